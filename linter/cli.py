@@ -1,0 +1,175 @@
+"""The budgetlint command line: check, extract, rules, rule."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .model import InputError
+
+EXTS = (".txt", ".md", ".markdown", ".docx", ".pdf")
+INPUT_ERROR = "BL000"
+
+
+def _files(paths: list[str]) -> list[str]:
+    out: list[str] = []
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(EXTS))
+        else:
+            out.append(p)
+    return out
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for s in values or [] for v in s.split(",") if v.strip()]
+
+
+def cmd_check(args) -> int:
+    from .config import find_config, load_selection
+    from .engine import load_rules, run_rules
+    from .findings import Finding
+    from .readers import read_document
+
+    try:
+        selection = load_selection(args.config or find_config())
+    except InputError as exc:
+        print(f"budgetlint: {exc}", file=sys.stderr)
+        return 2
+    if args.select:
+        selection.select = _split(args.select)
+    if args.ignore:
+        selection.ignore += _split(args.ignore)
+    rules = load_rules(selection)
+    findings: list[Finding] = []
+    docs = {}
+    unreadable = 0
+    files = _files(args.paths)
+    if not files:
+        print("budgetlint: no files to check", file=sys.stderr)
+        return 2
+    for path in files:
+        try:
+            if not os.path.exists(path):
+                raise InputError("no such file")
+            doc = read_document(path)
+        except InputError as exc:
+            unreadable += 1
+            print(f"{path}: error: {exc}", file=sys.stderr)
+            findings.append(Finding(rule=INPUT_ERROR, name="unreadable-input", severity="error",
+                                    message=f"cannot read file: {exc}", line=1, column=1, end_line=1,
+                                    end_column=1, excerpt="", path=path))
+            continue
+        except Exception as exc:  # a reader bug must not end the batch
+            unreadable += 1
+            print(f"{path}: error: cannot read file: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+            findings.append(Finding(rule=INPUT_ERROR, name="unreadable-input", severity="error",
+                                    message=f"cannot read file: internal error ({type(exc).__name__})",
+                                    line=1, column=1, end_line=1, end_column=1, excerpt="", path=path))
+            continue
+        if args.format == "text":
+            docs[path] = doc
+        try:
+            findings.extend(run_rules(doc, rules, selection))
+        except Exception as exc:  # a rule bug must not end the batch either
+            print(f"{path}: error: a rule failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            unreadable += 1
+    findings.sort(key=lambda f: f.sort_key())
+    from .render import render_json, render_text
+
+    shown = [f for f in findings if f.rule != INPUT_ERROR or args.format == "json"]
+    out = render_json(shown) if args.format == "json" else render_text(shown, docs)
+    sys.stdout.write(out)
+    if args.format == "text":
+        n = len([f for f in findings if f.rule != INPUT_ERROR])
+        print(f"Found {n} finding{'s' if n != 1 else ''} in {len(files) - unreadable} file(s)"
+              + (f"; {unreadable} file(s) could not be read." if unreadable else "."), file=sys.stderr)
+    if unreadable:
+        return 2
+    if args.exit_zero:
+        return 0
+    return 1 if any(f.severity in ("error", "warning") for f in findings) else 0
+
+
+def cmd_extract(args) -> int:
+    from .extract import extract
+    from .readers import read_document
+
+    try:
+        doc = read_document(args.file)
+    except InputError as exc:
+        print(f"{args.file}: error: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(extract(doc, args.format, claims=args.claims))
+    return 0
+
+
+def cmd_rules(args) -> int:
+    from .engine import all_rule_classes
+
+    classes = all_rule_classes()
+    if args.format == "json":
+        print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity,
+                           "summary": (c.__doc__ or "").strip().split("\n")[0]} for c in classes],
+                         ensure_ascii=False, indent=2))
+    else:
+        for c in classes:
+            print(f"{c.code:7} {c.name:40} {c.severity:8} {(c.__doc__ or '').strip().splitlines()[0]}")
+    return 0
+
+
+def cmd_rule(args) -> int:
+    from .engine import all_rule_classes
+
+    for c in all_rule_classes():
+        if c.code == args.code.upper() or c.name == args.code:
+            sys.stdout.write(c.documentation())
+            return 0
+    print(f"budgetlint: unknown rule '{args.code}'", file=sys.stderr)
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="budgetlint", description="Consistency linter for budget disclosure documents.")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="lint files or directories")
+    c.add_argument("paths", nargs="+")
+    c.add_argument("--format", choices=("text", "json"), default="text")
+    c.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
+    c.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
+    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    c.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
+    c.set_defaults(func=cmd_check)
+    e = sub.add_parser("extract", help="show what budgetlint understands of a file")
+    e.add_argument("file")
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--claims", action="store_true", help="also show narrative claims and the table ledger")
+    e.set_defaults(func=cmd_extract)
+    r = sub.add_parser("rules", help="list the rules")
+    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.set_defaults(func=cmd_rules)
+    d = sub.add_parser("rule", help="show one rule's documentation")
+    d.add_argument("code")
+    d.set_defaults(func=cmd_rule)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""Rule engine: rule base class, lazy discovery through entry points, selection, running."""
+from __future__ import annotations
+
+import fnmatch
+import importlib
+import inspect
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .findings import Finding, Related
+from .model import Cell, Document
+
+ENTRY_POINT_GROUP = "budgetlint.rules"
+
+# Built-in families, used when the package metadata is not installed (running from a
+# source checkout). Installed, the same list comes from the entry points in pyproject.toml.
+BUILTIN_FAMILIES = {
+    "BL1": "rules.arithmetic:load",
+    "BL2": "rules.narrative:load",
+    "BL3": "rules.template:load",
+    "BL4": "rules.performance:load",
+}
+
+
+class Rule:
+    """One check. Subclasses set code, name, severity and a docstring with the sections
+    *What it does*, *Why it matters*, *Bad* and *Good*, and implement check()."""
+
+    code: str = ""
+    name: str = ""
+    severity: str = "warning"
+    family: str = ""
+
+    def __init__(self, options: dict | None = None):
+        self.options = options or {}
+
+    def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    # --- helpers for building findings that point at the exact text -----------------
+    def at_cell(self, cell: Cell, message: str, related: list[Related] | None = None,
+                suggestion: str | None = None, severity: str | None = None) -> Finding:
+        first = cell.text.split("\n", 1)[0]
+        return Finding(
+            rule=self.code, name=self.name, severity=severity or self.severity, message=message,
+            line=cell.line, column=cell.column, end_line=cell.line, end_column=cell.column + max(len(first), 1),
+            page=cell.page, excerpt=first.strip() or "(空)", related=related or [], suggestion=suggestion,
+        )
+
+    def at_span(self, doc: Document, line: int, start: int, end: int, message: str,
+                related: list[Related] | None = None, suggestion: str | None = None,
+                severity: str | None = None) -> Finding:
+        """A finding on characters [start, end) of a text-view line (0-based offsets)."""
+        ln = doc.line(line)
+        return Finding(
+            rule=self.code, name=self.name, severity=severity or self.severity, message=message,
+            line=line, column=start + 1, end_line=line, end_column=end + 1, page=ln.page,
+            excerpt=ln.text[start:end], related=related or [], suggestion=suggestion,
+        )
+
+    @classmethod
+    def documentation(cls) -> str:
+        doc = inspect.cleandoc(cls.__doc__ or "")
+        return f"{cls.code} {cls.name} ({cls.severity})\n\n{doc}\n"
+
+
+@dataclass
+class Family:
+    prefix: str
+    target: str  # "module:function"
+    _rules: list[type[Rule]] | None = field(default=None, repr=False)
+
+    def rules(self) -> list[type[Rule]]:
+        if self._rules is None:
+            module, _, func = self.target.partition(":")
+            loader: Callable[[], list[type[Rule]]] = getattr(importlib.import_module(module), func)
+            self._rules = list(loader())
+        return self._rules
+
+
+def discover_families() -> list[Family]:
+    """Rule families from the entry-point group; built-ins first, third-party packs after."""
+    families: dict[str, Family] = {}
+    try:
+        from importlib.metadata import entry_points
+
+        for ep in entry_points(group=ENTRY_POINT_GROUP):
+            families[ep.name] = Family(ep.name, ep.value)
+    except Exception:  # broken metadata must not stop a lint run
+        pass
+    for prefix, target in BUILTIN_FAMILIES.items():
+        families.setdefault(prefix, Family(prefix, target))
+    return sorted(families.values(), key=lambda f: f.prefix)
+
+
+def _matches(code: str, selectors: Iterable[str]) -> bool:
+    return any(code.startswith(s) for s in selectors)
+
+
+def _could_match(prefix: str, selectors: list[str]) -> bool:
+    return any(s.startswith(prefix) or prefix.startswith(s) for s in selectors)
+
+
+@dataclass
+class Selection:
+    select: list[str] = field(default_factory=lambda: ["BL"])
+    ignore: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)  # code or prefix -> severity
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> codes
+    options: dict[str, dict] = field(default_factory=dict)  # code -> options
+
+    def enabled(self, code: str, path: str | None = None) -> bool:
+        if not _matches(code, self.select) or _matches(code, self.ignore):
+            return False
+        if path is not None:
+            for pattern, codes in self.per_file_ignores.items():
+                if (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern)) \
+                        and _matches(code, codes):
+                    return False
+        return True
+
+    def severity_for(self, code: str, default: str) -> str:
+        best, best_len = default, -1
+        for key, sev in self.severity.items():
+            if code.startswith(key) and len(key) > best_len:
+                best, best_len = sev, len(key)
+        return best
+
+
+def load_rules(selection: Selection | None = None) -> list[Rule]:
+    selection = selection or Selection()
+    rules: list[Rule] = []
+    for fam in discover_families():
+        if not _could_match(fam.prefix, selection.select):
+            continue  # lazy: a family nobody selected is never imported
+        for cls in fam.rules():
+            if selection.enabled(cls.code):
+                rules.append(cls(selection.options.get(cls.code)))
+    return sorted(rules, key=lambda r: r.code)
+
+
+def all_rule_classes() -> list[type[Rule]]:
+    out: list[type[Rule]] = []
+    for fam in discover_families():
+        out.extend(fam.rules())
+    return sorted(out, key=lambda r: r.code)
+
+
+def run_rules(doc: Document, rules: list[Rule], selection: Selection | None = None) -> Iterator[Finding]:
+    selection = selection or Selection()
+    for rule in rules:
+        if not selection.enabled(rule.code, doc.path):
+            continue
+        for finding in rule.check(doc):
+            finding.path = doc.path
+            finding.severity = selection.severity_for(rule.code, finding.severity)
+            yield finding

@@ -1,0 +1,198 @@
+"""The one document model. Readers build it; rules only read it.
+
+Everything points into the document's *text view*: a list of numbered lines (for .txt
+exactly the file's own lines; for .docx one line per paragraph and per table row; for
+.pdf the page text in reading order). Table cells carry their own line and column in
+that view, plus their table/row/column grid position.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Iterator
+
+from .numbers import Number, is_dash, parse_number
+
+
+@dataclass
+class Line:
+    number: int  # 1-based line number in the text view
+    text: str
+    page: int | None = None  # 1-based page, PDF only
+    kind: str = "text"  # text | heading | table | furniture | blank
+    style: str | None = None  # Word style name (docx), for heading detection
+
+
+@dataclass
+class Cell:
+    text: str
+    row: int  # 0-based grid row within the table
+    col: int  # 0-based grid column (first grid column the cell covers)
+    line: int  # line in the text view where the cell's text starts
+    column: int  # 1-based character column of the cell text within that line
+    page: int | None = None
+    colspan: int = 1
+    rowspan: int = 1
+
+    @property
+    def number(self) -> Number | None:
+        return parse_number(self.text)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def dash(self) -> bool:
+        return is_dash(self.text)
+
+    @property
+    def end_column(self) -> int:
+        first = self.text.split("\n", 1)[0]
+        return self.column + max(len(first), 1)
+
+
+@dataclass
+class Table:
+    index: int  # 1-based, in document order
+    rows: list[list[Cell]]
+    title: str = ""
+    title_line: int | None = None
+    kind: str = "generic"  # key from data/table_kinds.json
+    kind_name: str = ""  # human name of the kind
+    unit: str | None = None  # 万元 | 元 | 千元 | 亿元
+    header_rows: int = 0  # rows [0, header_rows) are headers (incl. 栏次)
+    columns: list[str] = field(default_factory=list)  # key per grid column
+    column_labels: list[str] = field(default_factory=list)  # header text per grid column
+    meta: dict[str, str] = field(default_factory=dict)  # 编制单位, 预算年度, 单位 …
+
+    @property
+    def first_line(self) -> int:
+        return self.rows[0][0].line if self.rows and self.rows[0] else (self.title_line or 0)
+
+    @property
+    def last_line(self) -> int:
+        for row in reversed(self.rows):
+            if row:
+                return row[-1].line
+        return self.first_line
+
+    @property
+    def page(self) -> int | None:
+        return self.rows[0][0].page if self.rows and self.rows[0] else None
+
+    @property
+    def width(self) -> int:
+        return max((c.col + c.colspan for r in self.rows for c in r), default=0)
+
+    def cell_at(self, row: int, col: int) -> Cell | None:
+        """The cell covering grid position (row, col), following merges."""
+        for r in range(row, -1, -1):
+            for c in self.rows[r] if r < len(self.rows) else ():
+                if c.col <= col < c.col + c.colspan and r + c.rowspan > row:
+                    return c
+        return None
+
+    def data_rows(self) -> list[list[Cell]]:
+        return self.rows[self.header_rows:]
+
+    def column_index(self, key: str) -> list[int]:
+        return [i for i, k in enumerate(self.columns) if k == key]
+
+    def label(self) -> str:
+        return self.title or self.kind_name or f"表{self.index}"
+
+    def is_empty(self) -> bool:
+        """True when no data cell holds a number (an 空表列示 table)."""
+        return not any(c.number is not None for r in self.data_rows() for c in r if not _is_label(c, r))
+
+
+def _is_label(cell: Cell, row: list[Cell]) -> bool:
+    # 序号/栏次 columns hold small integers that are not amounts
+    return cell is row[0] and cell.number is not None and cell.number.decimals == 0 and cell.number.value < 1000
+
+
+@dataclass
+class Section:
+    number: str  # the number token as printed: 一、 （一） 1、 1. （1） or ""
+    level: int  # 1 = top
+    title: str
+    line: int
+    end_line: int = 0  # last line inside this section
+    children: list["Section"] = field(default_factory=list)
+    parent: "Section | None" = field(default=None, repr=False)
+    auto: bool = False  # number comes from Word automatic numbering
+
+    def walk(self) -> Iterator["Section"]:
+        yield self
+        for c in self.children:
+            yield from c.walk()
+
+    def path(self) -> list[str]:
+        out, s = [], self
+        while s is not None and s.level > 0:
+            out.append(s.title)
+            s = s.parent
+        return list(reversed(out))
+
+
+@dataclass
+class Metadata:
+    department: str | None = None
+    year: int | None = None
+    year_evidence: str | None = None  # where the year came from
+    doc_type: str | None = None  # 预算 | 决算 | 绩效目标 | 绩效自评
+    scope: str | None = None  # 部门 | 单位
+    level: str | None = None  # 省 | 市 | 区 | 县 | 乡 (administrative level of the department)
+    region: str | None = None  # 平乡县, 普陀区 …
+
+
+@dataclass
+class Document:
+    path: str
+    format: str  # txt | docx | pdf
+    lines: list[Line]
+    tables: list[Table] = field(default_factory=list)
+    sections: Section | None = None  # root, level 0
+    meta: Metadata = field(default_factory=Metadata)
+    warnings: list[str] = field(default_factory=list)
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    def line(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def text_lines(self) -> Iterator[Line]:
+        """Narrative lines: not table rows, not page furniture, not blank."""
+        for ln in self.lines:
+            if ln.kind in ("text", "heading") and ln.text.strip():
+                yield ln
+
+    def tables_of(self, kind: str) -> list[Table]:
+        return [t for t in self.tables if t.kind == kind]
+
+    def section_of(self, line: int) -> Section | None:
+        """The innermost section containing a line."""
+        best = None
+        if self.sections is None:
+            return None
+        for s in self.sections.walk():
+            if s.level > 0 and s.line <= line <= s.end_line:
+                if best is None or s.level >= best.level:
+                    best = s
+        return best
+
+    def cached(self, key: str, build):
+        """Per-document memo for derived views (claims, ledger) shared by rules."""
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
+
+
+class InputError(Exception):
+    """A file that cannot be read: the message names the cause in one line."""
+
+
+def to_yuan_factor(unit: str | None) -> Decimal:
+    return {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}.get(
+        unit or "万元", Decimal(10000)
+    )

@@ -1,0 +1,115 @@
+"""Numbers as printed: a Decimal plus the precision it was printed with.
+
+A value printed with d decimals stands for the interval value ± ½·10⁻ᵈ (the XBRL
+calculation rule). Sums are compared as intervals: a stated total disagrees with its
+parts only when the two intervals cannot meet.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋", "0123456789.,-%+")
+DASHES = {"-", "—", "–", "－", "--", "——", "/", "－－", "―"}
+
+_NUMBER = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A printed number: its value and how many decimals it was printed with."""
+
+    value: Decimal
+    decimals: int
+
+    @property
+    def half_ulp(self) -> Decimal:
+        return Decimal(5) * Decimal(10) ** (-(self.decimals + 1))
+
+    @property
+    def low(self) -> Decimal:
+        return self.value - self.half_ulp
+
+    @property
+    def high(self) -> Decimal:
+        return self.value + self.half_ulp
+
+    def scaled(self, factor: Decimal) -> "Number":
+        """The same printed number in another unit (factor 10000 turns 万元 into 元)."""
+        shift = factor.adjusted()  # 10000 -> 4
+        return Number(self.value * factor, max(self.decimals - shift, 0) if shift >= 0 else self.decimals - shift)
+
+    def __str__(self) -> str:
+        return format_decimal(self.value, self.decimals)
+
+
+def format_decimal(value: Decimal, decimals: int | None = None) -> str:
+    if decimals is None:
+        text = format(value.normalize(), "f")
+        return text
+    quant = Decimal(1).scaleb(-decimals)
+    return format(value.quantize(quant), "f")
+
+
+def parse_number(text: str) -> Number | None:
+    """Parse a plain printed number ('1,234.50', '107.54', '０.５'); None if it is not one."""
+    s = text.translate(FULLWIDTH).strip().replace(" ", "").replace("\u3000", "")
+    if not s or not _NUMBER.match(s):
+        return None
+    s = s.replace(",", "")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        return None
+    decimals = len(s.split(".", 1)[1]) if "." in s else 0
+    return Number(value, decimals)
+
+
+def is_dash(text: str) -> bool:
+    return text.strip() in DASHES
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: Decimal
+    high: Decimal
+
+    @classmethod
+    def of(cls, number: Number) -> "Interval":
+        return cls(number.low, number.high)
+
+    @classmethod
+    def exact(cls, value: Decimal) -> "Interval":
+        return cls(value, value)
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: "Interval") -> "Interval":
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def meets(self, other: "Interval") -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+def interval_sum(numbers) -> Interval:
+    total = Interval.exact(Decimal(0))
+    for n in numbers:
+        total = total + Interval.of(n)
+    return total
+
+
+def sum_agrees(total: Number, parts) -> bool:
+    """True when the printed total can be the sum of the printed parts."""
+    return Interval.of(total).meets(interval_sum(parts))
+
+
+def agree(a: Number, b: Number) -> bool:
+    """True when two printed numbers can stand for the same value."""
+    return Interval.of(a).meets(Interval.of(b))
+
+
+def decimal_sum(numbers) -> Decimal:
+    return sum((n.value for n in numbers), Decimal(0))

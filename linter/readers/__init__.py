@@ -1,0 +1,44 @@
+"""One way in per format. read_document() picks the reader, then the structure pass
+(sections, table kinds, column keys, units, metadata) runs once over the result."""
+from __future__ import annotations
+
+import os
+
+from ..model import Document, InputError
+
+SUFFIXES = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".docx": "docx", ".pdf": "pdf"}
+
+
+def format_of(path: str) -> str | None:
+    return SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+
+def read_document(path: str) -> Document:
+    """Read and analyse one file. Raises InputError with a one-line cause."""
+    fmt = format_of(path)
+    if fmt is None:
+        raise InputError(f"unsupported file type '{os.path.splitext(path)[1] or '(none)'}'")
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise InputError(f"cannot open file: {exc.strerror or exc}") from None
+    if size == 0:
+        raise InputError("empty file")
+    if fmt == "txt":
+        from .txt import read_txt as reader
+    elif fmt == "docx":
+        from .docx import read_docx as reader
+    else:
+        from .pdf import read_pdf as reader
+    try:
+        doc = reader(path)
+    except InputError:
+        raise
+    except MemoryError:
+        raise InputError("file too large to read") from None
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}") from None
+    from ..structure import analyse
+
+    analyse(doc)
+    return doc

@@ -1,0 +1,154 @@
+"""Plain text: the seeds' dump format, ordinary text and Markdown.
+
+Dump format: a table row is a run of TAB-led lines, one cell per line (a lone TAB is an
+empty cell); rows are separated by blank lines; a non-blank line right after a cell line
+continues that cell. Some dumps write a row as one line with TAB-separated cells. Markdown
+pipe tables are tables too. The text view is exactly the file's own lines.
+"""
+from __future__ import annotations
+
+import codecs
+
+import regex
+
+from ..model import Cell, Document, InputError, Line, Table
+
+FURNITURE = regex.compile(r"^\s*(page number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$")
+MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def decode(data: bytes) -> str:
+    """Decode by BOM, then strict UTF-8, then strict GB18030; never guess silently."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(data[3:], "utf-8")
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        return _strict(data, "utf-16")
+    if b"\x00" in data:
+        raise InputError("binary data, not a text file (NUL bytes without a UTF-16 byte-order mark)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InputError("unknown text encoding (neither UTF-8 nor GB18030/GBK)") from None
+    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        raise InputError("unknown text encoding (not UTF-8, and GB18030 yields no Chinese text)")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(f"text is not valid {encoding} despite its byte-order mark") from None
+
+
+def read_txt(path: str) -> Document:
+    with open(path, "rb") as fh:
+        data = fh.read()
+    text = decode(data)
+    if not text.strip():
+        raise InputError("empty file (no text)")
+    raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if raw_lines and raw_lines[-1] == "":
+        raw_lines.pop()  # the final newline does not open a line
+    lines = [Line(number=i, text=t.lstrip("\ufeff") if i == 1 else t) for i, t in enumerate(raw_lines, 1)]
+    doc = Document(path=path, format="txt", lines=lines)
+    doc.tables = _tables(lines)
+    return doc
+
+
+def _is_pipe_row(text: str) -> bool:
+    s = text.strip()
+    return s.startswith("|") and s.count("|") >= 2
+
+
+def _cells_of_split_line(ln: Line, row: int, sep: str) -> list[Cell]:
+    cells, pos = [], 0
+    text = ln.text
+    parts = text.split(sep)
+    if sep == "|":
+        lead = len(text) - len(text.lstrip())
+        parts = text.strip().split("|")[1:]
+        if parts and parts[-1].strip() == "":
+            parts = parts[:-1]
+        pos = lead + 1
+    for col, part in enumerate(parts):
+        stripped = part.strip()
+        offset = pos + (len(part) - len(part.lstrip()) if stripped else 0)
+        cells.append(Cell(text=stripped, row=row, col=col, line=ln.number, column=offset + 1))
+        pos += len(part) + 1
+    return cells
+
+
+def _tables(lines: list[Line]) -> list[Table]:
+    tables: list[Table] = []
+    rows: list[list[Cell]] = []
+    current: list[Cell] | None = None  # row being built in dump (cell-per-line) mode
+    last_was_cell = False
+
+    def close_row():
+        nonlocal current
+        if current:
+            rows.append(current)
+        current = None
+
+    def close_table():
+        nonlocal rows
+        close_row()
+        if rows:
+            tables.append(Table(index=len(tables) + 1, rows=rows))
+        rows = []
+
+    for ln in lines:
+        t = ln.text
+        if t.startswith("\t") and not t.strip() and "\t" not in t[1:]:
+            # a lone TAB is an empty cell, not a blank line
+            ln.kind = "table"
+            if current is None:
+                current = []
+            current.append(Cell(text="", row=len(rows), col=len(current), line=ln.number, column=2))
+            last_was_cell = True
+            continue
+        if not t.strip():
+            ln.kind = "blank"
+            close_row()
+            last_was_cell = False
+            continue
+        if FURNITURE.match(t):
+            ln.kind = "furniture"
+            close_row()
+            last_was_cell = False
+            continue
+        if _is_pipe_row(t):
+            close_row()
+            ln.kind = "table"
+            if not MD_SEPARATOR.match(t):
+                rows.append(_cells_of_split_line(ln, len(rows), "|"))
+            last_was_cell = False
+            continue
+        if "\t" in t[1:] and (t.startswith("\t") or rows or t.count("\t") >= 2):
+            # one row per line, cells separated by TABs (a leading TAB is an empty first cell)
+            close_row()
+            ln.kind = "table"
+            rows.append(_cells_of_split_line(ln, len(rows), "\t"))
+            last_was_cell = False
+            continue
+        if t.startswith("\t"):
+            ln.kind = "table"
+            if current is None:
+                current = []
+            current.append(Cell(text=t[1:].strip(), row=len(rows), col=len(current), line=ln.number, column=2))
+            last_was_cell = True
+            continue
+        if last_was_cell and current and "[bookmark:" not in t:
+            # a paragraph inside the previous cell
+            ln.kind = "table"
+            current[-1].text = (current[-1].text + "\n" + t.strip()).strip()
+            continue
+        close_table()
+        last_was_cell = False
+    close_table()
+    return tables

@@ -1,0 +1,69 @@
+import json
+
+from conftest import ROOT, cli_json, mutate, run_cli, seed
+
+
+def test_check_text_output_and_exit_codes(tmp_path):
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    res = run_cli("check", str(bad))
+    assert res.returncode == 1
+    assert f"{bad}:" in res.stdout and "BL101" in res.stdout
+
+
+def test_exit_zero_and_select(tmp_path):
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    assert run_cli("check", "--exit-zero", str(bad)).returncode == 0
+    assert run_cli("check", "--select", "BL3", str(bad)).stdout.count("BL101") == 0
+
+
+def test_json_contract(tmp_path):
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    findings = cli_json(str(bad))
+    f = [f for f in findings if f["rule"] == "BL101"][0]
+    assert set(f) == {"path", "rule", "name", "severity", "message", "line", "column", "end_line",
+                      "end_column", "page", "excerpt", "related", "suggestion"}
+    assert f["page"] is None and f["related"] and set(f["related"][0]) == {"line", "page", "excerpt", "note"}
+
+
+def test_unreadable_file_does_not_stop_the_run(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    fake = tmp_path / "fake.docx"
+    fake.write_text("not a zip", encoding="utf-8")
+    good = seed("004")
+    res = run_cli("check", "--format", "json", str(empty), str(fake), str(good))
+    assert res.returncode == 2
+    stderr = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert any(str(empty) in ln and "empty" in ln for ln in stderr)
+    assert any(str(fake) in ln for ln in stderr)
+    assert "Traceback" not in res.stderr
+    findings = json.loads(res.stdout)
+    assert {f["path"] for f in findings if f["rule"] == "BL000"} == {str(empty), str(fake)}
+
+
+def test_directory_is_recursed():
+    res = run_cli("check", "--format", "json", "--exit-zero", str(ROOT / "corpus" / "seeds"))
+    assert res.returncode == 0, res.stderr
+
+
+def test_rules_and_rule_docs():
+    res = run_cli("rules")
+    assert "BL101" in res.stdout
+    doc = run_cli("rule", "BL101").stdout
+    for heading in ("*What it does*", "*Why it matters*", "*Bad*", "*Good*"):
+        assert heading in doc
+
+
+def test_config_file_ignores_and_overrides(tmp_path):
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    (tmp_path / "budgetlint.toml").write_text('ignore = ["BL101"]\n', encoding="utf-8")
+    res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
+    assert not [f for f in json.loads(res.stdout) if f["rule"] == "BL101"]
+    (tmp_path / "budgetlint.toml").write_text('[severity]\nBL1 = "info"\n', encoding="utf-8")
+    res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
+    found = [f for f in json.loads(res.stdout) if f["rule"] == "BL101"]
+    assert found and all(f["severity"] == "info" for f in found)
+    assert res.returncode == 0
+    (tmp_path / "budgetlint.toml").write_text('[per-file-ignores]\n"000_*.txt" = ["BL1"]\n', encoding="utf-8")
+    res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
+    assert not [f for f in json.loads(res.stdout) if f["rule"].startswith("BL1")]

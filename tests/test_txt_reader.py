@@ -1,0 +1,80 @@
+import codecs
+
+import pytest
+
+from linter.model import InputError
+from linter.readers import read_document
+
+from conftest import SEEDS, seed
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem[:3])
+def test_text_view_is_exactly_the_files_lines(path):
+    doc = read_document(str(path))
+    raw = path.read_text(encoding="utf-8").split("\n")
+    if raw[-1] == "":
+        raw.pop()
+    assert [ln.text for ln in doc.lines] == raw
+
+
+def test_seed_000_tables_and_cells():
+    doc = read_document(str(seed("000")))
+    summary = doc.tables_of("budget_summary")[0]
+    assert summary.unit == "万元"
+    assert summary.meta["预算年度"] == "2023"
+    totals = [r for r in summary.data_rows() if r[1].text == "收入总计"][0]
+    cell = totals[2]
+    assert str(cell.number.value) == "107.54"
+    # the cell points at its own line of the dump, after the TAB
+    assert doc.line(cell.line).text == "\t107.54" and cell.column == 2
+    basic = doc.tables_of("budget_gpb_basic")[0]
+    assert basic.columns[3:6] == ["合计", "人员经费", "公用经费"]
+    assert [i.code for i in basic.row_info][:3] == ["", "301", "30101"]
+
+
+def test_seed_002_rows_written_one_per_line():
+    doc = read_document(str(seed("002")))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r]
+    assert "29.99" in cells and "99.99%" in cells
+
+
+def test_multi_paragraph_cell_is_one_cell():
+    doc = read_document(str(seed("000")))
+    target = [t for t in doc.tables if t.kind == "performance_target"][0]
+    texts = [c.text for r in target.rows for c in r]
+    assert any(t.startswith("1.保障本县域") and "\n2.开展网络安全" in t for t in texts)
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "utf-16", "utf-8-sig"])
+def test_encodings_are_detected(tmp_path, encoding):
+    src = seed("004").read_text(encoding="utf-8")
+    p = tmp_path / f"doc_{encoding}.txt"
+    p.write_bytes(src.encode(encoding))
+    doc = read_document(str(p))
+    assert doc.lines[0].text.strip().endswith("部门预算收支总表")
+    assert doc.meta.year == 2025
+
+
+def test_bad_text_inputs_raise_one_line_errors(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    garbage = tmp_path / "latin.txt"
+    garbage.write_bytes(bytes(range(0x80, 0x100)) * 3)
+    for p, cause in ((empty, "empty"), (binary, "binary"), (garbage, "encoding")):
+        with pytest.raises(InputError) as exc:
+            read_document(str(p))
+        assert cause in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_markdown_pipe_tables(tmp_path):
+    p = tmp_path / "plan.md"
+    p.write_text("# 2025年部门预算\n\n部门预算支出总表\n单位：万元\n\n| 科目编码 | 科目名称 | 合计 |\n|---|---|---|\n"
+                 "| 201 | 一般公共服务支出 | 10.00 |\n| 20137 | 网信事务 | 10.00 |\n", encoding="utf-8")
+    doc = read_document(str(p))
+    t = doc.tables[0]
+    assert t.kind == "budget_expense" and t.unit == "万元"
+    assert [i.code for i in t.row_info] == ["201", "20137"]
+    cell = t.data_rows()[0][2]
+    assert doc.line(cell.line).text[cell.column - 1:].startswith("10.00")
