@@ -21,6 +21,7 @@ class Line:
     page: int | None = None  # 1-based page, PDF only
     kind: str = "text"  # text | heading | table | furniture | blank
     style: str | None = None  # Word style name (docx), for heading detection
+    auto_number: bool = False  # the leading number token came from Word automatic numbering
 
 
 @dataclass

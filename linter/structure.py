@@ -65,7 +65,7 @@ def _sections(doc: Document) -> None:
             continue
         if num is not None:
             style, level, token, rest = num
-            auto = getattr(ln, "auto_number", False)
+            auto = ln.auto_number
         else:
             style, level, token, rest = "", _style_level(ln.style), "", text
             auto = False
