@@ -1,0 +1,64 @@
+"""jieba, initialised once and lazily.
+
+Two tokenizers:
+- domain(): jieba over the shipped domain lexicon only (data/lexicon.txt: budget items,
+  科目 names, region and department words). Loads in milliseconds, so a one-shot check stays
+  fast; used for claims and term spotting.
+- general(): jieba's full default dictionary plus the domain lexicon. Loading it costs about
+  0.6 s, so only rules that need general Chinese vocabulary ask for it, and only once per run.
+Neither writes a cache file: we build the prefix dictionary in memory.
+"""
+from __future__ import annotations
+
+import io
+import logging
+from functools import lru_cache
+
+from .vocab import data_path
+
+_log = logging.getLogger("jieba")
+_log.setLevel(logging.WARNING)
+
+
+def _load(tk, dict_files: list[str]):
+    import jieba
+
+    freq: dict[str, int] = {}
+    total = 0
+    for path in dict_files:
+        with open(path, "rb") as fh:
+            f, t = tk.gen_pfdict(io.BytesIO(fh.read()))
+        for w, n in f.items():
+            if n or w not in freq:
+                freq[w] = max(freq.get(w, 0), n)
+        total += t
+    tk.FREQ, tk.total = freq, max(total, 1)
+    tk.initialized = True
+    return tk
+
+
+@lru_cache(maxsize=None)
+def domain():
+    import jieba
+
+    return _load(jieba.Tokenizer(), [data_path("lexicon.txt")])
+
+
+@lru_cache(maxsize=None)
+def general():
+    import os
+
+    import jieba
+
+    default = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    return _load(jieba.Tokenizer(), [default, data_path("lexicon.txt")])
+
+
+def cut(text: str, full: bool = False) -> list[str]:
+    tk = general() if full else domain()
+    return list(tk.cut(text, HMM=False))
+
+
+def word_frequency(word: str) -> int:
+    """Frequency of a word in jieba's general dictionary (0 when unknown)."""
+    return general().FREQ.get(word, 0)
