@@ -54,6 +54,15 @@ class Cell:
 
 
 @dataclass
+class RowInfo:
+    """What a table data row stands for: its classification code and name."""
+
+    code: str  # 2013701, or '' when the row has no classification code
+    name: str
+    level: int  # 1 类 (3 digits), 2 款 (5), 3 项 (7); 0 without code
+
+
+@dataclass
 class Table:
     index: int  # 1-based, in document order
     rows: list[list[Cell]]
@@ -66,6 +75,7 @@ class Table:
     columns: list[str] = field(default_factory=list)  # key per grid column
     column_labels: list[str] = field(default_factory=list)  # header text per grid column
     meta: dict[str, str] = field(default_factory=dict)  # 编制单位, 预算年度, 单位 …
+    row_info: list[RowInfo] = field(default_factory=list)  # one per data row (structure pass)
 
     @property
     def first_line(self) -> int:

@@ -4,11 +4,9 @@ document's metadata. Readers give raw lines and grids; everything semantic happe
 all formats are understood the same way."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import regex
 
-from .model import Cell, Document, Line, Section, Table
+from .model import Cell, Document, Line, RowInfo, Section, Table
 from .numbers import parse_number
 from .vocab import load_json
 
@@ -91,52 +89,120 @@ def _style_level(style: str | None) -> int:
 
 # --- tables ---------------------------------------------------------------------------
 
-META_CELL = regex.compile(r"(单位[:：]|预算年度|编制单位|编制部门|截止时间|填报单位|金额单位)")
-UNIT = regex.compile(r"(?:金额)?单位[:：]\s*(亿元|万元|千元|元)")
+META_CELL = regex.compile(r"(单位[:：]|预算年度|编制单位|编制部门|预算主管部门|截止时间|填报单位|金额单位|部门名称[:：]|单位名称[:：])")
+UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)")
+UNIT_PAREN = regex.compile(r"[(（]\s*(?:金额单位[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]")
 YEAR = regex.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
-
-
-@dataclass
-class RowInfo:
-    code: str  # 2013701, or '' when the row has no classification code
-    name: str
-    level: int  # 1 类 (3 digits), 2 款 (5), 3 项 (7); 0 without code
+YEAR_LINE = regex.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
+META_LINE = regex.compile(r"^(填报单位|编制单位|编制部门|预算主管部门|金额单位|单位[:：]|截止时间|预算年度)")
+TOTAL_NAMES = ("合计", "总计")
+CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
 def _table(doc: Document, table: Table) -> None:
-    _title(doc, table)
+    first = table.first_line
+    _grid_title(table)
     _meta_rows(doc, table)
+    _title(doc, table, first)
     _kind(table)
     _headers(table)
     _row_keys(table)
 
 
-def _title(doc: Document, table: Table) -> None:
+def _renumber(table: Table) -> None:
+    for r, cells in enumerate(table.rows):
+        for c in cells:
+            c.row = r
+
+
+def _grid_title(table: Table) -> None:
+    """A first grid row holding only the table's title (docx/pdf tables often carry it)."""
+    if not table.rows or table.title:
+        return
+    texts = [c.text.strip() for c in table.rows[0] if c.text.strip()]
+    if len(texts) == 1 and len(table.rows) > 1 and len(texts[0]) <= 60 and _kind_of(texts[0]) \
+            and parse_number(texts[0]) is None:
+        table.title = _strip_number(texts[0])
+        table.title_line = table.rows[0][0].line
+        table.rows = table.rows[1:]
+        _renumber(table)
+
+
+def _strip_number(text: str) -> str:
+    num = numbering_of(text)
+    return (num[3] if num else text).strip()
+
+
+def _meta_line(text: str, table: Table) -> bool:
+    """A 单位/年度/填报单位 line between a title and its table; records what it says."""
+    t = text.strip()
+    m = UNIT.search(t)
+    if m and not table.unit:
+        table.unit = m.group(1)
+    if META_LINE.match(t) or YEAR_LINE.match(t) or (m and len(t) < 60):
+        for part in regex.split(r"\s{2,}|\s(?=\S+[:：])", t):
+            kv = regex.split(r"[:：]", part.strip(), maxsplit=1)
+            if len(kv) == 2 and kv[1].strip() and not UNIT.search(part):
+                key = _meta_key(kv[0].strip())
+                table.meta.setdefault(key, _dept_value(kv[1].strip())[1] if key == "编制单位" else kv[1].strip())
+        return True
+    return False
+
+
+def _meta_key(key: str) -> str:
+    return "编制单位" if key in ("编制部门", "填报单位", "预算主管部门", "部门名称", "单位名称") else key
+
+
+def _dept_value(text: str) -> tuple[str, str]:
+    """('224', '中共平乡县委…') for a 编制单位 value printed after its unit code."""
+    m = regex.match(r"^(\d{3,12})\s*(\p{Han}.*)$", text)
+    return (m.group(1), m.group(2)) if m else ("", text)
+
+
+def _title(doc: Document, table: Table, first: int) -> None:
+    """The table's title: the nearest line above that names a known table kind, else the
+    nearest plain short line, skipping 单位/年度/填报单位 lines between title and grid."""
     if table.title:
         return
-    first = table.first_line
+    fallback = None
     seen = 0
-    for n in range(first - 1, max(first - 12, 0), -1):
+    for n in range(first - 1, max(first - 14, 0), -1):
         ln = doc.line(n)
         if ln.kind in ("blank", "furniture") or not ln.text.strip():
             continue
         if ln.kind == "table":
             break
         text = content(ln).strip()
+        if not text:
+            continue
         seen += 1
-        if UNIT.search(text) and len(text) < 30 or regex.match(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$", text) \
-                or regex.match(r"^(填报单位|编制单位|编制部门)", text) or len(text) < 2:
-            # 单位/年度/填报单位 lines between a title and its table
-            if UNIT.search(text) and not table.unit:
-                table.unit = UNIT.search(text).group(1)
-            if seen < 6:
-                continue
+        if seen > 8:
             break
-        if len(text) <= 60:
-            num = numbering_of(text)
-            table.title = (num[3] if num else text).strip()
-            table.title_line = n
-        break
+        if _meta_line(text, table):
+            continue
+        if len(text) > 60:
+            break
+        if _kind_of(text):
+            table.title, table.title_line = _strip_number(text), n
+            return
+        if fallback is None:
+            fallback = (_strip_number(text), n)
+            prev = _prev_text(doc, n)
+            if prev and regex.match(r"^(填报单位|编制单位|编制部门)[:：]?\s*$", prev):
+                # the department's name written on its own line after 填报单位：
+                table.meta.setdefault("编制单位", text)
+                fallback = None
+                continue
+    if fallback:
+        table.title, table.title_line = fallback
+
+
+def _prev_text(doc: Document, n: int) -> str | None:
+    for m in range(n - 1, max(n - 4, 0), -1):
+        t = content(doc.line(m)).strip()
+        if t:
+            return t
+    return None
 
 
 def _meta_rows(doc: Document, table: Table) -> None:
@@ -144,88 +210,135 @@ def _meta_rows(doc: Document, table: Table) -> None:
     while table.rows:
         row = table.rows[0]
         texts = [c.text for c in row if c.text.strip()]
-        if not texts or len(texts) > 4 or not any(META_CELL.search(t) for t in texts):
+        if not texts or len(texts) > 4 or not any(META_CELL.match(t.strip()) for t in texts):
+            break
+        if any(not META_CELL.match(t.strip()) and (parse_number(t) is not None or _kind_of(t)) for t in texts):
             break
         for c in row:
             t = c.text.strip()
             m = UNIT.search(t)
             if m:
                 table.unit = m.group(1)
-            elif t and not META_CELL.search(t):
-                table.meta.setdefault("编制单位", t)
-            elif t:
+            if t and not META_CELL.match(t):
+                code, name = _dept_value(t)
+                table.meta.setdefault("编制单位", name)
+                if code:
+                    table.meta.setdefault("单位编码", code)
+            elif t and not (m and m.start() == 0 or t.startswith("金额单位")):
                 parts = regex.split(r"[:：]", t, maxsplit=1)
                 if len(parts) == 2:
-                    table.meta[parts[0].strip()] = parts[1].strip()
+                    key, value = _meta_key(parts[0].strip()), UNIT.sub("", parts[1]).strip()
+                    if key == "编制单位":
+                        code, value = _dept_value(value)
+                        if code:
+                            table.meta.setdefault("单位编码", code)
+                    table.meta[key] = value
         table.meta_cells = getattr(table, "meta_cells", []) + row  # type: ignore[attr-defined]
         table.rows = table.rows[1:]
-        for r, cells in enumerate(table.rows):
-            for c in cells:
-                c.row = r
+        _renumber(table)
     if not table.unit:
-        for row in table.rows[:3]:
+        for row in table.rows[:4]:
             for c in row:
-                m = UNIT.search(c.text) or regex.search(r"[(（](亿元|万元|千元|元)[)）]", c.text)
+                m = UNIT.search(c.text) or UNIT_PAREN.search(c.text)
                 if m:
                     table.unit = m.group(1)
+                    return
 
 
 def normalise_title(title: str) -> str:
     t = regex.sub(r"\s+", "", title)
     t = regex.sub(r"(19|20)\d{2}年度?|XX|××", "", t)
-    t = t.replace('"', "“").replace("”", "”")
-    return t
+    return regex.sub(r"[\"'“”‘’「」]", "", t)
+
+
+def _aliases():
+    kinds = load_json("table_kinds.json")["kinds"]
+    pairs = [(normalise_title(a), k) for k, v in kinds.items() for a in v["aliases"]]
+    return kinds, sorted(pairs, key=lambda x: -len(x[0]))
+
+
+def _kind_of(text: str) -> str | None:
+    t = normalise_title(text)
+    if not t or len(t) > 70:
+        return None
+    _, aliases = _aliases()
+    for alias, key in aliases:
+        if alias in t:
+            return key
+    return None
 
 
 def _kind(table: Table) -> None:
-    kinds = load_json("table_kinds.json")["kinds"]
+    kinds, _ = _aliases()
     candidates = [table.title] + [c.text for row in table.rows[:2] for c in row if len(c.text) < 40]
-    aliases = sorted(((a, k) for k, v in kinds.items() for a in v["aliases"]), key=lambda x: -len(x[0]))
     for text in candidates:
-        t = normalise_title(text)
-        if not t:
-            continue
-        for alias, key in aliases:
-            if alias in t:
-                table.kind, table.kind_name = key, kinds[key]["name"]
-                return
+        key = _kind_of(text)
+        if key:
+            table.kind, table.kind_name = key, kinds[key]["name"]
+            return
+
+
+def _norm(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
+
+
+def _is_serial_row(row: list[Cell]) -> bool:
+    """A 栏次 row: '栏次' or 1 2 3 4 … in sequence."""
+    texts = [_norm(c.text) for c in row if _norm(c.text)]
+    if not texts:
+        return False
+    if texts[0] in ("栏次", "行次"):
+        return True
+    ints = [parse_number(t) for t in texts]
+    if len(texts) >= 3 and all(n is not None and n.decimals == 0 for n in ints):
+        vals = [n.value for n in ints]
+        return all(b - a == 1 for a, b in zip(vals, vals[1:]))
+    if len(texts) >= 3 and texts[0] in ("序号", "项目", "栏次") and all(
+            regex.fullmatch(r"\d{1,2}|[A-Z]", t) for t in texts[1:]):
+        return True
+    return False
 
 
 def _is_data_row(row: list[Cell]) -> bool:
+    if _is_serial_row(row):
+        return False
+    texts = [_norm(c.text) for c in row]
+    first = next((t for t in texts if t and not regex.fullmatch(r"\d{1,3}", t)), "")
+    rest = [c for c in row if _norm(c.text) and _norm(c.text) != first]
+    if first in TOTAL_NAMES and all(c.number is not None or c.dash or regex.fullmatch(r"\d{1,3}", _norm(c.text))
+                                    for c in rest):
+        return True  # a 合计 row of an empty table
     nums = [c for c in row[1:] if c.number is not None]
     if not nums:
-        return False
-    texts = [c.text.strip() for c in row]
-    if texts and texts[0] in ("栏次", "行次"):
-        return False
-    # a 栏次 row: 1 2 3 4 … in sequence
-    ints = [c.number.value for c in row if c.number is not None and c.number.decimals == 0]
-    if len(ints) >= 3 and len(ints) == len([t for t in texts if t]) and \
-            all(b - a == 1 for a, b in zip(ints, ints[1:])):
         return False
     return True
 
 
 def _headers(table: Table) -> None:
     rows = table.rows
-    header = 0
+    header = None
     for r, row in enumerate(rows):
+        if _is_serial_row(row):
+            header = r + 1
+            break
         if _is_data_row(row):
             header = r
             break
-    else:
+    if header is None:
         header = min(len(rows), 1)
     table.header_rows = header
     width = table.width
-    labels = [[] for _ in range(width)]
+    labels: list[list[str]] = [[] for _ in range(width)]
     for r in range(header):
         row = rows[r]
-        if all(c.colspan == 1 for c in row) and len(row) < width and r + 1 <= header:
-            spans = _align(row, rows[r + 1] if r + 1 < len(rows) else None, width)
+        if _is_serial_row(row):
+            continue
+        if all(c.colspan == 1 for c in row) and len(row) < width:
+            spans = _align(row, rows[r + 1] if r + 1 < header else None, width)
         else:
             spans = [(c.col, c.colspan) for c in row]
         for c, (col, span) in zip(row, spans):
-            t = regex.sub(r"\s+", "", c.text)
+            t = _norm(c.text)
             if not t or regex.fullmatch(r"\d+", t) or t in ("栏次",):
                 continue
             for k in range(col, min(col + span, width)):
@@ -244,14 +357,14 @@ def _align(row: list[Cell], deeper: list[Cell] | None, width: int) -> list[tuple
     segs: list[list[int]] = []
     run: list[int] = []
     for i, c in enumerate(deeper):
-        t = regex.sub(r"\s+", "", c.text)
+        t = _norm(c.text)
         if not t:
             if run:
                 segs.append(run)
                 run = []
             segs.append([i])
         else:
-            if run and (t in {regex.sub(r"\s+", "", deeper[j].text) for j in run}
+            if run and (t in {_norm(deeper[j].text) for j in run}
                         or (_is_code_name(deeper[run[-1]].text) and not _is_code_name(t))):
                 segs.append(run)
                 run = []
@@ -276,14 +389,14 @@ def _column_key(labels: list[str]) -> str:
         best = None
         for key, aliases in keys.items():
             for a in aliases:
-                if a in label and (best is None or len(a) > best[1]):
+                if len(a) > 1 and a in label and (best is None or len(a) > best[1]):
                     best = (key, len(a))
         if best:
             return best[0]
     return labels[-1] if labels else ""
 
 
-CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
+LABEL_KEYS = {"序号", "科目编码", "科目名称", "类", "款", "项", "项目", ""}
 
 
 def _row_keys(table: Table) -> None:
@@ -291,22 +404,36 @@ def _row_keys(table: Table) -> None:
     code_cols = table.column_index("科目编码")
     name_cols = table.column_index("科目名称") or table.column_index("项目")
     split = [table.column_index(k) for k in ("类", "款", "项")]
+    label_limit = next((i for i, k in enumerate(table.columns) if k not in LABEL_KEYS), table.width)
     for row in table.data_rows():
         code, name = "", ""
         by_col = {c.col: c for c in row}
-        if all(split):
-            parts = [regex.sub(r"\s+", "", by_col[s[0]].text) if s[0] in by_col else "" for s in split]
-            code = "".join(p for p in parts if p.isdigit())
+        if split[0]:
+            parts = [_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split]
+            if parts[0] and regex.fullmatch(r"\d{3}", parts[0]):
+                code = parts[0]
+                for p in parts[1:]:
+                    if not regex.fullmatch(r"\d{2}", p):
+                        break
+                    code += p
         for col in code_cols:
-            t = regex.sub(r"\s+", "", by_col[col].text) if col in by_col else ""
+            t = _norm(by_col[col].text) if col in by_col else ""
             if CODE.match(t):
                 code = t
         if not code:
-            for c in row[:3]:
-                t = regex.sub(r"\s+", "", c.text)
-                m = regex.match(r"^(\d{3}(?:\d{2}){0,2})(?=\D|$)", t)
-                if m and len(t) > len(m.group(1)) or (m and c.col > 0):
-                    code = m.group(1)
+            for c in row:
+                if c.col >= max(label_limit, 1) and c.col > 2:
+                    break
+                raw = c.text.strip()
+                t = _norm(raw)
+                m = regex.match(r"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?=\s*\p{Han}|$)", raw)
+                if not m or c.number is not None and c.col == 0:
+                    continue
+                if c.number is not None and c.col >= label_limit:
+                    continue
+                digits = "".join(g for g in m.groups() if g)
+                if len(t) > len(digits) or c.col > 0:
+                    code = digits
                     break
         for col in name_cols:
             if col in by_col and by_col[col].text.strip():
@@ -314,10 +441,13 @@ def _row_keys(table: Table) -> None:
                 break
         if not name:
             name = next((c.text.strip() for c in row if c.text.strip() and c.number is None
-                         and not CODE.match(regex.sub(r"\s+", "", c.text))), "")
+                         and not CODE.match(_norm(c.text))), "")
+        if code and name.startswith(code):
+            name = name[len(code):].strip()
+        name = regex.sub(r"^\d{3}(?:\s*\d{2}){0,2}\s*(?=\p{Han})", "", name)
         level = {3: 1, 5: 2, 7: 3}.get(len(code), 0)
         infos.append(RowInfo(code, name, level))
-    table.row_info = infos  # type: ignore[attr-defined]
+    table.row_info = infos
 
 
 # --- metadata -------------------------------------------------------------------------
@@ -350,8 +480,10 @@ def _metadata(doc: Document) -> None:
         if m:
             meta.year, meta.year_evidence = int(m.group(1)), "文件名"
     joined = " ".join(titles[:6]) + " " + doc.path.rsplit("/", 1)[-1]
-    for word, kind in TITLE_TYPE:
-        if word in joined:
+    # the first title that names a document type decides (a 预算 说明 may carry 绩效目标表)
+    for text in titles[:6] + [doc.path.rsplit("/", 1)[-1]]:
+        kind = next((k for word, k in TITLE_TYPE if word in text), None)
+        if kind:
             meta.doc_type = kind
             break
     if meta.doc_type is None and doc.tables:
@@ -360,6 +492,8 @@ def _metadata(doc: Document) -> None:
     m = regex.search(r"(部门|单位)(?:\d{4}年度?)?(?:预算|决算)", joined.replace(" ", ""))
     if m:
         meta.scope = m.group(1)
+    elif regex.search(r"部门整体|整体支出", joined):
+        meta.scope = "部门"
     # department: 编制单位 cell, else a title line
     candidates = [t.meta.get("编制单位", "") for t in doc.tables] + titles + head[:5]
     for cand in candidates:
@@ -367,22 +501,41 @@ def _metadata(doc: Document) -> None:
         cand = regex.sub(r"^(编制部门|编制单位|预算主管部门|填报单位)[:：]", "", cand)
         m = DEPT.search(cand)
         if m:
-            meta.department = m.group(1)
-            break
+            if meta.department is None:
+                meta.department = m.group(1)
+            elif m.group(1).startswith(meta.department) and len(m.group(1)) > len(meta.department):
+                meta.department = m.group(1)  # a cell cut short elsewhere: keep the full name
     if meta.department:
-        dept = regex.sub(r"^中共", "", meta.department)
-        m = REGION.search(dept)
-        if m:
-            meta.region = m.group(1)
-            regions = regex.findall(r"[\p{Han}]+?(?:省|自治区|市|州|盟|区|县|旗)", dept[: m.end() + 8])
-            last = regions[-1] if regions else m.group(1)
-            # the last administrative word before the department's own name sets its level
-            tail = regex.match(r"([\p{Han}]*?(?:省|自治区|市|自治州|州|盟|区|县|旗))(?=[\p{Han}]*?(?:委|政府|局|办|部|院|街道|镇|乡))", dept)
-            region = tail.group(1) if tail else last
-            meta.region = region
-            meta.level = {"省": "省", "自治区": "省", "市": "市", "州": "市", "盟": "市", "区": "区", "县": "县", "旗": "县"}.get(
-                regex.search(r"(省|自治区|市|州|盟|区|县|旗)$", region).group(1), None)
-            # 区委/县委 … inside the name tells the level when the region word is ambiguous
-            m2 = regex.search(r"(县|区|市|省)委", dept)
-            if m2 and meta.level != m2.group(1):
-                meta.level = m2.group(1)
+        region, level = region_of(meta.department)
+        meta.region, meta.level = region, level
+    # an explicit 区级/县级 … 部门预算 in a title is the budget's own level
+    m = regex.search(r"(省|市|区|县)级(?:部门|单位)", joined.replace(" ", ""))
+    if m:
+        meta.level = m.group(1)
+        if meta.region is None:
+            meta.region = region_of(joined)[0]
+
+
+ADMIN = regex.compile(r"\p{Han}{1,7}?(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
+ADMIN_LEVEL = {"省": "省", "自治区": "省", "市": "市", "州": "市", "自治州": "市", "盟": "市", "区": "区", "县": "县",
+               "自治县": "县", "旗": "县"}
+
+
+def region_of(name: str) -> tuple[str | None, str | None]:
+    """The innermost administrative region a department name starts with, and its level:
+    中共唐山市开平区委网信办 -> (开平区, 区); 上海市普陀区人民政府办公室 -> (普陀区, 区)."""
+    text = regex.sub(r"^(?:中共|中国共产党)", "", regex.sub(r"\s+", "", name))
+    regions, pos = [], 0
+    while True:
+        m = ADMIN.match(text, pos)
+        if not m or len(m.group()) < 2:
+            break
+        regions.append(m.group())
+        pos = m.end()
+        if len(regions) >= 4:
+            break
+    if not regions:
+        return None, None
+    region = regions[-1]
+    suffix = regex.search(r"(自治区|自治州|自治县|省|市|州|盟|区|县|旗)$", region).group(1)
+    return region, ADMIN_LEVEL.get(suffix)
