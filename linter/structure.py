@@ -333,7 +333,10 @@ def _headers(table: Table) -> None:
         row = rows[r]
         if _is_serial_row(row):
             continue
-        if all(c.colspan == 1 for c in row) and len(row) < width:
+        if all(c.colspan == 1 for c in row) and all(c.col == i for i, c in enumerate(row)) \
+                and len(_unpadded(row)) < width:
+            # no span information (plain text, or a grid padded with empty cells at the end)
+            row = _unpadded(row)
             spans = _align(row, rows[r + 1] if r + 1 < header else None, width)
         else:
             spans = [(c.col, c.colspan) for c in row]
@@ -346,6 +349,14 @@ def _headers(table: Table) -> None:
                     labels[k].append(t)
     table.column_labels = ["/".join(ls) for ls in labels]
     table.columns = [_column_key(ls) for ls in labels]
+
+
+def _unpadded(row: list[Cell]) -> list[Cell]:
+    """The row without its trailing empty cells."""
+    end = len(row)
+    while end > 1 and not row[end - 1].text.strip():
+        end -= 1
+    return row[:end]
 
 
 def _align(row: list[Cell], deeper: list[Cell] | None, width: int) -> list[tuple[int, int]]:
@@ -381,7 +392,12 @@ def _is_code_name(text: str) -> bool:
 
 
 def _column_key(labels: list[str]) -> str:
-    keys = load_json("column_keys.json")["keys"]
+    data = load_json("column_keys.json")
+    if len(labels) >= 2 and labels[-1] == "小计":
+        parent = _column_key(labels[:-1])
+        if parent in data.get("subtotal_of", []):
+            return parent
+    keys = data["keys"]
     for label in reversed(labels):
         for key, aliases in keys.items():
             if label in aliases:

@@ -6,7 +6,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, sum_agrees
 
-from .common import amount, amount_columns, cell_in, money, unit_of
+from .common import amount, amount_columns, cell_in, decimals_of, money, unit_of
 
 
 class ClassificationRollup(Rule):
@@ -60,7 +60,7 @@ class ClassificationRollup(Rule):
                         continue
                     if sum_agrees(total, parts):
                         continue
-                    dec = max([total.decimals] + [p.decimals for p in parts])
+                    dec = decimals_of(total, *parts)
                     s = decimal_sum(parts)
                     diff = total.value - s
                     colname = table.column_labels[col] or table.columns[col]

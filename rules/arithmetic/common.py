@@ -1,21 +1,38 @@
-"""Shared helpers for table arithmetic rules."""
+"""Shared helpers for table arithmetic rules: amounts, the 收支总表 layout, and the named
+figures (totals of the standard tables) that cross-table identities compare."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from linter.model import Cell, Table
-from linter.numbers import Number, format_decimal
+import regex
 
-ZERO = Number(Decimal(0), 0)
+from linter.model import Cell, Document, Table
+from linter.numbers import Number, agree, decimal_sum, format_decimal, sum_agrees
+from linter.vocab import load_json
+
+EXACT = 12  # decimals standing for "exact": a blank cell is a true zero, not 0 ± 0.5
+ZERO = Number(Decimal(0), EXACT)
 # columns that hold labels, codes or counts rather than amounts
-NON_AMOUNT_KEYS = {"序号", "科目编码", "科目名称", "类", "款", "项", "项目", "数量"}
+NON_AMOUNT_KEYS = {"序号", "科目编码", "科目名称", "类", "款", "项", "项目", "数量", "计量单位", "单价"}
+NUMBERING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[、.．](?!\d)|其中\s*[:：]?)\s*")
+
+
+def data() -> dict:
+    return load_json("arithmetic.json")
 
 
 def amount(cell: Cell | None) -> Number | None:
-    """The printed amount of a cell; a blank or dash cell counts as an exact zero."""
+    """The printed amount of a cell; a blank or dash cell counts as an exact zero;
+    None when the cell holds something else (text, a percentage)."""
     if cell is None or cell.blank or cell.dash:
         return ZERO
     return cell.number
+
+
+def printed(cell: Cell | None) -> bool:
+    """True when the cell holds a printed number (not blank, not a dash)."""
+    return cell is not None and cell.number is not None
 
 
 def amount_columns(table: Table) -> list[int]:
@@ -41,3 +58,284 @@ def money(value: Decimal, decimals: int) -> str:
 
 def unit_of(table: Table) -> str:
     return table.unit or ""
+
+
+def clean_name(text: str) -> str:
+    """A row label without numbering (一、 1. （一） 其中：), spaces or line breaks."""
+    t = regex.sub(r"\s+", "", text or "")
+    prev = None
+    while prev != t:
+        prev = t
+        t = NUMBERING.sub("", t)
+    return t
+
+
+def numbering_style(text: str) -> str:
+    t = (text or "").strip()
+    if regex.match(r"^[一二三四五六七八九十]+[、.．]", t):
+        return "cn"
+    if regex.match(r"^[（(][一二三四五六七八九十]+[）)]", t):
+        return "paren_cn"
+    if regex.match(r"^\d{1,2}\s*[、.．](?!\d)", t):
+        return "arabic"
+    if regex.match(r"^[（(]\d+[）)]", t):
+        return "paren_arabic"
+    if regex.match(r"^其中", t):
+        return "of_which"
+    return ""
+
+
+def column_name(table: Table, col: int) -> str:
+    label = table.column_labels[col] if col < len(table.column_labels) else ""
+    return label.split("/")[-1] if label else (table.columns[col] if col < len(table.columns) else f"第{col + 1}列")
+
+
+def decimals_of(*numbers: Number) -> int:
+    return max((n.decimals for n in numbers if n.decimals < EXACT), default=2)
+
+
+def sum_text(parts) -> str:
+    return "+".join(str(p) for p in parts)
+
+
+# --- the 收支总表 layout: item | amount … | item | amount … ---------------------------
+
+@dataclass
+class SideRow:
+    index: int  # data-row index
+    name: str  # cleaned
+    raw: str
+    style: str  # numbering style of the label
+    role: str  # item | sub | year_total | carry | carry_sub | grand_total | other
+    cells: dict[int, Cell] = field(default_factory=dict)  # amount column -> cell
+    name_cell: Cell | None = None
+    parent: int | None = None  # index into Side.rows of the item a sub belongs to
+
+
+@dataclass
+class Side:
+    label: str  # 收入 | 支出 | ''
+    name_col: int
+    amount_cols: list[int]
+    rows: list[SideRow]
+
+    def first(self, role: str) -> SideRow | None:
+        return next((r for r in self.rows if r.role == role), None)
+
+
+def _role_of(name: str, words: dict) -> str | None:
+    if name in words["grand_total"] or (name.endswith("总计") and len(name) <= 6):
+        return "grand_total"
+    if name in words["year_total"]:
+        return "year_total"
+    if any(w in name for w in words["carry"]) and len(name) <= 16:
+        return "carry"
+    return None
+
+
+def summary_sides(table: Table) -> list[Side]:
+    """The sides of a 收支总表-style table: each a name column followed by its amount
+    columns. Empty for tables of another layout."""
+    name_cols = [i for i, k in enumerate(table.columns) if k == "项目"]
+    if not name_cols:
+        return []
+    words = data()["summary_rows"]
+    sides = []
+    amount_keys = set(amount_columns(table))
+    for n, col in enumerate(name_cols):
+        end = name_cols[n + 1] if n + 1 < len(name_cols) else table.width
+        cols = [c for c in range(col + 1, end) if c in amount_keys or table.columns[c] not in NON_AMOUNT_KEYS]
+        if not cols:
+            continue
+        label = table.column_labels[col].split("/")[0] if "/" in table.column_labels[col] else ""
+        rows: list[SideRow] = []
+        for r, row in enumerate(table.data_rows()):
+            nc = cell_in(row, col)
+            raw = nc.text.strip() if nc else ""
+            cells = {c: cell_in(row, c) for c in cols if cell_in(row, c) is not None}
+            if not raw:
+                continue
+            name = clean_name(raw)
+            rows.append(SideRow(r, name, raw, numbering_style(raw), _role_of(name, words) or "item", cells, nc))
+        _assign_levels(rows)
+        sides.append(Side(label, col, cols, rows))
+    return sides
+
+
+def _assign_levels(rows: list[SideRow]) -> None:
+    """Items before the year total: the first numbering style met is the top level, other
+    styles are sub-items of the item above. After the year total, a carry row heads the
+    numbered rows that follow it."""
+    top_style = None
+    region = "items"
+    last_item = None
+    last_carry = None
+    for i, r in enumerate(rows):
+        if r.role == "year_total":
+            region = "after"
+            continue
+        if r.role == "grand_total":
+            region = "done"
+            continue
+        if region == "items":
+            if r.role == "carry":
+                region = "after"
+                last_carry = i
+                continue
+            if top_style is None:
+                top_style = r.style
+            if r.style == top_style or last_item is None:
+                r.role = "item"
+                last_item = i
+            else:
+                r.role = "sub" if r.style != "of_which" else "of_which"
+                r.parent = last_item
+        elif region == "after":
+            if r.role == "carry":
+                last_carry = i
+            elif last_carry is not None and r.style:
+                r.role = "carry_sub"
+                r.parent = last_carry
+            else:
+                r.role = "other"
+        else:
+            r.role = "other"
+
+
+# --- named figures of the standard tables ------------------------------------------------
+
+@dataclass
+class Figure:
+    number: Number
+    cell: Cell
+    table: Table
+    label: str  # how the finding names it: 《收支总表》收入总计
+
+
+FIGURE_TABLES = {
+    "summary": ("budget_summary", "final_summary"),
+    "fiscal": ("budget_fiscal_summary", "final_fiscal_summary"),
+    "income": ("budget_income", "final_income"),
+    "expense": ("budget_expense", "final_expense"),
+    "gpb": ("budget_gpb_expense", "final_gpb_expense"),
+    "basic": ("budget_gpb_basic",),
+    "fund": ("budget_fund",),
+    "soe": ("budget_soe",),
+}
+
+
+def _single(doc: Document, kinds) -> Table | None:
+    tables = [t for t in doc.tables if t.kind in kinds]
+    return tables[0] if len(tables) == 1 else None
+
+
+def total_row(table: Table) -> list[Cell] | None:
+    """The 合计/总计 data row of a classified table."""
+    for row, info in zip(table.data_rows(), table.row_info):
+        if not info.code and clean_name(info.name) in ("合计", "总计"):
+            return row
+    return None
+
+
+def figures(doc: Document) -> dict[str, Figure]:
+    return doc.cached("bl1.figures", _figures)
+
+
+def _figures(doc: Document) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+
+    def put(name, cell, table, label):
+        if cell is not None and cell.number is not None or (cell is not None and (cell.blank or cell.dash)):
+            out[name] = Figure(amount(cell), cell, table, f"《{table.label()}》{label}")
+
+    for prefix in ("summary", "fiscal"):
+        t = _single(doc, FIGURE_TABLES[prefix])
+        if t is None:
+            continue
+        for side in summary_sides(t):
+            which = "income" if "收" in side.label else ("expense" if "支" in side.label else None)
+            if which is None:
+                continue
+            main = side.amount_cols[0]
+            for role, suffix in (("grand_total", "total"), ("year_total", "year")):
+                r = side.first(role)
+                if r is None:
+                    continue
+                put(f"{prefix}.{which}_{suffix}", r.cells.get(main), t, r.name)
+                for c in side.amount_cols:
+                    key = t.columns[c]
+                    if key and key not in ("金额", "合计"):
+                        put(f"{prefix}.{which}_{suffix}.{key}", r.cells.get(c), t, f"{r.name}（{column_name(t, c)}）")
+            if which == "expense" and side.first("year_total") is None and side.first("grand_total") is not None:
+                # no 本年支出合计 row: without carry rows, the grand total is this year's total
+                if not any(r.role == "carry" for r in side.rows):
+                    for k in [k for k in list(out) if k.startswith(f"{prefix}.expense_total")]:
+                        out[k.replace("expense_total", "expense_year")] = out[k]
+            if which == "income" and side.first("year_total") is None and side.first("grand_total") is not None:
+                if not any(r.role == "carry" for r in side.rows):
+                    for k in [k for k in list(out) if k.startswith(f"{prefix}.income_total")]:
+                        out[k.replace("income_total", "income_year")] = out[k]
+    for prefix in ("income", "expense", "gpb", "basic", "fund", "soe"):
+        t = _single(doc, FIGURE_TABLES[prefix])
+        if t is None or t.is_empty():
+            continue
+        row = total_row(t)
+        if row is None:
+            continue
+        tot = t.column_index("合计")
+        if tot:
+            put(f"{prefix}.total", cell_in(row, tot[0]), t, "合计")
+        for c in amount_columns(t):
+            key = t.columns[c]
+            if key and key != "合计":
+                put(f"{prefix}.total.{key}", cell_in(row, c), t, f"合计（{column_name(t, c)}）")
+    return out
+
+
+def only_fiscal_income(doc: Document) -> bool:
+    """All income of the document is 财政拨款 (no 事业收入, 单位资金, carry-over …)."""
+    return _income_only(doc, data()["fiscal_income"])
+
+
+def only_gpb(doc: Document) -> bool:
+    """All income of the document is 一般公共预算 money."""
+    return _income_only(doc, data()["gpb_income"])
+
+
+def _income_only(doc: Document, names: list[str]) -> bool:
+    t = _single(doc, FIGURE_TABLES["summary"])
+    if t is None:
+        return False
+    sides = [s for s in summary_sides(t) if "收" in s.label]
+    if not sides:
+        return False
+    side = sides[0]
+    main = side.amount_cols[0]
+    seen_match = False
+    for r in side.rows:
+        if r.role not in ("item", "sub", "carry", "carry_sub"):
+            continue
+        n = amount(r.cells.get(main))
+        if n is None:
+            return False
+        matches = any(w in r.name for w in names)
+        if r.role in ("item", "carry") and not matches and n.value != 0:
+            # an item outside the names may still be a parent whose subs all match
+            subs = [s for s in side.rows if s.parent is not None and side.rows[s.parent] is r and s.role == "sub"]
+            if not subs or any(not any(w in s.name for w in names) and (amount(s.cells.get(main)) or ZERO).value != 0
+                               for s in subs):
+                return False
+        if r.role in ("item", "sub") and matches and n.value != 0:
+            seen_match = True
+    return seen_match
+
+
+def agree_or_none(a: Number | None, b: Number | None) -> bool:
+    return a is None or b is None or agree(a, b)
+
+
+__all__ = [
+    "ZERO", "amount", "printed", "amount_columns", "cell_in", "money", "unit_of", "clean_name", "column_name",
+    "summary_sides", "figures", "Figure", "only_fiscal_income", "only_gpb", "total_row", "sum_agrees",
+    "decimal_sum", "decimals_of", "data", "agree", "agree_or_none", "sum_text",
+]

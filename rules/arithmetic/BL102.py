@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import decimal_sum, sum_agrees
+
+from .common import amount, cell_in, column_name, data, decimals_of, money, printed, unit_of
+
+
+class RowTotalMismatch(Rule):
+    """A row's total column is not the sum of its part columns.
+
+    *What it does*: for every data row of every table, checks the identities between
+    columns named by their meaning, not their position (linter/data/arithmetic.json
+    `row_totals`): 合计 = 基本支出 + 项目支出 (+ 经营支出 + 上缴上级支出 + 对附属单位补助支出);
+    合计 = 人员经费 + 公用经费; 合计 = 一般公共预算 + 政府性基金 + 国有资本经营;
+    收入总表 合计 = 小计 + 上年结转 and 小计 = the sum of the income sources; “三公”经费
+    合计 = 因公出国 + 公务用车 + 公务接待. An identity applies when the table has its total
+    column and at least two of its part columns. Blank and dash cells count as zero;
+    numbers are compared with the interval rounding rule.
+
+    *Why it matters*: a row whose total disagrees with its own parts was edited in one
+    column only; at least one of the printed figures is wrong.
+
+    *Bad*:
+        2013701 行政运行 | 合计 61.04 | 基本支出 60.04 | 项目支出 (空)
+
+    *Good*:
+        2013701 行政运行 | 合计 61.04 | 基本支出 61.04 | 项目支出 (空)
+    """
+
+    code = "BL102"
+    name = "row-total-mismatch"
+    severity = "error"
+
+    def check(self, doc):
+        for table in doc.tables:
+            if table.is_empty():
+                continue
+            for ident in data()["row_totals"]:
+                tot = table.column_index(ident["total"])
+                if len(tot) != 1:
+                    continue
+                if any(table.column_index(u) for u in ident.get("unless", [])):
+                    continue
+                parts = []
+                for key in ident["parts"]:
+                    cols = table.column_index(key)
+                    if len(cols) > 1:
+                        parts = []
+                        break
+                    parts += cols
+                if len(parts) < 2:
+                    continue
+                yield from self._check(table, tot[0], parts)
+
+    def _check(self, table, tcol, pcols):
+        for r, row in enumerate(table.data_rows()):
+            total_cell = cell_in(row, tcol)
+            part_cells = [cell_in(row, c) for c in pcols]
+            if total_cell is None or total_cell.col != tcol or any(p is not None and p.col != c for p, c in zip(part_cells, pcols)):
+                continue  # merged cells: not a plain row of this layout
+            if not printed(total_cell) and not any(printed(p) for p in part_cells):
+                continue
+            total = amount(total_cell)
+            parts = [amount(p) for p in part_cells]
+            if total is None or any(p is None for p in parts):
+                continue
+            if sum_agrees(total, parts):
+                continue
+            dec = decimals_of(total, *parts)
+            s = decimal_sum(parts)
+            info = table.row_info[r] if r < len(table.row_info) else None
+            label = (f"{info.code} {info.name}".strip() if info else "") or f"第{r + 1}行"
+            names = "+".join(column_name(table, c) for c in pcols)
+            related = [related_cell(p, column_name(table, c)) for p, c in zip(part_cells, pcols) if printed(p)]
+            yield self.at_cell(
+                total_cell,
+                f"《{table.label()}》「{label}」{column_name(table, tcol)}为{money(total.value, dec)}，"
+                f"而{names}={money(s, dec)}{unit_of(table)}，相差{money(total.value - s, dec)}",
+                related=related,
+                suggestion=f"核对后改为{money(s, dec)}，或改正各分项",
+            )

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import agree, decimal_sum, interval_sum, Interval
+from linter.vocab import load_json
+
+from .common import FIGURE_TABLES, amount, cell_in, decimals_of, money, printed, unit_of
+
+
+def _single(doc, prefix):
+    tables = [t for t in doc.tables if t.kind in FIGURE_TABLES[prefix]]
+    return tables[0] if len(tables) == 1 and not tables[0].is_empty() else None
+
+
+def _by_code(table, key_order):
+    cols = next((table.column_index(k) for k in key_order if len(table.column_index(k)) == 1), None)
+    if not cols:
+        return {}, None
+    out = {}
+    for row, info in zip(table.data_rows(), table.row_info):
+        if info.code and info.code not in out:
+            out[info.code] = (cell_in(row, cols[0]), info.name)
+    return out, cols[0]
+
+
+class ContributionMirrorMismatch(Rule):
+    """A social-security or housing-fund contribution differs between its economic and
+    its functional classification.
+
+    *What it does*: compares items that normally carry the same money in the 基本支出表
+    (economic classification) and the 一般公共预算支出表 (function classification, 基本支出
+    column): 30108 机关事业单位基本养老保险缴费 ↔ 2080505; 30109 职业年金缴费 ↔ 2080506;
+    30110/30111 医疗保险缴费 ↔ 2101101/2101102/2101103; 30113 住房公积金 ↔ 2210201 (the pairs
+    are data, linter/data/mirrors.json). An item printed on one side only counts as zero on
+    the other. A warning: the mirror is usual practice, not a rule of law.
+
+    *Why it matters*: a difference usually means the contribution was booked under
+    行政运行 instead of its own function item, or one table was not updated.
+
+    *Bad*:
+        30108 机关事业单位基本养老保险缴费 16.15 / no 2080505 row
+
+    *Good*:
+        30108 机关事业单位基本养老保险缴费 16.15 / 2080505 机关事业单位基本养老保险缴费支出 16.15
+    """
+
+    code = "BL107"
+    name = "contribution-mirror-mismatch"
+    severity = "warning"
+
+    def check(self, doc):
+        basic, gpb = _single(doc, "basic"), _single(doc, "gpb")
+        if basic is None or gpb is None or basic.unit != gpb.unit:
+            return
+        econ, _ = _by_code(basic, ("合计",))
+        func, fcol = _by_code(gpb, ("基本支出", "合计"))
+        if not econ or not func:
+            return
+        for m in load_json("mirrors.json")["mirrors"]:
+            e = [(econ[c][0], f"{c} {econ[c][1]}") for c in m["economic"] if c in econ and econ[c][0] is not None]
+            f = [(func[c][0], f"{c} {func[c][1]}") for c in m["functional"] if c in func and func[c][0] is not None]
+            if not any(printed(c) for c, _ in e):
+                continue  # nothing booked on the economic side: nothing to mirror
+            en = [amount(c) for c, _ in e]
+            fn = [amount(c) for c, _ in f]
+            if any(x is None for x in en + fn):
+                continue
+            if interval_sum(en).meets(interval_sum(fn)):
+                continue
+            dec = decimals_of(*(en + fn))
+            es, fs = decimal_sum(en), decimal_sum(fn)
+            anchor = e[0][0]
+            if f:
+                other = "、".join(label for _, label in f)
+                msg = (f"《{basic.label()}》{m['name']}（{'、'.join(l for _, l in e)}）为{money(es, dec)}，"
+                       f"而《{gpb.label()}》{other}为{money(fs, dec)}{unit_of(basic)}，相差{money(es - fs, dec)}")
+            else:
+                msg = (f"《{basic.label()}》{m['name']}（{'、'.join(l for _, l in e)}）为{money(es, dec)}"
+                       f"{unit_of(basic)}，而《{gpb.label()}》没有对应的功能分类科目"
+                       f"（{'、'.join(m['functional'])}）")
+            yield self.at_cell(
+                anchor, msg, related=[related_cell(c, f"《{gpb.label()}》{label}") for c, label in f],
+                suggestion=f"核对{m['name']}的功能分类归属（通常列{'、'.join(m['functional'])}）",
+            )
