@@ -40,9 +40,45 @@ def numbering_of(text: str) -> tuple[str, int, str, str] | None:
 
 def analyse(doc: Document) -> None:
     _sections(doc)
+    _merge_adjacent(doc)
     for table in doc.tables:
         _table(doc, table)
     _metadata(doc)
+
+
+def _merge_adjacent(doc: Document) -> None:
+    """Join a grid that follows another with nothing but blank lines or page furniture
+    between them and no title or 单位 row of its own: readers split one printed table
+    where its column layout changes (a 绩效目标表's header block and its indicator rows)."""
+    merged: list[Table] = []
+    for table in doc.tables:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.rows and table.rows and _adjacent(doc, prev, table):
+            offset = len(prev.rows)
+            for r, row in enumerate(table.rows):
+                for c in row:
+                    c.row = offset + r
+            prev.rows.extend(table.rows)
+            continue
+        merged.append(table)
+    for i, t in enumerate(merged, 1):
+        t.index = i
+    doc.tables = merged
+
+
+def _adjacent(doc: Document, a: Table, b: Table) -> bool:
+    if b.title or a.last_line >= b.first_line:
+        return False
+    for n in range(a.last_line + 1, b.first_line):
+        ln = doc.line(n)
+        if ln.text.strip() and ln.kind not in ("blank", "furniture"):
+            return False
+    first = [c.text.strip() for c in b.rows[0] if c.text.strip()]
+    if any(META_CELL.match(t) or _kind_of(t) for t in first):
+        return False
+    if _is_serial_row(b.rows[0]):
+        return False
+    return True
 
 
 # --- sections -------------------------------------------------------------------------
@@ -391,6 +427,12 @@ def _is_code_name(text: str) -> bool:
     return bool(regex.search(r"科目|编码|名称", text))
 
 
+def column_key(labels: list[str]) -> str:
+    """The canonical key (data/column_keys.json) of a column with these header labels,
+    outermost first."""
+    return _column_key(labels)
+
+
 def _column_key(labels: list[str]) -> str:
     data = load_json("column_keys.json")
     if len(labels) >= 2 and labels[-1] == "小计":
@@ -420,18 +462,23 @@ def _row_keys(table: Table) -> None:
     code_cols = table.column_index("科目编码")
     name_cols = table.column_index("科目名称") or table.column_index("项目")
     split = [table.column_index(k) for k in ("类", "款", "项")]
+    if not split[0] and 2 <= len(code_cols) <= 3 and code_cols == list(range(code_cols[0], code_cols[0] + len(code_cols))):
+        # 科目编码 spanning 类 | 款 | 项 columns whose labels sit in the 合计 row
+        split = [[c] for c in code_cols] + [[] for _ in range(3 - len(code_cols))]
+        code_cols = []
     label_limit = next((i for i, k in enumerate(table.columns) if k not in LABEL_KEYS), table.width)
     for row in table.data_rows():
         code, name = "", ""
         by_col = {c.col: c for c in row}
         if split[0]:
             parts = [_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split]
+            parts = [p for p in parts]
             if parts[0] and regex.fullmatch(r"\d{3}", parts[0]):
                 code = parts[0]
                 for p in parts[1:]:
-                    if not regex.fullmatch(r"\d{2}", p):
+                    if not regex.fullmatch(r"\d{1,2}", p):
                         break
-                    code += p
+                    code += p.zfill(2)  # some templates print 款 02 as 2
         for col in code_cols:
             t = _norm(by_col[col].text) if col in by_col else ""
             if CODE.match(t):

@@ -6,7 +6,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, sum_agrees
 
-from .common import amount, amount_columns, cell_in, decimals_of, money, unit_of
+from .common import amount, amount_columns, cell_in, decimals_of, money, two_blocks, unit_of
 
 
 class ClassificationRollup(Rule):
@@ -33,7 +33,7 @@ class ClassificationRollup(Rule):
     def check(self, doc):
         for table in doc.tables:
             info = getattr(table, "row_info", None)
-            if not info or not any(i.code for i in info):
+            if not info or not any(i.code for i in info) or two_blocks(table):
                 continue
             rows = table.data_rows()
             cols = amount_columns(table)

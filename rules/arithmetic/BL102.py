@@ -4,7 +4,9 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, sum_agrees
 
-from .common import amount, cell_in, column_name, data, decimals_of, money, printed, unit_of
+from linter.structure import column_key
+
+from .common import amount, amount_columns, cell_in, column_name, data, decimals_of, money, printed, unit_of
 
 
 class RowTotalMismatch(Rule):
@@ -37,6 +39,7 @@ class RowTotalMismatch(Rule):
         for table in doc.tables:
             if table.is_empty():
                 continue
+            done = set()
             for ident in data()["row_totals"]:
                 tot = table.column_index(ident["total"])
                 if len(tot) != 1:
@@ -50,9 +53,30 @@ class RowTotalMismatch(Rule):
                         parts = []
                         break
                     parts += cols
-                if len(parts) < 2:
+                if len(parts) < 2 or self._unknown_sibling(table, tot[0], set(ident["parts"]) | {ident["total"]}):
                     continue
+                if (tot[0], tuple(parts)) in done:
+                    continue  # two identities that meet on the same columns
+                done.add((tot[0], tuple(parts)))
                 yield from self._check(table, tot[0], parts)
+
+    @staticmethod
+    def _unknown_sibling(table, tcol, keys):
+        """An amount column under the same header as the total that is neither the total
+        nor a part, nor inside a part's column group (公务用车/购置费 under 公务用车)."""
+        labels = table.column_labels[tcol].split("/")
+        parent = labels[:-1]
+        for c in amount_columns(table):
+            if c == tcol or table.columns[c] in keys:
+                continue
+            path = table.column_labels[c].split("/")
+            if path[:len(parent)] != parent or len(path) <= len(parent):
+                continue
+            inner = path[len(parent):-1]
+            if any(column_key([lab]) in keys for lab in inner):
+                continue
+            return True
+        return False
 
     def _check(self, table, tcol, pcols):
         for r, row in enumerate(table.data_rows()):

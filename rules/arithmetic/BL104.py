@@ -5,9 +5,14 @@ from linter.findings import related_cell
 from linter.model import to_yuan_factor
 from linter.numbers import agree
 
-from .common import data, decimals_of, figures, money, only_fiscal_income, only_gpb, unit_of
+from .common import FIGURE_TABLES, data, decimals_of, figures, money, only_fiscal_income, only_gpb, unit_of
 
-CONDITIONS = {"only_fiscal_income": only_fiscal_income, "only_gpb": only_gpb}
+def _income_has_carry(doc):
+    return any(t.column_index("上年结转") for t in doc.tables if t.kind in FIGURE_TABLES["income"])
+
+
+CONDITIONS = {"only_fiscal_income": only_fiscal_income, "only_gpb": only_gpb, "income_has_carry": _income_has_carry,
+              "income_without_carry": lambda doc: not _income_has_carry(doc)}
 
 
 class CrossTableTotalMismatch(Rule):

@@ -45,6 +45,22 @@ def amount_columns(table: Table) -> list[int]:
     return cols
 
 
+LABEL_KEYS = {"科目编码", "科目名称", "项目", "类", "款", "项"}
+
+
+def two_blocks(table: Table) -> bool:
+    """True for side-by-side layouts (项目 | 金额 | 项目 | 金额, or two 经济分类 blocks):
+    a label column comes after an amount column."""
+    seen_amount = False
+    amounts = set(amount_columns(table))
+    for i, key in enumerate(table.columns):
+        if i in amounts:
+            seen_amount = True
+        elif seen_amount and key in LABEL_KEYS:
+            return True
+    return False
+
+
 def cell_in(row: list[Cell], col: int) -> Cell | None:
     for c in row:
         if c.col <= col < c.col + c.colspan:
