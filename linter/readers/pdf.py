@@ -93,6 +93,7 @@ class PageData:
     lines: list[TextLine] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
     chars: int = 0
+    images: int = 0
 
 
 def read_pdf(path: str) -> Document:
@@ -129,7 +130,7 @@ def read_pdf(path: str) -> Document:
     if sum(p.chars for p in pages) == 0:
         raise InputError("no text layer (scanned PDF?)")
     doc = _assemble(path, pages)
-    empty = [p.number for p in pages if p.chars == 0]
+    empty = [p.number for p in pages if p.chars == 0 and p.images]
     if empty:
         doc.warnings.append(f"pages without a text layer (scanned?): {', '.join(map(str, empty[:10]))}"
                             + (" …" if len(empty) > 10 else ""))
@@ -145,7 +146,7 @@ def _read_page(page, number: int, pdfraw) -> PageData:
     to_view = _view_transform(rotation, width, height)
     chars = _chars(page, pdfraw, to_view)
     data.chars = len(chars)
-    hs, vs = _rulings(page, pdfraw, to_view)
+    hs, vs, data.images = _rulings(page, pdfraw, to_view)
     tables = _tables(hs, vs, number)
     rest: list[Char] = chars
     if tables:
@@ -217,7 +218,7 @@ def _chars(page, pdfraw, to_view) -> list[Char]:
 
 # --- rulings ----------------------------------------------------------------------------
 
-def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int]:
     """Axis-aligned ruling segments: horizontals (y, x0, x1) and verticals (x, y0, y1), merged."""
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
@@ -225,9 +226,13 @@ def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], l
     r_, g_, b_, a_ = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
     px, py = ctypes.c_float(), ctypes.c_float()
     mat = pdfraw.FS_MATRIX()
+    images = [0]
 
     def visit(obj, m):
         kind = pdfraw.FPDFPageObj_GetType(obj)
+        if kind == pdfraw.FPDF_PAGEOBJ_IMAGE:
+            images[0] += 1
+            return
         if kind == pdfraw.FPDF_PAGEOBJ_FORM:
             if pdfraw.FPDFPageObj_GetMatrix(obj, ctypes.byref(mat)):
                 m2 = _compose((mat.a, mat.b, mat.c, mat.d, mat.e, mat.f), m)
@@ -265,7 +270,7 @@ def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], l
     raw = page.raw
     for k in range(pdfraw.FPDFPage_CountObjects(raw)):
         visit(pdfraw.FPDFPage_GetObject(raw, k), ident)
-    return _merge(hs), _merge(vs)
+    return _merge(hs), _merge(vs), images[0]
 
 
 def _compose(inner, outer):
@@ -568,6 +573,34 @@ def _margins(pages: list[PageData]) -> dict[int, tuple[float, float]]:
     return edges
 
 
+def _continues(p: TextLine, ln: TextLine, left: float, right: float, same_page: bool = True) -> bool:
+    """ln carries on the paragraph whose last visual line is p."""
+    if p.furniture or ln.furniture or len(p.text) < 8:
+        return False
+    p_top = p.last_top if p.last_top >= 0 else p.top
+    h1, h2 = p.bottom - p_top, ln.bottom - ln.top
+    em = max(h1, h2)
+    if abs(h1 - h2) > 0.25 * em:
+        return False
+    if same_page and not 0 <= ln.top - p.bottom <= 1.2 * em:
+        return False
+    # a wrapped line reaches the right edge, less an unbreakable run (a number, a Latin word)
+    if p.x1 < right - 4.5 * em or ln.x0 > left + 0.6 * em:
+        return False
+    if p.text[-1] in "。；;：:！？!?）)":
+        if LIST_MARK.match(ln.text):
+            return False  # the next numbered item
+        if ln.x1 < right - 3.0 * em and ln.text[-1] not in "。；;！？!?":
+            return False  # a short unpunctuated line after a finished sentence: a heading
+    return True
+
+
+def _join_two(p: TextLine, ln: TextLine) -> TextLine:
+    return TextLine(text=join_wrapped(p.text, ln.text, paragraph_break=False), x0=p.x0, x1=ln.x1,
+                    top=p.top, bottom=ln.bottom if ln.top >= p.top else p.bottom,
+                    last_top=ln.top if ln.top >= p.top else p.last_top)
+
+
 def _join_paragraphs(lines: list[TextLine], tables: list[RawTable], left: float, right: float) -> list[TextLine]:
     """Wrapped lines of one paragraph become one line: the line above reaches the right
     edge of the text block, the line below starts at its left edge, no table between."""
@@ -576,21 +609,30 @@ def _join_paragraphs(lines: list[TextLine], tables: list[RawTable], left: float,
     out = [lines[0]]
     for ln in lines[1:]:
         p = out[-1]
-        if p.furniture or ln.furniture:
-            out.append(ln)
-            continue
-        p_top = p.last_top if p.last_top >= 0 else p.top
-        h1, h2 = p.bottom - p_top, ln.bottom - ln.top
-        em = max(h1, h2)
         between = any(p.bottom <= t.top and t.bottom <= ln.top for t in tables)
-        if (not between and p.x1 >= right - 2.0 * em and ln.x0 <= left + 0.6 * em
-                and 0 <= ln.top - p.bottom <= 1.2 * em and abs(h1 - h2) <= 0.25 * max(h1, h2)
-                and not LIST_MARK.match(ln.text) and len(p.text) >= 8):
-            out[-1] = TextLine(text=join_wrapped(p.text, ln.text, paragraph_break=False), x0=p.x0,
-                               x1=ln.x1, top=p.top, bottom=ln.bottom, last_top=ln.top)
+        if not between and _continues(p, ln, left, right):
+            out[-1] = _join_two(p, ln)
         else:
             out.append(ln)
     return out
+
+
+def _join_across_pages(pages: list[PageData], margins) -> None:
+    """A paragraph that runs over a page break: the last body line of a page (no table
+    below it) and the first body line of the next page (no table above it)."""
+    for a, b in zip(pages, pages[1:]):
+        if round(a.width) != round(b.width) or round(a.width) not in margins:
+            continue
+        body_a = [ln for ln in a.lines if not ln.furniture]
+        body_b = [ln for ln in b.lines if not ln.furniture]
+        if not body_a or not body_b:
+            continue
+        p, ln = body_a[-1], body_b[0]
+        if any(t.top >= p.bottom for t in a.tables) or any(t.bottom <= ln.top for t in b.tables):
+            continue
+        if _continues(p, ln, *margins[round(a.width)], same_page=False):
+            p.text = join_wrapped(p.text, ln.text, paragraph_break=False)
+            b.lines.remove(ln)
 
 
 # --- the document -----------------------------------------------------------------------
@@ -729,6 +771,7 @@ def _assemble(path: str, pages: list[PageData]) -> Document:
     for p in pages:
         if round(p.width) in margins:
             p.lines = _join_paragraphs(p.lines, p.tables, *margins[round(p.width)])
+    _join_across_pages(pages, margins)
     _join_continued(pages)
     lines: list[Line] = []
     tables: list[Table] = []
