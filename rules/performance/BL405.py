@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from linter.engine import Rule
+from linter.findings import related_cell, related_line
+from linter.numbers import Interval, Number, interval_sum
+
+from .model import NUM, UNITS_YUAN, _number, cell_amount, fmt, in_yuan, norm, target_tables
+
+NARRATIVE = regex.compile(r"项目支出(?:预算)?(?:为|共计|合计|安排|：|:)?\s*" + NUM + r"\s*(万元|元|亿元)")
+
+
+def _yuan_str(value: Decimal, unit: str) -> str:
+    return f"{fmt(value / UNITS_YUAN[unit], 4)}{unit}"
+
+
+class ProjectBudgetTotalMismatch(Rule):
+    """The 项目绩效目标表 budgets do not add up to the 项目支出 stated elsewhere.
+
+    *What it does*: adds 预算数 over all 项目绩效目标表 (converted to 元) and compares the sum with
+    the 合计 row's 项目支出 in the 支出总表 and with "项目支出X万元" in the narrative: a sum above
+    the stated 项目支出 is an error, a sum below it a warning (a project may lack its table). A
+    project named in the narrative with its own amount ("网评队伍建设"项目年初预算80000元) must
+    match that project's 预算数 (error).
+
+    *Why it matters*: the performance tables cover the same project money as the budget tables; a
+    different total means a project was added, dropped or mis-keyed in one of them.
+
+    *Bad*:
+        项目支出54.41万元 … 绩效目标表预算数 7.41 + 1.00 + 30.00 + 9.00 + 17.00
+
+    *Good*:
+        项目支出54.41万元 … 绩效目标表预算数 7.41 + 1.00 + 30.00 + 9.00 + 7.00
+    """
+
+    code = "BL405"
+    name = "project-budget-total-mismatch"
+    severity = "error"
+
+    def check(self, doc):
+        targets = [t for t in target_tables(doc) if t.budget is not None and cell_amount(t.budget) is not None
+                   and not t.budget.blank]
+        if not targets:
+            return
+        parts = [in_yuan(cell_amount(t.budget), t.unit) for t in targets]
+        total = interval_sum(parts)
+        s = sum((p.value for p in parts), Decimal(0))
+        related = [related_cell(t.budget, f"{t.name}预算数") for t in targets][:8]
+        # the 支出总表 合计 row
+        for table in doc.tables:
+            if table.kind != "budget_expense":
+                continue
+            cols = table.column_index("项目支出")
+            if not cols:
+                continue
+            for row in table.data_rows():
+                if not any(norm(c.text) in ("合计", "总计") for c in row[:3]):
+                    continue
+                cell = next((c for c in row if c.col == cols[0]), None)
+                stated = cell_amount(cell)
+                if stated is None or cell is None:
+                    continue
+                f = self._compare(cell, in_yuan(stated, table.unit), total, s, table.unit or "万元",
+                                  f"{table.label()}合计行项目支出", related, len(targets))
+                if f:
+                    yield f
+                break
+        # the narrative's 项目支出X万元
+        for ln in doc.text_lines():
+            for m in NARRATIVE.finditer(ln.text):
+                stated = _number(m.group(1), m.group(2))
+                unit = m.group(3)
+                f = self._compare(None, stated.scaled(UNITS_YUAN[unit]), total, s, unit, "说明中项目支出", related,
+                                  len(targets), doc=doc, line=ln.number, span=(m.start(), m.end()))
+                if f:
+                    yield f
+        # a project named in the narrative with its own amount
+        for t in targets:
+            name = norm(t.name)
+            if len(name) < 4:
+                continue
+            budget = in_yuan(cell_amount(t.budget), t.unit)
+            for ln in doc.text_lines():
+                pos = ln.text.find(name)
+                if pos < 0:
+                    continue
+                window = ln.text[pos + len(name): pos + len(name) + 20]
+                m = regex.search(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?\s*" + NUM + r"\s*(万元|元|亿元)", window)
+                if not m or regex.search(r"[，。；,;]", window[:m.start()]):
+                    continue
+                stated = _number(m.group(1), m.group(2)).scaled(UNITS_YUAN[m.group(3)])
+                if Interval.of(stated).meets(Interval.of(budget)):
+                    continue
+                start = pos + len(name) + m.start()
+                yield self.at_span(
+                    doc, ln.number, start, pos + len(name) + m.end(),
+                    f"说明中「{t.name}」预算{m.group(0).strip()}，{t.label()}预算数为"
+                    f"{t.budget.text.strip()}{t.unit}",
+                    related=[related_cell(t.budget, f"{t.name}预算数")],
+                    suggestion=f"{_yuan_str(budget.value, m.group(3))}",
+                )
+
+    def _compare(self, cell, stated: Number, total: Interval, s: Decimal, unit: str, what, related, n,
+                 doc=None, line=None, span=None):
+        if Interval.of(stated).meets(total):
+            return None
+        over = total.low > stated.high
+        msg = (f"{n}张项目绩效目标表预算数合计{_yuan_str(s, unit)}，{what}为{_yuan_str(stated.value, unit)}")
+        sev = "error" if over else "warning"
+        sugg = f"核对项目绩效目标表与项目支出：相差{_yuan_str(s - stated.value, unit)}"
+        if cell is not None:
+            return self.at_cell(cell, msg, related=related, suggestion=sugg, severity=sev)
+        return self.at_span(doc, line, span[0], span[1], msg, related=related, suggestion=sugg, severity=sev)

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import Interval
+
+from .model import cell_amount, fmt, percent, self_eval_tables
+
+
+def execution_rate(s) -> Decimal | None:
+    """执行数 / 预算数 × 100 from the amounts as printed, or None."""
+    b, e = cell_amount(s.budget), cell_amount(s.executed)
+    if b is None or e is None or b.value == 0 or s.budget.blank:
+        return None
+    return e.value / b.value * 100
+
+
+def rate_agrees(printed, rate: Decimal) -> bool:
+    return Interval.of(printed).meets(Interval.exact(rate))
+
+
+class ExecutionRateMismatch(Rule):
+    """A 绩效自评表's 预算执行进度 is not 执行数 / 预算数.
+
+    *What it does*: computes 执行数 ÷ 预算数 from the amounts as printed and checks the printed
+    预算执行进度 with the interval rule on the rate's own precision: 99.99% stands for
+    [99.985%, 99.995%], which 29.99 ÷ 30 = 99.97% is not in; 58% stands for [57.5%, 58.5%], which
+    5.78 ÷ 10 = 57.8% is.
+
+    *Why it matters*: the execution rate is the headline number of a self-evaluation; a rate that
+    does not follow from the table's own amounts overstates (or understates) execution.
+
+    *Bad*:
+        预算数 30 | 执行数 29.99 | 预算执行进度 99.99%
+
+    *Good*:
+        预算数 30 | 执行数 29.99 | 预算执行进度 99.97%
+    """
+
+    code = "BL410"
+    name = "execution-rate-mismatch"
+    severity = "error"
+
+    def check(self, doc):
+        for s in self_eval_tables(doc):
+            rate = execution_rate(s)
+            p = percent(s.progress)
+            if rate is None or p is None:
+                continue
+            if rate_agrees(p, rate):
+                continue
+            dec = max(p.decimals, 1) if p.decimals else 0
+            yield self.at_cell(
+                s.progress,
+                f"{s.label()}预算执行进度{s.progress.text.strip()}，执行数{s.executed.text.strip()}÷预算数"
+                f"{s.budget.text.strip()}={fmt(rate, 4)}%",
+                related=[related_cell(s.executed, "执行数"), related_cell(s.budget, "预算数")],
+                suggestion=f"{fmt(rate, max(p.decimals, 0))}%" if p.decimals else f"{fmt(rate, 0)}%",
+            )

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.engine import Rule
+from linter.findings import related_cell
+
+from .BL410 import execution_rate
+from .BL411 import execution_indicators
+from .model import fmt, self_eval_tables
+
+
+class ExecutionScoreTooHigh(Rule):
+    """The 预算执行率 indicator scores more than the execution rate allows.
+
+    *What it does*: the usual scoring of the 预算执行率 indicator is its weight × 执行数 ÷ 预算数
+    (10分 × 57.8% = 5.78分). A printed score above that (beyond its rounding) is reported. The
+    weight is the one written in the 一级指标 cell (预算执行率指标（10分）), else 10.
+
+    *Why it matters*: full marks for execution that did not happen inflate the project's total
+    score and possibly its grade.
+
+    *Bad*:
+        预算执行率指标（10分） | 执行数 5.78 / 预算数 10 | 自评得分 10
+
+    *Good*:
+        预算执行率指标（10分） | 执行数 5.78 / 预算数 10 | 自评得分 5.78
+    """
+
+    code = "BL412"
+    name = "execution-score-too-high"
+    severity = "warning"
+
+    def check(self, doc):
+        for s in self_eval_tables(doc):
+            rate = execution_rate(s)
+            if rate is None or rate >= 100:
+                continue
+            for ind in execution_indicators(s):
+                score = ind.score.number if ind.score is not None else None
+                if score is None:
+                    continue
+                weight = ind.weight.value if ind.weight is not None else Decimal(10)
+                allowed = weight * rate / 100
+                if score.low <= allowed:
+                    continue
+                yield self.at_cell(
+                    ind.score,
+                    f"{s.label()}预算执行率指标得{ind.score.text.strip()}分，按执行率{fmt(rate, 2)}%最多"
+                    f"{fmt(allowed, 2)}分（权重{fmt(weight)}分）",
+                    related=[related_cell(s.executed, "执行数"), related_cell(s.budget, "预算数")],
+                    suggestion=f"{fmt(allowed, 2)}",
+                )

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import decimal_sum, sum_agrees
+
+from .model import fmt, self_eval_tables
+
+
+class ScoreTotalMismatch(Rule):
+    """A 绩效自评表's indicator scores do not add up to its 总分, or exceed their category weight.
+
+    *What it does*: adds the 自评得分 of every indicator row and compares the sum with the 总分
+    row (interval rule); also checks that the scores within a 一级指标 written with its weight
+    (产出指标（40）) add up to no more than that weight.
+
+    *Why it matters*: the total decides the grade; a total that is not the sum of its scores,
+    or a category scored above its weight, is an arithmetic error in the evaluation itself.
+
+    *Bad*:
+        10 + 10 + 10 + 10 + 10 + 10 + 10 = 70 … 总分 100
+
+    *Good*:
+        10 + 10 + 10 + 10 + 10 + 10 + 10 = 70 … 总分 70
+    """
+
+    code = "BL413"
+    name = "score-total-mismatch"
+    severity = "error"
+
+    def check(self, doc):
+        for s in self_eval_tables(doc):
+            scored = [i for i in s.indicators if i.score is not None and i.score.number is not None]
+            if not scored:
+                continue
+            parts = [i.score.number for i in scored]
+            if s.total is not None and s.total.number is not None and not sum_agrees(s.total.number, parts):
+                total = decimal_sum(parts)
+                dec = max(p.decimals for p in parts)
+                yield self.at_cell(
+                    s.total, f"{s.label()}总分{s.total.text.strip()}，各指标自评得分合计{fmt(total, dec)}",
+                    related=[related_cell(i.score, i.name or i.level2) for i in scored][:10],
+                    suggestion=fmt(total, dec),
+                )
+            groups: dict[str, list] = {}
+            for i in scored:
+                if i.weight is not None:
+                    groups.setdefault(i.level1, []).append(i)
+            for level1, items in groups.items():
+                weight = items[0].weight
+                total = decimal_sum(i.score.number for i in items)
+                lowest = sum(i.score.number.low for i in items)
+                if lowest > weight.high:
+                    cell = items[0].level1_cell or items[0].score
+                    yield self.at_cell(
+                        cell, f"{s.label()}{level1}权重{fmt(weight.value)}分，其下指标得分合计{fmt(total)}分",
+                        related=[related_cell(i.score, i.name or i.level2) for i in items][:10],
+                        suggestion=f"该类指标得分合计不超过{fmt(weight.value)}分",
+                    )

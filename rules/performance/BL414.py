@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import Interval, parse_number
+
+from .model import cell_amount, fmt, self_eval_tables
+
+OVERALL = regex.compile(r"(总得分|综合得分|总体得分|评价得分|自评得分|总分)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def overall_scores(doc):
+    """(line, match) for every sentence stating the whole evaluation's score."""
+    for ln in doc.text_lines():
+        for m in OVERALL.finditer(ln.text):
+            yield ln, m
+
+
+class OverallScoreMismatch(Rule):
+    """The report's overall score is neither the average nor the budget-weighted average of
+    its projects' 总分.
+
+    *What it does*: in a 绩效自评报告 with several 绩效自评表, the score stated in the text
+    (总得分94分) is compared with the simple mean of the tables' 总分 and with their mean weighted
+    by 预算数; when it agrees with neither (interval rule on the printed score), it is reported.
+
+    *Why it matters*: the overall score is derived from the project scores; a figure that follows
+    from neither usual definition was typed in, not computed.
+
+    *Bad*:
+        5 projects scored 100, 100, 100, 70, 100 … 总得分 98 分
+
+    *Good*:
+        5 projects scored 100, 100, 100, 70, 100 … 总得分 94 分
+    """
+
+    code = "BL414"
+    name = "overall-score-mismatch"
+    severity = "warning"
+
+    def check(self, doc):
+        tables = [s for s in self_eval_tables(doc) if s.total is not None and s.total.number is not None]
+        if len(tables) < 2:
+            return
+        totals = [s.total.number.value for s in tables]
+        mean = sum(totals, Decimal(0)) / len(totals)
+        weights = [cell_amount(s.budget) for s in tables]
+        weighted = None
+        if all(w is not None and w.value > 0 for w in weights):
+            wsum = sum((w.value for w in weights), Decimal(0))
+            weighted = sum((w.value * t for w, t in zip(weights, totals)), Decimal(0)) / wsum
+        for ln, m in overall_scores(doc):
+            stated = parse_number(m.group(2))
+            iv = Interval.of(stated)
+            if iv.meets(Interval.exact(mean)) or (weighted is not None and iv.meets(Interval.exact(weighted))):
+                continue
+            extra = f"，按预算数加权{fmt(weighted, 2)}" if weighted is not None else ""
+            yield self.at_span(
+                doc, ln.number, m.start(2), m.end(2),
+                f"总得分{m.group(2)}分，{len(tables)}个项目自评总分平均{fmt(mean, 2)}{extra}",
+                related=[related_cell(s.total, f"{s.name}总分") for s in tables][:10],
+                suggestion=fmt(mean, 2),
+            )

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import regex
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import Interval, interval_sum
+
+from .model import NUM, _number, cell_amount, fmt, in_yuan, self_eval_tables
+
+ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?\s*" + NUM + r"\s*万元")
+SPENT = regex.compile(r"(?<![\p{Han}])?(?:全年)?(?:实际)?支出(?:数)?\s*(?:为)?\s*" + NUM + r"\s*万元")
+
+
+class DepartmentExecutionVsProjects(Rule):
+    """The report's 调整预算 and 支出 figures contradict its project self-evaluation tables.
+
+    *What it does*: reads "调整预算数X万元 … 支出Y万元" in a 绩效自评报告 and compares with the
+    project tables: the projects' 预算数 cannot add up to more than the 调整预算 (error); a
+    department that spent exactly its adjusted budget cannot have projects that left money unspent
+    (warning: the rest would have to be overspent).
+
+    *Why it matters*: the whole-department figures and the project tables describe the same money;
+    100% overall execution next to projects executed at 58% means one of them is wrong.
+
+    *Bad*:
+        调整预算数156.75万元，支出156.75万元 … 项目执行数5.78 / 预算数10
+
+    *Good*:
+        调整预算数156.75万元，支出152.52万元 … 项目执行数5.78 / 预算数10
+    """
+
+    code = "BL417"
+    name = "department-execution-vs-projects"
+    severity = "warning"
+
+    def check(self, doc):
+        tables = [s for s in self_eval_tables(doc) if cell_amount(s.budget) is not None and s.budget is not None
+                  and not s.budget.blank]
+        if not tables:
+            return
+        budgets = [in_yuan(cell_amount(s.budget), s.unit) for s in tables]
+        executed = [in_yuan(cell_amount(s.executed), s.unit) for s in tables if cell_amount(s.executed) is not None]
+        b_sum = interval_sum(budgets)
+        e_sum = interval_sum(executed)
+        unspent = sum((b.value for b in budgets), Decimal(0)) - sum((e.value for e in executed), Decimal(0))
+        for ln in doc.text_lines():
+            a = ADJUSTED.search(ln.text)
+            if not a:
+                continue
+            adj = _number(a.group(1), a.group(2)).scaled(Decimal(10000))
+            if b_sum.low > Interval.of(adj).high:
+                yield self.at_span(
+                    doc, ln.number, a.start(), a.end(),
+                    f"调整预算{a.group(0)}，少于{len(tables)}个项目预算数合计"
+                    f"{fmt(sum((b.value for b in budgets), Decimal(0)) / 10000, 4)}万元",
+                    related=[related_cell(s.budget, f"{s.name}预算数") for s in tables][:10],
+                    severity="error",
+                )
+                continue
+            sp = SPENT.search(ln.text, a.end())
+            if not sp or len(executed) != len(tables):
+                continue
+            spent = _number(sp.group(1), sp.group(2)).scaled(Decimal(10000))
+            if spent.value == adj.value and unspent > 0 and e_sum.high < b_sum.low:
+                short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
+                yield self.at_span(
+                    doc, ln.number, sp.start(), sp.end(),
+                    f"全年{sp.group(0)}，等于调整预算（执行率100%），但项目自评表执行数比预算数少"
+                    f"{fmt(unspent / 10000, 4)}万元",
+                    related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],
+                    suggestion=f"核对支出数：项目未执行{fmt(unspent / 10000, 4)}万元",
+                )

@@ -1,0 +1,480 @@
+"""A small model of the two performance tables, built from doc.tables by content.
+
+项目绩效目标表 (TargetTable): 项目名称, 预算数 = 财政资金 + 其他资金, 预算规模及资金用途 (free
+text), 资金支出计划 (%), 绩效目标, and the indicator rows 一级/二级/三级指标, 描述, 指标值, 依据.
+
+绩效自评表 (SelfEvalTable): 预算数 / 到位数 / 执行数 with their 其中 rows, 预算执行进度, 年度预期目标
+vs 具体完成情况 with 总体完成率, indicator rows with 预期指标值 / 实际完成值 / 自评得分, and 总分.
+
+Tables are recognised by what their cells say (预算数, 一级指标, 自评得分 …), not only by the
+kind the structure pass gave them, and cells are found by their labels, not by grid column:
+the same form comes out of .txt, .docx and .pdf with shifted or merged columns.
+
+Also here: amounts with units in free text (元 / 万元 / 亿元) and indicator values (≥98%, ≤7万元,
+>1个), as Decimal-backed Numbers with their printed precision.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import regex
+
+from linter.model import Cell, Document, Table
+from linter.numbers import Number, parse_number
+from linter.vocab import load_json
+
+SPACE = regex.compile(r"[\s\u3000]+")
+TAGS = regex.compile(r"</?p>|<br\s*/?>")
+UNITS_YUAN = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
+              "亿元": Decimal(100000000), "亿": Decimal(100000000)}
+
+
+def vocab() -> dict:
+    return load_json("performance.json")
+
+
+def norm(text: str) -> str:
+    """Text without spaces, tags and trailing colons, full-width punctuation folded."""
+    t = TAGS.sub("", text or "")
+    t = SPACE.sub("", t)
+    return t.replace("(", "（").replace(")", "）").replace(":", "：").rstrip("：")
+
+
+# --- amounts and values --------------------------------------------------------------
+
+NUM = r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+AMOUNT = regex.compile(NUM + r"\s*(亿元|万元|千元|元|亿|万(?!人|个|次|条|份|件|台))")
+QUANTITY = regex.compile(r"^\s*(≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过|不超出|大于等于|小于等于|大于|小于|约)?\s*"
+                         + NUM + r"\s*(.*?)\s*$")
+OPS = {">=": "≥", "＞=": "≥", "不低于": "≥", "不少于": "≥", "大于等于": "≥", "<=": "≤", "＜=": "≤", "不高于": "≤",
+       "不超过": "≤", "不超出": "≤", "小于等于": "≤", "＞": ">", "大于": ">", "＜": "<", "小于": "<", "＝": "=", "约": "="}
+
+
+def _number(intpart: str, frac: str | None) -> Number:
+    text = intpart + ("." + frac if frac else "")
+    n = parse_number(text)
+    assert n is not None
+    return n
+
+
+@dataclass
+class Amount:
+    """An amount of money printed in free text: value, unit, and where it is."""
+
+    number: Number
+    unit: str
+    start: int  # offset of the number in the text
+    end: int  # offset after the unit (and any rate suffix)
+    rate: str | None = None  # '月', '人/年', '台' … when the amount is a price per something
+    total: bool = False  # preceded by 合计/共计/…
+
+    @property
+    def yuan(self) -> Number:
+        return self.number.scaled(UNITS_YUAN[self.unit])
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+def amounts_in(text: str) -> list[Amount]:
+    """Every amount with a money unit in a piece of text, with rate suffixes (元/台, 元/人/年)
+    and a flag for amounts introduced by a total word (合计11.81万元)."""
+    v = vocab()
+    out = []
+    for m in AMOUNT.finditer(text):
+        end = m.end()
+        rate = None
+        r = regex.match(r"\s*[/／每]\s*([\p{Han}]{1,2}(?:\s*[/／]\s*[\p{Han}]{1,2})?)", text[end:])
+        if r:
+            rate = regex.sub(r"\s", "", r.group(1)).replace("／", "/")
+            end += r.end()
+        before = text[max(0, m.start() - 8):m.start()]
+        per_unit_before = any(w in before[-4:] for w in v["per_unit_words"])
+        if per_unit_before and not rate:
+            rate = "单价"
+        total = any(w in before for w in v["total_words"]) and bool(regex.search(
+            "(" + "|".join(v["total_words"]) + r")[^，,；;。\d]{0,6}$", before))
+        out.append(Amount(_number(m.group(1), m.group(2)), m.group(3), m.start(), end, rate, total))
+    return out
+
+
+def in_yuan(number: Number, unit: str | None) -> Number:
+    return number.scaled(UNITS_YUAN.get(unit or "万元", Decimal(10000)))
+
+
+@dataclass
+class Quantity:
+    op: str  # '', '≥', '≤', '>', '<', '='
+    number: Number
+    unit: str  # what follows the number: '%', '次', '万元', '元', '' …
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in UNITS_YUAN
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit in ("%", "％")
+
+
+def quantity(text: str) -> Quantity | None:
+    """An indicator value such as '≥98%', '≤7万元', '>1个', '1900元', '100'."""
+    t = TAGS.sub("", text or "").strip().replace("％", "%")
+    m = QUANTITY.match(t)
+    if not m:
+        return None
+    op = m.group(1) or ""
+    op = OPS.get(op, op)
+    unit = SPACE.sub("", m.group(4) or "")
+    if len(unit) > 6:
+        return None
+    return Quantity(op, _number(m.group(2), m.group(3)), unit)
+
+
+def percent(cell: Cell | None) -> Number | None:
+    """A cell holding a percentage ('99.99%', '58%', or a bare '100' in a % column)."""
+    if cell is None:
+        return None
+    q = quantity(cell.text)
+    if q is None or q.op or q.unit not in ("%", ""):
+        return None
+    return q.number
+
+
+# --- the tables ------------------------------------------------------------------------
+
+@dataclass
+class Indicator:
+    level1: str
+    level2: str
+    name: str
+    cells: list[Cell]  # the row's non-empty cells
+    name_cell: Cell | None = None
+    desc: str = ""
+    value: Cell | None = None  # 指标值 (target table) / 预期指标值 (self evaluation)
+    actual: Cell | None = None  # 实际完成值
+    score: Cell | None = None  # 自评得分
+    level1_cell: Cell | None = None
+    weight: Number | None = None  # the category's weight written in its 一级指标 cell: 产出指标（40）
+
+    @property
+    def key(self) -> str:
+        return norm(self.name)
+
+    @property
+    def first_cell(self) -> Cell:
+        return self.name_cell or self.cells[0]
+
+
+@dataclass
+class TargetTable:
+    table: Table
+    name: str = ""
+    name_cell: Cell | None = None
+    budget: Cell | None = None
+    fiscal: Cell | None = None
+    other: Cell | None = None
+    purpose: Cell | None = None  # 预算规模及资金用途 text
+    plan: list[tuple[str, Cell]] = field(default_factory=list)  # (时间, 百分比)
+    goals: Cell | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+
+    @property
+    def unit(self) -> str:
+        return self.table.unit or "万元"
+
+    def label(self) -> str:
+        return f"表{self.table.index}《{self.name or self.table.title}》"
+
+
+@dataclass
+class SelfEvalTable:
+    table: Table
+    name: str = ""
+    name_cell: Cell | None = None
+    budget: Cell | None = None
+    arrived: Cell | None = None
+    executed: Cell | None = None
+    fiscal: dict = field(default_factory=dict)  # 预算数/到位数/执行数 -> 其中：财政资金 cell
+    other: dict = field(default_factory=dict)
+    progress: Cell | None = None  # 预算执行进度
+    expected_goals: Cell | None = None
+    done_goals: Cell | None = None
+    completion: Cell | None = None  # 总体完成率
+    indicators: list[Indicator] = field(default_factory=list)
+    total: Cell | None = None  # 总分
+
+    @property
+    def unit(self) -> str:
+        return self.table.unit or "万元"
+
+    def label(self) -> str:
+        return f"表{self.table.index}《{self.name or self.table.title}》"
+
+
+def _texts(table: Table) -> set[str]:
+    return {norm(c.text) for r in table.rows for c in r if c.text.strip()}
+
+
+def is_self_evaluation(table: Table) -> bool:
+    if table.kind == "self_evaluation":
+        return True
+    texts = _texts(table)
+    marks = vocab()["self_evaluation_markers"]
+    return sum(1 for m in marks if m in texts) >= 2 or ("一级指标" in texts and "自评得分" in texts)
+
+
+def is_target(table: Table) -> bool:
+    if is_self_evaluation(table):
+        return False
+    if table.kind == "performance_target":
+        return True
+    texts = _texts(table)
+    return ("一级指标" in texts and "指标值" in texts) or ("预算数" in texts and "资金支出计划（%）" in texts)
+
+
+def _nonempty(row: list[Cell]) -> list[Cell]:
+    return [c for c in row if c.text.strip()]
+
+
+def _after(row: list[Cell], label_pred) -> Cell | None:
+    """The first cell after the cell whose normalised text satisfies label_pred."""
+    for i, c in enumerate(row):
+        if label_pred(norm(c.text)):
+            for d in row[i + 1:]:
+                return d
+    return None
+
+
+def _merge_split_rows(rows: list[list[Cell]], width: int) -> list[list[Cell]]:
+    """Indicator rows broken in two by a blank line inside a cell (plain-text dumps): a short
+    row followed by a short row that together make one full row."""
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if i + 1 < len(rows) and len(row) < width and len(row) + len(rows[i + 1]) <= width \
+                and len(rows[i + 1]) < width and not _is_level1(rows[i + 1][0].text):
+            out.append(row + rows[i + 1])
+            i += 2
+            continue
+        out.append(row)
+        i += 1
+    return out
+
+
+def _is_level1(text: str) -> bool:
+    t = norm(text)
+    return any(t.startswith(w) for w in vocab()["level1"])
+
+
+def _level2_of(text: str) -> str | None:
+    t = norm(text)
+    for w in sorted(vocab()["level2"], key=len, reverse=True):
+        if t == w or (t.startswith(w) and len(t) <= len(w) + 2):
+            return w
+    return None
+
+
+WEIGHT = regex.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
+
+
+def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tuple[list[Indicator], int]:
+    """Indicator rows from rows[start] (the row after the 一级指标 header) to the end of the
+    block; returns the indicators and the index of the first row after them."""
+    out: list[Indicator] = []
+    level1, level1_cell, weight = "", None, None
+    i = start
+    width = 6
+    block = []
+    while i < len(rows):
+        ne = _nonempty(rows[i])
+        first = norm(ne[0].text) if ne else ""
+        if ne and (first.startswith("总分") or first.startswith("五、") or first.startswith("合计")):
+            break
+        block.append(rows[i])
+        i += 1
+    if not self_eval:
+        block = _merge_split_rows(block, width)
+    for row in block:
+        ne = _nonempty(row)
+        if not ne:
+            continue
+        k = 0
+        if _is_level1(ne[0].text) and not (_level2_of(ne[0].text) and len(ne) > 1 and _level2_of(ne[1].text) is None
+                                            and level1):
+            level1 = norm(ne[0].text)
+            level1_cell = ne[0]
+            m = WEIGHT.search(ne[0].text)
+            weight = parse_number(m.group(1)) if m else None
+            k = 1
+        rest = ne[k:]
+        if not rest:
+            continue
+        level2 = ""
+        if _level2_of(rest[0].text):
+            level2 = _level2_of(rest[0].text) or ""
+            rest = rest[1:]
+        if not rest:
+            # an unfilled row: only its category labels
+            out.append(Indicator(level1, level2, "", ne, level1_cell=level1_cell, weight=weight))
+            continue
+        ind = Indicator(level1, level2, "", ne, level1_cell=level1_cell, weight=weight)
+        if self_eval:
+            # [name] expected actual score  (the score is a bare number at the end)
+            if len(rest) >= 2 and parse_number(rest[-1].text) is not None:
+                ind.score = rest[-1]
+                rest = rest[:-1]
+            if len(rest) >= 3:
+                ind.name_cell, ind.value, ind.actual = rest[0], rest[-2], rest[-1]
+            elif len(rest) == 2:
+                ind.name_cell, ind.value = rest[0], rest[1]
+            else:
+                ind.name_cell = rest[0]
+            if ind.name_cell is not None:
+                ind.name = norm(ind.name_cell.text)
+        else:
+            # name desc value basis; the value is the cell that reads as a value
+            ind.name_cell = rest[0]
+            ind.name = norm(rest[0].text)
+            tail = rest[1:]
+            if len(tail) >= 3:
+                ind.desc, ind.value = norm(tail[0].text), tail[1]
+            elif len(tail) == 2:
+                if quantity(tail[0].text) is not None:
+                    ind.value = tail[0]
+                else:
+                    ind.desc, ind.value = norm(tail[0].text), tail[1]
+            elif len(tail) == 1:
+                ind.value = tail[0]
+        out.append(ind)
+    return out, i
+
+
+def target_table(table: Table) -> TargetTable:
+    t = TargetTable(table)
+    rows = table.rows
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        texts = [norm(c.text) for c in row]
+        ne = _nonempty(row)
+        if any(x in ("项目名称", "专项资金名称", "项目名") for x in texts):
+            c = _after(row, lambda x: x in ("项目名称", "专项资金名称", "项目名"))
+            if c is not None and c.text.strip():
+                t.name, t.name_cell = c.text.strip(), c
+        if "预算数" in texts:
+            t.budget = _after(row, lambda x: x == "预算数")
+            t.fiscal = _after(row, lambda x: x.startswith("其中") and "财政" in x)
+            t.other = _after(row, lambda x: x in ("其他资金", "其他"))
+            # the next row holds the 资金用途 text when it is not the spending plan
+            if i + 1 < len(rows):
+                nxt = _nonempty(rows[i + 1])
+                if nxt and not any("资金支出计划" in norm(c.text) for c in nxt) and \
+                        not any(norm(c.text) in ("绩效目标", "一级指标") for c in nxt):
+                    t.purpose = max(nxt, key=lambda c: len(c.text))
+        if any(x.startswith("资金支出计划") for x in texts) and i + 1 < len(rows):
+            labels = [c for c in row if c.text.strip() and not norm(c.text).startswith("资金支出计划")]
+            values = [c for c in rows[i + 1] if c.text.strip()]
+            if len(labels) == len(values):
+                t.plan = [(norm(a.text), b) for a, b in zip(labels, values)]
+        if ne and norm(ne[0].text) in ("绩效目标", "年度绩效目标", "项目绩效目标") and len(ne) > 1:
+            t.goals = ne[1]
+        if "一级指标" in texts:
+            t.indicators, i = _indicator_rows(rows, i + 1, self_eval=False)
+            continue
+        i += 1
+    if not t.name:
+        t.name = regex.sub(r"(项目)?(支出)?绩效目标表$", "", regex.sub(r"^\d+[、.．]", "", norm(table.title)))
+    return t
+
+
+def self_eval_table(table: Table) -> SelfEvalTable:
+    s = SelfEvalTable(table)
+    rows = table.rows
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        texts = [norm(c.text) for c in row]
+        ne = _nonempty(row)
+        if "项目名称" in texts:
+            c = _after(row, lambda x: x == "项目名称")
+            if c is not None and c.text.strip():
+                s.name, s.name_cell = c.text.strip(), c
+        if "预算数" in texts and "执行数" in texts:
+            s.budget = _value_after(row, "预算数")
+            s.arrived = _value_after(row, "到位数")
+            s.executed = _value_after(row, "执行数")
+            if s.executed is not None:
+                after = [c for c in row[row.index(s.executed) + 1:] if c.text.strip()]
+                if after:
+                    s.progress = after[0]
+            for j in (i + 1, i + 2):
+                if j >= len(rows):
+                    break
+                sub = rows[j]
+                labels = [c for c in sub if norm(c.text).startswith("其中") or norm(c.text) in ("其他", "其他资金")]
+                which = ("预算数", "到位数", "执行数")
+                target = s.fiscal if any(norm(c.text).startswith("其中") for c in labels) else s.other
+                for n, lab in enumerate(labels[:3]):
+                    idx = sub.index(lab)
+                    val = sub[idx + 1] if idx + 1 < len(sub) else None
+                    target[which[n]] = val
+        if "年度预期目标" in texts and i + 1 < len(rows):
+            nxt = _nonempty(rows[i + 1])
+            goals = [c for c in nxt if percent(c) is None]
+            rates = [c for c in nxt if percent(c) is not None]
+            if goals:
+                s.expected_goals = goals[0]
+                if len(goals) > 1:
+                    s.done_goals = goals[1]
+            if rates:
+                s.completion = rates[-1]
+        if "一级指标" in texts:
+            s.indicators, i = _indicator_rows(rows, i + 1, self_eval=True)
+            continue
+        if ne and norm(ne[0].text) in ("总分", "合计得分", "总得分"):
+            nums = [c for c in ne[1:] if parse_number(c.text) is not None]
+            if nums:
+                s.total = nums[-1]
+        i += 1
+    if not s.name:
+        s.name = norm(table.title)
+    return s
+
+
+def _value_after(row: list[Cell], label: str) -> Cell | None:
+    for idx, c in enumerate(row):
+        if norm(c.text) == label:
+            for d in row[idx + 1:]:
+                if d.text.strip():
+                    return d if parse_number(d.text) is not None or d.dash else None
+            return None
+    return None
+
+
+def target_tables(doc: Document) -> list[TargetTable]:
+    return doc.cached("performance.targets", lambda d: [target_table(t) for t in d.tables if is_target(t)])
+
+
+def self_eval_tables(doc: Document) -> list[SelfEvalTable]:
+    return doc.cached("performance.self_evals", lambda d: [self_eval_table(t) for t in d.tables
+                                                            if is_self_evaluation(t)])
+
+
+def cell_amount(cell: Cell | None) -> Number | None:
+    """A money cell: a number, or a blank / dash as exact zero; None when it is text."""
+    if cell is None:
+        return None
+    if cell.blank or cell.dash:
+        return Number(Decimal(0), 0)
+    return cell.number
+
+
+def fmt(value: Decimal, decimals: int = 2) -> str:
+    q = Decimal(1).scaleb(-decimals)
+    s = format(value.quantize(q), "f")
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    return s
