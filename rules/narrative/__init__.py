@@ -1,5 +1,13 @@
-"""Rule family (see the modules in this folder)."""
+"""BL2xx — narrative: what the 说明 text states vs the tables, and vs itself."""
 
 
 def load():
-    return []
+    from .BL201 import NarrativeTableMismatch
+    from .BL202 import NarrativeSumMismatch
+    from .BL203 import YearOverYearChangeMismatch
+    from .BL204 import ChangeDirectionContradiction
+    from .BL205 import NarrativePercentMismatch
+    from .BL206 import AmountUnitSlip
+
+    return [NarrativeTableMismatch, NarrativeSumMismatch, YearOverYearChangeMismatch,
+            ChangeDirectionContradiction, NarrativePercentMismatch, AmountUnitSlip]

@@ -1,0 +1,731 @@
+"""Claims: what the narrative says about canonical budget items, and the table ledger.
+
+A *claim* is one amount (or percentage, or "持平") the text attaches to a canonical item
+(data/items.json): its value in the printed unit, its relation (``amount`` — the item's
+level; ``change`` — a change against a base year, signed by its direction word;
+``share`` — 占X%; ``flat`` — 持平), the period it is about (``current``; ``prior`` — last
+year's level; ``prior_end`` — the end of last year, as the asset table is), its span in the
+text view, and its parent when it was stated as a part (其中 / 包括) of another claim.
+
+The *ledger* holds the same canonical items read from the recognised tables (收支总表,
+收入总表, 支出总表, 财政拨款收支总表, 基本支出表, “三公”经费表, 政府采购表, 固定资产表),
+each fact with its cell and unit. A blank cell in a row or column that exists is an exact
+zero ("the table shows none").
+
+How the text is read (no model, no network): numbers come from linter.cnnum (amounts only
+with a money unit, so years, dates, document numbers are never money); the item is the
+longest synonym ending just before the amount once fillers (预算/为/共计/安排 …) are peeled
+off; a change word right before the amount (增加/减少/增长/下降 …) makes it a change; the
+paragraph's sentences carry the subject to a change stated without one (较2022年增加…).
+Both views are built once per document and cached (doc.cached).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .cnnum import UNIT_FACTOR, Token, scan
+from .model import Cell, Document, Table
+from .numbers import Interval, Number, format_decimal
+from .vocab import load_json
+
+QUOTES = "“”\"'‘’「」『』《》"
+DELIMS = "，,；;：:。、！？!?\n"
+SENTENCE_END = "。！？!?"
+
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Vocab:
+    items: dict
+    synonyms: tuple  # (normalised synonym, item) longest first
+    fillers: tuple
+    change_words: dict
+    flat_words: tuple
+    compositions: dict
+    parents: dict  # item -> set of items it is (transitively) a part of
+
+
+def _norm(s: str) -> str:
+    s = s.translate(str.maketrans("()", "（）"))
+    return "".join(ch for ch in s if ch not in QUOTES and not ch.isspace())
+
+
+@lru_cache(maxsize=None)
+def vocab() -> Vocab:
+    data = load_json("items.json")
+    syns = []
+    for key, spec in data["items"].items():
+        for s in spec["synonyms"]:
+            syns.append((_norm(s), key))
+    syns.sort(key=lambda x: -len(x[0]))
+    comps = data["compositions"]
+    parents: dict[str, set] = {}
+
+    def add(total, part):
+        parents.setdefault(part, set()).add(total)
+
+    for total, decomps in comps.items():
+        for d in decomps:
+            for p in d:
+                add(total, p)
+    # transitive closure
+    changed = True
+    while changed:
+        changed = False
+        for p, ts in parents.items():
+            extra = set().union(*(parents.get(t, set()) for t in ts)) - ts
+            if extra:
+                ts |= extra
+                changed = True
+    return Vocab(
+        items=data["items"], synonyms=tuple(syns),
+        fillers=tuple(sorted(data["fillers"], key=len, reverse=True)),
+        change_words=dict(sorted(data["change_words"].items(), key=lambda kv: -len(kv[0]))),
+        flat_words=tuple(data["flat_words"]), compositions=comps, parents=parents,
+    )
+
+
+def item_name(item: str) -> str:
+    return vocab().items.get(item, {}).get("name", item)
+
+
+def is_part_of(part: str, total: str) -> bool:
+    v = vocab()
+    if total in v.parents.get(part, set()):
+        return True
+    same = v.items.get(total, {}).get("same_as", [])
+    return any(total2 in v.parents.get(part, set()) for total2 in same)
+
+
+def match_item(text: str) -> tuple[str, int] | None:
+    """(item, characters used) for the longest synonym ending `text` after peeling fillers."""
+    v = vocab()
+    s = _norm(text)
+    for _ in range(6):
+        if not s:
+            return None
+        for syn, item in v.synonyms:
+            if s.endswith(syn):
+                return item, len(syn)
+        for f in v.fillers:
+            if s.endswith(f):
+                s = s[: -len(f)]
+                break
+        else:
+            return None
+    return None
+
+
+def mention(text: str) -> tuple[str, int] | None:
+    """The last item named anywhere in text (jieba over the domain lexicon, which holds every
+    synonym as one word), for statements such as “三公”经费与上年持平 with fillers between."""
+    from .segment import domain
+
+    syn = dict(vocab().synonyms)
+    last = None
+    for word, _s, _e in domain().tokenize(_norm(text), HMM=False):
+        if word in syn:
+            last = (syn[word], len(word))
+    return last
+
+
+# --- claims -------------------------------------------------------------------------------
+
+@dataclass
+class Claim:
+    index: int
+    item: str
+    relation: str  # amount | change | share | flat
+    value: Number | None  # absolute printed value (change: magnitude; see sign)
+    unit: str | None  # 元 | 千元 | 万元 | 亿元 | % | 百分点
+    line: int
+    start: int  # 0-based offsets of the number text in the line
+    end: int
+    text: str  # the number as printed, with its unit
+    sentence: str  # the sentence it was read from
+    paragraph: int
+    sentence_no: int
+    period: str = "current"  # current | prior | prior_end
+    sign: int = 0  # change: +1 / -1 from the direction word; 0 otherwise
+    word: str = ""  # the direction word as printed
+    base: str = ""  # change: the base (上年 / 2024年)
+    denominator: str | None = None  # share: the item it is a share of
+    parent: int | None = None
+    item_span: tuple[int, int, int] | None = None  # (line, start, end) of the item words
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in UNIT_FACTOR
+
+    def yuan(self) -> Interval:
+        f = UNIT_FACTOR[self.unit]
+        return Interval(self.value.low * f, self.value.high * f)
+
+    def signed_yuan(self) -> Interval:
+        """The change with its direction word's sign (减少-3.07万元 is read as a decrease)."""
+        iv = self.yuan()
+        if self.sign and self.value.value < 0:
+            iv = Interval(-iv.high, -iv.low)
+        if self.sign < 0:
+            return Interval(-iv.high, -iv.low)
+        return iv
+
+    def describe(self) -> str:
+        return f"{item_name(self.item)}{self.text.strip()}"
+
+    def to_json(self) -> dict:
+        return {
+            "index": self.index, "item": self.item, "name": item_name(self.item), "relation": self.relation,
+            "value": str(self.value.value) if self.value else None, "decimals": self.value.decimals if self.value else None,
+            "unit": self.unit, "sign": self.sign, "word": self.word, "base": self.base, "period": self.period,
+            "denominator": self.denominator, "parent": self.parent, "line": self.line, "start": self.start,
+            "end": self.end, "text": self.text, "paragraph": self.paragraph,
+        }
+
+
+@dataclass
+class Paragraph:
+    index: int
+    text: str
+    pieces: list  # (offset in paragraph, line number, offset in line, length)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(line, offset in line) of a paragraph offset."""
+        for start, line, col, length in self.pieces:
+            if start <= offset < start + length or (offset == start + length and start + length == len(self.text)):
+                return line, col + (offset - start)
+        start, line, col, length = self.pieces[-1]
+        return line, col + length
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Narrative paragraphs: one per line for .txt/.docx; wrapped PDF lines joined back."""
+    out: list[Paragraph] = []
+    cur: Paragraph | None = None
+    from .structure import content
+
+    for ln in doc.text_lines():
+        text = content(ln)
+        stripped = text.rstrip()
+        if not stripped.strip():
+            continue
+        join = (doc.format == "pdf" and cur is not None and cur.pieces[-1][1] == ln.number - 1
+                and not cur.text.rstrip().endswith(tuple("。；;！？!?：:"))
+                and not regex.match(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])", text))
+        if join:
+            cur.pieces.append((len(cur.text), ln.number, 0, len(stripped)))
+            cur.text += stripped
+        else:
+            cur = Paragraph(len(out), stripped, [(0, ln.number, 0, len(stripped))])
+            out.append(cur)
+    return out
+
+
+_CHANGE_TAIL = None
+# item names that contain a period word (上年结转 is this year's money)
+_PERIOD_ONLY = regex.compile(r"^(?:上年度?|去年|上一年|本年度?|今年|(?:19|20)\d{2}年度?)(?:年初)?(?:预算|决算)?(?:数)?(?:为|是|安排)?$")
+_ITEM_WORDS = regex.compile(r"上年结转(?:结余|和结余)?|上年结余|年初结转和结余")
+_BASE = regex.compile(r"(?:较|比|与|同比|相比|对比)\s*(上年度?|去年|上一年|(?:19|20)\d{2}\s*年度?)")
+_PRIOR_END = regex.compile(r"(上年末|上年底|上一年末|((?:19|20)\d{2})\s*年\s*(?:末|底|12月31日)|截至|截止)")
+_PRIOR = regex.compile(r"(?<![较比与])(上年度?|去年|((?:19|20)\d{2})\s*年度?)(?!\s*[-—–~至])")
+
+
+def _change_tail():
+    global _CHANGE_TAIL
+    if _CHANGE_TAIL is None:
+        words = "|".join(regex.escape(w) for w in vocab().change_words)
+        _CHANGE_TAIL = regex.compile(rf"({words})(?:了)?(?:约|为|达)?\s*$")
+    return _CHANGE_TAIL
+
+
+def _clause_start(text: str, upto: int, floor: int) -> int:
+    i = upto - 1
+    while i >= floor:
+        if text[i] in DELIMS:
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _period(clause: str, year: int | None) -> str:
+    m = _PRIOR_END.search(clause)
+    if m and (m.group(2) is None or year is None or int(m.group(2)) == year - 1) and "固定资产" in _norm(clause + "固定资产"):
+        if m.group(1) in ("截至", "截止") or "末" in m.group(1) or "底" in m.group(1) or "12月31日" in m.group(1):
+            return "prior_end"
+    for m in _PRIOR.finditer(clause):
+        before = clause[: m.start()].rstrip()
+        if before.endswith(("较", "比", "与", "同比", "相比", "对比")):
+            continue
+        if m.group(2) is not None:
+            if year is not None and int(m.group(2)) == year - 1:
+                return "prior"
+            continue
+        return "prior"
+    return "current"
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    v = vocab()
+    year = doc.meta.year
+    claims: list[Claim] = []
+    for para in paragraphs(doc):
+        text = para.text
+        tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
+        topic: Claim | None = None  # first level claim of the paragraph
+        sent_start = 0
+        sent_no = 0
+        last_in_sentence: Claim | None = None
+        stack: list[Claim] = []
+        prev_end = 0
+        flats_done: set[int] = set()
+
+        def new_sentence(upto: int):
+            nonlocal sent_start, sent_no, last_in_sentence, stack, prev_end
+            # sentence boundaries between sent_start and upto
+            i = max((text.rfind(ch, sent_start, upto) for ch in SENTENCE_END), default=-1)
+            if i >= sent_start:
+                _flats(doc, para, text, sent_start, i + 1, claims, topic, last_in_sentence, sent_no, flats_done)
+                sent_start, sent_no = i + 1, sent_no + 1
+                last_in_sentence, stack = None, []
+                prev_end = max(prev_end, sent_start)
+
+        for tok in tokens:
+            new_sentence(tok.start)
+            floor = max(prev_end, sent_start)
+            cstart = _clause_start(text, tok.start, floor)
+            clause = text[cstart:tok.start]
+            relation, sign, word = "amount", 0, ""
+            m = _change_tail().search(clause)
+            head = clause
+            if m:
+                relation, word = "change", m.group(1)
+                sign = v.change_words[word]
+                head = clause[: m.start()]
+            if tok.kind == "points":
+                relation = "change" if m else "points"
+            denominator = None
+            if tok.kind == "percent" and relation == "amount":
+                zhan = head.rfind("占")
+                if zhan < 0:
+                    prev_end = tok.end
+                    continue
+                relation = "share"
+                den = match_item(regex.sub(r"(的|比重|比例|总额的?)+$", "", head[zhan + 1:]))
+                denominator = den[0] if den else None
+                head = head[:zhan]
+            found = match_item(head)
+            # a part marker between the previous claim and this one opens a 其中 scope
+            between = text[max(prev_end, sent_start):tok.start]
+            if last_in_sentence is not None and regex.search(r"其中|包括|含", between):
+                if not stack or stack[-1] is not last_in_sentence:
+                    stack.append(last_in_sentence)
+            item_span = None
+            if found:
+                item, n = found
+                item_span = _span_of_suffix(para, text, cstart, head, n)
+            elif relation in ("change", "share", "points") or (relation == "amount" and _PERIOD_ONLY.match(_norm(head))):
+                # 比上年增加3.00万元 / 上年预算10.00万元: the sentence's subject, another period
+                subj = last_in_sentence or topic
+                if subj is None:
+                    prev_end = tok.end
+                    continue
+                item = subj.item
+            else:
+                prev_end = tok.end
+                continue
+            line, s = para.locate(tok.start)
+            _, e = para.locate(tok.end)
+            if e <= s:
+                e = s + len(tok.text)
+            base = ""
+            if relation == "change":
+                bm = None
+                for bm in _BASE.finditer(text, sent_start, tok.start):
+                    pass
+                if bm is None:
+                    for bm in _BASE.finditer(text, 0, tok.start):
+                        pass
+                base = regex.sub(r"\s+", "", bm.group(1)) if bm else "上年"
+            period = _period(_ITEM_WORDS.sub(lambda m: " " * len(m.group()), clause), year) \
+                if relation == "amount" else "current"
+            c = Claim(
+                index=len(claims), item=item, relation=relation, value=tok.number, unit=tok.unit,
+                line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:_sentence_end(text, tok.end)],
+                paragraph=para.index, sentence_no=sent_no, period=period, sign=sign, word=word, base=base,
+                denominator=denominator, item_span=item_span,
+            )
+            # parent: innermost open 其中 scope this item belongs to
+            while stack and not _fits(c, stack[-1]):
+                stack.pop()
+            if stack:
+                c.parent = stack[-1].index
+            claims.append(c)
+            if found and relation == "amount" and topic is None and period == "current":
+                topic = c
+            if found or relation == "amount":
+                last_in_sentence = c
+            prev_end = tok.end
+        # flats in the last sentence(s)
+        _flats(doc, para, text, sent_start, len(text), claims, topic, last_in_sentence, sent_no, flats_done)
+    return claims
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
+    return min(ends) + 1 if ends else len(text)
+
+
+def _fits(c: Claim, parent: Claim) -> bool:
+    if c.relation != parent.relation and not (c.relation == "change" and parent.relation == "change"):
+        return False
+    if c.item == parent.item:
+        return False
+    known = c.item in vocab().parents
+    return is_part_of(c.item, parent.item) if known else True
+
+
+def _span_of_suffix(para: Paragraph, text: str, cstart: int, head: str, nnorm: int) -> tuple[int, int, int]:
+    # the synonym ends where the peeled fillers start: find its end in head
+    v = vocab()
+    s = _norm(head)
+    while s:
+        if any(s.endswith(syn) for syn, _ in v.synonyms if len(syn) == nnorm):
+            break
+        for f in v.fillers:
+            if s.endswith(f):
+                s = s[: -len(f)]
+                break
+        else:
+            break
+    target_end = len(s)
+    # map normalised index -> head index
+    idx = [k for k, ch in enumerate(head) if ch not in QUOTES and not ch.isspace()]
+    end_h = idx[target_end - 1] + 1 if target_end and target_end - 1 < len(idx) else len(head)
+    start_h = idx[target_end - nnorm] if target_end - nnorm >= 0 and target_end - nnorm < len(idx) else 0
+    line, s0 = para.locate(cstart + start_h)
+    _, e0 = para.locate(cstart + end_h)
+    return line, s0, max(e0, s0 + 1)
+
+
+def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
+    """持平 statements in text[start:end]: a flat claim on the item named before it."""
+    v = vocab()
+    for w in v.flat_words:
+        for m in regex.finditer(regex.escape(w), text[start:end]):
+            pos = start + m.start()
+            if pos in done:
+                continue
+            done.add(pos)
+            cstart = _clause_start(text, pos, start)
+            head = regex.sub(r"(?:较|比|与|同比|相比|对比)\s*(?:上年度?|去年|上一年|(?:19|20)\d{2}\s*年度?)?\s*(?:预算|决算)?(?:数)?(?:相比|比较)?\s*$",
+                             "", text[cstart:pos])
+            found = match_item(head) or mention(head)
+            subj = None
+            if found:
+                item = found[0]
+            else:
+                subj = None
+                for c in reversed(claims):
+                    if c.paragraph == para.index and c.sentence_no == sent_no and c.relation == "amount" and c.line <= para.locate(pos)[0]:
+                        subj = c
+                        break
+                subj = subj or topic
+                if subj is None:
+                    continue
+                item = subj.item
+            line, s = para.locate(pos)
+            bm = None
+            for bm in _BASE.finditer(text, start, pos):
+                pass
+            claims.append(Claim(
+                index=len(claims), item=item, relation="flat", value=None, unit=None, line=line, start=s,
+                end=s + len(w), text=w, sentence=text[start:end], paragraph=para.index, sentence_no=sent_no,
+                word=w, base=regex.sub(r"\s+", "", bm.group(1)) if bm else "上年",
+            ))
+
+
+# --- ledger -------------------------------------------------------------------------------
+
+@dataclass
+class Fact:
+    item: str
+    number: Number
+    unit: str
+    table: Table
+    cell: Cell | None
+    where: str  # human description: 《部门预算收支总表》「收入总计」
+    gpb_only: bool = False  # read from a table of 一般公共预算 money only
+    proxy: bool = False  # a related figure standing in (机关运行经费 ← 公用经费)
+    period: str = "current"
+
+    def yuan(self) -> Interval:
+        f = UNIT_FACTOR.get(self.unit, Decimal(10000))
+        return Interval(self.number.low * f, self.number.high * f)
+
+    def to_json(self) -> dict:
+        return {"item": self.item, "name": item_name(self.item), "value": str(self.number.value),
+                "decimals": self.number.decimals, "unit": self.unit, "table": self.table.index,
+                "table_title": self.table.label(), "line": self.cell.line if self.cell else self.table.first_line,
+                "column": self.cell.column if self.cell else None, "where": self.where,
+                "gpb_only": self.gpb_only, "proxy": self.proxy, "period": self.period}
+
+
+ZERO = Number(Decimal(0), 0)
+_NUMBERING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、]\s*)")
+
+
+def _label(text: str) -> str:
+    return _norm(_NUMBERING.sub("", text))
+
+
+def _amount(cell: Cell | None) -> Number | None:
+    if cell is None or cell.blank or cell.dash:
+        return ZERO
+    n = cell.number
+    return n
+
+
+def _cell_in(row: list[Cell], col: int) -> Cell | None:
+    for c in row:
+        if c.col <= col < c.col + c.colspan:
+            return c
+    return None
+
+
+def _unit(table: Table, doc_unit: str) -> str:
+    return table.unit or doc_unit
+
+
+def _total_row(table: Table) -> list[Cell] | None:
+    for row in table.data_rows():
+        for c in row[:3]:
+            if _label(c.text) in ("合计", "总计"):
+                return row
+    return None
+
+
+def build_ledger(doc: Document) -> dict[str, list[Fact]]:
+    v = vocab()
+    items = v.items
+    units = [t.unit for t in doc.tables if t.unit]
+    doc_unit = max(set(units), key=units.count) if units else "万元"
+    ledger: dict[str, list[Fact]] = {}
+
+    def add(item, number, table, cell, where, **kw):
+        if number is None:
+            return
+        facts = ledger.setdefault(item, [])
+        if any(f.table is table for f in facts):
+            return  # first occurrence in a table wins (later rows repeat labels, e.g. 年初结转)
+        facts.append(Fact(item, number, _unit(table, doc_unit), table, cell, where, **kw))
+
+    def by_row_labels(table: Table, keys: list[str], label_key: str = "row_labels", fallback: bool = True):
+        for item in keys:
+            spec = items[item]
+            for labels in (spec.get(label_key, []), spec.get("fallback_row_labels", []) if fallback else []):
+                done = False
+                norm_labels = [_norm(x) for x in labels]
+                for row in table.data_rows():
+                    for i, c in enumerate(row):
+                        if c.number is not None or not c.text.strip():
+                            continue
+                        if _label(c.text) in norm_labels:
+                            nxt = row[i + 1] if i + 1 < len(row) else None
+                            if nxt is not None and not (nxt.blank or nxt.dash or nxt.number is not None):
+                                continue
+                            add(item, _amount(nxt), table, nxt or c, f"《{table.label()}》「{_label(c.text)}」")
+                            done = True
+                            break
+                    if done:
+                        break
+                if done:
+                    break
+
+    income_items = [k for k, s in items.items() if "income_columns" in s]
+    for table in doc.tables:
+        kind = table.kind
+        if kind == "budget_summary":
+            by_row_labels(table, income_items + ["支出合计"])
+        elif kind == "budget_fiscal_summary":
+            by_row_labels(table, ["一般公共预算收入", "政府性基金收入", "国有资本经营收入"], fallback=False)
+        elif kind == "budget_income":
+            row = _total_row(table)
+            if row is not None:
+                for item in income_items:
+                    for key in items[item]["income_columns"]:
+                        cols = table.column_index(key)
+                        if cols:
+                            cell = _cell_in(row, cols[0])
+                            add(item, _amount(cell), table, cell or row[0], f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」")
+                            break
+        elif kind == "budget_expense":
+            row = _total_row(table)
+            if row is not None:
+                for item, spec in items.items():
+                    for key in spec.get("expense_columns", []):
+                        cols = table.column_index(key)
+                        if cols:
+                            cell = _cell_in(row, cols[0])
+                            add(item, _amount(cell), table, cell or row[0], f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」")
+        elif kind == "budget_gpb_basic":
+            row = _total_row(table)
+            if row is not None:
+                for item, spec in items.items():
+                    for key in spec.get("basic_columns", []):
+                        cols = table.column_index(key)
+                        if cols:
+                            cell = _cell_in(row, cols[0])
+                            add(item, _amount(cell), table, cell or row[0],
+                                f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」", gpb_only=True)
+                cols = table.column_index("公用经费")
+                if cols:
+                    cell = _cell_in(row, cols[0])
+                    add("机关运行经费", _amount(cell), table, cell or row[0],
+                        f"《{table.label()}》合计行「{table.column_labels[cols[0]] or '公用经费'}」", gpb_only=True, proxy=True)
+        elif kind == "budget_three_public":
+            _three_public(table, add, items)
+        elif kind == "procurement":
+            _procurement(table, add)
+        elif kind == "assets":
+            _assets(table, add)
+    # a dedicated 机关运行经费 column beats the 公用经费 stand-in
+    facts = ledger.get("机关运行经费", [])
+    if any(not f.proxy for f in facts):
+        ledger["机关运行经费"] = [f for f in facts if not f.proxy]
+    return ledger
+
+
+def _anchor(table: Table) -> Cell | None:
+    rows = table.data_rows() or table.rows
+    for row in rows:
+        if row:
+            return row[0]
+    return None
+
+
+def _three_public(table: Table, add, items):
+    keys = ["三公经费", "因公出国费", "公务用车费", "公务用车购置费", "公务用车运维费", "公务接待费", "机关运行经费"]
+    if table.is_empty():
+        anchor = _anchor(table)
+        for k in keys[:-1]:
+            add(k, ZERO, table, anchor, f"《{table.label()}》（空表）")
+        return
+    # items as columns (one data row): match header labels, most specific first
+    rows = [r for r in table.data_rows() if any(c.number is not None for c in r)]
+    if not rows:
+        return
+    row = rows[0]
+    for k in keys:
+        labels = [_norm(x) for x in items[k].get("column_labels", [])]
+        for col, lab in enumerate(table.column_labels):
+            parts = [_norm(p) for p in lab.split("/") if p]
+            last = parts[-1] if parts else ""
+            if last in labels and not (k == "三公经费" and any("机关运行" in p for p in parts)):
+                if k == "公务用车费" and last == "小计" and not any("公务用车" in p for p in parts):
+                    continue
+                if k in ("公务用车购置费", "公务用车运维费") and last in ("购置费", "运行费", "运行维护费") \
+                        and not any("公务用车" in p for p in parts):
+                    continue
+                cell = _cell_in(row, col)
+                add(k, _amount(cell), table, cell, f"《{table.label()}》「{lab}」")
+                break
+
+
+def _procurement(table: Table, add):
+    if table.is_empty():
+        add("政府采购", ZERO, table, _anchor(table), f"《{table.label()}》（空表）")
+        return
+    total_row = None
+    for pat in ("合计|总计", "小计"):
+        for row in table.data_rows():
+            if any(regex.search(pat, c.text) for c in row if c.number is None):
+                total_row = row
+                break
+        if total_row:
+            break
+    if total_row is None:
+        return
+    for key in ("合计", "金额"):
+        cols = table.column_index(key)
+        if cols:
+            cell = _cell_in(total_row, cols[0])
+            if cell is not None and cell.number is not None:
+                add("政府采购", cell.number, table, cell, f"《{table.label()}》合计「{key}」")
+                return
+
+
+def _assets(table: Table, add):
+    cells = [c for r in table.data_rows() for c in r]
+    if not any(c.number is not None for c in cells):
+        add("固定资产", ZERO, table, _anchor(table), f"《{table.label()}》（空表）", period="prior_end")
+        return
+    row = None
+    for r in table.data_rows():
+        if any(regex.search(r"资产总额|资产合计|^合计$", _label(c.text)) for c in r if c.number is None):
+            row = r
+            break
+    if row is None:
+        return
+    labels = list(table.column_labels) + [""] * table.width
+    for c in getattr(table, "meta_cells", []):
+        if regex.search(r"价值|金额", c.text) and c.col < len(labels):
+            labels[c.col] = c.text
+    col = next((i for i, lab in enumerate(labels) if regex.search(r"价值|金额|账面", lab or "")), None)
+    cell = _cell_in(row, col) if col is not None else None
+    if cell is None or cell.number is None:
+        nums = [c for c in row if c.number is not None]
+        cell = next((c for c in reversed(nums) if c.number.decimals > 0), nums[-1] if nums else None)
+    if cell is None:
+        return
+    add("固定资产", _amount(cell), table, cell, f"《{table.label()}》「资产总额」", period="prior_end")
+
+
+# --- cached access, extract output ---------------------------------------------------------
+
+def claims_of(doc: Document) -> list[Claim]:
+    return doc.cached("claims", extract_claims)
+
+
+def ledger_of(doc: Document) -> dict[str, list[Fact]]:
+    return doc.cached("ledger", build_ledger)
+
+
+def fmt_money(value: Decimal, unit: str, decimals: int) -> str:
+    return f"{format_decimal(value, max(decimals, 0))}{unit}"
+
+
+def convert(iv_or_value: Decimal, unit: str) -> Decimal:
+    return iv_or_value / UNIT_FACTOR[unit]
+
+
+def claims_json(doc: Document) -> dict:
+    return {"claims": [c.to_json() for c in claims_of(doc)],
+            "ledger": {k: [f.to_json() for f in fs] for k, fs in ledger_of(doc).items()}}
+
+
+def claims_text(doc: Document) -> str:
+    out = ["## Claims"]
+    for c in claims_of(doc):
+        rel = c.relation
+        if rel == "change":
+            rel = f"change {'+' if c.sign > 0 else '-' if c.sign < 0 else ''} vs {c.base} ({c.word})"
+        elif rel == "share":
+            rel = f"share of {item_name(c.denominator) if c.denominator else '?'}"
+        elif rel == "flat":
+            rel = f"flat vs {c.base}"
+        parent = f" part of #{c.parent}" if c.parent is not None else ""
+        period = f" [{c.period}]" if c.period != "current" else ""
+        out.append(f"  #{c.index} L{c.line}:{c.start + 1}-{c.end + 1} {item_name(c.item)} = {c.text.strip()} "
+                   f"({rel}){period}{parent}")
+    out += ["", "## Ledger"]
+    for item, facts in ledger_of(doc).items():
+        for f in facts:
+            line = f.cell.line if f.cell else f.table.first_line
+            flags = (" gpb-only" if f.gpb_only else "") + (" proxy" if f.proxy else "")
+            out.append(f"  {item_name(item)} = {f.number}{f.unit}  {f.where} L{line}{flags}")
+    return "\n".join(out)

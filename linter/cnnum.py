@@ -1,0 +1,175 @@
+"""Numbers in running Chinese text: what each number-looking run *is*.
+
+`scan(text)` returns tokens over the text, each one of:
+
+- ``amount``  an amount of money with its unit (元 / 千元 / 万元 / 亿元; a bare 万 after a
+  number counts as 万元): ``107.54万元``, ``9,101.68万元``, ``２０万元``, ``一百零七点五四万元``,
+  ``两千万元`` (read as 2000 万元)
+- ``percent`` ``15.2%``; ``points`` ``3个百分点``
+- ``year`` ``2025年`` / ``2025年度`` / ``2025 年``; ``date`` ``2024-12-31``, ``2024年12月31日``,
+  ``2024年8月``; ``docno`` ``〔2024〕3号``, ``唐网办字【2024】2号``; ``period`` ``2021—2025年``,
+  ``十四五``
+
+A number is an amount only when a money unit follows it, so years, dates, document numbers,
+telephone numbers and counts are never read as money; the other recognisers run first and
+mask what they claim, so ``2083.68万元`` is an amount and never a year.
+
+Offsets are character offsets into the text as given (full-width digits are translated
+one-for-one, so offsets are unchanged).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from .numbers import Number
+
+FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋（）：；", "0123456789.,-%+（）：；")
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10000, "亿": 100000000}
+
+UNIT_FACTOR = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # amount | percent | points | year | date | docno | period
+    start: int
+    end: int
+    text: str
+    number: Number | None = None
+    unit: str | None = None  # 元 | 千元 | 万元 | 亿元 for amounts; % for percent
+    year: int | None = None
+
+
+_ARABIC = r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+
+PATTERNS = [
+    ("docno", regex.compile(r"[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*(?:第?\s*\d+\s*号)?")),
+    ("period", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]+)\s*(?:19|20)\d{2}\s*年(?:度)?")),
+    ("period", regex.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间)?")),
+    ("date", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d])")),
+    ("date", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")),
+    ("year", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*年(?:度)?")),
+    ("points", regex.compile(rf"(?<![\d.,])({_ARABIC})\s*个?百分点")),
+    ("percent", regex.compile(rf"(?<![\d.,])({_ARABIC})\s*%")),
+    ("amount", regex.compile(rf"(?<![\d.,A-Za-z])({_ARABIC})\s*(亿元|万元|千元|元|万)")),
+    ("amount", regex.compile(rf"({_CN})\s*(亿元|万元|千元|元)")),
+]
+
+# after a bare 万 these characters mean a count (万人, 万次 …), not money
+_NOT_MONEY_AFTER_WAN = regex.compile(r"^[\p{Han}A-Za-z]")
+_MONEY_OK_AFTER_WAN = set("余多左右以")
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and signs to ASCII, one character for one (offsets unchanged)."""
+    return text.translate(FULLWIDTH)
+
+
+def parse_arabic(text: str) -> Number | None:
+    s = text.replace(",", "")
+    try:
+        value = Decimal(s)
+    except Exception:
+        return None
+    decimals = len(s.split(".", 1)[1]) if "." in s else 0
+    return Number(value, decimals)
+
+
+def parse_chinese(text: str) -> Number | None:
+    """一百零七点五四 -> 107.54 (2 decimals); 两千 -> 2000; 三万五千 -> 35000."""
+    if not text:
+        return None
+    whole, _, frac = text.partition("点")
+    total, section, digit, pending = 0, 0, 0, False
+    for ch in whole:
+        if ch in CN_DIGITS:
+            digit, pending = CN_DIGITS[ch], True
+        elif ch in CN_SMALL:
+            section += (digit if pending else 1) * CN_SMALL[ch]
+            digit, pending = 0, False
+        elif ch == "万":
+            total += (section + digit) * CN_BIG[ch]
+            section, digit, pending = 0, 0, False
+        elif ch == "亿":
+            total = (total + section + digit) * CN_BIG[ch]
+            section, digit, pending = 0, 0, False
+        else:
+            return None
+    value = Decimal(total + section + digit)
+    decimals = 0
+    if frac:
+        digits = "".join(str(CN_DIGITS[c]) for c in frac if c in CN_DIGITS)
+        if len(digits) != len(frac):
+            return None
+        value += Decimal("0." + digits)
+        decimals = len(digits)
+    return Number(value, decimals)
+
+
+def scan(text: str) -> list[Token]:
+    """All recognised number tokens in text, in order, non-overlapping."""
+    norm = normalise(text)
+    taken = [False] * len(norm)
+    out: list[Token] = []
+    for kind, pat in PATTERNS:
+        for m in pat.finditer(norm):
+            s, e = m.span()
+            if any(taken[s:e]):
+                continue
+            tok = _token(kind, m, norm)
+            if tok is None:
+                continue
+            s, e = tok.start, tok.end
+            for i in range(s, e):
+                taken[i] = True
+            out.append(Token(tok.kind, s, e, text[s:e], tok.number, tok.unit, tok.year))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def _token(kind: str, m, norm: str) -> Token | None:
+    s, e = m.span()
+    if kind in ("year", "date"):
+        y = regex.match(r"\d{4}", m.group().strip())
+        return Token(kind, s, e, m.group(), year=int(y.group()) if y else None)
+    if kind in ("docno", "period"):
+        return Token(kind, s, e, m.group())
+    if kind in ("percent", "points"):
+        n = parse_arabic(m.group(1))
+        return Token(kind, s, e, m.group(), n, "%" if kind == "percent" else "百分点") if n else None
+    # amount
+    num_text, unit = m.group(1), m.group(2)
+    if regex.match(r"^[+-]?[\d,.]+$", num_text):
+        if unit == "万":
+            nxt = norm[e:e + 1]
+            if nxt and _NOT_MONEY_AFTER_WAN.match(nxt) and nxt not in _MONEY_OK_AFTER_WAN:
+                return None
+            unit = "万元"
+        n = parse_arabic(num_text)
+    else:
+        # Chinese numerals: 两千万元 is 2000 万元; a lone 万/亿 is not a number
+        if num_text.endswith(("万", "亿")) and unit == "元" and len(num_text) > 1:
+            unit = num_text[-1] + "元"
+            num_text = num_text[:-1]
+        if not regex.search(r"[零〇一二两三四五六七八九十百千]", num_text):
+            return None
+        # a numeral glued to preceding Han text (统一元) is too ambiguous unless it has a unit word
+        if len(num_text) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
+            return None
+        n = parse_chinese(num_text)
+    if n is None:
+        return None
+    return Token("amount", s, e, m.group(), n, unit)
+
+
+def to_yuan(number: Number, unit: str) -> tuple[Decimal, Decimal]:
+    """The interval [low, high] in 元 that a printed amount stands for."""
+    f = UNIT_FACTOR.get(unit, Decimal(10000))
+    return number.low * f, number.high * f

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from linter.engine import Rule
+
+from .common import analyse, to_finding
+
+
+class NarrativeSumMismatch(Rule):
+    """The parts the narrative lists do not add up to the total it states.
+
+    *What it does*: for a stated total followed by its parts (其中 / 包括) in the same
+    paragraph, adds the parts along the item compositions in data/items.json (收入 = its
+    sources; 支出 = 基本 + 项目; 基本 = 人员 + 公用; “三公” = 出国 + 公车 + 接待; 公车 =
+    购置 + 运行) and compares with the interval rule. Parts that exceed the total are always
+    wrong; parts short of the total are wrong only when every part was listed.
+
+    *Why it matters*: a total that its own breakdown contradicts cannot be right; usually one
+    part was edited and the others were not.
+
+    *Bad*:
+        预算收入107.54万元，其中：一般公共预算收入95.54万元，基金预算收入18万元，财政专户核拨收入0万元
+
+    *Good*:
+        预算收入107.54万元，其中：一般公共预算收入107.54万元，基金预算收入0万元，财政专户核拨收入0万元
+    """
+
+    code = "BL202"
+    name = "narrative-sum-mismatch"
+    severity = "error"
+    kinds = ('sum',)
+
+    def check(self, doc):
+        for issue in analyse(doc):
+            if issue.kind in self.kinds:
+                yield to_finding(self, doc, issue)

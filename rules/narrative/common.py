@@ -1,0 +1,433 @@
+"""Shared reading for the narrative rules: claims vs ledger, stated parts vs totals, and
+year-over-year arithmetic, computed once per document (doc.cached) and split by rule."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from linter.claims import Claim, Fact, claims_of, is_part_of, item_name, ledger_of, vocab
+from linter.cnnum import UNIT_FACTOR
+from linter.numbers import Interval, format_decimal
+
+SCALES = [Decimal(10) ** k for k in (4, -4, 3, -3, 8, -8)]
+NON_GPB = ("政府性基金收入", "国有资本经营收入", "财政专户收入", "单位资金收入", "事业收入", "经营收入",
+           "上级补助收入", "附属单位上缴收入", "其他收入", "上年结转")
+
+
+def money(value: Decimal, unit: str, decimals: int) -> str:
+    return f"{format_decimal(value, max(decimals, 0))}{unit}"
+
+
+def in_unit(yuan: Decimal, unit: str) -> Decimal:
+    return yuan / UNIT_FACTOR[unit]
+
+
+def mid(iv: Interval) -> Decimal:
+    return (iv.low + iv.high) / 2
+
+
+def display_decimals(c: Claim, unit: str | None = None) -> int:
+    unit = unit or c.unit
+    return max(c.value.decimals if c.value else 0, 2 if unit in ("万元", "亿元") else 0)
+
+
+def scaled(iv: Interval, k: Decimal) -> Interval:
+    return Interval(iv.low * k, iv.high * k)
+
+
+def sum_iv(claims: list[Claim], signed: bool = False) -> Interval:
+    total = Interval.exact(Decimal(0))
+    for c in claims:
+        total = total + (c.signed_yuan() if signed else c.yuan())
+    return total
+
+
+def flip(iv: Interval) -> Interval:
+    return Interval(-iv.high, -iv.low)
+
+
+@dataclass
+class Issue:
+    kind: str  # table | table-unit | sum | sum-unit | change | direction | flat | percent | share | from-zero | negative
+    claim: Claim
+    severity: str = "error"
+    message: str = ""
+    related: list = field(default_factory=list)  # (kind, object, note): ("fact", Fact) / ("claim", Claim)
+    suggestion: str | None = None
+
+
+def _has_non_gpb(ledger) -> bool:
+    for item in NON_GPB:
+        for f in ledger.get(item, []):
+            if f.number.value != 0:
+                return True
+    return False
+
+
+def facts_for(claim: Claim, ledger) -> list[Fact]:
+    items = vocab().items.get(claim.item, {}).get("same_as") or [claim.item]
+    want = "prior_end" if claim.period == "prior_end" else "current"
+    if claim.period == "prior":
+        return []
+    out = []
+    for item in items:
+        out += [f for f in ledger.get(item, []) if f.period == want]
+    return out
+
+
+def analyse(doc) -> list[Issue]:
+    return doc.cached("narrative_issues", _analyse)
+
+
+def _analyse(doc) -> list[Issue]:
+    claims = claims_of(doc)
+    ledger = ledger_of(doc)
+    issues: list[Issue] = []
+    issues += _vs_tables(doc, claims, ledger)
+    issues += _sums(claims)
+    issues += _changes(claims)
+    issues += _percents(claims)
+    return issues
+
+
+# --- narrative vs tables ------------------------------------------------------------------------
+
+def _vs_tables(doc, claims, ledger) -> list[Issue]:
+    out = []
+    non_gpb = _has_non_gpb(ledger)
+    for c in claims:
+        if c.relation != "amount" or not c.is_money:
+            continue
+        facts = facts_for(c, ledger)
+        if not facts:
+            continue
+        civ = c.yuan()
+        bad = [f for f in facts if not civ.meets(f.yuan())]
+        if not bad:
+            continue
+        f = bad[0]
+        d = display_decimals(c)
+        fval = in_unit(mid(f.yuan()), c.unit)
+        # the same digits in another unit: a unit slip, not a wrong figure
+        slip = None
+        if c.value.value != 0 and f.number.value != 0:
+            slip = next((k for k in SCALES if _rescaled_unit(c.unit, k) and scaled(civ, k).meets(f.yuan())), None)
+        if slip is not None:
+            out.append(Issue(
+                "table-unit", c, "error",
+                f"「{item_name(c.item)}」写为{c.text.strip()}，{f.where}为{f.number}{f.unit}：数字相同而单位不符",
+                [("fact", x) for x in bad], f"改为{c.value}{_rescaled_unit(c.unit, slip)}"))
+            continue
+        severity = "error"
+        if all(x.proxy or (x.gpb_only and non_gpb) for x in bad):
+            severity = "warning"
+        agreeing = [x for x in facts if x not in bad]
+        diff = in_unit(mid(civ) - mid(f.yuan()), c.unit)
+        shown = "无此项金额（空白）" if f.number.value == 0 and (f.cell is None or f.cell.blank or f.cell.dash) \
+            else f"为{money(fval, c.unit, d)}"
+        extra = f"（与{agreeing[0].where}一致）" if agreeing else ""
+        out.append(Issue(
+            "table", c, severity,
+            f"「{item_name(c.item)}」写为{c.text.strip()}，{f.where}{shown}，相差{money(diff, c.unit, d)}{extra}",
+            [("fact", x) for x in bad], f"改为{money(fval, c.unit, d)}"))
+    return out
+
+
+# --- stated parts vs stated totals ----------------------------------------------------------
+
+def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, Claim]:
+    """Claims stated after `total` in its paragraph, before the item (or a larger one) recurs."""
+    found: dict[str, Claim] = {}
+    for c in claims[total.index + 1:]:
+        if c.paragraph != total.paragraph:
+            break
+        if c.relation == "flat":
+            continue
+        if c.item == total.item or (c.relation == relation and is_part_of(total.item, c.item)):
+            if c.relation == relation:
+                break
+            continue
+        if c.relation != relation or not c.is_money or c.period != total.period:
+            continue
+        if relation == "change" and c.base != total.base:
+            continue
+        found.setdefault(c.item, c)
+    return found
+
+
+def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[Claim], bool]:
+    if item in stated:
+        return [stated[item]], True
+    decomps = vocab().compositions.get(item)
+    if not decomps or depth > 4:
+        return [], False
+    best: tuple[list[Claim], bool] = ([], False)
+    for d in decomps:
+        parts, complete = [], True
+        for p in d:
+            ps, ok = _resolve(p, stated, depth + 1)
+            parts += ps
+            complete = complete and ok
+        if len(parts) > len(best[0]) or (len(parts) == len(best[0]) and complete and not best[1]):
+            best = (parts, complete and bool(parts))
+    return best
+
+
+def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Claim], bool]:
+    stated = _candidates(total, claims, relation)
+    decomps = vocab().compositions.get(total.item)
+    if not decomps or not stated:
+        return [], False
+    best: tuple[list[Claim], bool] = ([], False)
+    for d in decomps:
+        parts, complete = [], True
+        for p in d:
+            ps, ok = _resolve(p, stated)
+            parts += ps
+            complete = complete and ok
+        if len(parts) > len(best[0]) or (len(parts) == len(best[0]) and complete and not best[1]):
+            best = (parts, complete)
+    return best
+
+
+def _sums(claims) -> list[Issue]:
+    out = []
+    for t in claims:
+        if t.relation != "amount" or not t.is_money:
+            continue
+        parts, complete = decompose(t, claims, "amount")
+        if len(parts) < 2:
+            continue
+        tiv, siv = t.yuan(), sum_iv(parts)
+        if tiv.meets(siv):
+            continue
+        over = siv.low > tiv.high
+        if not over and not complete:
+            continue
+        d = display_decimals(t)
+        # one part in the wrong unit?
+        slip = None
+        for p in parts + [t]:
+            if p.value.value == 0:
+                continue
+            for k in SCALES:
+                if not _rescaled_unit(p.unit, k):
+                    continue
+                others = [x for x in parts if x is not p]
+                if p is t:
+                    ok = scaled(tiv, k).meets(siv)
+                else:
+                    ok = tiv.meets(sum_iv(others) + scaled(p.yuan(), k))
+                if ok:
+                    slip = (p, k)
+                    break
+            if slip:
+                break
+        s = in_unit(mid(siv), t.unit)
+        listing = " + ".join(f"{item_name(p.item)}{p.text.strip()}" for p in parts)
+        if slip:
+            p, k = slip
+            out.append(Issue(
+                "sum-unit", p, "error",
+                f"{item_name(p.item)}{p.text.strip()}的单位与同段其他金额不一致：按{t.describe()}核算，应为{p.value}"
+                f"{_rescaled_unit(p.unit, k) or '（另一单位）'}",
+                [("claim", t)] + [("claim", x) for x in parts if x is not p],
+                f"改为{p.value}{_rescaled_unit(p.unit, k)}" if _rescaled_unit(p.unit, k) else None))
+            continue
+        out.append(Issue(
+            "sum", t, "error",
+            f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}",
+            [("claim", p) for p in parts],
+            f"核对各项金额，或将合计改为{money(s, t.unit, d)}" if complete else "核对各项金额"))
+    return out
+
+
+def _rescaled_unit(unit: str, k: Decimal) -> str | None:
+    f = UNIT_FACTOR[unit] * k
+    for u, g in UNIT_FACTOR.items():
+        if g == f:
+            return u
+    return None
+
+
+# --- year over year ------------------------------------------------------------------------------
+
+def _level(claims, item, paragraph, period) -> Claim | None:
+    for c in claims:
+        if c.paragraph == paragraph and c.item == item and c.relation == "amount" and c.period == period and c.is_money:
+            return c
+    return None
+
+
+def _changes(claims) -> list[Issue]:
+    out = []
+    for c in claims:
+        if c.relation == "change" and c.is_money and c.value.value < 0 and c.sign != 0:
+            out.append(Issue("negative", c, "warning",
+                             f"「{c.word}」后又写负数{c.text.strip()}，增减方向含糊",
+                             suggestion=f"写作「{c.word}{c.text.strip().lstrip('-')}」或改用相反的方向词"))
+            continue
+        if c.relation == "change" and c.is_money:
+            cur = _level(claims, c.item, c.paragraph, "current")
+            pri = _level(claims, c.item, c.paragraph, "prior")
+            if cur and pri:
+                computed = cur.yuan() - pri.yuan()
+                stated = c.signed_yuan()
+                d = display_decimals(c)
+                cval = in_unit(mid(computed), c.unit)
+                if stated.meets(computed):
+                    pass
+                elif flip(stated).meets(computed) and c.value.value != 0:
+                    out.append(Issue("direction", c, "error",
+                                     f"写「{c.word}」{c.text.strip()}，但{cur.describe()}、上年{pri.text.strip()}，实为"
+                                     f"{'增加' if cval > 0 else '减少'}{money(abs(cval), c.unit, d)}",
+                                     [("claim", cur), ("claim", pri)], f"改为「{'增加' if cval > 0 else '减少'}」"))
+                else:
+                    out.append(Issue("change", c, "error",
+                                     f"{item_name(c.item)}{c.word}{c.text.strip()}，但本年{cur.text.strip()}、上年"
+                                     f"{pri.text.strip()}，相差{money(cval, c.unit, d)}",
+                                     [("claim", cur), ("claim", pri)],
+                                     f"改为{'增加' if cval >= 0 else '减少'}{money(abs(cval), c.unit, d)}"))
+        if c.relation == "change" and c.is_money:
+            parts, complete = decompose(c, claims, "change")
+            if len(parts) >= 2 and complete:
+                tiv, siv = c.signed_yuan(), sum_iv(parts, signed=True)
+                if tiv.meets(siv):
+                    continue
+                d = display_decimals(c)
+                listing = "、".join(f"{item_name(p.item)}{p.word}{p.text.strip()}" for p in parts)
+                culprit = None
+                for p in [c] + parts:
+                    if p.value.value == 0:
+                        continue
+                    if p is c:
+                        ok = flip(tiv).meets(siv)
+                    else:
+                        ok = tiv.meets(sum_iv([x for x in parts if x is not p], signed=True) + flip(p.signed_yuan()))
+                    if ok:
+                        culprit = p
+                        break
+                if culprit is not None:
+                    opposite = _opposite(culprit)
+                    out.append(Issue("direction", culprit, "error",
+                                     f"{item_name(culprit.item)}「{culprit.word}」{culprit.text.strip()}与同段增减合计不符："
+                                     f"{c.describe()}（{c.word}），各项为{listing}；方向词应为「{opposite}」",
+                                     [("claim", x) for x in [c] + parts if x is not culprit], f"改为「{opposite}」"))
+                    continue
+                s = in_unit(mid(siv), c.unit)
+                out.append(Issue("change", c, "error",
+                                 f"{item_name(c.item)}{c.word}{c.text.strip()}，而各项增减合计为{money(s, c.unit, d)}（{listing}）",
+                                 [("claim", p) for p in parts],
+                                 f"核对各项增减额，合计应为{'增加' if s >= 0 else '减少'}{money(abs(s), c.unit, d)}"))
+        if c.relation == "flat":
+            same = [x for x in claims if x.paragraph == c.paragraph and x.sentence_no == c.sentence_no
+                    and x.item == c.item and x.relation == "change" and x.is_money and x.value.value != 0]
+            if same:
+                x = same[0]
+                out.append(Issue("flat", c, "error",
+                                 f"{item_name(c.item)}写「{c.word}」，同句又写{x.word}{x.text.strip()}",
+                                 [("claim", x)], f"删去「{c.word}」或改正增减额"))
+                continue
+            cur = _level(claims, c.item, c.paragraph, "current")
+            pri = _level(claims, c.item, c.paragraph, "prior")
+            if cur and pri and not cur.yuan().meets(pri.yuan()):
+                diff = in_unit(mid(cur.yuan() - pri.yuan()), cur.unit)
+                out.append(Issue("flat", c, "error",
+                                 f"{item_name(c.item)}写「{c.word}」，但本年{cur.text.strip()}、上年{pri.text.strip()}，"
+                                 f"{'增加' if diff > 0 else '减少'}{money(abs(diff), cur.unit, display_decimals(cur))}",
+                                 [("claim", cur), ("claim", pri)],
+                                 f"改为「{'增加' if diff > 0 else '减少'}{money(abs(diff), cur.unit, display_decimals(cur))}」"))
+    return out
+
+
+def _opposite(c: Claim) -> str:
+    pairs = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降", "提高": "降低",
+             "降低": "提高", "增": "减", "减": "增", "多": "少", "少": "多", "节约": "增加", "压减": "增加"}
+    return pairs.get(c.word, "相反方向")
+
+
+# --- percentages ---------------------------------------------------------------------------------
+
+def _ratio(num: Interval, den: Interval) -> Interval | None:
+    if den.low <= 0 <= den.high:
+        return None
+    cands = [num.low / den.low, num.low / den.high, num.high / den.low, num.high / den.high]
+    return Interval(min(cands) * 100, max(cands) * 100)
+
+
+def _percents(claims) -> list[Issue]:
+    out = []
+    for c in claims:
+        if c.unit != "%" or c.relation != "change":
+            continue
+        pri = _level(claims, c.item, c.paragraph, "prior")
+        delta = next((x for x in claims if x.paragraph == c.paragraph and x.item == c.item and x.relation == "change"
+                      and x.is_money), None)
+        cur = _level(claims, c.item, c.paragraph, "current")
+        if pri is None:
+            continue
+        if delta is not None:
+            num = delta.signed_yuan()
+        elif cur is not None:
+            num = cur.yuan() - pri.yuan()
+        else:
+            continue
+        stated = _pct_iv(c)
+        r = _ratio(num, pri.yuan())
+        if r is None:
+            if pri.value.value == 0:
+                out.append(Issue("from-zero", c, "warning",
+                                 f"上年{item_name(c.item)}为{pri.text.strip()}，「{c.word}{c.text.strip()}」无从计算",
+                                 [("claim", pri)], "改写为新增金额，不写增长率"))
+            continue
+        if not stated.meets(r):
+            calc = mid(r)
+            out.append(Issue("percent", c, "error",
+                             f"{item_name(c.item)}{c.word}{c.text.strip()}，按所列金额计算为{format_decimal(abs(calc), c.value.decimals)}%",
+                             [("claim", x) for x in (delta, cur, pri) if x is not None],
+                             f"改为{format_decimal(abs(calc), c.value.decimals)}%"))
+    for c in claims:
+        if c.unit != "%" or c.relation != "share":
+            continue
+        num = next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == c.item
+                    and x.relation == "amount" and x.is_money), None)
+        den = None
+        if c.denominator:
+            den = _level(claims, c.denominator, c.paragraph, "current")
+        elif num is not None and num.parent is not None:
+            den = claims[num.parent]
+        if num is None or den is None or not den.is_money:
+            continue
+        r = _ratio(num.yuan(), den.yuan())
+        if r is None or _pct_iv(c).meets(r):
+            continue
+        calc = mid(r)
+        out.append(Issue("share", c, "error",
+                         f"{num.describe()}占{den.describe()}应为{format_decimal(calc, c.value.decimals)}%，文中写{c.text.strip()}",
+                         [("claim", num), ("claim", den)], f"改为{format_decimal(calc, c.value.decimals)}%"))
+    return out
+
+
+def _pct_iv(c: Claim) -> Interval:
+    v = c.value
+    iv = Interval(v.low, v.high)
+    return flip(iv) if c.sign < 0 else iv
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+def to_finding(rule, doc, issue: Issue):
+    from linter.findings import related_cell, related_line
+
+    related = []
+    for kind, obj in issue.related:
+        if kind == "fact":
+            if obj.cell is not None:
+                related.append(related_cell(obj.cell, obj.where))
+            else:
+                related.append(related_line(doc, obj.table.first_line, obj.where))
+        else:
+            related.append(related_line(doc, obj.line, f"{item_name(obj.item)}{obj.text.strip()}", obj.start, obj.end))
+    c = issue.claim
+    return rule.at_span(doc, c.line, c.start, c.end, issue.message, related=related,
+                        suggestion=issue.suggestion, severity=issue.severity)

@@ -1,0 +1,177 @@
+"""BL2xx narrative rules: each fires on a real document with the defect and stays silent on
+the same document without it (and on traps: rounding, unit conversion, zero changes)."""
+from conftest import check, mutate, seed
+
+S000, S001, S004 = seed("000"), seed("001"), seed("004")
+
+
+def codes(findings, code=None):
+    return [(f.rule, f.line, f.excerpt) for f in findings if code is None or f.rule == code]
+
+
+def bl2(path):
+    return check(path, "BL2")
+
+
+def write(tmp_path, body: str, name="doc.txt"):
+    p = tmp_path / name
+    p.write_text("某某局2024年部门预算信息公开情况说明\n" + body + "\n", encoding="utf-8")
+    return p
+
+
+# --- the known defects -------------------------------------------------------------------------
+
+def test_seed_000_income_paragraph():
+    found = bl2(S000)
+    assert ("BL201", 1405, "95.54万元") in codes(found)
+    assert ("BL201", 1405, "18万元") in codes(found)
+    assert ("BL202", 1405, "107.54万元") in codes(found)
+    f = next(f for f in found if f.rule == "BL201" and f.excerpt == "95.54万元")
+    assert f.severity == "error" and "107.54" in f.message and "-12.00" in f.message
+    assert f.suggestion == "改为107.54万元"
+    assert any(r.line == 24 and r.excerpt == "107.54" for r in f.related)  # the 收支总表 cell
+    fund = next(f for f in found if f.excerpt == "18万元")
+    assert fund.related and all(r.excerpt == "(空)" for r in fund.related)
+
+
+def test_seed_004_fixed_assets_vs_asset_table():
+    found = bl2(S004)
+    assert codes(found) == [("BL201", 1742, "0.00万元")]
+    f = found[0]
+    assert "20.61" in f.message and f.related[0].excerpt == "20.61"
+    assert f.related[0].line == 1753
+
+
+def test_consistent_documents_are_silent():
+    assert bl2(S001) == []
+    assert bl2(seed("002")) == [] and bl2(seed("003")) == []
+
+
+def test_seed_004_silent_once_its_defect_is_fixed(tmp_path):
+    p = mutate(S004, tmp_path, "上年末固定资产金额为0.00万元", "上年末固定资产金额为20.61万元")
+    assert bl2(p) == []
+
+
+# --- BL201 ---------------------------------------------------------------------------------------
+
+def test_bl201_fires_on_a_changed_narrative_amount(tmp_path):
+    p = mutate(S004, tmp_path, "人员经费182.21万元", "人员经费182.31万元")
+    assert ("BL201", 1332, "182.31万元") in codes(bl2(p))
+
+
+def test_bl201_fires_on_a_changed_table_cell(tmp_path):
+    p = mutate(S004, tmp_path, "\t193.61\n\t90.00\n", "\t193.71\n\t90.00\n")
+    found = codes(bl2(p), "BL201")
+    assert ("BL201", 1332, "193.61万元") in found
+
+
+def test_bl201_is_a_warning_against_a_stand_in_figure(tmp_path):
+    p = mutate(S004, tmp_path, "共计安排11.39万元", "共计安排12.39万元")
+    f = [f for f in bl2(p) if f.rule == "BL201" and f.line == 1336]
+    assert f and f[0].severity == "warning"
+
+
+def test_bl201_silent_when_the_same_amount_is_written_in_another_unit(tmp_path):
+    p = mutate(S004, tmp_path, "共计安排11.39万元", "共计安排113900元")
+    assert not [f for f in bl2(p) if f.line == 1336]
+    p = mutate(S004, tmp_path, "项目支出90.00万元", "项目支出900000.00元", name="b.txt")
+    assert not [f for f in bl2(p) if f.line == 1332]
+
+
+# --- BL202 ---------------------------------------------------------------------------------------
+
+def test_bl202_fires_when_parts_do_not_add_up(tmp_path):
+    p = mutate(S001, tmp_path, "项目支出54.41万元", "项目支出55.41万元")
+    assert codes(bl2(p)) == [("BL202", 36, "260.70万元")]
+
+
+def test_bl202_silent_within_rounding(tmp_path):
+    # 182.21 + 11.39 = 193.60 against a printed 193.61: the intervals meet
+    assert not [f for f in bl2(S004) if f.line == 1332]
+
+
+def test_bl202_silent_when_a_listing_is_incomplete_and_short(tmp_path):
+    p = write(tmp_path, "2024年预算收入120.00万元，其中：一般公共预算收入100.00万元。")
+    assert bl2(p) == []
+
+
+# --- BL203 / BL204 -------------------------------------------------------------------------------
+
+def test_bl203_fires_when_part_changes_do_not_add_up(tmp_path):
+    p = mutate(S004, tmp_path, "项目支出增加30.00万元", "项目支出增加20.00万元")
+    assert codes(bl2(p)) == [("BL201", 1742, "0.00万元"), ("BL203", 1334, "21.20万元")]
+
+
+def test_bl203_fires_when_change_is_not_current_minus_last_year(tmp_path):
+    p = write(tmp_path, "2024年“三公”经费预算12.00万元，上年预算10.00万元，比上年增加3.00万元。")
+    assert codes(bl2(p)) == [("BL203", 2, "3.00万元")]
+    p = write(tmp_path, "2024年“三公”经费预算12.00万元，上年预算10.00万元，比上年增加2.00万元。", "ok.txt")
+    assert bl2(p) == []
+
+
+def test_bl204_fires_on_a_flipped_direction_word(tmp_path):
+    p = mutate(S004, tmp_path, "基本支出减少8.80万元", "基本支出增加8.80万元")
+    found = [f for f in bl2(p) if f.line == 1334]
+    assert codes(found) == [("BL204", 1334, "8.80万元")]
+    assert found[0].suggestion == "改为「减少」"
+    p = mutate(S001, tmp_path, "较2019年增加104.71万元", "较2019年减少104.71万元", name="b.txt")
+    assert codes(bl2(p)) == [("BL204", 38, "104.71万元")]
+
+
+def test_bl204_direction_against_stated_levels(tmp_path):
+    p = write(tmp_path, "2024年“三公”经费预算8.00万元，上年预算10.00万元，比上年增加2.00万元。")
+    assert codes(bl2(p)) == [("BL204", 2, "2.00万元")]
+
+
+def test_bl204_flat_that_is_not_flat(tmp_path):
+    p = write(tmp_path, "2024年“三公”经费预算12.00万元，上年预算10.00万元，与上年持平。")
+    assert codes(bl2(p)) == [("BL204", 2, "持平")]
+    p = write(tmp_path, "2024年“三公”经费预算10.00万元，上年预算10.00万元，与上年持平。", "ok.txt")
+    assert bl2(p) == []
+
+
+def test_bl204_negative_change_is_a_warning(tmp_path):
+    p = mutate(S001, tmp_path, "项目支出减少3.07万元", "项目支出减少-3.07万元")
+    f = [f for f in bl2(p) if f.rule == "BL204"]
+    assert f and f[0].severity == "warning"
+
+
+def test_zero_change_with_a_direction_word_is_silent():
+    # seed 004: “三公”经费 与2024年相比增加0.00万元
+    assert not [f for f in bl2(S004) if f.line == 1338]
+
+
+# --- BL205 ---------------------------------------------------------------------------------------
+
+def test_bl205_growth_rate(tmp_path):
+    bad = write(tmp_path, "2024年预算收入120.00万元，上年预算收入100.00万元，比上年增加20.00万元，增长15%。")
+    assert codes(bl2(bad)) == [("BL205", 2, "15%")]
+    good = write(tmp_path, "2024年预算收入120.00万元，上年预算收入100.00万元，比上年增加20.00万元，增长20%。", "ok.txt")
+    assert bl2(good) == []
+
+
+def test_bl205_increase_from_zero(tmp_path):
+    p = write(tmp_path, "2024年预算收入20.00万元，上年预算收入0万元，比上年增长100%。")
+    f = [f for f in bl2(p) if f.rule == "BL205"]
+    assert f and f[0].severity == "warning"
+
+
+def test_bl205_share(tmp_path):
+    bad = write(tmp_path, "2024年支出预算100.00万元，其中：基本支出70.00万元，占72.0%；项目支出30.00万元。")
+    assert codes(bl2(bad)) == [("BL205", 2, "72.0%")]
+    good = write(tmp_path, "2024年支出预算100.00万元，其中：基本支出70.00万元，占70.0%；项目支出30.00万元。", "ok.txt")
+    assert bl2(good) == []
+
+
+# --- BL206 ---------------------------------------------------------------------------------------
+
+def test_bl206_unit_slip_against_the_table(tmp_path):
+    p = mutate(S004, tmp_path, "共计安排11.39万元", "共计安排11.39元")
+    found = [f for f in bl2(p) if f.line == 1336]
+    assert codes(found) == [("BL206", 1336, "11.39元")]
+    assert found[0].suggestion.startswith("改为11.39万元")
+
+
+def test_bl206_unit_slip_inside_a_breakdown(tmp_path):
+    p = write(tmp_path, "2024年支出预算100.00万元，其中：基本支出70.00万元，项目支出30.00元。")
+    assert codes(bl2(p)) == [("BL206", 2, "30.00元")]
