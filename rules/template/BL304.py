@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import regex
+
+from linter.engine import Rule
+
+from .common import is_document_title, regions, scanned_lines
+
+LEVELS = ["省", "市", "区", "县"]
+RANK = {"省": 4, "市": 3, "区": 2, "县": 2, "乡": 1, "镇": 1}
+
+
+class WrongLevelWord(Rule):
+    """Words of another administrative level: 我省 / 全省 / 省级财政 in a county or district
+    document, 全县 in a district one, 涉冀舆情 (a province's topic) in a county's targets.
+
+    *What it does*: from the document's level (doc.meta.level: 县, 区, 市 …) it looks for the
+    words by which a body of another level speaks of its own jurisdiction (我X, 全X, 本X,
+    X级财政 …; patterns in linter/data/region_words.json). References to a superior body
+    (省委网信办, 市委…要求), names of documents (《河北省省级预算公开办法》, …通知) and
+    rankings or events within the wider jurisdiction (在全省考核中, 全省网信工作会议) stay
+    silent.
+
+    *Why it matters*: 目前我省部门预算的编制… in a district's budget was copied from a
+    province's text; the statement is not the district's.
+
+    *Bad* (district document):
+        目前我省部门预算的编制实行综合预算管理
+
+    *Good*:
+        目前我区部门预算的编制实行综合预算管理
+    """
+
+    code = "BL304"
+    name = "wrong-administrative-level"
+    severity = "warning"
+
+    def check(self, doc):
+        own = doc.meta.level
+        if own not in RANK:
+            return
+        cfg = regions()
+        ok_before, ok_after = cfg["superior_ok"]["before"], cfg["superior_ok"]["after"]
+        others = [c for c in LEVELS if c != own and not (own in ("区", "县") and c in ("区", "县") and False)]
+        pats = []
+        for c in others:
+            for p in cfg["own_level_words"]["patterns"]:
+                pats.append((c, regex.compile(p.replace("{c}", c))))
+        abbr = "|".join(cfg["province_topic"]["strict_abbr"])
+        topic = regex.compile(cfg["province_topic"]["pattern"].replace("{abbr}", abbr))
+        for ln, text in scanned_lines(doc):
+            taken: list[tuple[int, int]] = []
+            for c, pat in pats:
+                for m in pat.finditer(text):
+                    s, e = m.span()
+                    word = m.group()
+                    if is_document_title(text, s, e) or any(a < e and s < b for a, b in taken):
+                        continue
+                    if any(text[:s].endswith(b) for b in ok_before if len(b) > 1 and b[-1] in "和、及"):
+                        continue
+                    if regex.match(r"[委政府办厅局]", text[e:e + 1]) and word.startswith(("全", "本")) is False:
+                        continue
+                    # a higher level named as the wider context (在全省…中, 全市网信工作会议)
+                    if RANK[c] > RANK[own] and word.startswith("全"):
+                        if any(text[:s].endswith(b) for b in ok_before) or any(text[e:].startswith(a) for a in ok_after):
+                            continue
+                        if regex.match(r"[\p{Han}]{0,12}(?:会议|大会|考核|评比|排名|通报)", text[e:]):
+                            continue
+                    # a level word that is part of a longer name: 全市场, 本市场
+                    if regex.match(r"场|民|面|长|值", text[e:e + 1]) and len(word) == 2:
+                        continue
+                    repl = word.replace(c, own if own in ("区", "县", "市", "省") else c)
+                    taken.append((s, e))
+                    yield self.at_span(doc, ln.number, s, e,
+                                       f"`{word}` 是{c}级的用语，本文件为{doc.meta.region or ''}（{own}级）",
+                                       suggestion=repl)
+            if RANK[own] < 4:
+                for m in topic.finditer(text):
+                    if is_document_title(text, m.start(), m.end()):
+                        continue
+                    prov = cfg["province_abbreviations"].get(m.group(1), m.group(1))
+                    yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                       f"`{m.group()}`（{prov}省的监测范围）出现在{own}级文件中，疑沿用上级模板")
