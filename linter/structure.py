@@ -561,6 +561,7 @@ def _metadata(doc: Document) -> None:
     candidates = [t.meta.get("编制单位", "") for t in doc.tables] + titles + head[:5]
     for cand in candidates:
         cand = regex.sub(r"^\d+", "", cand.replace(" ", ""))
+        cand = regex.sub(rf"^第[{CN_NUM}\d]+部分", "", cand)
         cand = regex.sub(r"^(编制部门|编制单位|预算主管部门|填报单位)[:：]", "", cand)
         m = DEPT.search(cand)
         if m:
