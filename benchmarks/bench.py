@@ -1,0 +1,78 @@
+"""Whole-process timings of `budgetlint check` (not a test: numbers depend on the machine).
+
+Each case runs the CLI in a fresh child process (so import and start-up count), the median
+of a few runs; peak memory is the child's ru_maxrss. Usage: python benchmarks/bench.py [runs]
+"""
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+BIG = CORPUS / "big" / "big_000x21.pdf"
+BIG_PAGES = 294
+
+CASES = [
+    # (label, file, target seconds or None, per-page target ms or None, memory target MB or None)
+    ("seed .txt", CORPUS / "seeds" / "000_cfc5e1461f5cd4c8.txt", 0.30, None, None),
+    ("seed .docx", CORPUS / "docx" / "000_cfc5e1461f5cd4c8.docx", 0.35, None, None),
+    ("seed .pdf", CORPUS / "pdf" / "000_cfc5e1461f5cd4c8.pdf", None, None, None),
+    (f"big .pdf ({BIG_PAGES} pages)", BIG, None, 30.0, 200.0),
+]
+
+
+def run_once(path: Path) -> tuple[float, float, int]:
+    """Wall seconds, peak RSS in MB of the child, exit code."""
+    cmd = [sys.executable, "-m", "linter", "check", "--format", "json", str(path)]
+    start = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:  # child: exec the CLI with output discarded
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.chdir(ROOT)
+        os.execv(cmd[0], cmd)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - start
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    return wall, peak_mb, os.waitstatus_to_exitcode(status)
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    rows = []
+    for label, path, target_s, target_ms, target_mb in CASES:
+        if not path.exists():
+            rows.append((label, "missing", "", "", ""))
+            continue
+        results = [run_once(path) for _ in range(runs)]
+        codes = {r[2] for r in results}
+        wall = statistics.median(r[0] for r in results)
+        peak = max(r[1] for r in results)
+        per_page = wall * 1000 / BIG_PAGES if path == BIG else None
+        verdict = []
+        if target_s is not None:
+            verdict.append(("ok" if wall <= target_s else "SLOW") + f" (≤ {target_s:.2f} s)")
+        if target_ms is not None:
+            verdict.append(("ok" if per_page <= target_ms else "SLOW") + f" (≤ {target_ms:.0f} ms/page)")
+        if target_mb is not None:
+            verdict.append(("ok" if peak <= target_mb else "BIG") + f" (≤ {target_mb:.0f} MB)")
+        if codes - {0, 1}:
+            verdict.append(f"exit {sorted(codes)}")
+        rows.append((label, f"{wall:.3f} s", f"{per_page:.1f}" if per_page else "", f"{peak:.0f}", ", ".join(verdict)))
+    header = ("case", "wall (median)", "ms/page", "peak MB", "target")
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
+    print(f"budgetlint check, {runs} runs each, {os.cpu_count()} cores")
+    for r in [header, tuple("-" * w for w in widths)] + rows:
+        print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)))
+
+
+if __name__ == "__main__":
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    main()
