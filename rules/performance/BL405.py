@@ -8,7 +8,7 @@ from linter.engine import Rule
 from linter.findings import related_cell, related_line
 from linter.numbers import Interval, Number, interval_sum
 
-from .model import NUM, UNITS_YUAN, _number, cell_amount, fmt, in_yuan, norm, target_tables
+from .model import NUM, UNITS_YUAN, _number, cell_amount, fmt, in_yuan, norm, paragraphs, target_tables
 
 NARRATIVE = regex.compile(r"项目支出(?:预算)?(?:为|共计|合计|安排|：|:)?\s*" + NUM + r"\s*(万元|元|亿元)")
 
@@ -69,12 +69,12 @@ class ProjectBudgetTotalMismatch(Rule):
                     yield f
                 break
         # the narrative's 项目支出X万元
-        for ln in doc.text_lines():
-            for m in NARRATIVE.finditer(ln.text):
+        for para in paragraphs(doc):
+            for m in NARRATIVE.finditer(para.text):
                 stated = _number(m.group(1), m.group(2))
                 unit = m.group(3)
                 f = self._compare(None, stated.scaled(UNITS_YUAN[unit]), total, s, unit, "说明中项目支出", related,
-                                  len(targets), doc=doc, line=ln.number, span=(m.start(), m.end()))
+                                  len(targets), doc=doc, line=None, span=para.span(m.start(), m.end()))
                 if f:
                     yield f
         # a project named in the narrative with its own amount
@@ -83,20 +83,21 @@ class ProjectBudgetTotalMismatch(Rule):
             if len(name) < 4:
                 continue
             budget = in_yuan(cell_amount(t.budget), t.unit)
-            for ln in doc.text_lines():
-                pos = ln.text.find(name)
+            for para in paragraphs(doc):
+                text = para.text
+                pos = text.find(name)
                 if pos < 0:
                     continue
-                window = ln.text[pos + len(name): pos + len(name) + 20]
+                window = text[pos + len(name): pos + len(name) + 20]
                 m = regex.search(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?\s*" + NUM + r"\s*(万元|元|亿元)", window)
                 if not m or regex.search(r"[，。；,;]", window[:m.start()]):
                     continue
                 stated = _number(m.group(1), m.group(2)).scaled(UNITS_YUAN[m.group(3)])
                 if Interval.of(stated).meets(Interval.of(budget)):
                     continue
-                start = pos + len(name) + m.start()
+                line, start, end = para.span(pos + len(name) + m.start(), pos + len(name) + m.end())
                 yield self.at_span(
-                    doc, ln.number, start, pos + len(name) + m.end(),
+                    doc, line, start, end,
                     f"说明中「{t.name}」预算{m.group(0).strip()}，{t.label()}预算数为"
                     f"{t.budget.text.strip()}{t.unit}",
                     related=[related_cell(t.budget, f"{t.name}预算数")],
@@ -113,4 +114,4 @@ class ProjectBudgetTotalMismatch(Rule):
         sugg = f"核对项目绩效目标表与项目支出：相差{_yuan_str(s - stated.value, unit)}"
         if cell is not None:
             return self.at_cell(cell, msg, related=related, suggestion=sugg, severity=sev)
-        return self.at_span(doc, line, span[0], span[1], msg, related=related, suggestion=sugg, severity=sev)
+        return self.at_span(doc, span[0], span[1], span[2], msg, related=related, suggestion=sugg, severity=sev)

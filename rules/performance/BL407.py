@@ -5,7 +5,7 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_cell
 
-from .model import norm, quantity, target_tables
+from .model import norm, paragraphs, quantity, target_tables
 
 COUNT = regex.compile(r"下设\s*(\d+)\s*个(?:[一二三、，和及]{0,6}级)?指标")
 VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台)")
@@ -49,11 +49,11 @@ def passages(doc, targets):
     """(table, line, offset) for every narrative passage that describes one project's
     indicators: a paragraph naming the project, or a 绩效指标： line under a heading that does."""
     out = []
-    for ln in doc.text_lines():
+    for ln in paragraphs(doc):
         text = ln.text
         found = None
         if text.lstrip().startswith("绩效指标"):
-            head = _heading_before(doc, ln.number)
+            head = _heading_before(doc, ln.line)
             t = _best(head, targets) if head else None
             if t is not None:
                 found = (t, 0)
@@ -159,8 +159,9 @@ class NarrativeIndicatorMismatch(Rule):
         if span is None:
             return None
         related = [related_cell(i.first_cell, f"{t.name}：{i.level2}") for i in named][:10]
+        line, start, end = ln.span(*span)
         return self.at_span(
-            doc, ln.number, span[0], span[1],
+            doc, line, start, end,
             f"说明对「{t.name}」绩效指标的描述与{t.label()}不符：" + "；".join(problems),
             related=related, suggestion=f"按{t.label()}改写说明（{len(named)}个指标）或改正表格",
         )

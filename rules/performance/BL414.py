@@ -8,16 +8,16 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, parse_number
 
-from .model import cell_amount, fmt, self_eval_tables
+from .model import cell_amount, fmt, paragraphs, self_eval_tables
 
 OVERALL = regex.compile(r"(总得分|综合得分|总体得分|评价得分|自评得分|总分)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def overall_scores(doc):
     """(line, match) for every sentence stating the whole evaluation's score."""
-    for ln in doc.text_lines():
-        for m in OVERALL.finditer(ln.text):
-            yield ln, m
+    for para in paragraphs(doc):
+        for m in OVERALL.finditer(para.text):
+            yield para, m
 
 
 class OverallScoreMismatch(Rule):
@@ -60,7 +60,7 @@ class OverallScoreMismatch(Rule):
                 continue
             extra = f"，按预算数加权{fmt(weighted, 2)}" if weighted is not None else ""
             yield self.at_span(
-                doc, ln.number, m.start(2), m.end(2),
+                doc, *ln.span(m.start(2), m.end(2)),
                 f"总得分{m.group(2)}分，{len(tables)}个项目自评总分平均{fmt(mean, 2)}{extra}",
                 related=[related_cell(s.total, f"{s.name}总分") for s in tables][:10],
                 suggestion=fmt(mean, 2),

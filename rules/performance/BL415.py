@@ -6,7 +6,7 @@ from linter.engine import Rule
 from linter.numbers import parse_number
 
 from .BL414 import OVERALL
-from .model import vocab
+from .model import paragraphs, vocab
 
 
 def grade_of(score) -> list[str]:
@@ -40,7 +40,7 @@ class GradeMismatch(Rule):
     def check(self, doc):
         words = sorted({w for g in vocab()["grades"] for w in g["words"]}, key=len, reverse=True)
         grade_re = regex.compile(r"(?:为|评价等级|等级|评定为|属于|：|:)\s*[“\"]?(" + "|".join(words) + r")")
-        for ln in doc.text_lines():
+        for ln in paragraphs(doc):
             for m in OVERALL.finditer(ln.text):
                 tail = ln.text[m.end(): m.end() + 16]
                 g = grade_re.search(tail)
@@ -53,7 +53,7 @@ class GradeMismatch(Rule):
                     continue
                 start = m.end() + g.start(1)
                 yield self.at_span(
-                    doc, ln.number, start, start + len(word),
+                    doc, *ln.span(start, start + len(word)),
                     f"得分{m.group(2)}分对应等级为「{allowed[0] if allowed else '?'}」，文中为「{word}」",
                     suggestion=allowed[0] if allowed else None,
                 )

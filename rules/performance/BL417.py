@@ -8,7 +8,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, interval_sum
 
-from .model import NUM, _number, cell_amount, fmt, in_yuan, self_eval_tables
+from .model import NUM, _number, cell_amount, fmt, in_yuan, paragraphs, self_eval_tables
 
 ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?\s*" + NUM + r"\s*万元")
 SPENT = regex.compile(r"(?<![\p{Han}])?(?:全年)?(?:实际)?支出(?:数)?\s*(?:为)?\s*" + NUM + r"\s*万元")
@@ -46,14 +46,14 @@ class DepartmentExecutionVsProjects(Rule):
         b_sum = interval_sum(budgets)
         e_sum = interval_sum(executed)
         unspent = sum((b.value for b in budgets), Decimal(0)) - sum((e.value for e in executed), Decimal(0))
-        for ln in doc.text_lines():
+        for ln in paragraphs(doc):
             a = ADJUSTED.search(ln.text)
             if not a:
                 continue
             adj = _number(a.group(1), a.group(2)).scaled(Decimal(10000))
             if b_sum.low > Interval.of(adj).high:
                 yield self.at_span(
-                    doc, ln.number, a.start(), a.end(),
+                    doc, *ln.span(a.start(), a.end()),
                     f"调整预算{a.group(0)}，少于{len(tables)}个项目预算数合计"
                     f"{fmt(sum((b.value for b in budgets), Decimal(0)) / 10000, 4)}万元",
                     related=[related_cell(s.budget, f"{s.name}预算数") for s in tables][:10],
@@ -67,7 +67,7 @@ class DepartmentExecutionVsProjects(Rule):
             if spent.value == adj.value and unspent > 0 and e_sum.high < b_sum.low:
                 short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
                 yield self.at_span(
-                    doc, ln.number, sp.start(), sp.end(),
+                    doc, *ln.span(sp.start(), sp.end()),
                     f"全年{sp.group(0)}，等于调整预算（执行率100%），但项目自评表执行数比预算数少"
                     f"{fmt(unspent / 10000, 4)}万元",
                     related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],

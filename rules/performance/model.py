@@ -478,3 +478,59 @@ def fmt(value: Decimal, decimals: int = 2) -> str:
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s
+
+
+# --- narrative paragraphs ------------------------------------------------------------------
+
+NEW_ITEM = regex.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+部分"
+                         r"|绩效目标|绩效指标|\[bookmark)")
+END = regex.compile(r"[。；;！!？?：:]\s*$")
+
+
+@dataclass
+class Paragraph:
+    """Consecutive narrative lines that make one paragraph (a PDF splits paragraphs at page
+    ends); offsets into .text map back to a line and a 0-based offset in it."""
+
+    parts: list[tuple[int, int, str]]  # (line number, offset in .text, line text)
+
+    @property
+    def text(self) -> str:
+        return "".join(t for _, _, t in self.parts)
+
+    @property
+    def line(self) -> int:
+        return self.parts[0][0]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        for line, start, t in reversed(self.parts):
+            if offset >= start:
+                return line, offset - start
+        return self.parts[0][0], offset
+
+    def span(self, start: int, end: int) -> tuple[int, int, int]:
+        """(line, start, end) of a span, cut at the end of the line where it starts."""
+        line, s = self.locate(start)
+        length = next(len(t) for n, _, t in self.parts if n == line)
+        return line, s, min(s + (end - start), length)
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    def build(d):
+        out: list[Paragraph] = []
+        prev = None
+        for ln in d.text_lines():
+            text = ln.text
+            if prev is not None and prev.parts[-1][0] < ln.number and not END.search(prev.parts[-1][2]) \
+                    and not NEW_ITEM.match(text) and _only_furniture_between(d, prev.parts[-1][0], ln.number):
+                prev.parts.append((ln.number, len(prev.text), text))
+                continue
+            prev = Paragraph([(ln.number, 0, text)])
+            out.append(prev)
+        return out
+
+    return doc.cached("performance.paragraphs", build)
+
+
+def _only_furniture_between(doc: Document, a: int, b: int) -> bool:
+    return all(doc.line(n).kind in ("furniture", "blank") or not doc.line(n).text.strip() for n in range(a + 1, b))
