@@ -462,9 +462,12 @@ class Fact:
     gpb_only: bool = False  # read from a table of 一般公共预算 money only
     proxy: bool = False  # a related figure standing in (机关运行经费 ← 公用经费)
     period: str = "current"
+    exact: bool = False  # a blank cell or an empty table: exactly nothing
 
     def yuan(self) -> Interval:
         f = UNIT_FACTOR.get(self.unit, Decimal(10000))
+        if self.exact:
+            return Interval.exact(self.number.value * f)
         return Interval(self.number.low * f, self.number.high * f)
 
     def to_json(self) -> dict:
@@ -522,7 +525,8 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
         facts = ledger.setdefault(item, [])
         if any(f.table is table for f in facts):
             return  # first occurrence in a table wins (later rows repeat labels, e.g. 年初结转)
-        facts.append(Fact(item, number, _unit(table, doc_unit), table, cell, where, **kw))
+        exact = number is ZERO
+        facts.append(Fact(item, number, _unit(table, doc_unit), table, cell, where, exact=exact, **kw))
 
     def by_row_labels(table: Table, keys: list[str], label_key: str = "row_labels", fallback: bool = True):
         for item in keys:
