@@ -1,9 +1,10 @@
 """Word .docx reader.
 
-python-docx opens the package (content types, relationships, the main document part);
-the body is then walked directly on its XML, in body order, which is both faster than
-python-docx's high-level objects and the only way to keep paragraphs and tables
-interleaved as the reader sees them.
+The package is opened with zipfile and its parts parsed with the standard library's
+ElementTree (content types and relationships lead to the main document part, its styles
+and its numbering). python-docx's object model is not used: importing it (lxml) alone
+costs more than reading a whole seed, and only a walk of the body XML keeps paragraphs
+and tables interleaved in body order as the reader sees them.
 
 Text view: one line per body paragraph (kind 'text', or 'blank' when empty; style = the
 paragraph style's name) and one line per table row (kind 'table'; the cells' texts joined
@@ -16,7 +17,9 @@ drawings are left out.
 """
 from __future__ import annotations
 
+import posixpath
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 
 from ..model import Cell, Document, InputError, Line, Table
@@ -39,12 +42,12 @@ RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-", W + "so
 OPENING_ROW = re.compile(r"(单位[:：]|预算年度|编制单位|编制部门|填报单位|截止时间|表(?:\s*\d+)?$)")
 BR = W + "br"
 CAREFUL = {W + "txbxContent", W + "vanish", MC_ALTERNATE, W + "pict", W + "drawing", W + "object"}
-FAST_TAGS = (T, *RUN_TEXT, *CAREFUL)
+FAST_TAGS = {T, *RUN_TEXT, *CAREFUL}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 WORD_TYPES = ("wordprocessingml.document.main", "ms-word.document.macroenabled.main",
               "wordprocessingml.template.main", "ms-word.template.macroenabledtemplate.main")
-RT_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles"
-RT_NUMBERING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering"
+TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def read_docx(path: str) -> Document:
@@ -71,40 +74,105 @@ def _open(path: str):
             raise InputError("corrupt .docx: truncated or damaged zip archive (no central directory)")
         raise InputError("not a valid .docx (not a zip archive)")
     try:
-        from docx.package import Package
-
-        part = Package.open(path).main_document_part
-        ctype = part.content_type.lower()
-        if not any(t in ctype for t in WORD_TYPES):
-            raise InputError(f"not a valid .docx (its main part is '{part.content_type}', not a Word document)")
-        root = _root(part)
-        body = root.find(W + "body")
-        if body is None:
-            raise InputError("corrupt .docx: the document part has no body")
-        styles = numbering = None
-        for rel in part.rels.values():
-            if rel.is_external:
-                continue
-            if rel.reltype == RT_STYLES:
-                styles = _root(rel.target_part)
-            elif rel.reltype == RT_NUMBERING:
-                numbering = _root(rel.target_part)
-        return body, styles, numbering
+        with zipfile.ZipFile(path) as z:
+            package = _Package(z)
+            main = package.target("", "/officeDocument") or package.find("word/document.xml")
+            if main is None:
+                raise InputError("not a valid .docx (no main document part)")
+            ctype = package.content_type(main)
+            if not any(t in ctype for t in WORD_TYPES):
+                raise InputError(f"not a valid .docx (its main part is '{ctype or 'of unknown type'}', "
+                                 "not a Word document)")
+            root = package.parse(main)
+            body = root.find(W + "body")
+            if body is None:
+                raise InputError("corrupt .docx: the document part has no body")
+            styles = package.target(main, "/styles")
+            numbering = package.target(main, "/numbering")
+            return (body, package.parse(styles, _paragraph_styles) if styles else None,
+                    package.parse(numbering) if numbering else None)
     except InputError:
         raise
-    except KeyError as exc:
-        raise InputError(f"not a valid .docx (missing part {_one_line(exc)})") from None
-    except Exception as exc:  # zipfile, zlib, lxml and python-docx errors all mean a broken package
+    except MemoryError:
+        raise
+    except Exception as exc:  # zipfile, zlib and XML errors all mean a broken package
         raise InputError(f"corrupt .docx: {type(exc).__name__}: {_one_line(exc)}") from None
 
 
-def _root(part):
-    element = getattr(part, "element", None)
-    if element is not None:
-        return element
-    from docx.oxml.parser import parse_xml
+class _Package:
+    """The few Open Packaging Conventions a reader needs: part names are case-insensitive,
+    [Content_Types].xml types them, a part's _rels/<name>.rels lead to related parts."""
 
-    return parse_xml(part.blob)
+    def __init__(self, z: zipfile.ZipFile):
+        self.z = z
+        self.names = {n.lower(): n for n in z.namelist()}
+        if "[content_types].xml" not in self.names:
+            raise InputError("not a valid .docx (no [Content_Types].xml: not an Office Open XML package)")
+        types = ET.fromstring(z.read(self.names["[content_types].xml"]))
+        self.defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in types
+                         if d.tag.endswith("Default")}
+        self.overrides = {o.get("PartName", "").lstrip("/").lower(): o.get("ContentType", "") for o in types
+                          if o.tag.endswith("Override")}
+
+    def find(self, name: str) -> str | None:
+        return self.names.get(name.lstrip("/").lower())
+
+    def content_type(self, name: str) -> str:
+        key = name.lower()
+        ctype = self.overrides.get(key) or self.defaults.get(key.rsplit(".", 1)[-1], "")
+        return ctype.lower()
+
+    def target(self, source: str, reltype_suffix: str) -> str | None:
+        """The part that `source` ('' for the package) relates to by a relationship type
+        ending in `reltype_suffix` (transitional and strict namespaces alike)."""
+        folder, _, base = source.rpartition("/")
+        rels = self.find(posixpath.join(folder, "_rels", base + ".rels"))
+        if rels is None:
+            return None
+        for rel in ET.fromstring(self.z.read(rels)):
+            if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith(reltype_suffix):
+                continue
+            target = rel.get("Target", "")
+            name = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            found = self.find(name)
+            if found is not None:
+                return found
+        return None
+
+    def parse(self, name: str, select=None):
+        data = self.z.read(name)
+        if STRICT_W in data:  # ISO 29500 Strict: same vocabulary, another namespace
+            data = data.replace(STRICT_W, TRANSITIONAL_W)
+        if select is not None:
+            try:
+                return ET.fromstring(select(data))
+            except (ValueError, ET.ParseError):
+                pass  # not the usual layout: parse it whole
+        return ET.fromstring(data)
+
+
+def _paragraph_styles(data: bytes) -> bytes:
+    """styles.xml cut down to its paragraph styles: most of the part is table and character
+    styles with their formatting, and parsing only what is read halves the cost."""
+    start = data.index(b"<w:styles")
+    root_end = data.index(b">", start) + 1
+    out = [data[start:root_end]]
+    pos = root_end
+    while True:
+        i = data.find(b"<w:style ", pos)
+        if i < 0:
+            break
+        head_end = data.index(b">", i)
+        if data[head_end - 1:head_end] == b"/":
+            pos = head_end + 1
+            continue
+        j = data.index(b"</w:style>", head_end) + len(b"</w:style>")
+        head = data[i:head_end]
+        if b'w:type="paragraph"' in head or b"w:type=" not in head:
+            out.append(data[i:j])
+        pos = j
+    out.append(b"</w:styles>")
+    return b"".join(out)
 
 
 def _one_line(exc: Exception) -> str:
@@ -139,7 +207,7 @@ class _Styles:
         self.default: str | None = None
         if root is None:
             return
-        for st in root.iterchildren(W + "style"):
+        for st in root.iterfind(W + "style"):
             if st.get(W + "type", "paragraph") != "paragraph":
                 continue
             sid = st.get(W + "styleId")
@@ -289,19 +357,19 @@ class _Numbering:
         self.style_links: dict[str, str] = {}  # abstract id → numbering style it follows
         if root is None:
             return
-        for ab in root.iterchildren(W + "abstractNum"):
+        for ab in root.iterfind(W + "abstractNum"):
             aid = ab.get(W + "abstractNumId")
-            self.abstract[aid] = {_int(lvl.get(W + "ilvl")): _Level(lvl) for lvl in ab.iterchildren(W + "lvl")}
+            self.abstract[aid] = {_int(lvl.get(W + "ilvl")): _Level(lvl) for lvl in ab.iterfind(W + "lvl")}
             self.abstract_key[aid] = _val(ab, W + "nsid", None) or aid
             link = _val(ab, W + "numStyleLink", None)
             if link:
                 self.style_links[aid] = link
         style_abstract = {}
-        for ab in root.iterchildren(W + "abstractNum"):
+        for ab in root.iterfind(W + "abstractNum"):
             link = _val(ab, W + "styleLink", None)
             if link:
                 style_abstract[link] = ab.get(W + "abstractNumId")
-        for num in root.iterchildren(W + "num"):
+        for num in root.iterfind(W + "num"):
             nid = num.get(W + "numId")
             aid = _val(num, W + "abstractNumId")
             if aid in self.style_links and self.style_links[aid] in style_abstract:
@@ -311,7 +379,7 @@ class _Numbering:
             self.num_abstract[nid] = aid
             levels = dict(self.abstract[aid])
             starts = {}
-            for ov in num.iterchildren(W + "lvlOverride"):
+            for ov in num.iterfind(W + "lvlOverride"):
                 ilvl = _int(ov.get(W + "ilvl"))
                 so = ov.find(W + "startOverride")
                 if so is not None:
@@ -383,7 +451,7 @@ class _Builder:
         self.table_end: int | None = None  # number of lines when the last table ended
 
     def blocks(self, parent) -> None:
-        for el in parent.iterchildren():
+        for el in parent:
             tag = el.tag
             if tag == P:
                 self.paragraph(el)
@@ -450,12 +518,12 @@ class _Builder:
                 span, vmerge, hmerge = 1, None, None
                 tcpr = tc.find(TCPR)
                 if tcpr is not None:
-                    for prop in tcpr.iterchildren(GRID_SPAN, V_MERGE, H_MERGE):
+                    for prop in tcpr:
                         if prop.tag == GRID_SPAN:
                             span = max(_int(prop.get(VAL), 1), 1)
                         elif prop.tag == V_MERGE:
                             vmerge = prop.get(VAL, "continue")
-                        else:
+                        elif prop.tag == H_MERGE:
                             hmerge = prop.get(VAL, "continue")
                 paras = self.cell_paragraphs(tc)
                 if vmerge == "continue" and col in open_merge:
@@ -533,7 +601,7 @@ class _Builder:
 
 def _blocks(parent):
     """w:p and w:tbl children, through content controls and custom XML wrappers."""
-    for el in parent.iterchildren():
+    for el in parent:
         tag = el.tag
         if tag == P or tag == TBL:
             yield el
@@ -543,7 +611,7 @@ def _blocks(parent):
 
 def _children(parent, want: str):
     """Children with tag `want`, through content controls and custom XML wrappers."""
-    for el in parent.iterchildren():
+    for el in parent:
         tag = el.tag
         if tag == want:
             yield el
@@ -555,8 +623,10 @@ def _paragraph_text(p) -> str:
     """The paragraph's visible text. Fast path: one pass over the text elements in C; a
     paragraph holding a text box, hidden text or alternate content takes the careful walk."""
     parts: list[str] = []
-    for el in p.iter(FAST_TAGS):
+    for el in p.iter():
         tag = el.tag
+        if tag not in FAST_TAGS:
+            continue
         if tag == T:
             if el.text:
                 parts.append(el.text)
@@ -570,7 +640,7 @@ def _paragraph_text(p) -> str:
 
 
 def _runs(parent, parts: list[str]) -> None:
-    for el in parent.iterchildren():
+    for el in parent:
         tag = el.tag
         if tag == R:
             rpr = el.find(RPR)
@@ -578,7 +648,7 @@ def _runs(parent, parts: list[str]) -> None:
                 hidden = rpr.find(W + "vanish")
                 if hidden is not None and hidden.get(VAL, "1") not in ("0", "false", "off"):
                     continue
-            for c in el.iterchildren():
+            for c in el:
                 ctag = c.tag
                 if ctag == T:
                     if c.text:
