@@ -366,3 +366,29 @@ def test_damaged_member_is_a_corrupt_docx(tmp_path):
 
 def test_every_seed_has_its_docx():
     assert [p.stem for p in DOCX] == SEED_IDS
+
+
+def test_table_of_contents_entries_are_furniture(tmp_path):
+    styles = (STYLES + '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>')
+    body = (p("一、部门职责\t3", style="TOC1") + p("二、收支情况\t5", style="TOC1")
+            + p("一、部门职责", style="Heading2") + p("二、收支情况", style="Heading2"))
+    doc = read_document(str(make_docx(tmp_path / "toc.docx", body, styles=styles)))
+    assert [ln.kind for ln in doc.lines] == ["furniture", "furniture", "heading", "heading"]
+    assert [s.line for s in doc.sections.walk() if s.level > 0] == [3, 4]
+
+
+def test_package_conventions_absolute_targets_and_strict_namespace(tmp_path):
+    src = make_docx(tmp_path / "src.docx", p("部门预算", style="1") + tbl(tr(tc("合计"), tc("1.00")), cols=2),
+                    styles=STYLES)
+    out = tmp_path / "strict.docx"
+    strict = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(out, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name).decode("utf-8")
+            data = data.replace("http://schemas.openxmlformats.org/wordprocessingml/2006/main", strict)
+            data = data.replace('Target="word/document.xml"', 'Target="/word/document.xml"')
+            zout.writestr(name.replace("word/document.xml", "Word/Document.xml"), data)
+    doc = read_document(str(out))
+    assert doc.lines[0].text == "部门预算" and doc.lines[0].style == "Heading 1"
+    assert doc.line(doc.tables[0].rows[0][1].line).text == "合计\t1.00"

@@ -41,6 +41,8 @@ RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-", W + "so
 # a first row that opens a table of its own rather than continuing the previous one
 OPENING_ROW = re.compile(r"(单位[:：]|预算年度|编制单位|编制部门|填报单位|截止时间|表(?:\s*\d+)?$)")
 BR = W + "br"
+TOC_STYLE = re.compile(r"(?i)^(toc\s*\d|目录\s*\d)")
+MAX_PART = 512 * 1024 * 1024  # uncompressed size of one XML part
 CAREFUL = {W + "txbxContent", W + "vanish", MC_ALTERNATE, W + "pict", W + "drawing", W + "object"}
 FAST_TAGS = {T, *RUN_TEXT, *CAREFUL}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -140,6 +142,9 @@ class _Package:
         return None
 
     def parse(self, name: str, select=None):
+        size = self.z.getinfo(name).file_size
+        if size > MAX_PART:
+            raise InputError(f"file too large to read ({name} is {size // 2**20} MiB uncompressed)")
         data = self.z.read(name)
         if STRICT_W in data:  # ISO 29500 Strict: same vocabulary, another namespace
             data = data.replace(STRICT_W, TRANSITIONAL_W)
@@ -491,13 +496,13 @@ class _Builder:
 
     def paragraph(self, p) -> None:
         text, sid, auto = self.text(p)
+        style = self.styles.name(sid)
         kind = "text"
         if not text.strip():
             kind = "blank"
-        elif FURNITURE.match(text):
-            kind = "furniture"
-        self.lines.append(Line(number=len(self.lines) + 1, text=text, kind=kind, style=self.styles.name(sid),
-                               auto_number=auto))
+        elif FURNITURE.match(text) or (style and TOC_STYLE.match(style)):
+            kind = "furniture"  # page numbers, and the table of contents' entries
+        self.lines.append(Line(number=len(self.lines) + 1, text=text, kind=kind, style=style, auto_number=auto))
 
     # tables
 
