@@ -59,7 +59,7 @@ def test_config_file_ignores_and_overrides(tmp_path):
     (tmp_path / "budgetlint.toml").write_text('ignore = ["BL101"]\n', encoding="utf-8")
     res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
     assert not [f for f in json.loads(res.stdout) if f["rule"] == "BL101"]
-    (tmp_path / "budgetlint.toml").write_text('[severity]\nBL1 = "info"\n', encoding="utf-8")
+    (tmp_path / "budgetlint.toml").write_text('select = ["BL1"]\n[severity]\nBL1 = "info"\n', encoding="utf-8")
     res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
     found = [f for f in json.loads(res.stdout) if f["rule"] == "BL101"]
     assert found and all(f["severity"] == "info" for f in found)
