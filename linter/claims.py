@@ -106,19 +106,23 @@ def match_item(text: str) -> tuple[str, int] | None:
     """(item, characters used) for the longest synonym ending `text` after peeling fillers."""
     v = vocab()
     s = _norm(text)
-    for _ in range(6):
+    best = None  # (start, peel depth, item, length): the match covering most of the phrase wins
+    for depth in range(6):
         if not s:
-            return None
+            break
         for syn, item in v.synonyms:
             if s.endswith(syn):
-                return item, len(syn)
+                cand = (len(s) - len(syn), depth, item, len(syn))
+                if best is None or cand[0] < best[0]:
+                    best = cand
+                break
         for f in v.fillers:
             if s.endswith(f):
                 s = s[: -len(f)]
                 break
         else:
-            return None
-    return None
+            break
+    return (best[2], best[3]) if best else None
 
 
 def mention(text: str) -> tuple[str, int] | None:
@@ -157,6 +161,7 @@ class Claim:
     denominator: str | None = None  # share: the item it is a share of
     parent: int | None = None
     item_span: tuple[int, int, int] | None = None  # (line, start, end) of the item words
+    paragraph_text: str = field(default="", repr=False)
 
     @property
     def is_money(self) -> bool:
@@ -357,13 +362,15 @@ def extract_claims(doc: Document) -> list[Claim]:
                 index=len(claims), item=item, relation=relation, value=tok.number, unit=tok.unit,
                 line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:_sentence_end(text, tok.end)],
                 paragraph=para.index, sentence_no=sent_no, period=period, sign=sign, word=word, base=base,
-                denominator=denominator, item_span=item_span,
+                denominator=denominator, item_span=item_span, paragraph_text=text,
             )
-            # parent: innermost open 其中 scope this item belongs to
-            while stack and not _fits(c, stack[-1]):
-                stack.pop()
-            if stack:
-                c.parent = stack[-1].index
+            # parent: innermost open 其中 scope this item belongs to (a change stated right
+            # after an amount is about that amount, not a part of the scope)
+            if not (stack and c.relation != stack[-1].relation):
+                while stack and not _fits(c, stack[-1]):
+                    stack.pop()
+                if stack:
+                    c.parent = stack[-1].index
             claims.append(c)
             if found and relation == "amount" and topic is None and period == "current":
                 topic = c
@@ -445,7 +452,7 @@ def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
             claims.append(Claim(
                 index=len(claims), item=item, relation="flat", value=None, unit=None, line=line, start=s,
                 end=s + len(w), text=w, sentence=text[start:end], paragraph=para.index, sentence_no=sent_no,
-                word=w, base=regex.sub(r"\s+", "", bm.group(1)) if bm else "上年",
+                word=w, base=regex.sub(r"\s+", "", bm.group(1)) if bm else "上年", paragraph_text=text,
             ))
 
 
@@ -619,11 +626,16 @@ def _three_public(table: Table, add, items):
         for k in keys[:-1]:
             add(k, ZERO, table, anchor, f"《{table.label()}》（空表）")
         return
-    # items as columns (one data row): match header labels, most specific first
+    # items as columns (one data row): column keys first, then header labels
     rows = [r for r in table.data_rows() if any(c.number is not None for c in r)]
     if not rows:
         return
     row = rows[0]
+    for k in keys:
+        cols = [i for key in items[k].get("three_public_columns", []) for i in table.column_index(key)]
+        if cols:
+            cell = _cell_in(row, cols[0])
+            add(k, _amount(cell), table, cell, f"《{table.label()}》「{table.column_labels[cols[0]] or table.columns[cols[0]]}」")
     for k in keys:
         labels = [_norm(x) for x in items[k].get("column_labels", [])]
         for col, lab in enumerate(table.column_labels):

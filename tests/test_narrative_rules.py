@@ -175,3 +175,59 @@ def test_bl206_unit_slip_against_the_table(tmp_path):
 def test_bl206_unit_slip_inside_a_breakdown(tmp_path):
     p = write(tmp_path, "2024年支出预算100.00万元，其中：基本支出70.00万元，项目支出30.00元。")
     assert codes(bl2(p)) == [("BL206", 2, "30.00元")]
+
+
+# --- the Shanghai wording: 比2024年预算减少…, 持平, breakdowns over enumerated paragraphs ----------
+
+SHANGHAI = """上海市普陀区某某局2025年部门预算
+2025年“三公”经费预算数为37.91万元，比2024年预算减少10万元。其中：
+（一）因公出国（境）费0万元，比2024年预算持平。
+（二）公务用车购置及运行费36.56万元，比2024年预算减少10万元。其中：公务用车购置费15万元，比2024年预算减少10万元；公务用车运行费21.56万元，比2024年预算持平。
+（三）公务接待费1.35万元。比2024年预算持平。
+"""
+
+
+def test_shanghai_breakdown_over_paragraphs_is_silent_when_consistent(tmp_path):
+    p = tmp_path / "sh.txt"
+    p.write_text(SHANGHAI, encoding="utf-8")
+    assert bl2(p) == []
+
+
+def test_shanghai_breakdown_over_paragraphs_finds_a_wrong_part(tmp_path):
+    p = tmp_path / "sh.txt"
+    p.write_text(SHANGHAI.replace("公务接待费1.35万元", "公务接待费2.35万元"), encoding="utf-8")
+    assert codes(bl2(p)) == [("BL202", 2, "37.91万元")]
+    p.write_text(SHANGHAI.replace("运行费36.56万元，比2024年预算减少10万元", "运行费36.56万元，比2024年预算减少12万元"),
+                 encoding="utf-8")
+    assert codes(bl2(p)) == [("BL203", 2, "10万元"), ("BL203", 4, "12万元")]
+
+
+# --- the same defects in the other formats ----------------------------------------------------------
+
+def test_known_defects_in_docx_and_pdf():
+    for fmt in ("docx", "pdf"):
+        f000 = bl2(seed("000", fmt))
+        assert sorted((f.rule, f.excerpt) for f in f000) == [
+            ("BL201", "18万元"), ("BL201", "95.54万元"), ("BL202", "107.54万元")], fmt
+        assert all(len({f.line for f in f000}) == 1 for _ in [0])
+        assert any(r.excerpt == "107.54" for f in f000 if f.excerpt == "95.54万元" for r in f.related)
+        f004 = bl2(seed("004", fmt))
+        assert [(f.rule, f.excerpt) for f in f004] == [("BL201", "0.00万元")], fmt
+        assert f004[0].related[0].excerpt == "20.61"
+        for prefix in ("001", "002", "003"):
+            assert bl2(seed(prefix, fmt)) == [], (fmt, prefix)
+
+
+def test_shanghai_sample_claims_agree_with_tables_in_yuan():
+    from linter.claims import claims_of, ledger_of
+    from linter.readers import read_document
+
+    from conftest import CORPUS
+
+    doc = read_document(str(CORPUS / "samples" / "2025_putuo_qufuban_dept_budget.pdf"))
+    income = [c for c in claims_of(doc) if c.item == "收入合计" and c.relation == "amount"][0]
+    assert (str(income.value), income.unit) == ("9101.68", "万元")
+    fact = ledger_of(doc)["收入合计"][0]
+    assert fact.unit == "元" and income.yuan().meets(fact.yuan())
+    assert any(c.item == "财政拨款收入" and c.relation == "change" and c.sign == -1 for c in claims_of(doc))
+    assert bl2(CORPUS / "samples" / "2025_putuo_qufuban_dept_budget.pdf") == []

@@ -38,6 +38,8 @@ def scaled(iv: Interval, k: Decimal) -> Interval:
 def sum_iv(claims: list[Claim], signed: bool = False) -> Interval:
     total = Interval.exact(Decimal(0))
     for c in claims:
+        if c.relation == "flat":
+            continue  # 持平: exactly no change
         total = total + (c.signed_yuan() if signed else c.yuan())
     return total
 
@@ -138,10 +140,16 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
 def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, Claim]:
     """Claims stated after `total` in its paragraph, before the item (or a larger one) recurs."""
     found: dict[str, Claim] = {}
+    para, open_list = total.paragraph, False
     for c in claims[total.index + 1:]:
-        if c.paragraph != total.paragraph:
-            break
+        if c.paragraph != para:
+            # a paragraph ending in 其中： continues in the enumerated paragraphs after it
+            if not (open_list or _ends_with_listing(claims, total, para)) or not _enumerated(c):
+                break
+            para, open_list = c.paragraph, True
         if c.relation == "flat":
+            if relation == "change" and c.item != total.item and c.base == total.base:
+                found.setdefault(c.item, c)
             continue
         if c.item == total.item or (c.relation == relation and is_part_of(total.item, c.item)):
             if c.relation == relation:
@@ -153,6 +161,16 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
             continue
         found.setdefault(c.item, c)
     return found
+
+
+def _ends_with_listing(claims, total, para) -> bool:
+    return total.paragraph_text.rstrip().endswith(("其中：", "其中:"))
+
+
+def _enumerated(c: Claim) -> bool:
+    import regex
+
+    return bool(regex.match(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)", c.sentence))
 
 
 def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[Claim], bool]:
@@ -295,10 +313,10 @@ def _changes(claims) -> list[Issue]:
                 if tiv.meets(siv):
                     continue
                 d = display_decimals(c)
-                listing = "、".join(f"{item_name(p.item)}{p.word}{p.text.strip()}" for p in parts)
+                listing = "、".join(_chg(p) for p in parts)
                 culprit = None
                 for p in [c] + parts:
-                    if p.value.value == 0:
+                    if p.relation == "flat" or p.value.value == 0:
                         continue
                     if p is c:
                         ok = flip(tiv).meets(siv)
@@ -338,6 +356,10 @@ def _changes(claims) -> list[Issue]:
                                  [("claim", cur), ("claim", pri)],
                                  f"改为「{'增加' if diff > 0 else '减少'}{money(abs(diff), cur.unit, display_decimals(cur))}」"))
     return out
+
+
+def _chg(c: Claim) -> str:
+    return f"{item_name(c.item)}{c.word}" if c.relation == "flat" else f"{item_name(c.item)}{c.word}{c.text.strip()}"
 
 
 def _opposite(c: Claim) -> str:
