@@ -345,6 +345,8 @@ def test_bad_inputs_raise_one_line_causes(tmp_path):
     cases["sheet.docx"] = "not a valid .docx"
     make_docx(tmp_path / "badxml.docx", "<w:p><w:r><w:t>未闭合")
     cases["badxml.docx"] = "corrupt .docx"
+    make_docx(tmp_path / "nobody.docx", "")
+    cases["nobody.docx"] = "empty .docx"
     for name, cause in cases.items():
         assert cause in _error(tmp_path / name), name
 
