@@ -291,6 +291,17 @@ def test_numbered_headings_become_sections(numbered):
     assert numbered.line(secs["部门职责"].line).style == "Heading 1"
 
 
+def test_legal_numbering_and_level_restarts(tmp_path):
+    numbering = ('<w:abstractNum w:abstractNumId="0">' + lvl(0, "chineseCounting", "第%1部分")
+                 + lvl(1, "chineseCounting", "%1.%2", extra="<w:isLgl/>")
+                 + lvl(2, "decimal", "（%3）", extra='<w:lvlRestart w:val="1"/>') + "</w:abstractNum>" + num(1, 0))
+    body = "".join(p(t, num=(1, k)) for t, k in [
+        ("总体", 0), ("收入", 1), ("细项", 2), ("细项", 2), ("支出", 1), ("细项", 2), ("绩效", 0), ("目标", 1), ("细项", 2)])
+    doc = read_document(str(make_docx(tmp_path / "legal.docx", body, numbering=numbering)))
+    assert [ln.text for ln in doc.lines] == [
+        "第一部分 总体", "1.1 收入", "（1）细项", "（2）细项", "1.2 支出", "（3）细项", "第二部分 绩效", "2.1 目标", "（1）细项"]
+
+
 @pytest.mark.parametrize("n, fmt, text", [
     (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
     (20, "chineseCounting", "二十"), (21, "chineseCountingThousand", "二十一"), (100, "chineseCounting", "一百"),

@@ -432,9 +432,7 @@ class _Numbering:
         def value(m) -> str:
             level = int(m.group(1)) - 1
             n = counters.get(level, start(level))
-            fmt = levels[level].fmt if level in levels else "decimal"
-            if lvl.legal and level != ilvl:
-                fmt = "decimal"
+            fmt = levels[level].fmt if level in levels and not lvl.legal else "decimal"
             return format_number(n, fmt)
 
         text = LEVEL_REF.sub(value, lvl.text)
