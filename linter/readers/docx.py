@@ -38,8 +38,6 @@ INLINE = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple", W + "cust
 # run children → text (anything else in a run: drawings, text boxes, field codes, is left out)
 RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-", W + "softHyphen": "",
             W + "cr": " ", W + "br": " "}
-# a first row that opens a table of its own rather than continuing the previous one
-OPENING_ROW = re.compile(r"(单位[:：]|预算年度|编制单位|编制部门|填报单位|截止时间|表(?:\s*\d+)?$)")
 BR = W + "br"
 TOC_STYLE = re.compile(r"(?i)^(toc\s*\d|目录\s*\d)")
 MAX_PART = 512 * 1024 * 1024  # uncompressed size of one XML part
@@ -451,7 +449,6 @@ class _Builder:
         self.numbering = numbering
         self.lines: list[Line] = []
         self.tables: list[Table] = []
-        self.table_end: int | None = None  # number of lines when the last table ended
 
     def blocks(self, parent) -> None:
         for el in parent:
@@ -507,7 +504,6 @@ class _Builder:
     def table(self, tbl) -> None:
         rows: list[list[Cell]] = []
         open_merge: dict[int, Cell] = {}  # grid column → cell whose vMerge run is open
-        first_line = len(self.lines) + 1
         for tr in _children(tbl, TR):
             line_no = len(self.lines) + 1
             r = len(rows)
@@ -557,31 +553,10 @@ class _Builder:
                 del open_merge[k]  # a column this row does not reach ends its merge
             rows.append(cells)
             self.lines.append(Line(number=line_no, text="\t".join(pieces), kind="table"))
-        if not rows:
-            return
-        prev = self.tables[-1] if self.tables else None
-        if prev is not None and self._continues(prev, rows, first_line):
-            for cells in rows:
-                for c in cells:
-                    c.row += len(prev.rows)
-            prev.rows.extend(rows)
-        else:
+        if rows:
+            # a table split from the previous one by empty paragraphs only is joined again by
+            # the structure pass, as for every format
             self.tables.append(Table(index=len(self.tables) + 1, rows=rows))
-        self.table_end = len(self.lines)
-
-    def _continues(self, prev: Table, rows: list[list[Cell]], first_line: int) -> bool:
-        """A table that follows the previous one with only empty paragraphs (or page
-        furniture) between continues it, as blank lines do in the text dump, unless its
-        first row opens a table of its own (a title row or a 单位/编制单位 row)."""
-        if self.table_end is None:
-            return False
-        between = self.lines[self.table_end:first_line - 1]
-        if any(ln.kind not in ("blank", "furniture") for ln in between):
-            return False
-        head = [c.text for c in rows[0] if c.text.strip()]
-        if len(head) == 1 and len(rows[0]) > 1 or any(OPENING_ROW.search(t) for t in head):
-            return False
-        return True
 
     def cell_paragraphs(self, tc) -> list[str]:
         """Non-empty paragraphs of a cell, nested tables' rows included (their cells joined
