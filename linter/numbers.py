@@ -38,8 +38,9 @@ class Number:
 
     def scaled(self, factor: Decimal) -> "Number":
         """The same printed number in another unit (factor 10000 turns 万元 into 元)."""
-        shift = factor.adjusted()  # 10000 -> 4
-        return Number(self.value * factor, max(self.decimals - shift, 0) if shift >= 0 else self.decimals - shift)
+        # 107.54万元 is 1075400元 ± 50元: the printed precision moves with the unit, so
+        # decimals may go negative (−2 means "to the hundred").
+        return Number(self.value * factor, self.decimals - factor.adjusted())
 
     def __str__(self) -> str:
         return format_decimal(self.value, self.decimals)

@@ -28,3 +28,11 @@ def test_interval_rule_allows_rounding_but_not_errors():
     assert agree(n("72.8"), n("72.80"))
     assert agree(n("11"), n("11.4"))
     assert not agree(n("11"), n("11.6"))
+
+
+def test_scaling_keeps_the_printed_interval():
+    yuan = n("107.54").scaled(Decimal(10000))
+    assert yuan.value == Decimal("1075400") and yuan.decimals == -2
+    assert yuan.low == Decimal("1075350") and yuan.high == Decimal("1075450")
+    assert agree(yuan, n("1075423.18"))
+    assert not agree(yuan, n("1075460"))
