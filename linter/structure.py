@@ -361,7 +361,11 @@ def _headers(table: Table) -> None:
             header = r
             break
     if header is None:
-        header = min(len(rows), 1)
+        # no data row (空表列示): every row holding a label is a header row
+        # of a money table (the form tables of 绩效 keep their first row as the header)
+        family = _aliases()[0].get(table.kind, {}).get("family")
+        labelled = [r for r, row in enumerate(rows) if any(_norm(c.text) for c in row)]
+        header = labelled[-1] + 1 if labelled and family in ("预算", "决算") else min(len(rows), 1)
     table.header_rows = header
     width = table.width
     labels: list[list[str]] = [[] for _ in range(width)]
