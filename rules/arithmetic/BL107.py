@@ -25,10 +25,9 @@ def _by_code(table, key_order):
 
 
 class ContributionMirrorMismatch(Rule):
-    """A social-security or housing-fund contribution differs between its economic and
-    its functional classification.
+    """A contribution differs between its economic and its functional classification.
 
-    *What it does*: compares items that normally carry the same money in the 基本支出表
+    *What it does*: for social-security and housing-fund contributions, compares items that normally carry the same money in the 基本支出表
     (economic classification) and the 一般公共预算支出表 (function classification, 基本支出
     column): 30108 机关事业单位基本养老保险缴费 ↔ 2080505; 30109 职业年金缴费 ↔ 2080506;
     30110/30111 医疗保险缴费 ↔ 2101101/2101102/2101103; 30113 住房公积金 ↔ 2210201 (the pairs
