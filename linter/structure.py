@@ -4,6 +4,8 @@ document's metadata. Readers give raw lines and grids; everything semantic happe
 all formats are understood the same way."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .model import Cell, Document, Line, RowInfo, Section, Table
@@ -281,12 +283,15 @@ def _meta_rows(doc: Document, table: Table) -> None:
                     return
 
 
+_SPACES = regex.compile(r"\s+")
+_TITLE_NOISE = regex.compile(r"(19|20)\d{2}年度?|XX|××|[\"'“”‘’「」]")
+
+
 def normalise_title(title: str) -> str:
-    t = regex.sub(r"\s+", "", title)
-    t = regex.sub(r"(19|20)\d{2}年度?|XX|××", "", t)
-    return regex.sub(r"[\"'“”‘’「」]", "", t)
+    return _TITLE_NOISE.sub("", _SPACES.sub("", title))
 
 
+@lru_cache(maxsize=None)
 def _aliases():
     kinds = load_json("table_kinds.json")["kinds"]
     pairs = [(normalise_title(a), k) for k, v in kinds.items() for a in v["aliases"]]
@@ -315,7 +320,7 @@ def _kind(table: Table) -> None:
 
 
 def _norm(text: str) -> str:
-    return regex.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 def _is_serial_row(row: list[Cell]) -> bool:
