@@ -48,9 +48,9 @@ def test_002_execution_rate_indicator_and_score():
 
 def test_003_placeholders_and_copied_table():
     fs = bl4(seed("003"))
-    placeholders = by_rule(fs, "BL409")
-    assert [(f.line, f.excerpt) for f in placeholders if "目标内容" in f.excerpt] == [
-        (78, "1.目标内容1"), (188, "1.目标内容1"), (298, "1.目标内容1")]
+    # the three 目标内容1 are template placeholders: reported once, by BL302, not by BL4
+    placeholders = [f for f in check(seed("003"), select="BL302") if "目标内容" in f.excerpt]
+    assert [f.line for f in placeholders] == [78, 188, 298]
     [copied] = by_rule(fs, "BL406")
     assert copied.line == 311 and "网络舆情管理" in copied.message
     assert [r.line for r in copied.related] == [201, 208]
@@ -81,7 +81,7 @@ def test_rules_are_documented():
     from linter.engine import all_rule_classes
 
     rules = [r for r in all_rule_classes() if r.code.startswith("BL4")]
-    assert len(rules) == 17
+    assert len(rules) == 16
     for r in rules:
         doc = r.documentation()
         for section in ("*What it does*", "*Why it matters*", "*Bad*", "*Good*"):

@@ -1,5 +1,8 @@
 """BL4xx — performance documents: 项目绩效目标表 and 绩效自评表 against their own numbers,
-against each other, and against the budget tables and the narrative."""
+against each other, and against the budget tables and the narrative.
+
+Template placeholders in these tables (目标内容1, a 三级指标 that only repeats its category)
+are reported once, by BL302 (template family), not here."""
 
 
 def load():
@@ -11,7 +14,6 @@ def load():
     from .BL406 import CopiedIndicatorTable
     from .BL407 import NarrativeIndicatorMismatch
     from .BL408 import SpendingPlanNotCumulative
-    from .BL409 import PerformanceGoalPlaceholder
     from .BL410 import ExecutionRateMismatch
     from .BL411 import ExecutionIndicatorOverstated
     from .BL412 import ExecutionScoreTooHigh
@@ -23,6 +25,6 @@ def load():
 
     return [BudgetSourcesMismatch, FundingBreakdownMismatch, CostIndicatorBudgetMismatch, UnitCostMismatch,
             ProjectBudgetTotalMismatch, CopiedIndicatorTable, NarrativeIndicatorMismatch,
-            SpendingPlanNotCumulative, PerformanceGoalPlaceholder, ExecutionRateMismatch,
+            SpendingPlanNotCumulative, ExecutionRateMismatch,
             ExecutionIndicatorOverstated, ExecutionScoreTooHigh, ScoreTotalMismatch, OverallScoreMismatch,
             GradeMismatch, CompletionRateMismatch, DepartmentExecutionVsProjects]
