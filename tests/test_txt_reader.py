@@ -78,3 +78,11 @@ def test_markdown_pipe_tables(tmp_path):
     assert [i.code for i in t.row_info] == ["201", "20137"]
     cell = t.data_rows()[0][2]
     assert doc.line(cell.line).text[cell.column - 1:].startswith("10.00")
+
+
+def test_heading_right_after_a_cell_is_not_part_of_the_cell():
+    # seed 001: " 六、政府采购预算情况" follows the last cell line with no blank line between
+    doc = read_document(str(seed("001")))
+    n = next(ln.number for ln in doc.lines if ln.text.strip() == "六、政府采购预算情况")
+    assert doc.line(n).kind != "table"
+    assert any(s.line == n and s.number == "六、" for s in doc.sections.walk())

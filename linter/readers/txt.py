@@ -14,6 +14,9 @@ import regex
 from ..model import Cell, Document, InputError, Line, Table
 
 FURNITURE = regex.compile(r"^\s*(page number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$")
+# Lines that open something new rather than continue the cell above them: a bookmarked
+# heading, an indented line, or a 一、 / （一） / 第一部分 heading.
+HEADING_LIKE = regex.compile(r"^(?:\s|.*\[bookmark:|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
 MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -143,7 +146,7 @@ def _tables(lines: list[Line]) -> list[Table]:
             current.append(Cell(text=t[1:].strip(), row=len(rows), col=len(current), line=ln.number, column=2))
             last_was_cell = True
             continue
-        if last_was_cell and current and "[bookmark:" not in t:
+        if last_was_cell and current and not HEADING_LIKE.match(t):
             # a paragraph inside the previous cell
             ln.kind = "table"
             current[-1].text = (current[-1].text + "\n" + t.strip()).strip()
