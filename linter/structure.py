@@ -40,12 +40,25 @@ def numbering_of(text: str) -> tuple[str, int, str, str] | None:
     return None
 
 
+# a table-of-contents entry: a title followed by a dot leader (……… / ...... / ·····) and
+# usually a page number
+TOC_LEADER = regex.compile(r"(?:…{2,}|\.{6,}|·{6,}|．{6,}|-{8,})\s*\d*\s*")
+
+
 def analyse(doc: Document) -> None:
+    _contents_lines(doc)
     _sections(doc)
     _merge_adjacent(doc)
     for table in doc.tables:
         _table(doc, table)
     _metadata(doc)
+
+
+def _contents_lines(doc: Document) -> None:
+    """Table-of-contents lines are page furniture: their numbering repeats the headings."""
+    for ln in doc.lines:
+        if ln.kind in ("text", "heading") and TOC_LEADER.search(ln.text):
+            ln.kind = "furniture"
 
 
 def _merge_adjacent(doc: Document) -> None:

@@ -174,3 +174,15 @@ def test_shanghai_final_tables():
     assert {"final_summary", "final_income", "final_expense", "final_fiscal_summary", "final_gpb_expense",
             "final_gpb_basic", "final_three_public", "final_fund", "final_soe"} <= kinds
     assert doc.meta.department == "中共上海市普陀区委社会工作部" and doc.meta.doc_type == "决算"
+
+
+def test_table_of_contents_lines_are_furniture(tmp_path):
+    from linter.readers import read_document
+
+    p = tmp_path / "toc.txt"
+    p.write_text("目 录\n一、部门主要职能……………………3\n二、部门机构设置……………………4\n\n一、部门主要职能\n"
+                 "负责全区工作。\n二、部门机构设置\n本部门下设1个单位。\n", encoding="utf-8")
+    doc = read_document(str(p))
+    assert [doc.line(n).kind for n in (2, 3)] == ["furniture", "furniture"]
+    top = [s.number for s in doc.sections.children]
+    assert top == ["一、", "二、"]
