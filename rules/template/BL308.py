@@ -6,6 +6,8 @@ from linter.engine import Rule
 from linter.findings import related_line
 from linter.structure import content, numbering_of
 
+from .common import terms
+
 CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -52,7 +54,8 @@ class HeadingNumbering(Rule):
 
     *What it does*: walks the numbered lines of doc.sections (typed numbers and Word
     automatic numbers alike) level by level. 一、 and （一） lists continue through the
-    document unless a 第X部分 starts a new one; a number that skips (五、 → 七、), repeats,
+    document unless a 第X部分 or an unnumbered title (其他相关情况说明, …项目经费情况说明)
+    starts a new one; a number that skips (五、 → 七、), repeats,
     restarts at 一 in the middle of the list, or is written in another style (6、 where 六、
     belongs) is reported with the expected number. 1、 lists may restart freely (each
     paragraph list is its own), but not skip or repeat.
@@ -202,13 +205,19 @@ class HeadingNumbering(Rule):
 
     @staticmethod
     def _plain_heading_between(doc, a, b):
-        """An unnumbered heading (名词解释, 其他相关情况说明) between two items starts a new list."""
+        """An unnumbered title between two items starts a new part and a new list: a short
+        line (名词解释), or a longer one that ends like a title (…项目经费情况说明,
+        2025年部门“三公”经费和机关运行经费预算表; template_terms.json title_endings), in
+        either case without sentence punctuation."""
+        endings = tuple(terms()["title_endings"]["words"])
         for n in range(a + 1, b):
             ln = doc.line(n)
             t = content(ln).strip()
             if not t or ln.kind in ("table", "furniture", "blank") or numbering_of(t):
                 continue
-            if len(t) <= 20 and not regex.search(r"[，。；：:,.;]", t):
+            if regex.search(r"[，。；：:,.;！!？?]", t):
+                continue
+            if len(t) <= 20 or (len(t) <= 60 and t.endswith(endings)):
                 return True
         return False
 
