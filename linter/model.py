@@ -74,6 +74,9 @@ class Table:
     header_rows: int = 0  # rows [0, header_rows) are headers (incl. 栏次)
     columns: list[str] = field(default_factory=list)  # key per grid column
     column_labels: list[str] = field(default_factory=list)  # header text per grid column
+    # per grid column: the measure of a column printed under a shared item ("预算数" / "决算数"
+    # under 合计 in a 决算 “三公” table), "" when the column has none
+    measures: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)  # 编制单位, 预算年度, 单位 …
     row_info: list[RowInfo] = field(default_factory=list)  # one per data row (structure pass)
 
@@ -107,8 +110,10 @@ class Table:
     def data_rows(self) -> list[list[Cell]]:
         return self.rows[self.header_rows:]
 
-    def column_index(self, key: str) -> list[int]:
-        return [i for i, k in enumerate(self.columns) if k == key]
+    def column_index(self, key: str, measure: str | None = None) -> list[int]:
+        """Grid columns with this key (and, when given, this measure)."""
+        return [i for i, k in enumerate(self.columns) if k == key
+                and (measure is None or (self.measures[i] if i < len(self.measures) else "") == measure)]
 
     def label(self) -> str:
         return self.title or self.kind_name or f"表{self.index}"

@@ -406,7 +406,24 @@ def _headers(table: Table) -> None:
                 if not labels[k] or labels[k][-1] != t:
                     labels[k].append(t)
     table.column_labels = ["/".join(ls) for ls in labels]
-    table.columns = [_column_key(ls) for ls in labels]
+    table.measures = _measures(labels)
+    table.columns = [_column_key(ls[:-1] if m else ls) for ls, m in zip(labels, table.measures)]
+
+
+def _measures(labels: list[list[str]]) -> list[str]:
+    """The measure of each column printed under a shared item: 预算数 | 决算数 under 合计,
+    under 因公出国（境）费 … (a 决算 “三公” table). Only where one parent holds columns of
+    different measures; a lone 决算数 under 收入 is the column's own name."""
+    words = set(load_json("column_keys.json").get("measures", []))
+    out = [""] * len(labels)
+    groups: dict[tuple[str, ...], set[str]] = {}
+    for ls in labels:
+        if len(ls) >= 2 and ls[-1] in words:
+            groups.setdefault(tuple(ls[:-1]), set()).add(ls[-1])
+    for i, ls in enumerate(labels):
+        if len(ls) >= 2 and ls[-1] in words and len(groups[tuple(ls[:-1])]) >= 2:
+            out[i] = ls[-1]
+    return out
 
 
 def _unpadded(row: list[Cell]) -> list[Cell]:
@@ -488,6 +505,11 @@ def _row_keys(table: Table) -> None:
         # 科目编码 spanning 类 | 款 | 项 columns whose labels sit in the 合计 row
         split = [[c] for c in code_cols] + [[] for _ in range(3 - len(code_cols))]
         code_cols = []
+    if len(code_cols) > 1 and code_cols[-1] - code_cols[0] >= len(code_cols):
+        # two side-by-side blocks (经济分类 | 名称 | 金额 | 经济分类 | 名称 | 金额): rows are keyed
+        # by the left block; rules read both blocks through their own columns
+        code_cols = code_cols[:1]
+        name_cols = [c for c in name_cols if c < (table.column_index("科目编码")[1])][:1]
     label_limit = next((i for i, k in enumerate(table.columns) if k not in LABEL_KEYS), table.width)
     for row in table.data_rows():
         code, name = "", ""

@@ -6,7 +6,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, sum_agrees
 
-from .common import amount, amount_columns, cell_in, decimals_of, money, two_blocks, unit_of
+from .common import amount, blocks, decimals_of, entries, money, tally, two_blocks, unit_of
 
 
 class ClassificationRollup(Rule):
@@ -14,7 +14,8 @@ class ClassificationRollup(Rule):
 
     *What it does*: in tables keyed by classification codes (3/5/7-digit 功能分类, 3/5-digit
     经济分类), checks every amount column: a 类 row against its 款 rows, a 款 row against its 项
-    rows, and the 合计 row against the 类 rows, with the interval rounding rule.
+    rows, and the 合计 row against the 类 rows, with the interval rounding rule. Tables printed
+    as two side-by-side blocks (the 决算 基本支出表: 301 … | 302 …) are read block by block.
 
     *Why it matters*: a parent row that disagrees with its children means a row was edited
     without the totals, or a child row was deleted; the published figures cannot all be true.
@@ -33,39 +34,46 @@ class ClassificationRollup(Rule):
     def check(self, doc):
         for table in doc.tables:
             info = getattr(table, "row_info", None)
-            if not info or not any(i.code for i in info) or two_blocks(table):
+            if not info or table.is_empty():
                 continue
-            rows = table.data_rows()
-            cols = amount_columns(table)
-            for idx, (row, key) in enumerate(zip(rows, info)):
-                if key.code:
-                    children = [i for i, k in enumerate(info)
-                                if k.code and len(k.code) == len(key.code) + 2 and k.code.startswith(key.code)]
-                    label = f"{key.code} {key.name}"
+            side_by_side = two_blocks(table)
+            if side_by_side and not any(len(b[0]) for b in blocks(table)[1:]):
+                continue  # a 收支总表-style layout, not classified blocks
+            lines = entries(table)
+            if not any(e.code for e in lines):
+                continue
+            for e in lines:
+                if e.code:
+                    children = [k for k in lines if k.code and len(k.code) == len(e.code) + 2
+                                and k.code.startswith(e.code)]
+                    label = f"{e.code} {e.name}"
                     what = "下级科目"
-                elif key.name.replace(" ", "") in ("合计", "总计"):
-                    top = min((len(k.code) for k in info if k.code), default=0)
-                    children = [i for i, k in enumerate(info) if k.code and len(k.code) == top]
-                    label = key.name.replace(" ", "")
+                elif not side_by_side and e.name.replace(" ", "") in ("合计", "总计"):
+                    top = min((len(k.code) for k in lines if k.code), default=0)
+                    children = [k for k in lines if k.code and len(k.code) == top]
+                    label = e.name.replace(" ", "")
                     what = "各类科目"
                 else:
                     continue
                 if not children:
                     continue
-                for col in cols:
-                    parent = cell_in(row, col)
+                for col, parent in e.cells.items():
+                    if side_by_side:  # one amount per block: the child's own column
+                        kids = [(k, next(iter(k.cells.values()), None)) for k in children]
+                    else:
+                        kids = [(k, k.cells.get(col)) for k in children]
                     total = amount(parent)
-                    parts = [amount(cell_in(rows[i], col)) for i in children]
-                    if parent is None or total is None or any(p is None for p in parts):
+                    parts = [amount(c) for _, c in kids]
+                    if total is None or any(p is None for p in parts):
                         continue
+                    tally(doc, self.code)
                     if sum_agrees(total, parts):
                         continue
                     dec = decimals_of(total, *parts)
                     s = decimal_sum(parts)
                     diff = total.value - s
                     colname = table.column_labels[col] or table.columns[col]
-                    related = [related_cell(cell_in(rows[i], col), f"{info[i].code} {info[i].name}")
-                               for i in children if cell_in(rows[i], col) is not None][:8]
+                    related = [related_cell(c, f"{k.code} {k.name}") for k, c in kids if c is not None][:8]
                     yield self.at_cell(
                         parent,
                         f"{table.label()}「{label}」{colname}为{money(total.value, dec)}，"

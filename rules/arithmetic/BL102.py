@@ -6,7 +6,7 @@ from linter.numbers import decimal_sum, sum_agrees
 
 from linter.structure import column_key
 
-from .common import amount, amount_columns, cell_in, column_name, data, decimals_of, money, printed, unit_of
+from .common import amount, amount_columns, cell_in, column_name, data, decimals_of, money, printed, tally, unit_of
 
 
 class RowTotalMismatch(Rule):
@@ -18,7 +18,8 @@ class RowTotalMismatch(Rule):
     合计 = 人员经费 + 公用经费; 合计 = 一般公共预算 + 政府性基金 + 国有资本经营;
     收入总表 合计 = 小计 + 上年结转 and 小计 = the sum of the income sources; “三公”经费
     合计 = 因公出国 + 公务用车 + 公务接待. An identity applies when the table has its total
-    column and at least two of its part columns. Blank and dash cells count as zero;
+    column and at least two of its part columns; columns split into 预算数 and 决算数 under each
+    item (the 决算 “三公” table) are checked measure by measure. Blank and dash cells count as zero;
     numbers are compared with the interval rounding rule.
 
     *Why it matters*: a row whose total disagrees with its own parts was edited in one
@@ -40,36 +41,44 @@ class RowTotalMismatch(Rule):
             if table.is_empty():
                 continue
             done = set()
-            for ident in data()["row_totals"]:
-                tot = table.column_index(ident["total"])
-                if len(tot) != 1:
-                    continue
-                if any(table.column_index(u) for u in ident.get("unless", [])):
-                    continue
-                parts = []
-                for key in ident["parts"]:
-                    cols = table.column_index(key)
-                    if len(cols) > 1:
-                        parts = []
-                        break
-                    parts += cols
-                if len(parts) < 2 or self._unknown_sibling(table, tot[0], set(ident["parts"]) | {ident["total"]}):
-                    continue
-                if (tot[0], tuple(parts)) in done:
-                    continue  # two identities that meet on the same columns
-                done.add((tot[0], tuple(parts)))
-                yield from self._check(table, tot[0], parts)
+            # columns under one item split by measure (合计/预算数, 合计/决算数) hold two
+            # separate sets of the same identities
+            for measure in dict.fromkeys(table.measures or [""]):
+                for ident in data()["row_totals"]:
+                    tot = table.column_index(ident["total"], measure)
+                    if len(tot) != 1:
+                        continue
+                    if any(table.column_index(u, measure) for u in ident.get("unless", [])):
+                        continue
+                    parts = []
+                    for key in ident["parts"]:
+                        cols = table.column_index(key, measure)
+                        if len(cols) > 1:
+                            parts = []
+                            break
+                        parts += cols
+                    if len(parts) < 2 or self._unknown_sibling(table, tot[0], set(ident["parts"]) | {ident["total"]}):
+                        continue
+                    if (tot[0], tuple(parts)) in done:
+                        continue  # two identities that meet on the same columns
+                    done.add((tot[0], tuple(parts)))
+                    yield from self._check(doc, table, tot[0], parts)
 
     @staticmethod
     def _unknown_sibling(table, tcol, keys):
         """An amount column under the same header as the total that is neither the total
         nor a part, nor inside a part's column group (公务用车/购置费 under 公务用车)."""
+        measures = table.measures or [""] * table.width
         labels = table.column_labels[tcol].split("/")
+        if measures[tcol]:
+            labels = labels[:-1]
         parent = labels[:-1]
         for c in amount_columns(table):
-            if c == tcol or table.columns[c] in keys:
+            if c == tcol or table.columns[c] in keys or measures[c] != measures[tcol]:
                 continue
             path = table.column_labels[c].split("/")
+            if measures[c]:
+                path = path[:-1]
             if path[:len(parent)] != parent or len(path) <= len(parent):
                 continue
             inner = path[len(parent):-1]
@@ -78,7 +87,7 @@ class RowTotalMismatch(Rule):
             return True
         return False
 
-    def _check(self, table, tcol, pcols):
+    def _check(self, doc, table, tcol, pcols):
         for r, row in enumerate(table.data_rows()):
             total_cell = cell_in(row, tcol)
             part_cells = [cell_in(row, c) for c in pcols]
@@ -90,6 +99,7 @@ class RowTotalMismatch(Rule):
             parts = [amount(p) for p in part_cells]
             if total is None or any(p is None for p in parts):
                 continue
+            tally(doc, self.code)
             if sum_agrees(total, parts):
                 continue
             dec = decimals_of(total, *parts)

@@ -4,7 +4,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import agree, decimal_sum, sum_agrees
 
-from .common import ZERO, amount, column_name, decimals_of, money, printed, summary_sides, unit_of
+from .common import ZERO, amount, column_name, decimals_of, money, printed, summary_sides, tally, unit_of
 
 SUMMARY_KINDS = ("budget_summary", "final_summary", "budget_fiscal_summary", "final_fiscal_summary")
 
@@ -37,6 +37,7 @@ class SummaryTotalMismatch(Rule):
         for table in doc.tables:
             if table.kind not in SUMMARY_KINDS or table.is_empty():
                 continue
+            self._doc = doc
             sides = summary_sides(table)
             for side in sides:
                 for col in side.amount_cols:
@@ -92,6 +93,7 @@ class SummaryTotalMismatch(Rule):
         parts = [amount(c) if c is not None else ZERO for c in part_cells]
         if total is None or any(p is None for p in parts):
             return
+        tally(self._doc, self.code)
         if sum_agrees(total, parts):
             return
         dec = decimals_of(total, *parts)
@@ -116,6 +118,7 @@ class SummaryTotalMismatch(Rule):
         a, b = gi.cells.get(inc.amount_cols[0]), ge.cells.get(exp.amount_cols[0])
         if not (printed(a) and printed(b)):
             return
+        tally(self._doc, self.code)
         if agree(a.number, b.number):
             return
         dec = decimals_of(a.number, b.number)

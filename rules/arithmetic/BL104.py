@@ -3,12 +3,13 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.model import to_yuan_factor
-from linter.numbers import agree
+from linter.numbers import interval_sum
 
-from .common import FIGURE_TABLES, data, decimals_of, figures, money, only_fiscal_income, only_gpb, unit_of
+from .common import data, decimals_of, figures, groups, money, only_fiscal_income, only_gpb, tally, unit_of
 
-def _income_has_carry(doc):
-    return any(t.column_index("上年结转") for t in doc.tables if t.kind in FIGURE_TABLES["income"])
+
+def _income_has_carry(group):
+    return "income" in group and bool(group["income"].column_index("上年结转"))
 
 
 CONDITIONS = {"only_fiscal_income": only_fiscal_income, "only_gpb": only_gpb, "income_has_carry": _income_has_carry,
@@ -24,8 +25,10 @@ class CrossTableTotalMismatch(Rule):
     支出 = the 合计 of the matching 支出表; 一般公共预算支出表 基本支出 = 基本支出表 合计. Some
     identities hold only when the document's money is all 财政拨款 (收支总表 =
     财政拨款收支总表) or all 一般公共预算 (支出总表 = 一般公共预算支出表, 支出总表 基本支出 =
-    基本支出表 合计); they are checked only when the 收支总表 shows no other income. Empty
-    tables (空表列示) and documents with more than one table of a kind are skipped.
+    基本支出表 合计); they are checked only when the 收支总表 shows no other income. A 决算
+    基本支出表 printed as two blocks gives 人员经费合计 + 公用经费合计 as its total. Empty
+    tables (空表列示) are skipped; a document holding several sets of tables (部门 and 单位
+    tables, a compilation) is checked set by set (see common.groups()).
 
     *Why it matters*: the tables are views of one budget; a total that differs between
     them means one table was not updated.
@@ -42,30 +45,43 @@ class CrossTableTotalMismatch(Rule):
     severity = "error"
 
     def check(self, doc):
-        figs = figures(doc)
         seen = set()
-        for ident in data()["cross_totals"]:
-            a, b = figs.get(ident["a"]), figs.get(ident["b"])
-            if a is None or b is None or a.table is b.table:
-                continue
-            cond = ident.get("when")
-            if cond and not CONDITIONS[cond](doc):
-                continue
-            na, nb = a.number, b.number
-            if (a.table.unit or "万元") != (b.table.unit or "万元"):
-                na, nb = na.scaled(to_yuan_factor(a.table.unit)), nb.scaled(to_yuan_factor(b.table.unit))
-            if agree(na, nb):
-                continue
-            key = (a.cell.line, a.cell.column, b.cell.line, b.cell.column)
-            if key in seen:
-                continue
-            seen.add(key)
-            dec = decimals_of(a.number, b.number)
-            diff = b.number.value - a.number.value
-            yield self.at_cell(
-                b.cell,
-                f"{b.label}为{money(b.number.value, dec)}，而{a.label}为{money(a.number.value, dec)}"
-                f"{unit_of(b.table)}，相差{money(diff, dec)}（{ident['what']}应一致）",
-                related=[related_cell(a.cell, a.label)],
-                suggestion=f"核对两表，使{ident['what']}一致",
-            )
+        for group, figs in zip(groups(doc), figures(doc)):
+            for ident in data()["cross_totals"]:
+                yield from self._ident(doc, group, figs, ident, seen)
+
+    def _ident(self, doc, group, figs, ident, seen):
+        a = figs.get(ident["a"])
+        names = ident["b"] if isinstance(ident["b"], list) else [ident["b"]]
+        parts = [figs.get(n) for n in names]
+        if a is None or any(p is None for p in parts) or any(p.table is a.table for p in parts):
+            return
+        if ident.get("unless") and ident["unless"] in figs:
+            return
+        cond = ident.get("when")
+        if cond and not CONDITIONS[cond](group):
+            return
+        b = parts[0]
+        units = {(p.table.unit or "万元") for p in parts + [a]}
+        na, nbs = a.number, [p.number for p in parts]
+        if len(units) > 1:
+            na = na.scaled(to_yuan_factor(a.table.unit))
+            nbs = [p.number.scaled(to_yuan_factor(p.table.unit)) for p in parts]
+        tally(doc, self.code)
+        if interval_sum([na]).meets(interval_sum(nbs)):
+            return
+        key = (a.cell.line, a.cell.column, b.cell.line, b.cell.column)
+        if key in seen:
+            return
+        seen.add(key)
+        dec = decimals_of(a.number, *[p.number for p in parts])
+        bval = sum((p.number.value for p in parts), a.number.value * 0)
+        blabel = "+".join(p.label for p in parts) if len(parts) > 1 else b.label
+        diff = bval - a.number.value
+        yield self.at_cell(
+            b.cell,
+            f"{blabel}为{money(bval, dec)}，而{a.label}为{money(a.number.value, dec)}"
+            f"{unit_of(b.table)}，相差{money(diff, dec)}（{ident['what']}应一致）",
+            related=[related_cell(a.cell, a.label)] + [related_cell(p.cell, p.label) for p in parts[1:]],
+            suggestion=f"核对两表，使{ident['what']}一致",
+        )

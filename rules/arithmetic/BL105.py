@@ -4,13 +4,13 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import agree
 
-from .common import (FIGURE_TABLES, ZERO, amount, cell_in, clean_name, column_name, decimals_of, money,
-                     only_gpb, printed, summary_sides, unit_of)
+from .common import (ZERO, amount, cell_in, clean_name, column_name, decimals_of, groups, money, only_gpb,
+                     printed, summary_sides, tally, unit_of)
 
 
-def _single(doc, prefix):
-    tables = [t for t in doc.tables if t.kind in FIGURE_TABLES[prefix]]
-    return tables[0] if len(tables) == 1 and not tables[0].is_empty() else None
+def _table(group, prefix):
+    t = group.get(prefix)
+    return t if t is not None and not t.is_empty() else None
 
 
 def _coded_rows(table, col, level=None):
@@ -34,7 +34,7 @@ class CrossTableRowMismatch(Rule):
     the 一般公共预算支出表; and, when the 收支总表 shows no income but 一般公共预算 money, every
     类/款/项 row of the 支出总表 and of the 收入总表 against the same code in the 一般公共预算支出表
     (合计, 基本支出, 项目支出). A row missing on one side counts as zero there. Interval rounding
-    rule.
+    rule. Several sets of tables in one document are compared set by set.
 
     *Why it matters*: the same function code cannot carry two amounts in one budget; a
     difference points at the row that was edited in one table only.
@@ -59,13 +59,18 @@ class CrossTableRowMismatch(Rule):
                 yield f
 
     def _findings(self, doc):
-        expense, gpb, income = _single(doc, "expense"), _single(doc, "gpb"), _single(doc, "income")
-        summary, fiscal = _single(doc, "summary"), _single(doc, "fiscal")
+        self._doc = doc
+        for group in groups(doc):
+            yield from self._group(group)
+
+    def _group(self, group):
+        expense, gpb, income = _table(group, "expense"), _table(group, "gpb"), _table(group, "income")
+        summary, fiscal = _table(group, "summary"), _table(group, "fiscal")
         if summary is not None and expense is not None:
             yield from self._items_vs_classes(summary, None, expense, "合计")
         if fiscal is not None and gpb is not None:
             yield from self._items_vs_classes(fiscal, "一般公共预算", gpb, "合计")
-        if gpb is not None and only_gpb(doc):
+        if gpb is not None and only_gpb(group):
             for other in (expense, income):
                 if other is None or other.unit != gpb.unit:
                     continue
@@ -123,6 +128,8 @@ class CrossTableRowMismatch(Rule):
         if not printed(cell_a) and not printed(cell_b):
             return
         na, nb = amount(cell_a), amount(cell_b)
+        if na is not None and nb is not None:
+            tally(self._doc, self.code)
         if na is None or nb is None or agree(na, nb):
             return
         dec = decimals_of(na, nb)

@@ -4,13 +4,15 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, sum_agrees
 
-from .common import FIGURE_TABLES, amount, cell_in, data, decimals_of, money, printed, total_row, unit_of
+from .common import (FIGURE_TABLES, amount, block_totals, cell_in, data, decimals_of, economic_amounts, money, printed,
+                     tally, total_row, two_blocks, unit_of)
 
 
 class PersonnelPublicSplitMismatch(Rule):
     """人员经费 or 公用经费 does not match the economic classes it is made of.
 
-    *What it does*: in the 一般公共预算基本支出表 (economic classification), compares the 合计
+    *What it does*: in the 一般公共预算基本支出表 (economic classification; the 决算 form
+    printed as two blocks with 人员经费合计 | 公用经费合计 rows too), compares the 合计
     row's 人员经费 with the sum of the 工资福利支出 (301) and 对个人和家庭的补助 (303) class rows,
     and its 公用经费 with the sum of the other classes (302 商品和服务支出, 310 资本性支出 …). The
     composition is data (linter/data/arithmetic.json `personnel_classes`). A warning: the
@@ -35,34 +37,38 @@ class PersonnelPublicSplitMismatch(Rule):
         for table in doc.tables:
             if table.kind not in FIGURE_TABLES["basic"] or table.is_empty():
                 continue
-            total = total_row(table)
-            tot = table.column_index("合计")
-            if total is None or len(tot) != 1:
-                continue
-            classes = {}
-            for row, info in zip(table.data_rows(), table.row_info):
-                if info.level == 1 and info.code not in classes:
-                    classes[info.code] = (cell_in(row, tot[0]), info.name)
-            if not classes:
+            if two_blocks(table):
+                targets = block_totals(table)  # 人员经费合计 | 公用经费合计 rows
+            else:
+                total = total_row(table)
+                if total is None:
+                    continue
+                targets = {}
+                for key in data()["personnel_classes"]:
+                    cols = table.column_index(key)
+                    if len(cols) == 1 and cell_in(total, cols[0]) is not None:
+                        targets[key] = cell_in(total, cols[0])
+            classes = {code: v for code, v in economic_amounts(table).items() if len(code) == 3}
+            if not classes or not targets:
                 continue
             for key, codes in data()["personnel_classes"].items():
-                cols = table.column_index(key)
-                if len(cols) != 1:
-                    continue
-                cell = cell_in(total, cols[0])
+                cell = targets.get(key)
                 parts = [(classes[c][0], f"{c} {classes[c][1]}") for c in codes if c in classes]
                 if cell is None or (not printed(cell) and not any(printed(p) for p, _ in parts)):
                     continue
                 n = amount(cell)
                 nums = [amount(p) for p, _ in parts]
-                if n is None or any(x is None for x in nums) or sum_agrees(n, nums):
+                if n is None or any(x is None for x in nums):
+                    continue
+                tally(doc, self.code)
+                if sum_agrees(n, nums):
                     continue
                 dec = decimals_of(n, *nums)
                 s = decimal_sum(nums)
                 what = "、".join(f"{c}" for c in codes if c in classes) or "对应类级科目"
                 yield self.at_cell(
                     cell,
-                    f"《{table.label()}》合计{key}为{money(n.value, dec)}，而经济分类{what}之和为"
+                    f"《{table.label()}》{key}合计为{money(n.value, dec)}，而经济分类{what}之和为"
                     f"{money(s, dec)}{unit_of(table)}，相差{money(n.value - s, dec)}",
                     related=[related_cell(p, label) for p, label in parts if printed(p)],
                     suggestion=f"核对{key}与各经济分类类级科目的归属",

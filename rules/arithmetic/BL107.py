@@ -5,12 +5,7 @@ from linter.findings import related_cell
 from linter.numbers import agree, decimal_sum, interval_sum, Interval
 from linter.vocab import load_json
 
-from .common import FIGURE_TABLES, amount, cell_in, decimals_of, money, printed, unit_of
-
-
-def _single(doc, prefix):
-    tables = [t for t in doc.tables if t.kind in FIGURE_TABLES[prefix]]
-    return tables[0] if len(tables) == 1 and not tables[0].is_empty() else None
+from .common import amount, cell_in, decimals_of, economic_amounts, groups, money, printed, tally, unit_of
 
 
 def _by_code(table, key_order):
@@ -49,10 +44,14 @@ class ContributionMirrorMismatch(Rule):
     severity = "warning"
 
     def check(self, doc):
-        basic, gpb = _single(doc, "basic"), _single(doc, "gpb")
-        if basic is None or gpb is None or basic.unit != gpb.unit:
-            return
-        econ, _ = _by_code(basic, ("合计",))
+        for group in groups(doc):
+            basic, gpb = group.get("basic"), group.get("gpb")
+            if basic is None or gpb is None or basic.is_empty() or gpb.is_empty() or basic.unit != gpb.unit:
+                continue
+            yield from self._pair(doc, basic, gpb)
+
+    def _pair(self, doc, basic, gpb):
+        econ = economic_amounts(basic)
         func, fcol = _by_code(gpb, ("基本支出", "合计"))
         if not econ or not func:
             return
@@ -65,6 +64,7 @@ class ContributionMirrorMismatch(Rule):
             fn = [amount(c) for c, _ in f]
             if any(x is None for x in en + fn):
                 continue
+            tally(doc, self.code)
             if interval_sum(en).meets(interval_sum(fn)):
                 continue
             dec = decimals_of(*(en + fn))

@@ -234,15 +234,50 @@ FIGURE_TABLES = {
     "income": ("budget_income", "final_income"),
     "expense": ("budget_expense", "final_expense"),
     "gpb": ("budget_gpb_expense", "final_gpb_expense"),
-    "basic": ("budget_gpb_basic",),
-    "fund": ("budget_fund",),
-    "soe": ("budget_soe",),
+    "basic": ("budget_gpb_basic", "final_gpb_basic"),
+    "fund": ("budget_fund", "final_fund"),
+    "soe": ("budget_soe", "final_soe"),
 }
+PREFIX_OF = {kind: prefix for prefix, kinds in FIGURE_TABLES.items() for kind in kinds}
 
 
-def _single(doc: Document, kinds) -> Table | None:
-    tables = [t for t in doc.tables if t.kind in kinds]
-    return tables[0] if len(tables) == 1 else None
+def tally(doc: Document, code: str, n: int = 1) -> None:
+    """Count identities a rule evaluated on this document (silence is only meaningful when
+    the identities were checked, not skipped): doc.cached('bl1.evaluated') is a Counter."""
+    from collections import Counter
+
+    doc.cached("bl1.evaluated", lambda _d: Counter())[code] += n
+
+
+def _unit_key(table: Table) -> str:
+    return table.meta.get("单位编码") or table.meta.get("编制单位") or ""
+
+
+def groups(doc: Document) -> list[dict[str, Table]]:
+    """The standard tables of a document, grouped into sets that describe one budget: a
+    new set starts where a kind already in the current set comes again (a 部门 set followed
+    by 单位 sets, a compilation of many documents), or where the 编制单位 / 单位编码 changes.
+    Each set maps a figure prefix (summary, income, expense, …) to its table."""
+    return doc.cached("bl1.groups", _groups)
+
+
+def _groups(doc: Document) -> list[dict[str, Table]]:
+    out: list[dict[str, Table]] = []
+    current: dict[str, Table] = {}
+    key = ""
+    for t in doc.tables:
+        prefix = PREFIX_OF.get(t.kind)
+        if prefix is None:
+            continue
+        k = _unit_key(t)
+        if prefix in current or (k and key and k != key):
+            out.append(current)
+            current, key = {}, ""
+        current[prefix] = t
+        key = key or k
+    if current:
+        out.append(current)
+    return out
 
 
 def total_row(table: Table) -> list[Cell] | None:
@@ -253,11 +288,12 @@ def total_row(table: Table) -> list[Cell] | None:
     return None
 
 
-def figures(doc: Document) -> dict[str, Figure]:
-    return doc.cached("bl1.figures", _figures)
+def figures(doc: Document) -> list[dict[str, Figure]]:
+    """Named figures per table set (see groups())."""
+    return doc.cached("bl1.figures", lambda d: [_figures(g) for g in groups(d)])
 
 
-def _figures(doc: Document) -> dict[str, Figure]:
+def _figures(group: dict[str, Table]) -> dict[str, Figure]:
     out: dict[str, Figure] = {}
 
     def put(name, cell, table, label):
@@ -265,7 +301,7 @@ def _figures(doc: Document) -> dict[str, Figure]:
             out[name] = Figure(amount(cell), cell, table, f"《{table.label()}》{label}")
 
     for prefix in ("summary", "fiscal"):
-        t = _single(doc, FIGURE_TABLES[prefix])
+        t = group.get(prefix)
         if t is None:
             continue
         for side in summary_sides(t):
@@ -292,14 +328,18 @@ def _figures(doc: Document) -> dict[str, Figure]:
                     for k in [k for k in list(out) if k.startswith(f"{prefix}.income_total")]:
                         out[k.replace("income_total", "income_year")] = out[k]
     for prefix in ("income", "expense", "gpb", "basic", "fund", "soe"):
-        t = _single(doc, FIGURE_TABLES[prefix])
+        t = group.get(prefix)
         if t is None or t.is_empty():
+            continue
+        if prefix == "basic" and two_blocks(t):
+            for key, cell in block_totals(t).items():
+                put(f"basic.total.{key}", cell, t, f"{key}合计")
             continue
         row = total_row(t)
         if row is None:
             continue
         tot = t.column_index("合计")
-        if tot:
+        if len(tot) == 1:
             put(f"{prefix}.total", cell_in(row, tot[0]), t, "合计")
         for c in amount_columns(t):
             key = t.columns[c]
@@ -308,18 +348,18 @@ def _figures(doc: Document) -> dict[str, Figure]:
     return out
 
 
-def only_fiscal_income(doc: Document) -> bool:
-    """All income of the document is 财政拨款 (no 事业收入, 单位资金, carry-over …)."""
-    return _income_only(doc, data()["fiscal_income"])
+def only_fiscal_income(group: dict[str, Table]) -> bool:
+    """All income of the table set is 财政拨款 (no 事业收入, 单位资金, carry-over …)."""
+    return _income_only(group, data()["fiscal_income"])
 
 
-def only_gpb(doc: Document) -> bool:
-    """All income of the document is 一般公共预算 money."""
-    return _income_only(doc, data()["gpb_income"])
+def only_gpb(group: dict[str, Table]) -> bool:
+    """All income of the table set is 一般公共预算 money."""
+    return _income_only(group, data()["gpb_income"])
 
 
-def _income_only(doc: Document, names: list[str]) -> bool:
-    t = _single(doc, FIGURE_TABLES["summary"])
+def _income_only(group: dict[str, Table], names: list[str]) -> bool:
+    t = group.get("summary")
     if t is None:
         return False
     sides = [s for s in summary_sides(t) if "收" in s.label]
@@ -346,6 +386,125 @@ def _income_only(doc: Document, names: list[str]) -> bool:
     return seen_match
 
 
+# --- side-by-side blocks (经济分类 | 名称 | 金额 | 经济分类 | 名称 | 金额) ---------------------
+
+CODE_KEYS = {"科目编码", "类", "款", "项"}
+
+
+@dataclass
+class Entry:
+    """One classified line of a table: a row of a plain table, or one block's part of a row
+    of a side-by-side table."""
+
+    code: str
+    name: str
+    cells: dict[int, Cell]  # amount column -> cell
+    row: int  # data-row index
+    name_cell: Cell | None = None
+
+
+def blocks(table: Table) -> list[tuple[list[int], int | None, list[int]]]:
+    """(code columns, name column, amount columns) of each block of a side-by-side table."""
+    amounts = set(amount_columns(table))
+    out: list[tuple[list[int], int | None, list[int]]] = []
+    code_cols: list[int] = []
+    name_col = None
+    cols: list[int] = []
+    for i, key in enumerate(table.columns):
+        if key in CODE_KEYS or key == "科目名称":
+            if cols:
+                out.append((code_cols, name_col, cols))
+                code_cols, name_col, cols = [], None, []
+            if key == "科目名称":
+                name_col = i
+            else:
+                code_cols.append(i)
+        elif i in amounts:
+            cols.append(i)
+    if cols:
+        out.append((code_cols, name_col, cols))
+    return out
+
+
+def _entry_code(row: list[Cell], code_cols: list[int]) -> str:
+    parts = [regex.sub(r"\s+", "", c.text) if (c := cell_in(row, col)) is not None else "" for col in code_cols]
+    if not parts or not parts[0]:
+        return ""
+    if len(parts) == 1:
+        return parts[0] if regex.fullmatch(r"\d{3}(?:\d{2}){0,2}", parts[0]) else ""
+    if not regex.fullmatch(r"\d{3}", parts[0]):
+        return ""
+    code = parts[0]
+    for p in parts[1:]:
+        if not regex.fullmatch(r"\d{1,2}", p):
+            break
+        code += p.zfill(2)
+    return code
+
+
+def entries(table: Table) -> list[Entry]:
+    """The classified lines of a table, whatever its layout: one per data row of a plain
+    table (all its amount columns), one per block and row of a side-by-side table."""
+    return table.__dict__.setdefault("_bl1_entries", _entries(table))
+
+
+def _entries(table: Table) -> list[Entry]:
+    rows = table.data_rows()
+    if not two_blocks(table):
+        cols = amount_columns(table)
+        return [Entry(info.code, info.name, {c: cell for c in cols if (cell := cell_in(row, c)) is not None}, r)
+                for r, (row, info) in enumerate(zip(rows, table.row_info))]
+    out = []
+    for code_cols, name_col, cols in blocks(table):
+        for r, row in enumerate(rows):
+            nc = cell_in(row, name_col) if name_col is not None else None
+            name = nc.text.strip() if nc is not None else ""
+            code = _entry_code(row, code_cols)
+            if not code and not name and code_cols:
+                first = cell_in(row, code_cols[0])
+                name = first.text.strip() if first is not None and first.number is None else ""
+                nc = first if name else nc
+            if not code and not name:
+                continue
+            cells = {c: cell for c in cols if (cell := cell_in(row, c)) is not None and cell.col == c}
+            out.append(Entry(code, name, cells, r, nc))
+    return out
+
+
+def block_totals(table: Table) -> dict[str, Cell]:
+    """人员经费合计 / 公用经费合计 printed as rows of a side-by-side 基本支出 table."""
+    words = data()["block_totals"]
+    out: dict[str, Cell] = {}
+    for e in entries(table):
+        if e.code or not e.cells:
+            continue
+        name = clean_name(e.name)
+        for key, names in words.items():
+            if name in names and key not in out:
+                out[key] = next(iter(e.cells.values()))
+    return out
+
+
+def economic_amounts(table: Table) -> dict[str, tuple[Cell, str]]:
+    """code -> (amount cell, name) of a 基本支出 table by economic classification: the 合计
+    column of a plain table, the block's amount column of a side-by-side one."""
+    out: dict[str, tuple[Cell, str]] = {}
+    if two_blocks(table):
+        for e in entries(table):
+            if e.code and e.cells and e.code not in out:
+                out[e.code] = (next(iter(e.cells.values())), e.name)
+        return out
+    tot = table.column_index("合计")
+    if len(tot) != 1:
+        return out
+    for row, info in zip(table.data_rows(), table.row_info):
+        if info.code and info.code not in out:
+            cell = cell_in(row, tot[0])
+            if cell is not None:
+                out[info.code] = (cell, info.name)
+    return out
+
+
 def agree_or_none(a: Number | None, b: Number | None) -> bool:
     return a is None or b is None or agree(a, b)
 
@@ -353,5 +512,6 @@ def agree_or_none(a: Number | None, b: Number | None) -> bool:
 __all__ = [
     "ZERO", "amount", "printed", "amount_columns", "cell_in", "money", "unit_of", "clean_name", "column_name",
     "summary_sides", "figures", "Figure", "only_fiscal_income", "only_gpb", "total_row", "sum_agrees",
-    "decimal_sum", "decimals_of", "data", "agree", "agree_or_none", "sum_text",
+    "decimal_sum", "decimals_of", "data", "agree", "agree_or_none", "sum_text", "groups", "tally", "entries",
+    "blocks", "block_totals", "economic_amounts", "Entry",
 ]
