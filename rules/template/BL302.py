@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import regex
@@ -20,11 +21,14 @@ def _norm(text: str) -> str:
 
 
 class TemplatePlaceholder(Rule):
-    """Template text never filled in: 目标内容1, XX, 某某, 【请填写】, a performance indicator
-    that only repeats its category name, a named indicator without a target value.
+    """Template text never filled in: 目标内容1, XX, 某某, 【请填写】, alternatives never
+    resolved (增加（减少）), instructions to the writer (（如持平作持平表述）, 仍保留该表格式), a
+    performance indicator that only repeats its category name, a named indicator without a
+    target value.
 
     *What it does*: matches the placeholder patterns shipped in linter/data/placeholders.txt
-    in every line (error: a placeholder is certain); in performance tables, flags a 三级指标
+    in every line (error: a placeholder is certain), one finding a line that counts the
+    placeholders on it (a template line holds many XX); in performance tables, flags a 三级指标
     or 指标描述 cell that only repeats a category name (三级指标 = 经济效益指标) and an
     indicator that has a name but no 指标值 (warnings).
 
@@ -45,14 +49,22 @@ class TemplatePlaceholder(Rule):
     def check(self, doc):
         pats = patterns()
         for ln, text in scanned_lines(doc):
-            seen = []
+            hits: list[tuple[int, int]] = []
             for pat in pats:
                 for m in pat.finditer(text):
-                    if any(a < m.end() and m.start() < b for a, b in seen):
+                    if any(a < m.end() and m.start() < b for a, b in hits):
                         continue
-                    seen.append(m.span())
-                    yield self.at_span(doc, ln.number, m.start(), m.end(),
-                                       f"模板占位内容未填写：`{m.group().strip()}`")
+                    hits.append(m.span())
+            if not hits:
+                continue
+            # one finding a line: a template line holds many XX, one report each would bury the rest
+            hits.sort()
+            s, e = hits[0]
+            words = Counter(text[a:b].strip() for a, b in hits)
+            listed = "、".join(f"`{w}`" + (f"×{n}" if n > 1 else "") for w, n in words.most_common(4))
+            more = "…" if len(words) > 4 else ""
+            count = f"（本行共 {len(hits)} 处：{listed}{more}）" if len(hits) > 1 else ""
+            yield self.at_span(doc, ln.number, s, e, f"模板占位内容未填写：`{text[s:e].strip()}`{count}")
         yield from self._performance(doc)
 
     def _performance(self, doc):

@@ -5,6 +5,8 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_line
 
+from .common import scanned_lines
+
 
 def _name(text: str) -> str:
     t = regex.sub(r"\s+", "", text)
@@ -14,13 +16,25 @@ def _name(text: str) -> str:
     return t
 
 
+ORG_END = r"(?:办公室|委员会|办事处|局|部|院|所|中心|街道|镇|乡|政府|委|厅|会|队|站|馆|社|办)"
+# a part or table title that names the document's body: …局2024年度部门决算表, …局2025年部门预算
+TITLE_NAME = regex.compile(rf"((?:中共)?\p{{Han}}{{2,30}}?{ORG_END})(?=(?:19|20)\d{{2}}\s*年度?(?:部门|单位)(?:预算|决算))")
+CONNECTIVES = "和与及、"
+
+
 class DepartmentNameMismatch(Rule):
-    """The department's name in a table's 编制单位 header differs from the document's title.
+    """The department's name written differently from the document's title: in a table's
+    编制单位 header, in a part title (上海市规划和自然资源局2024年度部门决算表 in a 普陀区
+    bureau's 决算), or with its 和 turned into 与.
 
     *What it does*: compares every table's 编制单位 / 编制部门 (the code prefix such as 224
     and a trailing 本级 removed) with the department named by the document (doc.meta:
     title or first table). A name that is a truncation (…委员会 for …委员会办公室) or another
-    body altogether is reported at the table header.
+    body altogether is reported at the table header. A title line naming a body right before
+    「YYYY年度部门决算/预算」 must name the department (its short form without the region,
+    普陀区财政局, is fine); elsewhere in the text, the department's own name with a
+    connective swapped (规划与自然资源局 for 规划和自然资源局) is reported, since no other
+    body has that name.
 
     *Why it matters*: a table exported under another unit's name, or copied from another
     office's file, is not this department's table.
@@ -42,6 +56,8 @@ class DepartmentNameMismatch(Rule):
             return
         ref = _name(dept)
         where = self._title_line(doc, ref)
+        yield from self._titles(doc, ref, where)
+        yield from self._variants(doc, ref)
         for table in doc.tables:
             for c in getattr(table, "meta_cells", None) or []:
                 t = c.text.strip()
@@ -59,6 +75,42 @@ class DepartmentNameMismatch(Rule):
                 yield self.at_span(doc, c.line, start, start + len(t),
                                    f"表格编制单位 `{name}` 与文件的部门名称 `{ref}` 不一致", related=related,
                                    suggestion=ref)
+
+    def _titles(self, doc, ref, where):
+        for ln, text in scanned_lines(doc, ("text", "heading")):
+            if len(text.strip()) > 60:
+                continue
+            for m in TITLE_NAME.finditer(text):
+                s = m.start(1)
+                name = m.group(1)
+                part = regex.match(r"第[一二三四五六七八九十]+部分\s*", name)
+                if part:
+                    name, s = name[part.end():], s + part.end()
+                if name == ref or ref.endswith(name) or name.endswith(ref) or len(name) < 4:
+                    continue
+                if where == ln.number:
+                    continue
+                related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
+                yield self.at_span(doc, ln.number, s, s + len(name),
+                                   f"标题中的部门名称 `{name}` 与文件的部门名称 `{ref}` 不一致", related=related,
+                                   suggestion=ref)
+
+    def _variants(self, doc, ref):
+        if len(ref) < 8:
+            return
+        variants = set()
+        for i, ch in enumerate(ref):
+            if ch in CONNECTIVES:
+                for other in CONNECTIVES:
+                    if other != ch:
+                        variants.add(ref[:i] + other + ref[i + 1:])
+        if not variants:
+            return
+        pat = regex.compile("|".join(regex.escape(v) for v in sorted(variants)))
+        for ln, text in scanned_lines(doc):
+            for m in pat.finditer(text):
+                yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                   f"部门名称写成了 `{m.group()}`，应为 `{ref}`", suggestion=ref)
 
     @staticmethod
     def _title_line(doc, ref):

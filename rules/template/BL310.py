@@ -4,8 +4,10 @@ import regex
 
 from linter.engine import Rule
 
-from .common import terms
+from linter.findings import related_cell
 from linter.structure import content
+
+from .common import terms
 
 
 def _kind_of(text: str, kinds: dict) -> str | None:
@@ -18,12 +20,14 @@ def _kind_of(text: str, kinds: dict) -> str | None:
 
 class EmptyTableNote(Rule):
     """An empty 政府性基金 / 国有资本经营 / “三公” table without its note, or with a note that
-    names another table.
+    names another table; a note that calls a table with amounts empty.
 
     *What it does*: for each of those tables that holds no amount, looks for the note after it
     (注：无…，空表列示) before the next table or heading. Missing → reported at the title; a note
     that names another of those tables (copied with the table above it) → reported at the note
-    with the right name.
+    with the right name. Under any table, a note saying the table is empty (故本表为空表,
+    本表无数据) while the table holds a non-zero amount is reported at the note: it was
+    copied from last year's file or from another table.
 
     *Why it matters*: the rules on budget disclosure require an empty table to say why it is
     empty; a note that names the wrong table tells the reader nothing about this one.
@@ -43,23 +47,24 @@ class EmptyTableNote(Rule):
         cfg = terms()["empty_table_notes"]
         kinds = cfg["kinds"]
         note_re = regex.compile(cfg["note"])
+        claims_empty = regex.compile(cfg["claims_empty"])
         for i, table in enumerate(doc.tables):
             title, tline = self._title(doc, table)
             kind = _kind_of(title, kinds)
+            nxt = doc.tables[i + 1].first_line if i + 1 < len(doc.tables) else len(doc.lines) + 1
+            note = self._note(doc, table, nxt, note_re)
+            if note is not None and claims_empty.search(note[1]):
+                amount = self._amount(table)
+                if amount is not None:
+                    n, text = note
+                    full = content(doc.line(n))
+                    m = claims_empty.search(full)
+                    yield self.at_span(doc, n, m.start(), m.end(),
+                                       f"说明称本表为空表，但表中有金额（`{amount.text.strip()}`）：说明沿用了别的文件或别的表",
+                                       related=[related_cell(amount, "表中的金额")])
+                    continue
             if kind is None or not table.is_empty():
                 continue
-            nxt = doc.tables[i + 1].first_line if i + 1 < len(doc.tables) else len(doc.lines) + 1
-            note = None
-            for n in range(table.last_line + 1, min(nxt, table.last_line + 8)):
-                ln = doc.line(n)
-                text = content(ln).strip()
-                if ln.kind in ("blank", "furniture") or not text:
-                    continue
-                if note_re.match(text):
-                    note = (n, text)
-                    break
-                if ln.kind == "heading":
-                    break
             if note is None:
                 if tline:
                     ln = doc.line(tline)
@@ -79,6 +84,30 @@ class EmptyTableNote(Rule):
                 yield self.at_span(doc, n, off, off + len(word),
                                    f"空表说明写的是 `{word}`，但它说明的是 `{title}`（沿用了别的表的说明）",
                                    suggestion=kinds[kind][0])
+
+    @staticmethod
+    def _note(doc, table, nxt, note_re):
+        """The note right under a table (注：/说明：), before the next table or heading."""
+        for n in range(table.last_line + 1, min(nxt, table.last_line + 8)):
+            ln = doc.line(n)
+            text = content(ln).strip()
+            if ln.kind in ("blank", "furniture") or not text:
+                continue
+            if note_re.match(text):
+                return n, text
+            if ln.kind == "heading":
+                return None
+        return None
+
+    @staticmethod
+    def _amount(table):
+        """The first non-zero amount in the table's data rows, or None."""
+        for row in table.data_rows():
+            for c in row:
+                if c.number is not None and c.number.value != 0 and not (c is row[0] and c.number.decimals == 0
+                                                                           and c.number.value < 1000):
+                    return c
+        return None
 
     @staticmethod
     def _title(doc, table):
