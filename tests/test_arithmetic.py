@@ -219,3 +219,215 @@ def test_housing_fund_mirror_fires(tmp_path):
     found = check(bad, "BL1")
     assert codes(found) == ["BL107"]  # sums unchanged: only the mirrors notice
     assert len(found) == 2 and all(f.related for f in found)
+
+
+# --- 决算 tables, table sets, tables without codes (in-memory edits of real PDFs) -------------
+
+SAMPLES = Path(__file__).resolve().parent.parent / "corpus" / "samples"
+
+
+def run(doc, select="BL1"):
+    from linter.config import Selection
+    from linter.engine import load_rules, run_rules
+
+    sel = Selection()
+    sel.select = select.split(",")
+    return list(run_rules(doc, load_rules(sel), sel))
+
+
+def evaluated(doc):
+    return doc._cache.get("bl1.evaluated", {})
+
+
+def sample(name):
+    return doc_of(SAMPLES / name)
+
+
+def set_text(cell, text):
+    cell.text = text
+    return cell
+
+
+def measure_cell(table, key, measure):
+    col = table.column_index(key, measure)
+    assert len(col) == 1, (key, measure, table.columns, table.measures)
+    return next(c for c in table.data_rows()[0] if c.col == col[0])
+
+
+def test_final_three_public_checked_per_measure():
+    doc = sample("2024_putuo_guiziju_dept_final.pdf")
+    t = doc.tables_of("final_three_public")[0]
+    assert t.columns[:2] == ["合计", "合计"] and t.measures[:2] == ["预算数", "决算数"]
+    assert run(doc, "BL102") == [] and evaluated(doc)["BL102"] >= 4  # 2 identities x 2 measures
+    doc = sample("2024_putuo_guiziju_dept_final.pdf")
+    t = doc.tables_of("final_three_public")[0]
+    total = measure_cell(t, "合计", "决算数")
+    set_text(measure_cell(t, "公务接待", "决算数"), "0.49")
+    found = run(doc, "BL102")
+    assert [(f.line, f.excerpt) for f in found] == [(total.line, "0.39")]
+    assert "0.49" in found[0].message and "-0.10" in found[0].message
+
+
+def test_final_three_public_car_subtotal():
+    doc = sample("2024_putuo_guiziju_dept_final.pdf")
+    t = doc.tables_of("final_three_public")[0]
+    set_text(measure_cell(t, "公车运行", "预算数"), "1.00")
+    found = run(doc, "BL102")
+    car = measure_cell(t, "公务用车", "预算数")
+    assert car.line in {f.line for f in found}
+    assert all(f.column == car.column for f in found if "公务用车" in f.message)
+
+
+def block_cell(table, code_or_name):
+    from rules.arithmetic.common import clean_name, entries
+
+    for e in entries(table):
+        if e.code == code_or_name or clean_name(e.name) == code_or_name:
+            return next(iter(e.cells.values()))
+    raise AssertionError(code_or_name)
+
+
+def test_two_block_basic_table_rollup_and_split():
+    doc = sample("2024_putuo_shegongbu_dept_final.pdf")
+    basic = doc.tables_of("final_gpb_basic")[0]
+    assert run(doc) == []
+    ev = evaluated(doc)
+    assert ev["BL101"] > 0 and ev["BL106"] == 2 and ev["BL107"] > 0
+    # right-block rows are read with their own codes: 30201 sits under 302, not 301
+    assert block_cell(basic, "30201").text == "3.78" and block_cell(basic, "302").text == "10.23"
+    set_text(block_cell(basic, "30101"), "15.12")  # 基本工资 +1.00: 301 no longer adds up
+    found = run(doc, "BL101")
+    assert [(f.excerpt, f.page) for f in found] == [("95.36", basic.page)]
+
+
+def test_two_block_personnel_total_vs_classes_and_function_table():
+    doc = sample("2024_putuo_shegongbu_dept_final.pdf")
+    basic = doc.tables_of("final_gpb_basic")[0]
+    cell = set_text(block_cell(basic, "人员经费合计"), "96.36")
+    found = run(doc)
+    by_rule = {f.rule: f for f in found}
+    assert set(by_rule) == {"BL104", "BL106"}
+    assert by_rule["BL106"].line == cell.line and by_rule["BL106"].severity == "warning"
+    assert by_rule["BL104"].line == cell.line and "105.58" in by_rule["BL104"].message
+
+
+def test_table_sets_checked_one_by_one(tmp_path):
+    # a compilation: the same department's tables twice; the second copy edited
+    text = seed("000").read_text(encoding="utf-8")
+    doc = doc_of(seed("000"))
+    first_total = cell_of(doc, "budget_income", "合计", "合计")
+    lines = text.split("\n")
+    out = tmp_path / "two.txt"
+    out.write_text(text + "\n" + text, encoding="utf-8")
+    both = doc_of(out)
+    from rules.arithmetic.common import groups
+
+    assert len(groups(both)) == 2
+    assert run(both) == [] and evaluated(both)["BL104"] == 2 * run_count(seed("000"))
+    second = first_total.line + len(lines)
+    for cell in (c for r in both.tables_of("budget_income")[1].rows for c in r if c.line == second):
+        assert cell.text == "107.54"
+    bad_lines = (text + "\n" + text).split("\n")
+    for k in ("合计", "小计", "财政拨款"):
+        c = cell_of(doc, "budget_income", "合计", k)
+        bad_lines[c.line - 1 + len(lines)] = bad_lines[c.line - 1 + len(lines)].replace("107.54", "106.54")
+    out.write_text("\n".join(bad_lines), encoding="utf-8")
+    found = run(doc_of(out), "BL104")
+    assert [f.line for f in found] == [second]
+
+
+def run_count(path):
+    d = doc_of(path)
+    run(d)
+    return evaluated(d)["BL104"]
+
+
+# --- BL108 tables without codes -------------------------------------------------------
+
+THREE_PUBLIC_EMPTY_ROW = "\t栏次\n\t1\n\t2\n\t3\n\t4\n\t5\n\n\t\n\t\n\t\n\t\n\t\n\t\n"
+
+
+def with_three_public(tmp_path, rows) -> Path:
+    """Seed 000 with its empty 三公 table (the one after the table's title) filled."""
+    text = seed("000").read_text(encoding="utf-8")
+    at = text.index("部门预算财政拨款“三公”经费支出表\n")
+    pos = text.index(THREE_PUBLIC_EMPTY_ROW, at)
+    out = tmp_path / seed("000").name
+    out.write_text(text[:pos] + three_public_rows(rows) + text[pos + len(THREE_PUBLIC_EMPTY_ROW):], encoding="utf-8")
+    return out
+
+
+def three_public_rows(rows):
+    """The seed's empty 三公 row replaced by filled rows: (序号, 项目, 合计, 一般公共预算)."""
+    body = "\n".join("".join(f"\t{x}\n" for x in (n, name, total, gpb, "", "")) for n, name, total, gpb in rows)
+    return "\t栏次\n\t1\n\t2\n\t3\n\t4\n\t5\n\n" + body
+
+
+GOOD_ROWS = [("", "合计", "4.00", "4.00"), ("1", "因公出国（境）费", "", ""), ("2", "公务接待费", "1.00", "1.00"),
+             ("3", "公务用车购置及运行费", "3.00", "3.00"), ("", "其中：（1）公务用车购置费", "", ""),
+             ("", "（2）公务用车运行费", "3.00", "3.00")]
+
+
+def test_three_public_rows_silent_when_they_add_up(tmp_path):
+    good = with_three_public(tmp_path, GOOD_ROWS)
+    doc = doc_of(good)
+    t = doc.tables_of("budget_three_public")[0]
+    assert not t.is_empty() and [i.name for i in t.row_info][0] == "合计"
+    assert run(doc, "BL108") == [] and evaluated(doc)["BL108"] == 4  # 2 identities x 2 columns
+
+
+def test_three_public_rows_total_fires(tmp_path):
+    rows = [("", "合计", "5.00", "5.00")] + GOOD_ROWS[1:]
+    bad = with_three_public(tmp_path, rows)
+    found = check(bad, "BL108")
+    assert len(found) == 2 and all(f.excerpt == "5.00" and f.severity == "error" for f in found)
+    assert "4.00" in found[0].message and found[0].related
+
+
+def test_three_public_car_rows_fire(tmp_path):
+    rows = GOOD_ROWS[:5] + [("", "（2）公务用车运行费", "2.50", "3.00")]
+    bad = with_three_public(tmp_path, rows)
+    found = check(bad, "BL108")
+    assert len(found) == 1 and found[0].excerpt == "3.00" and "2.50" in found[0].message
+
+
+ASSETS_001 = "\t资产总额\n\t——\n\t12.73\n"
+
+
+def test_assets_total_fires(tmp_path):
+    bad = mutate(seed("001"), tmp_path, ASSETS_001, "\t资产总额\n\t——\n\t13.73\n")
+    found = check(bad, "BL108")
+    assert len(found) == 1 and found[0].excerpt == "13.73" and "12.73" in found[0].message
+
+
+def test_assets_office_space_is_a_part_not_an_addend(tmp_path):
+    # 房屋 5.00 of which 办公用房 5.00, 其他 7.73: 资产总额 12.73 still adds up
+    text = seed("001").read_text(encoding="utf-8")
+    text = text.replace("\t1、房屋（平方米）\n\t——\n\t\n", "\t1、房屋（平方米）\n\t——\n\t5.00\n", 1)
+    text = text.replace("\t其中：办公用房（平方米）\n\t——\n\t\n", "\t其中：办公用房（平方米）\n\t——\n\t5.00\n", 1)
+    text = text.replace("\t4、其他固定资产\n\t——\n\t12.73\n", "\t4、其他固定资产\n\t——\n\t7.73\n", 1)
+    out = tmp_path / seed("001").name
+    out.write_text(text, encoding="utf-8")
+    doc = doc_of(out)
+    assert run(doc, "BL108") == [] and evaluated(doc)["BL108"] >= 2
+
+
+def test_procurement_subtotal_fires(tmp_path):
+    doc = doc_of(seed("001"))
+    t = doc.tables_of("procurement")[0]
+    sub = next(r for r, i in zip(t.data_rows(), t.row_info) if i.name.endswith("小计"))
+    cell = next(c for c in sub if c.text.strip() == "6.18")
+    bad = edit(seed("001"), tmp_path, [(cell, "7.18")])
+    found = check(bad, "BL108")
+    assert [f.line for f in found] == [cell.line] and "6.18" in found[0].message
+
+
+# --- the identities were evaluated, not skipped ------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SAMPLES.glob("*.pdf") if "TEMPLATE" not in p.name))
+def test_samples_are_checked_not_skipped(name):
+    doc = sample(name)
+    assert [f for f in run(doc) if f.severity == "error"] == []
+    ev = evaluated(doc)
+    for code in ("BL101", "BL102", "BL103", "BL104", "BL105", "BL106", "BL107"):
+        assert ev.get(code, 0) > 0, (code, dict(ev))

@@ -9,6 +9,7 @@ def load():
     from .BL105 import CrossTableRowMismatch
     from .BL106 import PersonnelPublicSplitMismatch
     from .BL107 import ContributionMirrorMismatch
+    from .BL108 import ItemTotalMismatch
 
     return [ClassificationRollup, RowTotalMismatch, SummaryTotalMismatch, CrossTableTotalMismatch,
-            CrossTableRowMismatch, PersonnelPublicSplitMismatch, ContributionMirrorMismatch]
+            CrossTableRowMismatch, PersonnelPublicSplitMismatch, ContributionMirrorMismatch, ItemTotalMismatch]

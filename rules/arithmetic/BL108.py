@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import regex
+
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.numbers import decimal_sum, sum_agrees
+from linter.structure import column_key
+
+from .common import amount, amount_columns, cell_in, clean_name, column_name, data, decimals_of, money, printed, \
+    tally, unit_of
+
+
+class ItemTotalMismatch(Rule):
+    """A total row of a table without classification codes is not the sum of its item rows.
+
+    *What it does*: in tables whose rows are named items rather than coded subjects, checks
+    the total rows against their items, per amount column, with the interval rounding rule.
+    The identities are data (linter/data/arithmetic.json `item_totals`): in a “三公”经费 table
+    laid out by rows, 合计 = 因公出国（境）费 + 公务用车购置及运行费 + 公务接待费 and
+    公务用车购置及运行费 = 购置费 + 运行费; in a 固定资产占用情况表, 资产总额 = the numbered
+    categories (1、房屋 2、车辆 3、设备 4、其他固定资产; 其中：办公用房 is a part of 房屋, not an
+    addend; only when a remainder category 其他 closes the list, and only the value column —
+    the quantities are in different units); in a 政府采购预算表, a 合计 row = the other rows
+    (or its 小计 rows; a lone 小计 row is the total), only where the total prints a number. Blank and dash items count as
+    zero.
+
+    *Why it matters*: these tables carry no codes, so a roll-up check by code misses them;
+    a total that is not the sum of its items is an edited figure left behind.
+
+    *Bad*:
+        合计 5.00 | 1、因公出国（境）费 0 | 2、公务接待费 1.00 | 3、公务用车购置及运行费 3.00
+
+    *Good*:
+        合计 4.00 | 1、因公出国（境）费 0 | 2、公务接待费 1.00 | 3、公务用车购置及运行费 3.00
+    """
+
+    code = "BL108"
+    name = "item-total-mismatch"
+    severity = "error"
+
+    def check(self, doc):
+        specs = data()["item_totals"]
+        for table in doc.tables:
+            if table.is_empty():
+                continue
+            for spec in specs:
+                if table.kind in spec["kinds"]:
+                    yield from self._spec(doc, table, spec)
+
+    def _spec(self, doc, table, spec):
+        rows = table.data_rows()
+        names = [clean_name(i.name) for i in table.row_info]
+        totals = set(spec.get("total_names", []))
+        total_key = spec.get("total_key")
+        if total_key:
+            tidx = [i for i, n in enumerate(names) if n and column_key([n]) == total_key]
+        else:
+            tidx = [i for i, n in enumerate(names) if n in totals]
+            suffix = spec.get("total_suffix")
+            if not tidx and suffix:  # a single unit's 小计 row as the table's total
+                tidx = [i for i, n in enumerate(names) if n.endswith(suffix)]
+        if len(tidx) != 1:
+            return
+        t = tidx[0]
+        if "part_keys" in spec:
+            keys = spec["part_keys"]
+            pidx = [i for i, n in enumerate(names) if i != t and n and column_key([n]) in keys]
+            if len({column_key([names[i]]) for i in pidx}) != len(pidx) or len(pidx) < 2:
+                return  # an item twice, or too few to be the breakdown
+        elif spec.get("parts") == "numbered":
+            pidx = [i for i, info in enumerate(table.row_info)
+                    if i != t and regex_numbered(info.name)]
+            remainder = spec.get("remainder")
+            if len(pidx) < 2 or (remainder and not any(names[i].startswith(remainder) for i in pidx)):
+                return
+        else:  # the other rows: 小计 rows when there are some, else every named row
+            subs = [i for i, n in enumerate(names) if i != t and n.endswith("小计")]
+            pidx = subs or [i for i, n in enumerate(names) if i != t and n]
+            if len(pidx) < 1:
+                return
+        cols = [c for c in amount_columns(table) if table.columns[c] not in spec.get("skip_columns", [])]
+        only = spec.get("columns")
+        if only:
+            cols = [c for c in cols if table.columns[c] in only]
+        for col in cols:
+            total_cell = cell_in(rows[t], col)
+            part_cells = [cell_in(rows[i], col) for i in pidx]
+            if total_cell is None or total_cell.col != col:
+                continue
+            if spec.get("total_printed") and not printed(total_cell):
+                continue
+            if not printed(total_cell) and not any(printed(p) for p in part_cells):
+                continue
+            total = amount(total_cell)
+            parts = [amount(p) for p in part_cells]
+            if total is None or any(p is None for p in parts):
+                continue
+            tally(doc, self.code)
+            if sum_agrees(total, parts):
+                continue
+            dec = decimals_of(total, *parts)
+            s = decimal_sum(parts)
+            label = table.row_info[t].name.strip()
+            related = [related_cell(p, table.row_info[i].name.strip()) for p, i in zip(part_cells, pidx)
+                       if printed(p)][:8]
+            yield self.at_cell(
+                total_cell,
+                f"《{table.label()}》「{label}」{column_name(table, col)}为{money(total.value, dec)}，"
+                f"而各项（{'、'.join(names[i] for i in pidx)}）之和为{money(s, dec)}{unit_of(table)}，"
+                f"相差{money(total.value - s, dec)}",
+                related=related,
+                suggestion=f"核对后改为{money(s, dec)}，或改正各项金额",
+            )
+
+
+NUMBERED = regex.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+、)")
+
+
+def regex_numbered(name: str) -> bool:
+    """A top-level numbered item (1、 1. 一、), not an 其中 line."""
+    return bool(NUMBERED.match(name or ""))
