@@ -32,6 +32,7 @@ from .model import Cell, Document, Table
 from .numbers import Interval, Number, format_decimal
 from .vocab import load_json
 
+FUNC = "func:"  # item prefix of a 支出功能分类科目 (func:一般公共服务支出/财政事务/行政运行)
 QUOTES = "“”\"'‘’「」『』《》"
 DELIMS = "，,；;：:。、！？!?\n"
 SENTENCE_END = "。！？!?"
@@ -91,6 +92,8 @@ def vocab() -> Vocab:
 
 
 def item_name(item: str) -> str:
+    if item.startswith(FUNC):
+        return "-".join(item[len(FUNC):].split("/"))
     return vocab().items.get(item, {}).get("name", item)
 
 
@@ -162,6 +165,8 @@ class Claim:
     parent: int | None = None
     item_span: tuple[int, int, int] | None = None  # (line, start, end) of the item words
     paragraph_text: str = field(default="", repr=False)
+    pos: int = 0  # offset of the number in its paragraph
+    topic: int | None = None  # the paragraph's first level claim (a share's default denominator)
 
     @property
     def is_money(self) -> bool:
@@ -274,14 +279,106 @@ def _period(clause: str, year: int | None) -> str:
     return "current"
 
 
+# --- 支出功能分类科目 named in the text ------------------------------------------------------
+
+_FUNC_MARK = regex.compile(r"[（(]\s*([类款项])\s*[）)]")
+_FUNC_TAIL = regex.compile(r"[”\"」]?\s*(?:科目)?\s*(?:支出)?\s*(?:预算数|预算|决算数|决算)?\s*(?:安排|合计|共计)?\s*(?:为|是|达)?\s*$")
+_FUNC_DASHED = regex.compile(r"[“\"「]([^“”\"「」]{3,90})[”\"」]\s*(?:科目)?\s*(?:支出)?\s*(?:预算数|预算|决算数|决算)?\s*(?:安排|合计|共计)?\s*(?:为|是|达)?\s*$")
+_NAME_CHAR = regex.compile(r"[\p{Han}（）()、]")
+_LEVELS = {"类": 1, "款": 2, "项": 3}
+_BASE_TAIL = regex.compile(r"(?:较|比|与|同比|相比|对比)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)?(?:当年)?"
+                           r"\s*(?:预算|决算)?(?:执行)?(?:数)?(?:相比|比较)?\s*$")
+_DIGRESSION = regex.compile(r"主要原因|原因是|原因为|主要是|主要由于|主要用于|用于")
+
+
+def func_path(head: str) -> tuple[tuple[str, ...], int] | None:
+    """The 支出功能分类 path a phrase ends with, and where it starts in the phrase:
+    “卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）” or
+    “卫生健康支出-行政事业单位医疗-行政单位医疗”科目 → (卫生健康支出, 行政事业单位医疗, 行政单位医疗)."""
+    m = _FUNC_DASHED.search(head)
+    if m:
+        parts = [p.strip() for p in regex.split(r"\s*[-－—–]\s*", m.group(1))]
+        if 2 <= len(parts) <= 3 and all(p and all(_NAME_CHAR.match(ch) for ch in p) for p in parts):
+            return tuple(_norm(p) for p in parts), m.start(1)
+    t = _FUNC_TAIL.search(head)
+    core = head[: t.start()] if t else head
+    marks = list(_FUNC_MARK.finditer(core))
+    if not marks or marks[-1].end() != len(core.rstrip()):
+        return None
+    # the contiguous run of markers ending the phrase, levels rising one by one
+    run = [marks[-1]]
+    for mk in reversed(marks[:-1]):
+        if _LEVELS[mk.group(1)] != _LEVELS[run[0].group(1)] - 1:
+            break
+        gap = core[mk.end():run[0].start()]
+        if not gap.strip() or not all(_NAME_CHAR.match(ch) for ch in gap.strip()):
+            break
+        run.insert(0, mk)
+    if _LEVELS[run[0].group(1)] != 1:
+        return None
+    names = []
+    i = run[0].start()
+    j = i
+    while j > 0 and _NAME_CHAR.match(core[j - 1]):
+        j -= 1
+    first = core[j:i]
+    lead = len(first) - len(first.lstrip("、（）() "))
+    first, j = first[lead:], j + lead
+    if not first:
+        return None
+    names.append(first)
+    for a, b in zip(run, run[1:]):
+        names.append(core[a.end():b.start()].strip())
+    return tuple(_norm(n) for n in names), j
+
+
+def _func_subject(text: str) -> tuple[str, ...] | None:
+    """A paragraph that opens with a 科目 (1、一般公共服务支出（类）…（项）。主要用于…) is about it."""
+    m = regex.match(r"^\s*(?:\d+\s*[、.．]|[（(]\d+[）)])?\s*([^。；;，,：:]{0,160}[（(]\s*[类款项]\s*[）)][”\"」]?)", text)
+    if not m:
+        return None
+    fp = func_path(m.group(1))
+    return fp[0] if fp else None
+
+
+# a level stated without its item (年初预算为…, 支出决算为…, 2024年预算安排…, 2023年当年预算执行数为…)
+_LEVEL_HEAD = regex.compile(
+    r"^(?P<year>(?:19|20)\d{2}年度?|上年度?|上一年度?|去年|本年度?|今年)?(?:当年|全年|年初|调整后的?|调整)?"
+    r"(?:预算|决算|支出|实际)?(?:执行数|安排|数|决算数?|支出|执行)?(?:数)?(?:为|是|达)?$")
+_BUDGET_WORDS = regex.compile(r"年初预算|全年预算|调整后?的?预算|调整预算|预算数")
+_SPLIT_LEVEL = regex.compile(
+    r"((?:(?:19|20)\d{2}年度?)?(?:当年|全年|年初|调整后的?|调整)(?:预算|决算)(?:执行数|数)?|支出决算数?|决算数|预算执行数)(?:为|是|达)?$")
+
+
+def _level_period(words: str, year: int | None, final: bool) -> str | None:
+    """The period of a level phrase: budget (决算 documents: 年初/全年预算), prior, current."""
+    w = _norm(words)
+    if final and _BUDGET_WORDS.search(w) and "决算" not in w:
+        return "budget"
+    y = regex.search(r"((?:19|20)\d{2})年", w)
+    if y and year is not None and int(y.group(1)) == year - 1:
+        return "prior"
+    if y and year is not None and int(y.group(1)) != year:
+        return None  # some other year: not a level we can place
+    if regex.search(r"上年|上一年|去年", w):
+        return "prior"
+    if "执行数" in w and not final:
+        return "prior"
+    return "current"
+
+
 def extract_claims(doc: Document) -> list[Claim]:
     v = vocab()
     year = doc.meta.year
+    final = doc.meta.doc_type == "决算"
     claims: list[Claim] = []
     for para in paragraphs(doc):
         text = para.text
         tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
+        if not tokens and not any(w in text for w in v.flat_words):
+            continue
         topic: Claim | None = None  # first level claim of the paragraph
+        fsub = _func_subject(text)
         sent_start = 0
         sent_no = 0
         last_in_sentence: Claim | None = None
@@ -299,6 +396,13 @@ def extract_claims(doc: Document) -> list[Claim]:
                 last_in_sentence, stack = None, []
                 prev_end = max(prev_end, sent_start)
 
+        def subject(upto: int) -> Claim | None:
+            subj = last_in_sentence or topic
+            # after 主要原因 / 主要用于 the text speaks of something else (项目支出增加，较上年增加…)
+            if subj is not None and _DIGRESSION.search(text, subj.pos, upto):
+                return None
+            return subj
+
         for tok in tokens:
             new_sentence(tok.start)
             floor = max(prev_end, sent_start)
@@ -310,20 +414,47 @@ def extract_claims(doc: Document) -> list[Claim]:
             if m:
                 relation, word = "change", m.group(1)
                 sign = v.change_words[word]
-                head = clause[: m.start()]
+                head = _BASE_TAIL.sub("", clause[: m.start()])
+            period_words = None
+            if relation == "amount":
+                # 由X增加到Y: Y is the current level, X (read below) last year's
+                mt = regex.search(r"(增加|增长|上升|提高|减少|下降|降低)(?:到|至)\s*$", clause)
+                if mt:
+                    word, sign = mt.group(1), v.change_words[mt.group(1)]
+                    head = clause[: mt.start()]
+                    period_words = "本年"
             if tok.kind == "points":
                 relation = "change" if m else "points"
             denominator = None
             if tok.kind == "percent" and relation == "amount":
                 zhan = head.rfind("占")
-                if zhan < 0:
+                if "完成" in head and zhan < 0:
+                    relation = "rate"  # 完成年初预算的98.20%: 决算 / 预算
+                    head = ""
+                elif zhan < 0:
                     prev_end = tok.end
                     continue
-                relation = "share"
-                den = match_item(regex.sub(r"(的|比重|比例|总额的?)+$", "", head[zhan + 1:]))
-                denominator = den[0] if den else None
-                head = head[:zhan]
+                else:
+                    relation = "share"
+                    den = match_item(regex.sub(r"(的|比重|比例|总额的?)+$", "", head[zhan + 1:]))
+                    denominator = den[0] if den else None
+                    head = head[:zhan]
+            if relation == "amount" and period_words is None:
+                mf = regex.search(r"(?:由|从)\s*$", head)
+                if mf:
+                    head = head[: mf.start()]
+                    period_words = "上年"
             found = match_item(head)
+            fp = None if found else func_path(head)
+            if not found and not fp and relation == "amount":
+                ms = _SPLIT_LEVEL.search(_norm(head))
+                if ms and ms.start() > 0:
+                    # “三公”经费财政拨款支出年初预算为0.95万元: the item, then the level word
+                    pre = _norm(head)[: ms.start()]
+                    found = match_item(pre) or None
+                    fp = None if found else func_path(pre)
+                    if found or fp:
+                        period_words = ms.group(1)
             # a part marker between the previous claim and this one opens a 其中 scope
             between = text[max(prev_end, sent_start):tok.start]
             if last_in_sentence is not None and regex.search(r"其中|包括|含", between):
@@ -332,14 +463,27 @@ def extract_claims(doc: Document) -> list[Claim]:
             item_span = None
             if found:
                 item, n = found
-                item_span = _span_of_suffix(para, text, cstart, head, n)
-            elif relation in ("change", "share", "points") or (relation == "amount" and _PERIOD_ONLY.match(_norm(head))):
-                # 比上年增加3.00万元 / 上年预算10.00万元: the sentence's subject, another period
-                subj = last_in_sentence or topic
-                if subj is None:
+                if period_words is None:
+                    item_span = _span_of_suffix(para, text, cstart, head, n)
+            elif fp:
+                item = FUNC + "/".join(fp[0])
+                if period_words is None:
+                    ln, s0 = para.locate(cstart + fp[1])
+                    item_span = (ln, s0, s0 + 1)
+            elif relation in ("change", "share", "points", "rate") or period_words is not None or (
+                    relation == "amount" and head.strip() and _LEVEL_HEAD.match(_norm(head))):
+                # 比上年增加3.00万元 / 上年预算10.00万元 / 支出决算为…: the sentence's (or the
+                # paragraph's 科目) subject, possibly another period
+                subj = subject(tok.start)
+                if subj is None and fsub is not None:
+                    item = FUNC + "/".join(fsub)
+                elif subj is None:
                     prev_end = tok.end
                     continue
-                item = subj.item
+                else:
+                    item = subj.item
+                if relation == "amount" and period_words is None:
+                    period_words = head
             else:
                 prev_end = tok.end
                 continue
@@ -356,13 +500,21 @@ def extract_claims(doc: Document) -> list[Claim]:
                     for bm in _BASE.finditer(text, 0, tok.start):
                         pass
                 base = regex.sub(r"\s+", "", bm.group(1)) if bm else "上年"
-            period = _period(_ITEM_WORDS.sub(lambda m: " " * len(m.group()), clause), year) \
-                if relation == "amount" else "current"
+            if relation != "amount":
+                period = "current"
+            elif period_words is not None:
+                period = _level_period(period_words, year, final)
+                if period is None:
+                    prev_end = tok.end
+                    continue
+            else:
+                period = _period(_ITEM_WORDS.sub(lambda m: " " * len(m.group()), clause), year)
             c = Claim(
                 index=len(claims), item=item, relation=relation, value=tok.number, unit=tok.unit,
                 line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:_sentence_end(text, tok.end)],
                 paragraph=para.index, sentence_no=sent_no, period=period, sign=sign, word=word, base=base,
-                denominator=denominator, item_span=item_span, paragraph_text=text,
+                denominator=denominator, item_span=item_span, paragraph_text=text, pos=tok.start,
+                topic=topic.index if topic is not None else None,
             )
             # parent: innermost open 其中 scope this item belongs to (a change stated right
             # after an amount is about that amount, not a part of the scope)
@@ -372,9 +524,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                 if stack:
                     c.parent = stack[-1].index
             claims.append(c)
-            if found and relation == "amount" and topic is None and period == "current":
+            if (found or fp) and relation == "amount" and topic is None and period == "current":
                 topic = c
-            if found or relation == "amount":
+            if found or fp or relation == "amount":
                 last_in_sentence = c
             prev_end = tok.end
         # flats in the last sentence(s)
@@ -438,7 +590,7 @@ def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
             else:
                 subj = None
                 for c in reversed(claims):
-                    if c.paragraph == para.index and c.sentence_no == sent_no and c.relation == "amount" and c.line <= para.locate(pos)[0]:
+                    if c.paragraph == para.index and c.sentence_no == sent_no and c.relation == "amount" and c.pos < pos:
                         subj = c
                         break
                 subj = subj or topic
@@ -452,7 +604,7 @@ def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
             claims.append(Claim(
                 index=len(claims), item=item, relation="flat", value=None, unit=None, line=line, start=s,
                 end=s + len(w), text=w, sentence=text[start:end], paragraph=para.index, sentence_no=sent_no,
-                word=w, base=regex.sub(r"\s+", "", bm.group(1)) if bm else "上年", paragraph_text=text,
+                word=w, base=regex.sub(r"\s+", "", bm.group(1)) if bm else "上年", paragraph_text=text, pos=pos,
             ))
 
 
@@ -470,11 +622,17 @@ class Fact:
     proxy: bool = False  # a related figure standing in (机关运行经费 ← 公用经费)
     period: str = "current"
     exact: bool = False  # a blank cell or an empty table: exactly nothing
+    sum_of: tuple = ()  # facts this one adds up (no cell of its own)
 
     def yuan(self) -> Interval:
         f = UNIT_FACTOR.get(self.unit, Decimal(10000))
         if self.exact:
             return Interval.exact(self.number.value * f)
+        if self.sum_of:
+            total = Interval.exact(Decimal(0))
+            for part in self.sum_of:
+                total = total + part.yuan()
+            return total
         return Interval(self.number.low * f, self.number.high * f)
 
     def to_json(self) -> dict:
@@ -513,10 +671,39 @@ def _unit(table: Table, doc_unit: str) -> str:
 
 def _total_row(table: Table) -> list[Cell] | None:
     for row in table.data_rows():
-        for c in row[:3]:
+        for c in row[:4]:  # 合计 | … or 类 | 款 | 项 | 合计 | 2,946.25
             if _label(c.text) in ("合计", "总计"):
                 return row
     return None
+
+
+# tables whose rows are 支出功能分类科目, and the column holding a row's amount
+FUNC_TABLES = {"budget_income": "income", "budget_expense": "expense", "budget_gpb_expense": "gpb",
+               "budget_fund": "fund", "budget_soe": "soe", "final_income": "income", "final_expense": "expense",
+               "final_gpb_expense": "gpb"}
+GPB_KINDS = ("budget_gpb_expense", "final_gpb_expense")
+
+
+def func_index(doc: Document) -> dict[str, tuple[str, ...]]:
+    """code -> (类 name, 款 name, 项 name) over every functional-classification table."""
+    names: dict[str, str] = {}
+    for t in doc.tables:
+        if t.kind in FUNC_TABLES:
+            for info in t.row_info:
+                if info.level and info.name and info.code not in names:
+                    names[info.code] = _norm(info.name)
+    out = {}
+    for code in names:
+        if len(code) in (3, 5, 7) and code[:3] in names:
+            path = [names[code[:3]]]
+            if len(code) >= 5:
+                if code[:5] not in names:
+                    continue
+                path.append(names[code[:5]])
+            if len(code) == 7:
+                path.append(names[code])
+            out[code] = tuple(path)
+    return out
 
 
 def build_ledger(doc: Document) -> dict[str, list[Fact]]:
@@ -530,12 +717,13 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
         if number is None:
             return
         facts = ledger.setdefault(item, [])
-        if any(f.table is table for f in facts):
+        period = kw.get("period", "current")
+        if any(f.table is table and f.period == period for f in facts):
             return  # first occurrence in a table wins (later rows repeat labels, e.g. 年初结转)
         exact = number is ZERO
         facts.append(Fact(item, number, _unit(table, doc_unit), table, cell, where, exact=exact, **kw))
 
-    def by_row_labels(table: Table, keys: list[str], label_key: str = "row_labels", fallback: bool = True):
+    def by_row_labels(table: Table, keys: list[str], label_key: str = "row_labels", fallback: bool = True, **kw):
         for item in keys:
             spec = items[item]
             for labels in (spec.get(label_key, []), spec.get("fallback_row_labels", []) if fallback else []):
@@ -549,7 +737,7 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
                             nxt = row[i + 1] if i + 1 < len(row) else None
                             if nxt is not None and not (nxt.blank or nxt.dash or nxt.number is not None):
                                 continue
-                            add(item, _amount(nxt), table, nxt or c, f"《{table.label()}》「{_label(c.text)}」")
+                            add(item, _amount(nxt), table, nxt or c, f"《{table.label()}》「{_label(c.text)}」", **kw)
                             done = True
                             break
                     if done:
@@ -557,58 +745,87 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
                 if done:
                     break
 
+    def by_total_row(table: Table, field: str, **kw):
+        row = _total_row(table)
+        if row is None:
+            return
+        for item, spec in items.items():
+            for key in spec.get(field, []):
+                cols = table.column_index(key)
+                if cols:
+                    cell = _cell_in(row, cols[0])
+                    add(item, _amount(cell), table, cell or row[0],
+                        f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」", **kw)
+                    break
+
     income_items = [k for k, s in items.items() if "income_columns" in s]
     for table in doc.tables:
         kind = table.kind
-        if kind == "budget_summary":
-            by_row_labels(table, income_items + ["支出合计"])
-        elif kind == "budget_fiscal_summary":
+        if kind in ("budget_summary", "final_summary"):
+            by_row_labels(table, income_items + ["支出合计"] + (["收支总计"] if kind == "final_summary" else []))
+        elif kind in ("budget_fiscal_summary", "final_fiscal_summary"):
             by_row_labels(table, ["一般公共预算收入", "政府性基金收入", "国有资本经营收入"], fallback=False)
-        elif kind == "budget_income":
+            if kind == "final_fiscal_summary":
+                by_row_labels(table, ["财政拨款收支总计"])
+        elif kind in ("budget_income", "final_income"):
+            by_total_row(table, "income_columns")
+        elif kind in ("budget_expense", "final_expense"):
+            by_total_row(table, "expense_columns")
+        elif kind in GPB_KINDS:
+            by_total_row(table, "gpb_columns", gpb_only=True)
+        elif kind in ("budget_gpb_basic", "final_gpb_basic"):
             row = _total_row(table)
             if row is not None:
-                for item in income_items:
-                    for key in items[item]["income_columns"]:
-                        cols = table.column_index(key)
-                        if cols:
-                            cell = _cell_in(row, cols[0])
-                            add(item, _amount(cell), table, cell or row[0], f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」")
-                            break
-        elif kind == "budget_expense":
-            row = _total_row(table)
-            if row is not None:
-                for item, spec in items.items():
-                    for key in spec.get("expense_columns", []):
-                        cols = table.column_index(key)
-                        if cols:
-                            cell = _cell_in(row, cols[0])
-                            add(item, _amount(cell), table, cell or row[0], f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」")
-        elif kind == "budget_gpb_basic":
-            row = _total_row(table)
-            if row is not None:
-                for item, spec in items.items():
-                    for key in spec.get("basic_columns", []):
-                        cols = table.column_index(key)
-                        if cols:
-                            cell = _cell_in(row, cols[0])
-                            add(item, _amount(cell), table, cell or row[0],
-                                f"《{table.label()}》合计行「{table.column_labels[cols[0]] or key}」", gpb_only=True)
+                by_total_row(table, "basic_columns", gpb_only=True)
                 cols = table.column_index("公用经费")
                 if cols:
                     cell = _cell_in(row, cols[0])
                     add("机关运行经费", _amount(cell), table, cell or row[0],
                         f"《{table.label()}》合计行「{table.column_labels[cols[0]] or '公用经费'}」", gpb_only=True, proxy=True)
-        elif kind == "budget_three_public":
+            else:
+                # 人员经费合计 | 2,152.26 | 公用经费合计 | 184.65 (two side-by-side blocks)
+                by_row_labels(table, ["人员经费", "公用经费"], gpb_only=True)
+                for f in ledger.get("公用经费", []):
+                    if f.table is table:
+                        add("机关运行经费", f.number, table, f.cell, f.where, gpb_only=True, proxy=True)
+                facts = [f for k in ("人员经费", "公用经费") for f in ledger.get(k, []) if f.table is table]
+                if len(facts) == 2 and not ledger.get("一般公共预算基本支出"):
+                    a, b = facts
+                    total = Number(a.number.value + b.number.value, min(a.number.decimals, b.number.decimals))
+                    ledger.setdefault("一般公共预算基本支出", []).append(Fact(
+                        "一般公共预算基本支出", total, a.unit, table, a.cell, f"《{table.label()}》人员经费合计 + 公用经费合计",
+                        gpb_only=True, sum_of=(a, b)))
+        elif kind in ("budget_three_public", "final_three_public"):
             _three_public(table, add, items)
         elif kind == "procurement":
             _procurement(table, add)
         elif kind == "assets":
             _assets(table, add)
+        if kind in FUNC_TABLES:
+            _func_rows(doc, table, add)
     # a dedicated 机关运行经费 column beats the 公用经费 stand-in
     facts = ledger.get("机关运行经费", [])
     if any(not f.proxy for f in facts):
         ledger["机关运行经费"] = [f for f in facts if not f.proxy]
     return ledger
+
+
+def _func_rows(doc: Document, table: Table, add):
+    """Every 科目 row's 合计 as a fact keyed by its path (func:类/款/项)."""
+    index = doc.cached("func_index", func_index)
+    cols = table.column_index("合计") or table.column_index("小计") or table.column_index("金额")
+    if not cols or not table.row_info:
+        return
+    for row, info in zip(table.data_rows(), table.row_info):
+        path = index.get(info.code)
+        if not path:
+            continue
+        cell = _cell_in(row, cols[0])
+        if cell is None or cell.number is None and not (cell.blank or cell.dash):
+            continue
+        add(FUNC + "/".join(path), _amount(cell), table, cell,
+            f"《{table.label()}》{info.code} {info.name}「{table.column_labels[cols[0]] or '合计'}」",
+            gpb_only=table.kind in GPB_KINDS)
 
 
 def _anchor(table: Table) -> Cell | None:
@@ -621,26 +838,47 @@ def _anchor(table: Table) -> Cell | None:
 
 def _three_public(table: Table, add, items):
     keys = ["三公经费", "因公出国费", "公务用车费", "公务用车购置费", "公务用车运维费", "公务接待费", "机关运行经费"]
+    final = table.kind.startswith("final")
+    periods = ("current", "budget") if final else ("current",)
     if table.is_empty():
         anchor = _anchor(table)
         for k in keys[:-1]:
-            add(k, ZERO, table, anchor, f"《{table.label()}》（空表）")
+            for period in periods:
+                add(k, ZERO, table, anchor, f"《{table.label()}》（空表）", period=period)
         return
     # items as columns (one data row): column keys first, then header labels
     rows = [r for r in table.data_rows() if any(c.number is not None for c in r)]
     if not rows:
         return
     row = rows[0]
+
+    def period_of(col: int) -> str | None:
+        # a 决算 table shows 预算数 | 决算数 under each item
+        lab = _norm(table.column_labels[col]) if col < len(table.column_labels) else ""
+        if lab.endswith("决算数"):
+            return "current"
+        if lab.endswith("预算数") and final:
+            return "budget"
+        return None if final else "current"
+
     for k in keys:
         cols = [i for key in items[k].get("three_public_columns", []) for i in table.column_index(key)]
-        if cols:
-            cell = _cell_in(row, cols[0])
-            add(k, _amount(cell), table, cell, f"《{table.label()}》「{table.column_labels[cols[0]] or table.columns[cols[0]]}」")
+        for period in periods:
+            col = next((i for i in cols if period_of(i) == period), None)
+            if col is not None:
+                cell = _cell_in(row, col)
+                add(k, _amount(cell), table, cell, f"《{table.label()}》「{table.column_labels[col] or table.columns[col]}」",
+                    period=period)
     for k in keys:
         labels = [_norm(x) for x in items[k].get("column_labels", [])]
         for col, lab in enumerate(table.column_labels):
             parts = [_norm(p) for p in lab.split("/") if p]
+            if parts and parts[-1] in ("预算数", "决算数"):
+                parts = parts[:-1]
             last = parts[-1] if parts else ""
+            period = period_of(col)
+            if period is None:
+                continue
             if last in labels and not (k == "三公经费" and any("机关运行" in p for p in parts)):
                 if k == "公务用车费" and last == "小计" and not any("公务用车" in p for p in parts):
                     continue
@@ -648,8 +886,7 @@ def _three_public(table: Table, add, items):
                         and not any("公务用车" in p for p in parts):
                     continue
                 cell = _cell_in(row, col)
-                add(k, _amount(cell), table, cell, f"《{table.label()}》「{lab}」")
-                break
+                add(k, _amount(cell), table, cell, f"《{table.label()}》「{lab}」", period=period)
 
 
 def _procurement(table: Table, add):

@@ -31,7 +31,7 @@ class NarrativeTableMismatch(Rule):
     code = "BL201"
     name = "narrative-table-mismatch"
     severity = "error"
-    kinds = ('table',)
+    kinds = ('table', 'table-odd')
 
     def check(self, doc):
         for issue in analyse(doc):

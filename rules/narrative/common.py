@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from linter.claims import Claim, Fact, claims_of, is_part_of, item_name, ledger_of, vocab
+from linter.claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, vocab
 from linter.cnnum import UNIT_FACTOR
 from linter.numbers import Interval, format_decimal
 
@@ -56,6 +56,7 @@ class Issue:
     message: str = ""
     related: list = field(default_factory=list)  # (kind, object, note): ("fact", Fact) / ("claim", Claim)
     suggestion: str | None = None
+    cell: object = None  # when set, the finding sits on this table cell instead of the claim
 
 
 def _has_non_gpb(ledger) -> bool:
@@ -67,14 +68,32 @@ def _has_non_gpb(ledger) -> bool:
 
 
 def facts_for(claim: Claim, ledger) -> list[Fact]:
-    items = vocab().items.get(claim.item, {}).get("same_as") or [claim.item]
-    want = "prior_end" if claim.period == "prior_end" else "current"
     if claim.period == "prior":
         return []
+    if claim.item.startswith(FUNC):
+        return [f for f in _func_facts(claim.item, ledger) if f.period == claim.period]
+    items = vocab().items.get(claim.item, {}).get("same_as") or [claim.item]
+    want = claim.period if claim.period in ("prior_end", "budget") else "current"
     out = []
     for item in items:
         out += [f for f in ledger.get(item, []) if f.period == want]
     return out
+
+
+def _func_facts(item: str, ledger) -> list[Fact]:
+    """Facts of a 科目 named in the text: the same path, or (a name slightly off, 住房保障支出（款）
+    for 住房改革支出) the one row of the same depth with the same 类 and 项 names."""
+    if item in ledger:
+        return ledger[item]
+    names = item[len(FUNC):].split("/")
+    hits = set()
+    for key in ledger:
+        if not key.startswith(FUNC):
+            continue
+        path = key[len(FUNC):].split("/")
+        if len(path) == len(names) and path[-1] == names[-1] and (names[0].endswith(path[0]) or path[0].endswith(names[0])):
+            hits.add(key)
+    return ledger[hits.pop()] if len(hits) == 1 else []
 
 
 def analyse(doc) -> list[Issue]:
@@ -85,17 +104,30 @@ def _analyse(doc) -> list[Issue]:
     claims = claims_of(doc)
     ledger = ledger_of(doc)
     issues: list[Issue] = []
-    issues += _vs_tables(doc, claims, ledger)
-    issues += _sums(claims)
+    table_issues = _vs_tables(doc, claims, ledger)
+    issues += table_issues
+    issues += _sums(claims, table_issues)
     issues += _changes(claims)
-    issues += _percents(claims)
+    issues += _percents(claims, ledger)
     return issues
 
 
 # --- narrative vs tables ------------------------------------------------------------------------
 
+def _fund_sum(facts: list[Fact]) -> Interval | None:
+    """财政拨款 of a 科目 = its 一般公共预算 + 政府性基金 + 国有资本经营 rows."""
+    parts = [f for f in facts if f.table.kind in ("budget_gpb_expense", "budget_fund", "budget_soe", "final_gpb_expense")]
+    if len({f.table.kind for f in parts}) < 2:
+        return None
+    total = Interval.exact(Decimal(0))
+    for f in parts:
+        total = total + f.yuan()
+    return total
+
+
 def _vs_tables(doc, claims, ledger) -> list[Issue]:
     out = []
+    odd_seen: set = set()
     non_gpb = _has_non_gpb(ledger)
     for c in claims:
         if c.relation != "amount" or not c.is_money:
@@ -104,16 +136,45 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
         if not facts:
             continue
         civ = c.yuan()
-        bad = [f for f in facts if not civ.meets(f.yuan())]
-        if not bad:
+        # the tables may disagree among themselves: the text is wrong only when it agrees with
+        # none of them. When it agrees with some, the odd table cell is the likely error: it is
+        # reported once, on that cell (with the text and the agreeing tables as evidence), and
+        # the text is left alone. 科目 rows of tables of different scope (收入决算表 incl. 其他收入
+        # vs 一般公共预算表) legitimately differ and are not compared with each other.
+        agreeing = [f for f in facts if civ.meets(f.yuan())]
+        if agreeing:
+            if c.item.startswith(FUNC):
+                continue
+            for x in facts:
+                if x in agreeing or x.proxy or (x.gpb_only and non_gpb) or x.cell is None or x.sum_of:
+                    continue
+                key = (x.cell.line, x.cell.column)
+                if key in odd_seen:
+                    continue
+                odd_seen.add(key)
+                d = display_decimals(c)
+                a = agreeing[0]
+                out.append(Issue(
+                    "table-odd", c, "warning",
+                    f"{x.where}为{x.number}{x.unit}，而说明写「{item_name(c.item)}」{c.text.strip()}，{a.where}为{a.number}{a.unit}",
+                    [("claim", c)] + [("fact", y) for y in agreeing],
+                    f"改为{money(in_unit(mid(a.yuan()), x.unit), x.unit, x.number.decimals)}", cell=x.cell))
             continue
+        fs = _fund_sum(facts) if c.item.startswith(FUNC) else None
+        if fs is not None and civ.meets(fs):
+            continue
+        bad = facts
         f = bad[0]
         d = display_decimals(c)
         fval = in_unit(mid(f.yuan()), c.unit)
-        # the same digits in another unit: a unit slip, not a wrong figure
+        # the same digits in another unit: a unit slip, not a wrong figure (only for figures
+        # precise enough to tell: 0.3 could be anything)
         slip = None
-        if c.value.value != 0 and f.number.value != 0:
+        if c.value.value != 0 and f.number.value != 0 and _significant(c.value) >= 3:
             slip = next((k for k in SCALES if _rescaled_unit(c.unit, k) and scaled(civ, k).meets(f.yuan())), None)
+        if slip is None and all(x.proxy for x in bad) and civ.high <= max(x.yuan().high for x in bad):
+            # a stand-in is an upper bound: 机关运行经费 is the 公用经费 of 行政单位 only
+            continue
         if slip is not None:
             out.append(Issue(
                 "table-unit", c, "error",
@@ -121,17 +182,26 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
                 [("fact", x) for x in bad], f"改为{c.value}{_rescaled_unit(c.unit, slip)}"))
             continue
         severity = "error"
-        if all(x.proxy or (x.gpb_only and non_gpb) for x in bad):
+        gpb_item = vocab().items.get(c.item, {}).get("gpb", False)
+        if all(x.proxy or (x.gpb_only and non_gpb and not gpb_item) for x in bad):
             severity = "warning"
-        agreeing = [x for x in facts if x not in bad]
-        diff = in_unit(mid(civ) - mid(f.yuan()), c.unit)
-        shown = "无此项金额（空白）" if f.number.value == 0 and (f.cell is None or f.cell.blank or f.cell.dash) \
-            else f"为{money(fval, c.unit, d)}"
-        extra = f"（与{agreeing[0].where}一致）" if agreeing else ""
-        out.append(Issue(
-            "table", c, severity,
-            f"「{item_name(c.item)}」写为{c.text.strip()}，{f.where}{shown}，相差{money(diff, c.unit, d)}{extra}",
-            [("fact", x) for x in bad], f"改为{money(fval, c.unit, d)}"))
+        # what each table says (distinct values, in the claim's unit)
+        shown, values = [], []
+        for x in bad:
+            xv = in_unit(mid(x.yuan()), c.unit)
+            if any(abs(xv - y) < Decimal("0.000001") for y in values):
+                continue
+            values.append(xv)
+            blank = x.number.value == 0 and (x.cell is None or x.cell.blank or x.cell.dash)
+            shown.append(f"{x.where}{'无此项金额（空白）' if blank else '为' + money(xv, c.unit, d)}")
+        if len(values) == 1:
+            diff = in_unit(mid(civ) - mid(f.yuan()), c.unit)
+            msg = f"「{item_name(c.item)}」写为{c.text.strip()}，{shown[0]}，相差{money(diff, c.unit, d)}"
+            suggestion = f"改为{money(fval, c.unit, d)}"
+        else:
+            msg = f"「{item_name(c.item)}」写为{c.text.strip()}，与各表都不一致：" + "；".join(shown)
+            suggestion = "核对表格与说明，统一金额"
+        out.append(Issue("table", c, severity, msg, [("fact", x) for x in bad], suggestion))
     return out
 
 
@@ -208,17 +278,30 @@ def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Cl
     return best
 
 
-def _sums(claims) -> list[Issue]:
+def _sums(claims, table_issues=()) -> list[Issue]:
     out = []
+    # amounts already reported against the tables, with the value the table shows
+    fixed = {i.claim.index: i.related[0][1] for i in table_issues
+             if i.cell is None and i.related and i.related[0][0] == "fact"}
     for t in claims:
         if t.relation != "amount" or not t.is_money:
             continue
+        if t.index in fixed:
+            continue  # the total is reported against its table already: one finding per place
         parts, complete = decompose(t, claims, "amount")
         if len(parts) < 2:
             continue
         tiv, siv = t.yuan(), sum_iv(parts)
         if tiv.meets(siv):
             continue
+        if any(p.index in fixed for p in parts):
+            # with the table's values for the parts already reported, does it add up? then
+            # the gap is those parts' error, not the total's
+            corrected = Interval.exact(Decimal(0))
+            for p in parts:
+                corrected = corrected + (fixed[p.index].yuan() if p.index in fixed else p.yuan())
+            if tiv.meets(corrected):
+                continue
         over = siv.low > tiv.high
         if not over and not complete:
             continue
@@ -258,6 +341,11 @@ def _sums(claims) -> list[Issue]:
             [("claim", p) for p in parts],
             f"核对各项金额，或将合计改为{money(s, t.unit, d)}" if complete else "核对各项金额"))
     return out
+
+
+def _significant(n) -> int:
+    digits = format(abs(n.value), "f").replace(".", "").lstrip("0")
+    return len(digits)
 
 
 def _rescaled_unit(unit: str, k: Decimal) -> str | None:
@@ -377,7 +465,7 @@ def _ratio(num: Interval, den: Interval) -> Interval | None:
     return Interval(min(cands) * 100, max(cands) * 100)
 
 
-def _percents(claims) -> list[Issue]:
+def _percents(claims, ledger=None) -> list[Issue]:
     out = []
     for c in claims:
         if c.unit != "%" or c.relation != "change":
@@ -386,18 +474,24 @@ def _percents(claims) -> list[Issue]:
         delta = next((x for x in claims if x.paragraph == c.paragraph and x.item == c.item and x.relation == "change"
                       and x.is_money), None)
         cur = _level(claims, c.item, c.paragraph, "current")
-        if pri is None:
-            continue
         if delta is not None:
             num = delta.signed_yuan()
-        elif cur is not None:
+        elif cur is not None and pri is not None:
             num = cur.yuan() - pri.yuan()
         else:
             continue
+        if pri is not None:
+            base = pri.yuan()
+        elif cur is not None:
+            base = cur.yuan() - num  # last year = this year − the change
+            if base.low <= 0:
+                continue  # a new item (增长100%): nothing to compute
+        else:
+            continue
         stated = _pct_iv(c)
-        r = _ratio(num, pri.yuan())
+        r = _ratio(num, base)
         if r is None:
-            if pri.value.value == 0:
+            if pri is not None and pri.value.value == 0:
                 out.append(Issue("from-zero", c, "warning",
                                  f"上年{item_name(c.item)}为{pri.text.strip()}，「{c.word}{c.text.strip()}」无从计算",
                                  [("claim", pri)], "改写为新增金额，不写增长率"))
@@ -409,30 +503,58 @@ def _percents(claims) -> list[Issue]:
                              [("claim", x) for x in (delta, cur, pri) if x is not None],
                              f"改为{format_decimal(abs(calc), c.value.decimals)}%"))
     for c in claims:
+        if c.unit != "%" or c.relation != "rate":
+            continue
+        # 年初预算为X万元，支出决算为Y万元，完成年初预算的Z%: Z = Y / X
+        before = [x for x in claims[:c.index] if x.paragraph == c.paragraph and x.item == c.item
+                  and x.relation == "amount" and x.is_money and x.pos < c.pos]
+        bud = next((x for x in reversed(before) if x.period == "budget"), None)
+        cur = next((x for x in reversed(before) if x.period == "current"), None)
+        if bud is None or cur is None:
+            continue
+        r = _ratio(cur.yuan(), bud.yuan())
+        if r is None or _pct_iv(c).meets(r):
+            continue
+        calc = mid(r)
+        out.append(Issue("percent", c, "error",
+                         f"完成预算{c.text.strip()}，按{cur.describe()}、预算{bud.text.strip()}计算为{format_decimal(calc, c.value.decimals)}%",
+                         [("claim", cur), ("claim", bud)], f"改为{format_decimal(calc, c.value.decimals)}%"))
+    for c in claims:
         if c.unit != "%" or c.relation != "share":
             continue
         num = next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == c.item
-                    and x.relation == "amount" and x.is_money), None)
+                    and x.relation == "amount" and x.is_money and x.period == "current"), None)
+        if num is None:
+            continue
         den = None
         if c.denominator:
             den = _level(claims, c.denominator, c.paragraph, "current")
-        elif num is not None and num.parent is not None:
+            if den is None and ledger is not None:
+                facts = [f for f in ledger.get(c.denominator, []) if f.period == "current" and not f.proxy]
+                if facts and len({f.number.value for f in facts}) == 1:
+                    den = facts[0]
+        elif num.parent is not None:
             den = claims[num.parent]
-        if num is None or den is None or not den.is_money:
+        elif num.topic is not None and claims[num.topic].item != num.item:
+            den = claims[num.topic]
+        if den is None or (isinstance(den, Claim) and not den.is_money):
             continue
         r = _ratio(num.yuan(), den.yuan())
         if r is None or _pct_iv(c).meets(r):
             continue
         calc = mid(r)
+        dname = den.describe() if isinstance(den, Claim) else f"{den.where}{den.number}{den.unit}"
         out.append(Issue("share", c, "error",
-                         f"{num.describe()}占{den.describe()}应为{format_decimal(calc, c.value.decimals)}%，文中写{c.text.strip()}",
-                         [("claim", num), ("claim", den)], f"改为{format_decimal(calc, c.value.decimals)}%"))
+                         f"{num.describe()}占{dname}应为{format_decimal(calc, c.value.decimals)}%，文中写{c.text.strip()}",
+                         [("claim", num), ("claim", den) if isinstance(den, Claim) else ("fact", den)],
+                         f"改为{format_decimal(calc, c.value.decimals)}%"))
     return out
 
 
 def _pct_iv(c: Claim) -> Interval:
+    """A printed percentage, read as rounded or truncated (12.349% printed 12.34%)."""
     v = c.value
-    iv = Interval(v.low, v.high)
+    iv = Interval(v.low, v.high + v.half_ulp) if v.value >= 0 else Interval(v.low - v.half_ulp, v.high)
     return flip(iv) if c.sign < 0 else iv
 
 
@@ -450,6 +572,9 @@ def to_finding(rule, doc, issue: Issue):
                 related.append(related_line(doc, obj.table.first_line, obj.where))
         else:
             related.append(related_line(doc, obj.line, f"{item_name(obj.item)}{obj.text.strip()}", obj.start, obj.end))
+    if issue.cell is not None:
+        return rule.at_cell(issue.cell, issue.message, related=related, suggestion=issue.suggestion,
+                            severity=issue.severity)
     c = issue.claim
     return rule.at_span(doc, c.line, c.start, c.end, issue.message, related=related,
                         suggestion=issue.suggestion, severity=issue.severity)
