@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SEEDS, check
-from variants import (VARIANTS, YEAR_OFFSET, change_level, fullwidth_narrative, group_thousands,
+from variants import (SAME_LEVEL, VARIANTS, YEAR_OFFSET, change_level, fullwidth_narrative, group_thousands,
                       money_cells, province_wording, rename_department, rename_region,
                       shift_years, swap_level, swap_table_unit)
 
@@ -136,10 +136,6 @@ def test_same_findings(variant, src, tmp_path):
 # ---------------------------------------------------------------- the variants do what they say
 
 
-def _read(prefix):
-    return next(p for p in SEEDS if p.stem.startswith(prefix))
-
-
 def test_year_shift_moves_years_only():
     s = "预算年度：2023\n较2022年增加2083.68万元，截止时间：2022-12-31，元发【2019】7号，“晴朗2020”，1900元，2013701，十四五"
     assert shift_years(s, 4) == ("预算年度：2027\n较2026年增加2083.68万元，截止时间：2026-12-31，元发【2023】7号，"
@@ -174,10 +170,9 @@ def test_every_variant_changes_some_seed():
 
 
 def test_every_seed_table_amount_is_found():
-    """Seeds 000/001/002/003/004 all have tables with a unit; each gets its amounts rewritten."""
+    """Every seed has tables with a unit line (万元 or 元), and each gets amounts rewritten."""
     for p in SEEDS:
-        if p.stem.startswith("002") or p.stem.startswith("003") or p.stem.startswith("001") or p.stem.startswith("000"):
-            assert money_cells(p.read_text(encoding="utf-8").split("\n")), p.name
+        assert money_cells(p.read_text(encoding="utf-8").split("\n")), p.name
 
 
 def test_rewrites_are_in_place():
@@ -188,22 +183,59 @@ def test_rewrites_are_in_place():
             assert f(text).count("\n") == text.count("\n")
 
 
-def test_variant_metadata_follows(tmp_path):
-    """The variants exercise what they claim: the product reads the new year, region, level, unit."""
+_CN_YEAR_TITLE = ("structure.py reads the document year from 2020年 in a title but not from "
+                  "二〇二〇年: meta.year is None, so year-aware rules (BL301) are silent")
+
+
+def _meta_cases():
+    by = {v.name: v for v in VARIANTS}
+    swapped = {"县": "区", "区": "县"}
+    for src in SEEDS:
+        p = src.stem[:3]
+        lvl = {"000": "县", "001": "区", "002": "县", "003": "县", "004": "区"}[p]
+        short = {"000": "平乡", "001": "鹿泉", "002": "元氏", "003": "玉田", "004": "开平"}[p]
+        new_short = dict(SAME_LEVEL[p])[short]
+        yield pytest.param(by["year+4"], src, lambda m, o: m.year == o.year + YEAR_OFFSET, id=f"year+4-{p}")
+        marks = [pytest.mark.xfail(strict=True, reason=_CN_YEAR_TITLE)] if p in ("001", "002", "003") else []
+        yield pytest.param(by["cn-years"], src, lambda m, o: m.year == o.year, id=f"cn-years-{p}", marks=marks)
+        yield pytest.param(by["region"], src, lambda m, o, r=new_short + lvl: m.region == r, id=f"region-{p}")
+        yield pytest.param(by["level"], src, lambda m, o, lv=swapped[lvl], s=short: m.level == lv and m.region == s + lv,
+                           id=f"level-{p}")
+        yield pytest.param(by["department"], src, lambda m, o: "机构编制委员会办公室" in (m.department or ""),
+                           id=f"department-{p}")
+
+
+@pytest.mark.parametrize("variant,src,holds", list(_meta_cases()))
+def test_variant_metadata_follows(variant, src, holds, tmp_path):
+    """The variants exercise what they claim: the product reads the new year, region, level, name."""
     from linter.readers import read_document
 
-    src = _read("000")
-    orig = read_document(str(src))
-    by = {v.name: v for v in VARIANTS}
+    orig = read_document(str(src)).meta
+    meta = read_document(str(_variant_file(src, variant, tmp_path))).meta
+    assert holds(meta, orig), f"{variant.name} on {src.name}: {meta} (original {orig})"
 
-    def doc(name):
-        return read_document(str(_variant_file(src, by[name], tmp_path / name)))
 
-    (tmp_path / "x").mkdir()
-    for name in ("year+4", "region", "level", "unit", "department"):
-        (tmp_path / name).mkdir()
-    assert doc("year+4").meta.year == orig.meta.year + YEAR_OFFSET
-    assert doc("region").meta.region == "广宗县"
-    assert doc("level").meta.level == "区" and doc("level").meta.region == "平乡区"
-    assert {t.unit for t in doc("unit").tables if t.kind.startswith("budget_")} == {"元"}
-    assert "机构编制委员会" in doc("department").meta.department
+def test_unit_variant_flips_table_units(tmp_path):
+    from linter.readers import read_document
+
+    unit = next(v for v in VARIANTS if v.name == "unit")
+    for src in SEEDS:
+        before = [t.unit for t in read_document(str(src)).tables]
+        (tmp_path / src.stem).mkdir()
+        after = [t.unit for t in read_document(str(_variant_file(src, unit, tmp_path / src.stem))).tables]
+        flip = {"万元": "元", "元": "万元", None: None}
+        assert after == [flip[u] for u in before], src.name
+
+
+def test_rounding_artifact_is_narrow():
+    """Only sums that met within the 万元 rounding are excused; a real discrepancy is not."""
+    from linter.findings import Finding, Related
+
+    def f(rule, total, parts):
+        return Finding(rule, "x", "error", "", 1, 1, 1, 2, total, related=[Related(2, p, "") for p in parts])
+
+    parts = ["2,565,900.00", "145,300.00", "124,800.00"]
+    assert rounding_artifact(f("BL101", "2,836,100.00", parts))
+    assert not rounding_artifact(f("BL101", "2,836,300.00", parts))  # 300元 > 4 × 50元
+    assert not rounding_artifact(f("BL201", "2,836,100.00", parts))  # not a sum rule
+    assert rounding_artifact(f("BL202", "1936100元", ["1822100元", "113900元"]))

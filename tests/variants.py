@@ -264,13 +264,18 @@ def swap_table_unit(text: str) -> str:
     return _edit_cells(text, edit, unit_line)
 
 
+def fullwidth_tables(text: str) -> str:
+    """Table amounts in full-width digits (１０７．５４), as some PDF exports print them."""
+    return _edit_cells(text, lambda s, unit: s.translate(_FULLWIDTH))
+
+
 def group_thousands(text: str) -> str:
     """Table amounts written with thousands separators (1,075,400.00)."""
     return _edit_cells(text, lambda s, unit: _group(s))
 
 
-_NARRATIVE_AMOUNT = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?=\s*万?元)")
 _FULLWIDTH = str.maketrans("0123456789.", "０１２３４５６７８９．")
+_NARRATIVE_AMOUNT = re.compile(r"(?<![\d.,])\d+(?:\.\d+)?(?=\s*万?元)")
 
 
 def fullwidth_narrative(text: str) -> str:
@@ -302,6 +307,16 @@ def narrative_in_yuan(text: str) -> str:
         lines[i] = _NARRATIVE_WANYUAN.sub(
             lambda m: format((Decimal(m.group(1)) * 10000).normalize(), "f") + m.group(2) + "元", line)
     return "\n".join(lines)
+
+
+def unit_scope(text: str) -> str:
+    """A 单位预算 instead of a 部门预算: 部门预算 → 单位预算, 本部门/我部门 → 本单位/我单位
+    (有关部门, 职能部门, 部门整体 … are other words and stay). Not for a 部门整体支出 report
+    (seed 002): its scope is the department's by its title, whatever its tables are called."""
+    if "整体支出" in text:
+        return text
+    text = text.replace("部门预算", "单位预算")
+    return re.sub(r"(?<=[本我])部门", "单位", text)
 
 
 # --------------------------------------------------------------------------- wording
@@ -395,6 +410,7 @@ def _wording(stem, text):
 
 VARIANTS = [
     Variant("year+4", _years, f"every year moved by +{YEAR_OFFSET}"),
+    Variant("year+7", lambda stem, text: shift_years(text, 7), "every year moved by +7 (into the 2030s)"),
     Variant("year-5", lambda stem, text: shift_years(text, -5), "every year moved by -5"),
     Variant("cn-years", lambda stem, text: chinese_years(text), "narrative years in Chinese numerals (二〇二三年)"),
     Variant("region", _region, "another county/district of the same prefecture"),
@@ -409,6 +425,8 @@ VARIANTS = [
     Variant("thousands", _thousands, "table amounts with thousands separators"),
     Variant("unit+thousands", _chain(_unit, _thousands), "tables in 元 with separators (1,075,400.00)"),
     Variant("narrative-yuan", lambda stem, text: narrative_in_yuan(text), "narrative amounts in 元 (1075400元)"),
+    Variant("fullwidth-tables", lambda stem, text: fullwidth_tables(text), "table amounts in full-width digits"),
+    Variant("unit-scope", lambda stem, text: unit_scope(text), "a 单位预算 instead of a 部门预算"),
     Variant("fullwidth", _fullwidth, "every second narrative amount in full-width digits"),
     Variant("wording", _wording, "another province's names for the tables and items"),
     Variant("all", _chain(_years, _region, _dept, _level, _unit, _thousands, _fullwidth, _wording),
