@@ -371,19 +371,21 @@ def _is_data_row(row: list[Cell]) -> bool:
 def _headers(table: Table) -> None:
     rows = table.rows
     header = None
+    family = _aliases()[0].get(table.kind, {}).get("family")
+    money = family in ("预算", "决算")
     for r, row in enumerate(rows):
         if _is_serial_row(row):
             header = r + 1
             break
-        if _is_data_row(row):
+        # an item row (一、… or coded) of a money table is data even when left blank (a template)
+        if _is_data_row(row) or (money and r > 0 and _item_label(row)):
             header = r
             break
     if header is None:
         # no data row (空表列示): every row holding a label is a header row
         # of a money table (the form tables of 绩效 keep their first row as the header)
-        family = _aliases()[0].get(table.kind, {}).get("family")
         labelled = [r for r, row in enumerate(rows) if any(_norm(c.text) for c in row)]
-        header = labelled[-1] + 1 if labelled and family in ("预算", "决算") else min(len(rows), 1)
+        header = labelled[-1] + 1 if labelled and money else min(len(rows), 1)
     table.header_rows = header
     width = table.width
     labels: list[list[str]] = [[] for _ in range(width)]
@@ -405,6 +407,11 @@ def _headers(table: Table) -> None:
             for k in range(col, min(col + span, width)):
                 if not labels[k] or labels[k][-1] != t:
                     labels[k].append(t)
+    for ls in labels:
+        # a 合计 printed in the label columns of the last header row (the 决算 基金 table puts
+        # its 合计 data row beside the 本年支出 sub-labels) is not a column label
+        if len(ls) >= 2 and ls[-1] in TOTAL_NAMES and _column_key(ls[:-1]) in ("科目编码", "科目名称", "项目"):
+            ls.pop()
     table.column_labels = ["/".join(ls) for ls in labels]
     table.measures = _measures(labels)
     table.columns = [_column_key(ls[:-1] if m else ls) for ls, m in zip(labels, table.measures)]
@@ -424,6 +431,15 @@ def _measures(labels: list[list[str]]) -> list[str]:
         if len(ls) >= 2 and ls[-1] in words and len(groups[tuple(ls[:-1])]) >= 2:
             out[i] = ls[-1]
     return out
+
+
+ITEM_LABEL = regex.compile(rf"^(?:[{CN_NUM}]+、|\d{{3}}(?:\d{{2}}){{0,2}}(?!\d))")
+
+
+def _item_label(row: list[Cell]) -> bool:
+    """A row labelled like an item of a blank money table: 一、… or a classification code."""
+    first = next((_norm(c.text) for c in row if _norm(c.text)), "")
+    return bool(ITEM_LABEL.match(first))
 
 
 def _unpadded(row: list[Cell]) -> list[Cell]:
@@ -616,6 +632,13 @@ def _metadata(doc: Document) -> None:
     if meta.department:
         region, level = region_of(meta.department)
         meta.region, meta.level = region, level
+    else:
+        # no department name (a template's 上海市XX局): the region a title line starts with
+        for cand in head[:5]:
+            region, level = region_of(cand)
+            if region and len(cand) <= 30:
+                meta.region, meta.level = region, level
+                break
     # an explicit 区级/县级 … 部门预算 in a title is the budget's own level
     m = regex.search(r"(省|市|区|县)级(?:部门|单位)", joined.replace(" ", ""))
     if m:

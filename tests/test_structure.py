@@ -186,3 +186,61 @@ def test_table_of_contents_lines_are_furniture(tmp_path):
     assert [doc.line(n).kind for n in (2, 3)] == ["furniture", "furniture"]
     top = [s.number for s in doc.sections.children]
     assert top == ["一、", "二、"]
+
+
+# --- 决算 layouts, blank templates, metadata of every sample ---------------------------------
+
+@pytest.mark.parametrize("name,meta", [
+    ("2024_putuo_caizhengju_dept_final.pdf", ("上海市普陀区财政局", 2024, "决算", "部门", "区", "普陀区")),
+    ("2024_putuo_guiziju_dept_final.pdf", ("上海市普陀区规划和自然资源局", 2024, "决算", "部门", "区", "普陀区")),
+    ("2024_putuo_shegongbu_dept_final.pdf", ("中共上海市普陀区委社会工作部", 2024, "决算", "部门", "区", "普陀区")),
+    ("2024_putuo_wanli_jiedao_dept_budget.pdf", ("上海市普陀区人民政府万里街道办事处", 2024, "预算", "部门", "区", "普陀区")),
+    ("2025_putuo_wanli_jiedao_dept_budget.pdf", ("上海市普陀区人民政府万里街道办事处", 2025, "预算", "部门", "区", "普陀区")),
+    ("2025_putuo_qufuban_dept_budget.pdf", ("上海市普陀区人民政府办公室", 2025, "预算", "部门", "区", "普陀区")),
+    ("2025_putuo_qufuban_unit_budget.pdf", ("上海市普陀区人民政府办公室", 2025, "预算", "单位", "区", "普陀区")),
+    ("2025_putuo_shangwuwei_dept_budget.pdf", ("上海市普陀区商务委员会", 2025, "预算", "部门", "区", "普陀区")),
+    # the official template names no real department (上海市XX局): its region is the city's
+    ("2024_shanghai_dept_final_TEMPLATE_XX.pdf", (None, 2024, "决算", "部门", "市", "上海市")),
+])
+def test_metadata_of_every_sample(name, meta):
+    m = read(SAMPLES / name).meta
+    assert (m.department, m.year, m.doc_type, m.scope, m.level, m.region) == meta
+
+
+@pytest.mark.parametrize("name", ["2024_putuo_guiziju_dept_final.pdf", "2024_putuo_caizhengju_dept_final.pdf",
+                                  "2024_shanghai_dept_final_TEMPLATE_XX.pdf"])
+def test_final_three_public_keys_and_measures(name):
+    t = read(SAMPLES / name).tables_of("final_three_public")[0]
+    assert t.columns == ["合计", "合计", "因公出国", "因公出国", "公务用车", "公务用车", "公车购置", "公车购置",
+                         "公车运行", "公车运行", "公务接待", "公务接待"]
+    assert t.measures == ["预算数", "决算数"] * 6
+    assert t.column_index("公务接待", "决算数") == [11]
+
+
+def test_lone_measure_is_the_column_name():
+    # 收入/决算数 has no sibling of another measure: no measure, key 金额 as before
+    t = read(SAMPLES / "2024_putuo_shegongbu_dept_final.pdf").tables_of("final_summary")[0]
+    assert t.columns == ["项目", "金额", "项目", "金额"] and not any(t.measures)
+
+
+def test_two_block_basic_table_rows_keyed_by_left_block():
+    t = read(SAMPLES / "2024_putuo_shegongbu_dept_final.pdf").tables_of("final_gpb_basic")[0]
+    codes = [i.code for i in t.row_info]
+    assert codes[:3] == ["301", "30101", "30102"] and "303" in codes
+    assert not any(c.startswith("302") or c.startswith("310") for c in codes)  # right-block codes
+    assert t.row_info[0].name == "工资福利支出"
+
+
+def test_blank_template_tables_keep_items_as_rows():
+    doc = read(SAMPLES / "2024_shanghai_dept_final_TEMPLATE_XX.pdf")
+    summary = doc.tables_of("final_summary")[0]
+    assert summary.header_rows == 2 and summary.columns == ["项目", "金额", "项目", "金额"]
+    gpb = doc.tables_of("final_gpb_expense")[0]
+    assert gpb.columns == ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    assert [i.code for i in gpb.row_info][:3] == ["205", "20502", "2050205"]
+
+
+def test_total_beside_sub_labels_is_not_a_label():
+    # 决算 基金 table: its 合计 row shares a line with 本年支出's 合计|基本支出|项目支出
+    t = read(SAMPLES / "2024_putuo_shegongbu_dept_final.pdf").tables_of("final_fund")[0]
+    assert t.columns[:2] == ["科目编码", "科目名称"] and t.column_index("合计") == [4]
