@@ -195,3 +195,88 @@ def test_expected_files_cover_every_seed():
     for p in SEEDS.glob("*.txt"):
         data = json.loads((ROOT / "corpus" / "expected" / "BL3" / f"{p.stem}.json").read_text(encoding="utf-8"))
         assert data["traps"], p.name
+
+
+# --- behaviour measured on the Shanghai sample PDFs and small edits of the seeds ---------
+
+SAMPLES = ROOT / "corpus" / "samples"
+
+
+def test_quote_closed_on_the_next_line_of_the_paragraph(tmp_path):
+    p = edited(tmp_path, "000", [("2023年我部门财政拨款“三公”经费预算安排0万元",
+                                  "2023年我部门财政拨款“三\n公”经费预算安排0万元")])
+    assert not [f for f in findings(p, ["BL309"]) if f.excerpt in ("“", "”")]
+    # a quote that the next line does not close is still reported, once, where it opens
+    p2 = edited(tmp_path, "000", [("2023年我部门财政拨款“三公”经费预算安排0万元",
+                                   "2023年我部门财政拨款“三\n公经费预算安排0万元")], name="d2.txt")
+    got = [(f.line, f.excerpt) for f in findings(p2, ["BL309"]) if f.excerpt in ("“", "”")]
+    assert got == [(1414, "“")]
+    # a PDF whose line breaks inside “三/公” (财政局 决算, page 23)
+    pdf = findings(SAMPLES / "2024_putuo_caizhengju_dept_final.pdf", ["BL309"])
+    assert not pdf
+
+
+def test_mixed_width_brackets_once_per_defect():
+    got = [f for f in findings(SAMPLES / "2025_putuo_shangwuwei_dept_budget.pdf", ["BL309"])]
+    assert len(got) == 8 and {f.excerpt for f in got} == {")"} and {f.suggestion for f in got} == {"）"}
+    assert len({(f.line, f.column) for f in got}) == 8
+
+
+def test_numbering_restarts_after_a_part_title(tmp_path):
+    assert not findings(SAMPLES / "2025_putuo_qufuban_dept_budget.pdf", ["BL308"])
+    base = "[bookmark: _Toc_3_3_0000000012]三、机关运行经费"
+    # an unnumbered part title before a new 一、 list: silent
+    p = edited(tmp_path, "000", [(base, "网络安全宣传项目经费情况说明\n[bookmark: _Toc_3_3_0000000012]一、机关运行经费")])
+    assert not [f for f in findings(p, ["BL308"]) if f.excerpt == "一、"]
+    # the same restart after a sentence (not a title): reported
+    p2 = edited(tmp_path, "000", [(base, "本部门按照要求认真开展工作，取得了良好成效。\n[bookmark: _Toc_3_3_0000000012]一、机关运行经费")],
+                name="d2.txt")
+    assert [f.excerpt for f in findings(p2, ["BL308"]) if f.excerpt == "一、"] == ["一、"]
+
+
+def test_scope_silent_on_the_classification_name():
+    assert not findings(SAMPLES / "2025_putuo_qufuban_unit_budget.pdf", ["BL311"])
+
+
+def test_placeholders_one_finding_a_line(tmp_path):
+    p = edited(tmp_path, "000", [("认真走好网上群众路线", "认真走好XX网上XXX群众路线，增长（下降）XX%")])
+    got = findings(p, ["BL302"])
+    assert len(got) == 1 and got[0].severity == "error" and "共 4 处" in got[0].message
+    fs = findings(SAMPLES / "2024_shanghai_dept_final_TEMPLATE_XX.pdf", ["BL302"])
+    assert len({f.line for f in fs}) == len(fs) and len(fs) < 80
+
+
+def test_template_alternatives_and_instructions():
+    got = [(f.page, f.excerpt) for f in findings(SAMPLES / "2024_putuo_guiziju_dept_final.pdf", ["BL302"])]
+    assert got == [(25, "下降（增长）")]
+    got = [(f.page, f.excerpt) for f in findings(SAMPLES / "2024_putuo_shegongbu_dept_final.pdf", ["BL302"])]
+    assert got == [(15, "仍保留该表格式"), (16, "仍保留该表格式")]
+    for stem in ("2024_putuo_caizhengju_dept_final", "2025_putuo_shangwuwei_dept_budget"):
+        assert not findings(SAMPLES / f"{stem}.pdf", ["BL302"]), stem  # 增加（含…）, （项） stay silent
+
+
+def test_department_name_in_titles_and_variants():
+    got = [(f.page, f.excerpt) for f in findings(SAMPLES / "2024_putuo_guiziju_dept_final.pdf", ["BL305"])]
+    assert got[0] == (7, "上海市规划和自然资源局")
+    assert got[1:] == [(26, "上海市普陀区规划与自然资源局")] * 3
+    for stem in ("2024_putuo_caizhengju_dept_final", "2024_putuo_shegongbu_dept_final", "2025_putuo_qufuban_dept_budget"):
+        assert not findings(SAMPLES / f"{stem}.pdf", ["BL305"]), stem
+
+
+def test_curated_typos(tmp_path):
+    p = edited(tmp_path, "000", [("认真走好网上群众路线", "征收集体士地，保障爱国人士地位，记帐凭证，认真走好网上群众路线")])
+    got = [(f.excerpt, f.suggestion) for f in findings(p, ["BL306"]) if f.line == 1419]
+    assert got == [("士地", "土地"), ("记帐", "记账")]
+
+
+def test_note_calling_a_table_with_amounts_empty():
+    got = [(f.page, f.excerpt) for f in findings(SAMPLES / "2024_putuo_wanli_jiedao_dept_budget.pdf", ["BL310"])]
+    assert got == [(31, "本表为空表")]
+    # the 2025 edition prints the same table with its amounts and without the note
+    assert not findings(SAMPLES / "2025_putuo_wanli_jiedao_dept_budget.pdf", ["BL310"])
+
+
+def test_expected_files_cover_every_sample():
+    for p in SAMPLES.glob("*.pdf"):
+        data = json.loads((ROOT / "corpus" / "expected" / "BL3" / f"{p.stem}.json").read_text(encoding="utf-8"))
+        assert data["traps"], p.name

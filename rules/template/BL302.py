@@ -76,7 +76,10 @@ class TemplatePlaceholder(Rule):
             header_row, name_cols, value_cols = self._header(table, name_headers, value_headers)
             if header_row is None:
                 continue
-            for row in table.rows[header_row + 1:]:
+            rows = table.rows[header_row + 1:]
+            for i, row in enumerate(rows):
+                if self._misaligned(row, cats):
+                    continue  # a row shifted left by a broken merge: its columns mean nothing
                 by_col = {}
                 for c in row:
                     by_col[c.col] = c
@@ -87,11 +90,23 @@ class TemplatePlaceholder(Rule):
                                            severity="warning")
                 named = [by_col[c] for c in name_cols if c in by_col and _norm(by_col[c].text)
                          and _norm(by_col[c].text) not in cats and not regex.fullmatch(r"指标\d*", _norm(by_col[c].text))]
+                if not named or (i + 1 < len(rows) and self._misaligned(rows[i + 1], cats)):
+                    continue  # the row goes on in the next, shifted one
                 for col in value_cols:
                     c = by_col.get(col)
-                    if named and c is not None and c.blank and len(row) >= len(name_cols) + 2:
-                        yield self.at_cell(c, f"指标 `{named[0].text.strip()}` 未填写指标值",
-                                           related=[related_cell(named[0], "指标")], severity="warning")
+                    if c is None and col > max(by_col):
+                        # a plain-text table drops trailing empty cells: the value is not there
+                        yield self.at_cell(named[0], f"指标 `{named[0].text.strip()}` 未填写指标值", severity="warning")
+                    elif c is not None and c.blank:
+                        yield self.at_cell(named[0], f"指标 `{named[0].text.strip()}` 未填写指标值",
+                                           related=[related_cell(c, "空的指标值")], severity="warning")
+
+    @staticmethod
+    def _misaligned(row, cats) -> bool:
+        """The first cell holds neither a category (产出指标) nor nothing: the row's cells are
+        shifted (空调柜机数量 | 1台 | … under 一级指标 | 二级指标 | 三级指标)."""
+        first = next((c for c in row if c.col == 0), None)
+        return first is not None and bool(_norm(first.text)) and _norm(first.text) not in cats
 
     @staticmethod
     def _header(table, name_headers, value_headers):

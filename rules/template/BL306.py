@@ -56,9 +56,21 @@ class ConfusableTypo(Rule):
         for ln, text in scanned_lines(doc):
             for m in pattern.finditer(text):
                 wrong, right, unless = by_wrong[m.group()]
-                if unless is not None:
-                    around = text[max(0, m.start() - 8): m.end() + 8]
-                    if unless.search(around):
-                        continue
+                if unless is not None and self._excused(text, m.start(), m.end(), wrong, unless):
+                    continue
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"错别字：`{wrong}` 应为 `{right}`", suggestion=right)
+
+    @staticmethod
+    def _excused(text, start, end, wrong, unless) -> bool:
+        """The `unless` context holds: a match in the 8 characters around the hit that takes
+        in this hit (人士地位 for 士地), or a context word that holds no other hit (瓦斯 near 煤体)."""
+        a = max(0, start - 8)
+        around = text[a:end + 8]
+        for u in unless.finditer(around):
+            us, ue = a + u.start(), a + u.end()
+            if us < end and start < ue:
+                return True
+            if wrong not in u.group():
+                return True
+        return False

@@ -85,6 +85,8 @@ class HeadingNumbering(Rule):
             v = value_of(style, s.number)
             if v is None:
                 continue
+            if self._cell_continuation(doc, s.line, style, v, s.number):
+                continue
             items.append((s.line, style, v, s.number, s.auto))
         items.sort()
         # a number token at a line start that the sections did not keep (e.g. inside a table cell)
@@ -94,7 +96,11 @@ class HeadingNumbering(Rule):
             num = numbering_of(t) if t else None
             if num:
                 starts.setdefault(num[2].strip(), []).append(ln.number)
-        yield from self._walk(doc, items, starts)
+        seen = set()
+        for f in self._walk(doc, items, starts):
+            if (f.line, f.excerpt) not in seen:  # 6、 seen both after 五、 and before 七、: once
+                seen.add((f.line, f.excerpt))
+                yield f
 
     def _walk(self, doc, items, starts):
         # stacks of open lists per style: [[last value, line, token], ...] (outer first)
@@ -118,6 +124,17 @@ class HeadingNumbering(Rule):
                 if v != 1 and style in ("cn", "paren_cn") and not self._present(starts, style, 1, token, line, doc, (max(1, line - 3), line)):
                     yield self._finding(doc, line, token, f"编号从 `{token.strip()}` 开始，缺少 `{render(style, 1, token)}`{auto_note}",
                                         render(style, 1, token), None)
+                elif v > 1 and style in ("arabic", "paren_arabic"):
+                    # 6、 after 五、…（二）: a new 1、 list cannot start at 6; it is the 六、 of the outer list
+                    outer = next((st for st in ("cn", "paren_cn") if lists.get(st) and lists[st][-1][0] == v - 1), None)
+                    if outer is not None:
+                        prev = lists[outer][-1]
+                        if not self._present(starts, style, v - 1, token, None, doc, (prev[1], line - 1)) and \
+                                not self._present(starts, outer, v, prev[2], None, doc, (prev[1] + 1, line - 1)):
+                            yield self._finding(
+                                doc, line, token,
+                                f"`{token.strip()}` 使用了错误的编号样式：接在 `{prev[2].strip()}`（第 {prev[1]} 行）之后，应为 `{render(outer, v, prev[2])}`{auto_note}",
+                                render(outer, v, prev[2]), related_line(doc, prev[1], "上一个同级编号"))
                 fresh[style] = False
                 continue
             if fresh.get(style) and (v == 1 or (v != stack[-1][0] + 1 and self._present(
@@ -131,7 +148,10 @@ class HeadingNumbering(Rule):
             if v == top[0] + 1:
                 top[:] = [v, line, token]
                 continue
-            if outer is not None and v == outer[0] + 1:
+            if outer is not None and v == outer[0] + 1 and not (v == top[0] and self._shape(doc, line) == self._shape(doc, top[1])
+                                                                  != self._shape(doc, outer[1])):
+                # the nested list ended and the outer one goes on — unless the number repeats the
+                # nested list's last one and the line reads like the nested items, not the outer titles
                 stack.pop()
                 stack[-1][:] = [v, line, token]
                 continue
@@ -175,6 +195,27 @@ class HeadingNumbering(Rule):
                                 f"编号{what}：`{top[2].strip()}`（第 {top[1]} 行）之后又是 `{token.strip()}`，应为 `{render(style, top[0] + 1, top[2])}`{auto_note}",
                                 render(style, top[0] + 1, top[2]), related_line(doc, top[1], "上一个同级编号"))
             top[:] = [v, line, token]
+
+    @staticmethod
+    def _cell_continuation(doc, line, style, v, token):
+        """2.开展… right under a table row whose last cell reads 1.保障…: the second paragraph
+        of a cell that the reader put outside the table, not a list item of the text."""
+        if v < 2 or style not in ("arabic", "paren_arabic"):
+            return False
+        n = line - 1
+        while n >= 1 and doc.line(n).kind == "blank":
+            n -= 1
+        if n < 1 or doc.line(n).kind != "table":
+            return False
+        last = content(doc.line(n)).rstrip().rsplit("\t", 1)[-1].strip()
+        return last.startswith(render(style, v - 1, token).strip())
+
+    @staticmethod
+    def _shape(doc, line):
+        """A numbered line is a short title (三、工作保障措施) or a sentence item
+        (四、开展网络执法督察活动，会同有关部门…)."""
+        t = content(doc.line(line)).strip()
+        return bool(regex.search(r"[，。；,;]", t[:-1])) or len(t) > 30
 
     @staticmethod
     def _substitute(items, after, before, style, missing):
