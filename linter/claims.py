@@ -765,6 +765,7 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
             by_row_labels(table, income_items + ["支出合计"] + (["收支总计"] if kind == "final_summary" else []))
         elif kind in ("budget_fiscal_summary", "final_fiscal_summary"):
             by_row_labels(table, ["一般公共预算收入", "政府性基金收入", "国有资本经营收入"], fallback=False)
+            _fiscal_expense(table, add, items)
             if kind == "final_fiscal_summary":
                 by_row_labels(table, ["财政拨款收支总计"])
         elif kind in ("budget_income", "final_income"):
@@ -808,6 +809,25 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
     if any(not f.proxy for f in facts):
         ledger["机关运行经费"] = [f for f in facts if not f.proxy]
     return ledger
+
+
+def _fiscal_expense(table: Table, add, items):
+    """财政拨款收支总表: the 支出 side's total row split by fund (合计 | 一般公共预算 | 政府性基金 | 国有资本经营)."""
+    row = None
+    for want in ("本年支出合计", "支出总计", "支出合计"):
+        row = next((r for r in table.data_rows() if any(_label(c.text) == want for c in r)), None)
+        if row is not None:
+            break
+    if row is None:
+        return
+    for item, spec in items.items():
+        for key in spec.get("fiscal_columns", []):
+            cols = [c for c in table.column_index(key) if c > 1]  # the 支出 side, not the 收入 label column
+            if cols:
+                cell = _cell_in(row, cols[0])
+                if cell is not None and (cell.number is not None or cell.blank or cell.dash):
+                    add(item, _amount(cell), table, cell,
+                        f"《{table.label()}》支出合计「{table.column_labels[cols[0]] or key}」")
 
 
 def _func_rows(doc: Document, table: Table, add):

@@ -232,3 +232,47 @@ def test_shanghai_sample_claims_agree_with_tables_in_yuan():
     assert fact.unit == "元" and income.yuan().meets(fact.yuan())
     assert any(c.item == "财政拨款收入" and c.relation == "change" and c.sign == -1 for c in claims_of(doc))
     assert bl2(CORPUS / "samples" / "2025_putuo_qufuban_dept_budget.pdf") == []
+
+
+# --- one finding per wrong number --------------------------------------------------------------------
+
+def test_a_wrong_cell_in_one_of_two_tables_is_reported_on_the_cell_not_on_the_text(tmp_path):
+    # 收入总计 283.61 is printed in the 收支总表 and in the 收入总表 合计 row; the narrative agrees
+    # with both. Break the 收入总表 cell: the text is not wrong, the cell is.
+    p = mutate(S004, tmp_path, "\t合计\n\t283.61\n\t283.61\n", "\t合计\n\t283.71\n\t283.61\n")
+    found = [f for f in bl2(p) if f.rule == "BL201"]
+    assert [(f.line, f.excerpt, f.severity) for f in found if f.line != 1742] == [(267, "283.71", "warning")]
+    f = next(f for f in found if f.line == 267)
+    assert any(r.line == 1330 for r in f.related) and any(r.line == 222 for r in f.related)
+    assert f.suggestion == "改为283.61"
+
+
+def test_a_wrong_part_does_not_cascade_onto_its_right_total(tmp_path):
+    p = mutate(S004, tmp_path, "人员经费182.21万元", "人员经费182.31万元")
+    assert codes(bl2(p)) == [("BL201", 1332, "182.31万元"), ("BL201", 1742, "0.00万元")]
+
+
+def test_a_wrong_total_is_reported_once(tmp_path):
+    p = mutate(S004, tmp_path, "2025年支出预算283.61万元", "2025年支出预算284.61万元")
+    assert [(f.rule, f.excerpt) for f in bl2(p) if f.line == 1332] == [("BL201", "284.61万元")]
+
+
+# --- levels stated as 由X到Y and as last year's budget ----------------------------------------------
+
+def test_bl204_from_to_with_the_wrong_direction_word(tmp_path):
+    bad = write(tmp_path, "2024年“三公”经费由10.00万元减少到12.00万元。")
+    assert codes(bl2(bad)) == [("BL204", 2, "12.00万元")]
+    good = write(tmp_path, "2024年“三公”经费由10.00万元增加到12.00万元，增长20%。", "ok.txt")
+    assert bl2(good) == []
+    bad = write(tmp_path, "2024年“三公”经费由10.00万元增加到12.00万元，增长25%。", "pct.txt")
+    assert codes(bl2(bad)) == [("BL205", 2, "25%")]
+
+
+def test_last_years_budget_named_by_its_year(tmp_path):
+    p = tmp_path / "y.txt"
+    p.write_text("某某局2025年部门预算信息公开情况说明\n"
+                 "2025年“三公”经费预算12.00万元，2024年预算10.00万元，比2024年增加3.00万元。\n", encoding="utf-8")
+    assert codes(bl2(p)) == [("BL203", 2, "3.00万元")]
+    p.write_text("某某局2025年部门预算信息公开情况说明\n"
+                 "2025年“三公”经费预算12.00万元，2023年预算10.00万元，比2024年增加2.00万元。\n", encoding="utf-8")
+    assert bl2(p) == []  # 2023 is not last year: no level to compare with

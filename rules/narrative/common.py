@@ -158,7 +158,7 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
                     "table-odd", c, "warning",
                     f"{x.where}为{x.number}{x.unit}，而说明写「{item_name(c.item)}」{c.text.strip()}，{a.where}为{a.number}{a.unit}",
                     [("claim", c)] + [("fact", y) for y in agreeing],
-                    f"改为{money(in_unit(mid(a.yuan()), x.unit), x.unit, x.number.decimals)}", cell=x.cell))
+                    f"改为{format_decimal(in_unit(mid(a.yuan()), x.unit), max(x.number.decimals, 0))}", cell=x.cell))
             continue
         fs = _fund_sum(facts) if c.item.startswith(FUNC) else None
         if fs is not None and civ.meets(fs):
@@ -368,6 +368,20 @@ def _level(claims, item, paragraph, period) -> Claim | None:
 def _changes(claims) -> list[Issue]:
     out = []
     for c in claims:
+        if c.relation == "amount" and c.sign and c.is_money and c.period == "current":
+            # 由X增加到Y: the word must match the direction from X to Y
+            pri = next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == c.item
+                        and x.sentence_no == c.sentence_no and x.relation == "amount" and x.period == "prior"
+                        and x.is_money), None)
+            if pri is not None:
+                diff = c.yuan() - pri.yuan()
+                if (c.sign > 0 and diff.high < 0) or (c.sign < 0 and diff.low > 0):
+                    dv = in_unit(mid(diff), c.unit)
+                    right = "增加" if dv > 0 else "减少"
+                    out.append(Issue("direction", c, "error",
+                                     f"写「由{pri.text.strip()}{c.word}到{c.text.strip()}」，实为{right}"
+                                     f"{money(abs(dv), c.unit, display_decimals(c))}",
+                                     [("claim", pri)], f"改为「{right}」"))
         if c.relation == "change" and c.is_money and c.value.value < 0 and c.sign != 0:
             out.append(Issue("negative", c, "warning",
                              f"「{c.word}」后又写负数{c.text.strip()}，增减方向含糊",
