@@ -62,6 +62,11 @@ class TextLine:
     bottom: float
     furniture: bool = False
     last_top: float = -1.0  # top of the last visual line (after paragraph joining)
+    h: float = 0.0  # height of the first visual line
+    last_h: float = 0.0  # height of the last visual line
+    lead: float = 0.0  # width of the first unbreakable run of the first visual line
+    last_gap: float = -1e9  # gap above the last visual line (after paragraph joining)
+    last_x0: float = 0.0  # left end of the last visual line
 
 
 @dataclass
@@ -144,7 +149,7 @@ def _read_page(page, number: int, pdfraw) -> PageData:
     if rotation in (90, 270):
         data.width, data.height = height, width
     to_view = _view_transform(rotation, width, height)
-    chars = _chars(page, pdfraw, to_view)
+    chars = _chars(page, pdfraw, to_view, rotation)
     data.chars = len(chars)
     hs, vs, data.images = _rulings(page, pdfraw, to_view)
     tables = _tables(hs, vs, number)
@@ -186,18 +191,33 @@ def _view_transform(rotation: int, w: float, h: float):
     return lambda x, y: (x, h - y)
 
 
-def _chars(page, pdfraw, to_view) -> list[Char]:
+def _chars(page, pdfraw, to_view, rotation: int = 0) -> list[Char]:
+    """Characters with their boxes in viewing space. The box is PDFium's loose box (the
+    font's ascent to descent); when that is not about one em tall (a Latin font with a
+    huge ascent, or a CJK font without metrics, whose loose box is the glyph's ink), the
+    box is rebuilt from the baseline and the font size, so every glyph of one text line
+    shares one vertical extent whatever its font."""
     tp = page.get_textpage()
     try:
         raw = tp.raw
         n = pdfraw.FPDFText_CountChars(raw)
         rect = pdfraw.FS_RECTF()
         pr = ctypes.byref(rect)
+        mat = pdfraw.FS_MATRIX()
+        pm = ctypes.byref(mat)
+        ox, oy = ctypes.c_double(), ctypes.c_double()
+        po, pyy = ctypes.byref(ox), ctypes.byref(oy)
         get_u = pdfraw.FPDFText_GetUnicode
         loose = pdfraw.FPDFText_GetLooseCharBox
+        font_size = pdfraw.FPDFText_GetFontSize
+        get_matrix = pdfraw.FPDFText_GetMatrix
+        origin = pdfraw.FPDFText_GetCharOrigin
+        upright = rotation in (0, 180)
         out: list[Char] = []
         for i in range(n):
             u = get_u(raw, i)
+            if u == 2:
+                u = 0x2D  # PDFium reports a hyphen that ends a line as 0x02; in CJK text it is a real one
             if u <= 32 or u in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
                 continue
             if not loose(raw, i, pr):
@@ -210,6 +230,13 @@ def _chars(page, pdfraw, to_view) -> list[Char]:
                 y0, y1 = y1, y0
             if y1 - y0 <= 0.1:
                 continue
+            h = (rect.top - rect.bottom) if upright else (rect.right - rect.left)
+            em = 0.0
+            if get_matrix(raw, i, pm):
+                em = font_size(raw, i) * abs(mat.a * mat.d - mat.b * mat.c) ** 0.5
+            if em > 0.5 and not 0.75 * em <= abs(h) <= 1.35 * em and origin(raw, i, po, pyy):
+                bx, by = to_view(ox.value, oy.value)
+                y0, y1 = by - 0.88 * em, by + 0.12 * em  # ascent and descent of a CJK face
             out.append(Char(chr(u), x0, x1, y0, y1))
         return out
     finally:
@@ -528,9 +555,31 @@ def _line_string(chars: list[Char]) -> str:
     return "".join(parts)
 
 
+OPENERS = "（(《〈「『【〔“‘[{<"
+CLOSERS = "，。、；：？！）)》〉」』】〕”’%‰…·,.;:!?]}>—－-"
+HAN = regex.compile(r"\p{Han}")
+
+
+def _lead(chars: list[Char]) -> float:
+    """Width of the line's first unbreakable run: opening brackets with the character
+    after them; a run of digits, Latin letters and punctuation up to the first CJK
+    character or space; any punctuation that may not start a line."""
+    n, i = len(chars), 0
+    while i < n - 1 and chars[i].ch in OPENERS:
+        i += 1
+    if not HAN.match(chars[i].ch):
+        while i + 1 < n and not HAN.match(chars[i + 1].ch) and chars[i + 1].x0 - chars[i].x1 <= 0.15 * chars[i].h:
+            i += 1
+    while i + 1 < n and chars[i + 1].ch in CLOSERS:
+        i += 1
+    return chars[i].x1 - chars[0].x0
+
+
 def _line_of(chars: list[Char]) -> TextLine:
+    top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
     return TextLine(text=_line_string(chars), x0=chars[0].x0, x1=max(c.x1 for c in chars),
-                    top=min(c.top for c in chars), bottom=max(c.bottom for c in chars))
+                    top=top, bottom=bottom, h=bottom - top, last_h=bottom - top, lead=_lead(chars),
+                    last_x0=chars[0].x0)
 
 
 def join_wrapped(a: str, b: str, paragraph_break: bool = True) -> str:
@@ -561,56 +610,129 @@ def _cell_text(chars: list[Char]) -> tuple[str, Char]:
     return text.strip(), tail
 
 
-def _margins(pages: list[PageData]) -> dict[int, tuple[float, float]]:
-    """Left and right edge of the text block per page width, over the whole document."""
-    edges: dict[int, tuple[float, float]] = {}
+def _margins(pages: list[PageData]) -> dict[int, tuple[float, float, float]]:
+    """Left and right edge of the text block of each page (by page number), and the
+    usual gap between two lines of a paragraph there.
+
+    A page's own edges when its body text shows them (three lines of 8+ characters for
+    the left edge; three lines ending within half an em of the rightmost one for the right
+    edge: wrapped lines of paragraphs), else the document's for pages of that width (the
+    leftmost left edge; the median of the pages' own right edges, or the rightmost end of
+    any line when no page shows one). The line gap: the lower quartile of the gaps between
+    consecutive lines of one size, the page's with four of them, else the document's."""
+    own: dict[int, tuple[float | None, float | None]] = {}
+    page_gaps: dict[int, list[float]] = {}
+    lefts: dict[int, list[float]] = defaultdict(list)
+    rights: dict[int, list[float]] = defaultdict(list)
+    ends: dict[int, float] = {}
+    for p in pages:
+        body = [ln for ln in p.lines if len(ln.text) >= 8 and not ln.furniture]
+        left = right = None
+        if body:
+            key = round(p.width)
+            lefts[key].append(min(ln.x0 for ln in body))
+            x1 = max(ln.x1 for ln in body)
+            ends[key] = max(ends.get(key, x1), x1)
+            em = max(ln.h for ln in body)
+            if len(body) >= 3:
+                left = min(ln.x0 for ln in body)
+            if sum(1 for ln in body if ln.x1 >= x1 - 0.5 * em) >= 3:
+                right = x1
+                rights[key].append(x1)
+        own[p.number] = (left, right)
+        gaps = []
+        for a, b in zip(p.lines, p.lines[1:]):
+            em = max(a.h, b.h)
+            if not (a.furniture or b.furniture) and abs(a.h - b.h) <= 0.25 * em and \
+                    -0.35 * em <= b.top - a.bottom <= 1.2 * em:
+                gaps.append(b.top - a.bottom)
+        page_gaps[p.number] = sorted(gaps)
+    every = sorted(g for gs in page_gaps.values() for g in gs)
+    doc_gap = every[len(every) // 4] if every else 0.0
+    out: dict[int, tuple[float, float, float]] = {}
     for p in pages:
         key = round(p.width)
-        for ln in p.lines:
-            if len(ln.text) >= 8 and not ln.furniture:
-                l, r = edges.get(key, (ln.x0, ln.x1))
-                edges[key] = (min(l, ln.x0), max(r, ln.x1))
-    return edges
+        if key not in lefts:
+            continue
+        left, right = own[p.number]
+        if left is None:
+            left = min(lefts[key])
+        if right is None:
+            rs = sorted(rights[key])
+            right = rs[len(rs) // 2] if rs else ends[key]
+        gs = page_gaps[p.number]
+        out[p.number] = (left, right, gs[len(gs) // 4] if len(gs) >= 4 else doc_gap)
+    return out
 
 
-def _continues(p: TextLine, ln: TextLine, left: float, right: float, same_page: bool = True) -> bool:
-    """ln carries on the paragraph whose last visual line is p."""
-    if p.furniture or ln.furniture or len(p.text) < 8:
+SENTENCE_END = "。；;！？!?"
+LEADER = regex.compile(r"(?:[.…·・．]\s*){4,}\s*(?:\d{1,4}|[-—–]\s*\d{1,4}\s*[-—–])?\s*$")
+
+
+def _continues(p: TextLine, ln: TextLine, p_edges: tuple[float, float, float],
+               ln_edges: tuple[float, float, float], same_page: bool = True) -> bool:
+    """ln carries on the paragraph whose last visual line is p.
+
+    A paragraph's line wraps when the next word no longer fits: the line above is full
+    up to the right edge of the text block, less the first unbreakable run of the line
+    below (one CJK character with the punctuation that may not start a line; a number,
+    a Latin word, a run like `25%、50%、75%、100%。`). A line that starts indented, a line
+    in another font size, a line after a gap, a numbered item after a finished sentence
+    and a table-of-contents entry (a dot leader, maybe a page number) start anew."""
+    if p.furniture or ln.furniture:
         return False
-    p_top = p.last_top if p.last_top >= 0 else p.top
-    h1, h2 = p.bottom - p_top, ln.bottom - ln.top
+    if LEADER.search(p.text) or LEADER.search(ln.text):
+        return False  # a table-of-contents entry is a line of its own
+    h1, h2 = p.last_h, ln.h
     em = max(h1, h2)
     if abs(h1 - h2) > 0.25 * em:
         return False
-    if same_page and not 0 <= ln.top - p.bottom <= 1.2 * em:
-        return False
-    # a wrapped line reaches the right edge, less an unbreakable run (a number, a Latin word)
-    if p.x1 < right - 4.5 * em or ln.x0 > left + 0.6 * em:
-        return False
-    if p.text[-1] in "。；;：:！？!?）)":
+    if same_page:
+        gap = ln.top - p.bottom
+        if not -0.35 * em <= gap <= 1.2 * em:
+            return False
+        if gap > max(p_edges[2], p.last_gap) + 0.5 * em:
+            return False  # paragraph spacing
+    left, right = ln_edges[0], p_edges[1]
+    if ln.x0 > left + 0.6 * em and not _centred_wrap(p, ln, left, right, em):
+        return False  # indented: a new paragraph
+    room = right - p.x1
+    if room > ln.lead + em:
+        return False  # the next line's first word would have fitted: the paragraph ended
+    if p.text[-1] in SENTENCE_END + "：:）)":
         if LIST_MARK.match(ln.text):
             return False  # the next numbered item
-        if ln.x1 < right - 3.0 * em and ln.text[-1] not in "。；;！？!?":
+        if ln.x1 < right - 3.0 * em and ln.text[-1] not in SENTENCE_END:
             return False  # a short unpunctuated line after a finished sentence: a heading
     return True
 
 
+def _centred_wrap(p: TextLine, ln: TextLine, left: float, right: float, em: float) -> bool:
+    """A centred title wrapped onto a short centred line: p fills the text block's width
+    up to a quarter em more than ln's first word and does not end a sentence."""
+    mid = (left + right) / 2
+    return (p.text[-1] not in SENTENCE_END and right - p.x1 <= ln.lead + 0.25 * em
+            and abs((ln.x0 + ln.x1) / 2 - mid) <= 0.5 * em
+            and ln.x1 - ln.x0 <= 0.6 * (right - left) and abs((p.last_x0 + p.x1) / 2 - mid) <= em)
+
+
 def _join_two(p: TextLine, ln: TextLine) -> TextLine:
+    later = ln.top >= p.top
     return TextLine(text=join_wrapped(p.text, ln.text, paragraph_break=False), x0=p.x0, x1=ln.x1,
-                    top=p.top, bottom=ln.bottom if ln.top >= p.top else p.bottom,
-                    last_top=ln.top if ln.top >= p.top else p.last_top)
+                    top=p.top, bottom=ln.bottom if later else p.bottom,
+                    last_top=ln.top if later else p.last_top, h=p.h, last_h=ln.last_h, lead=p.lead,
+                    last_gap=ln.top - p.bottom if later else p.last_gap, last_x0=ln.last_x0)
 
 
-def _join_paragraphs(lines: list[TextLine], tables: list[RawTable], left: float, right: float) -> list[TextLine]:
-    """Wrapped lines of one paragraph become one line: the line above reaches the right
-    edge of the text block, the line below starts at its left edge, no table between."""
+def _join_paragraphs(lines: list[TextLine], tables: list[RawTable], edges: tuple[float, float, float]) -> list[TextLine]:
+    """Wrapped lines of one paragraph become one line (see _continues), no table between."""
     if len(lines) < 2:
         return lines
     out = [lines[0]]
     for ln in lines[1:]:
         p = out[-1]
         between = any(p.bottom <= t.top and t.bottom <= ln.top for t in tables)
-        if not between and _continues(p, ln, left, right):
+        if not between and _continues(p, ln, edges, edges):
             out[-1] = _join_two(p, ln)
         else:
             out.append(ln)
@@ -621,7 +743,7 @@ def _join_across_pages(pages: list[PageData], margins) -> None:
     """A paragraph that runs over a page break: the last body line of a page (no table
     below it) and the first body line of the next page (no table above it)."""
     for a, b in zip(pages, pages[1:]):
-        if round(a.width) != round(b.width) or round(a.width) not in margins:
+        if round(a.width) != round(b.width) or a.number not in margins or b.number not in margins:
             continue
         body_a = [ln for ln in a.lines if not ln.furniture]
         body_b = [ln for ln in b.lines if not ln.furniture]
@@ -630,8 +752,9 @@ def _join_across_pages(pages: list[PageData], margins) -> None:
         p, ln = body_a[-1], body_b[0]
         if any(t.top >= p.bottom for t in a.tables) or any(t.bottom <= ln.top for t in b.tables):
             continue
-        if _continues(p, ln, *margins[round(a.width)], same_page=False):
-            p.text = join_wrapped(p.text, ln.text, paragraph_break=False)
+        if _continues(p, ln, margins[a.number], margins[b.number], same_page=False):
+            joined = _join_two(p, ln)
+            p.text, p.x1, p.last_h, p.last_x0, p.last_gap = joined.text, joined.x1, joined.last_h, joined.last_x0, -1e9
             b.lines.remove(ln)
 
 
@@ -769,8 +892,8 @@ def _assemble(path: str, pages: list[PageData]) -> Document:
     _furniture(pages)
     margins = _margins(pages)
     for p in pages:
-        if round(p.width) in margins:
-            p.lines = _join_paragraphs(p.lines, p.tables, *margins[round(p.width)])
+        if p.number in margins:
+            p.lines = _join_paragraphs(p.lines, p.tables, margins[p.number])
     _join_across_pages(pages, margins)
     _join_continued(pages)
     lines: list[Line] = []
