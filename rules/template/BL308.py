@@ -126,9 +126,9 @@ class HeadingNumbering(Rule):
                                         render(style, 1, token), None)
                 elif v > 1 and style in ("arabic", "paren_arabic"):
                     # 6、 after 五、…（二）: a new 1、 list cannot start at 6; it is the 六、 of the outer list
-                    outer = next((st for st in ("cn", "paren_cn") if lists.get(st) and lists[st][-1][0] == v - 1), None)
+                    outer, prev = next(((st, e) for st in ("paren_cn", "cn") for e in reversed(lists.get(st) or [])
+                                        if e[0] == v - 1), (None, None))
                     if outer is not None:
-                        prev = lists[outer][-1]
                         if not self._present(starts, style, v - 1, token, None, doc, (prev[1], line - 1)) and \
                                 not self._present(starts, outer, v, prev[2], None, doc, (prev[1] + 1, line - 1)):
                             yield self._finding(
@@ -155,8 +155,8 @@ class HeadingNumbering(Rule):
                 stack.pop()
                 stack[-1][:] = [v, line, token]
                 continue
-            if outer is not None and v > outer[0] + 1 and v != 1:
-                stack.pop()  # the nested list ended; the outer one jumps
+            if outer is not None and v > outer[0] + 1 and v != 1 and outer[0] > top[0]:
+                stack.pop()  # the nested list ended; the outer one jumps (五、 after 一、二、 under 四、)
                 top = stack[-1]
             if v == 1 and style in ("cn", "paren_cn") and self._plain_heading_between(doc, top[1], line):
                 stack[:] = [[v, line, token]]
@@ -249,13 +249,16 @@ class HeadingNumbering(Rule):
         """An unnumbered title between two items starts a new part and a new list: a short
         line (名词解释), or a longer one that ends like a title (…项目经费情况说明,
         2025年部门“三公”经费和机关运行经费预算表; template_terms.json title_endings), in
-        either case without sentence punctuation."""
+        either case without sentence punctuation, and with no numbered line between it and the
+        restart (部门职能 under （一）部门概况 is a sub-heading, not a new part)."""
         endings = tuple(terms()["title_endings"]["words"])
-        for n in range(a + 1, b):
+        for n in range(b - 1, a, -1):  # the nearest title above; a numbered line between means it is nested
             ln = doc.line(n)
             t = content(ln).strip()
-            if not t or ln.kind in ("table", "furniture", "blank") or numbering_of(t):
+            if not t or ln.kind in ("table", "furniture", "blank"):
                 continue
+            if numbering_of(t):
+                return False
             if regex.search(r"[，。；：:,.;！!？?]", t):
                 continue
             if len(t) <= 20 or (len(t) <= 60 and t.endswith(endings)):
