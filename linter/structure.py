@@ -42,7 +42,8 @@ def numbering_of(text: str) -> tuple[str, int, str, str] | None:
 
 # a table-of-contents entry: a title followed by a dot leader (……… / ...... / ·····) and
 # usually a page number
-TOC_LEADER = regex.compile(r"(?:…{2,}|\.{6,}|·{6,}|．{6,}|-{8,})\s*\d*\s*")
+# (a lone …… is the Chinese ellipsis, not a leader)
+TOC_LEADER = regex.compile(r"(?:…{4,}|\.{6,}|·{6,}|．{6,}|-{8,})\s*\d*\s*")
 
 
 def analyse(doc: Document) -> None:

@@ -181,9 +181,10 @@ def test_table_of_contents_lines_are_furniture(tmp_path):
 
     p = tmp_path / "toc.txt"
     p.write_text("目 录\n一、部门主要职能……………………3\n二、部门机构设置……………………4\n\n一、部门主要职能\n"
-                 "负责全区工作。\n二、部门机构设置\n本部门下设1个单位。\n", encoding="utf-8")
+                 "负责全区工作……（不涉及的不列）。\n二、部门机构设置\n本部门下设1个单位。\n", encoding="utf-8")
     doc = read_document(str(p))
     assert [doc.line(n).kind for n in (2, 3)] == ["furniture", "furniture"]
+    assert doc.line(6).kind == "text"  # the ellipsis …… in prose is not a leader
     top = [s.number for s in doc.sections.children]
     assert top == ["一、", "二、"]
 
