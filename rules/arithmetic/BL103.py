@@ -17,7 +17,8 @@ class SummaryTotalMismatch(Rule):
     本年收入合计 = the sum of the numbered income items (本年支出合计 likewise); an item =
     the sum of its numbered sub-items (1. 2. 3.; 其中 rows are not summed); 收入总计 =
     本年收入合计 + 上年结转结余 (支出总计 = 本年支出合计 + 年终结转结余; a carry-over row left
-    blank counts as the sum of its own sub-rows); and 收入总计 = 支出总计. Interval rounding rule.
+    blank counts as the sum of its own sub-rows, a printed one must equal them when they are
+    printed); and 收入总计 = 支出总计. Interval rounding rule.
 
     *Why it matters*: the 收支总表 is the first table readers see; a total that is not
     the sum of its lines, or an unbalanced budget, is an obvious publication error.
@@ -57,6 +58,12 @@ class SummaryTotalMismatch(Rule):
                 continue
             subs = [s for s in rows if s.role == "sub" and s.parent is not None and rows[s.parent] is r]
             if len(subs) >= 2:
+                yield from self._compare(table, r.cells.get(col), r.name, [s.cells.get(col) for s in subs],
+                                         [s.name for s in subs], "各明细项", colname)
+        # a printed carry-over row = its fund rows (年初结转和结余 = 一般公共预算 + 政府性基金 + …)
+        for r in carries:
+            subs = [s for s in rows if s.role == "carry_sub" and s.parent is not None and rows[s.parent] is r]
+            if printed(r.cells.get(col)) and any(printed(s.cells.get(col)) for s in subs):
                 yield from self._compare(table, r.cells.get(col), r.name, [s.cells.get(col) for s in subs],
                                          [s.name for s in subs], "各明细项", colname)
         if year is not None and items:
