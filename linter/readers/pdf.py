@@ -16,6 +16,7 @@ without a space when either side is CJK or when a number was broken (`107.5` / `
 from __future__ import annotations
 
 import ctypes
+import math
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -143,13 +144,20 @@ def read_pdf(path: str) -> Document:
 
 
 def _read_page(page, number: int, pdfraw) -> PageData:
-    width, height = page.get_size()
-    rotation = page.get_rotation() % 360
+    shown = page.get_rotation() % 360
+    width, height = page.get_size()  # as displayed, i.e. after /Rotate
+    if shown in (90, 270):
+        width, height = height, width  # the unrotated media box
+    tp = page.get_textpage()
+    try:
+        rotation = _reading_rotation(tp.raw, pdfraw, shown)
+        to_view = _view_transform(rotation, width, height)
+        chars = _chars(tp.raw, pdfraw, to_view, rotation)
+    finally:
+        tp.close()
     data = PageData(number=number, width=width, height=height)
     if rotation in (90, 270):
         data.width, data.height = height, width
-    to_view = _view_transform(rotation, width, height)
-    chars = _chars(page, pdfraw, to_view, rotation)
     data.chars = len(chars)
     hs, vs, data.images = _rulings(page, pdfraw, to_view)
     tables = _tables(hs, vs, number)
@@ -180,8 +188,26 @@ def _read_page(page, number: int, pdfraw) -> PageData:
     return data
 
 
+def _reading_rotation(raw, pdfraw, shown: int) -> int:
+    """The rotation that makes the page's text upright: the direction of most glyphs'
+    baselines (sampled), whatever /Rotate says; /Rotate when the page has no text. A
+    landscape table drawn sideways on a portrait page with /Rotate 90 reads like the
+    displayed page; an upright page given a stray /Rotate still reads upright."""
+    n = pdfraw.FPDFText_CountChars(raw)
+    if n <= 0:
+        return shown
+    votes: Counter = Counter()
+    step = max(1, n // 200)
+    for i in range(0, n, step):
+        a = pdfraw.FPDFText_GetCharAngle(raw, i)
+        if a >= 0 and pdfraw.FPDFText_GetUnicode(raw, i) > 32:
+            votes[-round(math.degrees(a) / 90) % 4 * 90] += 1  # PDFium's angle turns clockwise
+    return votes.most_common(1)[0][0] if votes else shown
+
+
 def _view_transform(rotation: int, w: float, h: float):
-    """Page space (y up) → viewing space (y down, the page as displayed)."""
+    """Page space (y up, media box w × h) → reading space (y down, text upright): the
+    page as displayed when /Rotate is `rotation` (clockwise)."""
     if rotation == 90:
         return lambda x, y: (y, x)
     if rotation == 180:
@@ -191,56 +217,54 @@ def _view_transform(rotation: int, w: float, h: float):
     return lambda x, y: (x, h - y)
 
 
-def _chars(page, pdfraw, to_view, rotation: int = 0) -> list[Char]:
+def _chars(raw, pdfraw, to_view, rotation: int = 0) -> list[Char]:
     """Characters with their boxes in viewing space. The box is PDFium's loose box (the
     font's ascent to descent); when that is not about one em tall (a Latin font with a
     huge ascent, or a CJK font without metrics, whose loose box is the glyph's ink), the
     box is rebuilt from the baseline and the font size, so every glyph of one text line
     shares one vertical extent whatever its font."""
-    tp = page.get_textpage()
-    try:
-        raw = tp.raw
-        n = pdfraw.FPDFText_CountChars(raw)
-        rect = pdfraw.FS_RECTF()
-        pr = ctypes.byref(rect)
-        mat = pdfraw.FS_MATRIX()
-        pm = ctypes.byref(mat)
-        ox, oy = ctypes.c_double(), ctypes.c_double()
-        po, pyy = ctypes.byref(ox), ctypes.byref(oy)
-        get_u = pdfraw.FPDFText_GetUnicode
-        loose = pdfraw.FPDFText_GetLooseCharBox
-        font_size = pdfraw.FPDFText_GetFontSize
-        get_matrix = pdfraw.FPDFText_GetMatrix
-        origin = pdfraw.FPDFText_GetCharOrigin
-        upright = rotation in (0, 180)
-        out: list[Char] = []
-        for i in range(n):
-            u = get_u(raw, i)
-            if u == 2:
-                u = 0x2D  # PDFium reports a hyphen that ends a line as 0x02; in CJK text it is a real one
-            if u <= 32 or u in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
-                continue
-            if not loose(raw, i, pr):
-                continue
-            x0, y0 = to_view(rect.left, rect.top)
-            x1, y1 = to_view(rect.right, rect.bottom)
-            if x0 > x1:
-                x0, x1 = x1, x0
-            if y0 > y1:
-                y0, y1 = y1, y0
-            if y1 - y0 <= 0.1:
-                continue
-            h = (rect.top - rect.bottom) if upright else (rect.right - rect.left)
-            em = 0.0
+    n = pdfraw.FPDFText_CountChars(raw)
+    rect = pdfraw.FS_RECTF()
+    pr = ctypes.byref(rect)
+    mat = pdfraw.FS_MATRIX()
+    pm = ctypes.byref(mat)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    po, pyy = ctypes.byref(ox), ctypes.byref(oy)
+    get_u = pdfraw.FPDFText_GetUnicode
+    loose = pdfraw.FPDFText_GetLooseCharBox
+    font_size = pdfraw.FPDFText_GetFontSize
+    get_matrix = pdfraw.FPDFText_GetMatrix
+    origin = pdfraw.FPDFText_GetCharOrigin
+    upright = rotation in (0, 180)
+    last_h, em, odd = None, 0.0, False
+    out: list[Char] = []
+    for i in range(n):
+        u = get_u(raw, i)
+        if u == 2:
+            u = 0x2D  # PDFium reports a hyphen that ends a line as 0x02; in CJK text it is a real one
+        if u <= 32 or u in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
+            continue
+        if not loose(raw, i, pr):
+            continue
+        x0, y0 = to_view(rect.left, rect.top)
+        x1, y1 = to_view(rect.right, rect.bottom)
+        if x0 > x1:
+            x0, x1 = x1, x0
+        if y0 > y1:
+            y0, y1 = y1, y0
+        if y1 - y0 <= 0.1:
+            continue
+        h = (rect.top - rect.bottom) if upright else (rect.right - rect.left)
+        if h != last_h:  # a run of one font and size has one loose height: ask once
+            last_h, em = h, 0.0
             if get_matrix(raw, i, pm):
                 em = font_size(raw, i) * abs(mat.a * mat.d - mat.b * mat.c) ** 0.5
-            if em > 0.5 and not 0.75 * em <= abs(h) <= 1.35 * em and origin(raw, i, po, pyy):
-                bx, by = to_view(ox.value, oy.value)
-                y0, y1 = by - 0.88 * em, by + 0.12 * em  # ascent and descent of a CJK face
-            out.append(Char(chr(u), x0, x1, y0, y1))
-        return out
-    finally:
-        tp.close()
+            odd = em > 0.5 and not 0.75 * em <= abs(h) <= 1.35 * em
+        if odd and origin(raw, i, po, pyy):
+            bx, by = to_view(ox.value, oy.value)
+            y0, y1 = by - 0.88 * em, by + 0.12 * em  # ascent and descent of a CJK face
+        out.append(Char(chr(u), x0, x1, y0, y1))
+    return out
 
 
 # --- rulings ----------------------------------------------------------------------------
