@@ -109,7 +109,7 @@ def _sections(doc: Document) -> None:
         if not text:
             continue
         bookmarked = "[bookmark: _Toc" in ln.text
-        styled = bool(ln.style and regex.match(r"(?i)heading|标题", ln.style))
+        styled = bool(ln.style and _HEADING_STYLE.match(ln.style))
         num = numbering_of(text)
         if num is None and not (bookmarked or styled):
             continue
@@ -135,7 +135,7 @@ def _sections(doc: Document) -> None:
 
 
 def _style_level(style: str | None) -> int:
-    m = regex.search(r"(\d)", style or "")
+    m = _DIGIT.search(style or "")
     return int(m.group(1)) + 1 if m else 2
 
 
@@ -148,6 +148,16 @@ YEAR = regex.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 YEAR_LINE = regex.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")
 META_LINE = regex.compile(r"^(填报单位|编制单位|编制部门|预算主管部门|金额单位|单位[:：]|截止时间|预算年度)")
 TOTAL_NAMES = ("合计", "总计")
+_HEADING_STYLE = regex.compile(r"(?i)heading|标题")
+_DIGIT = regex.compile(r"(\d)")
+_SERIAL_TOKEN = regex.compile(r"\d{1,2}|[A-Z]")
+_SMALL_INT = regex.compile(r"\d{1,3}")
+_INT = regex.compile(r"\d+")
+_CODE_NAME = regex.compile(r"科目|编码|名称")
+_CLASS = regex.compile(r"\d{3}")
+_SUB_CODE = regex.compile(r"\d{1,2}")
+_LEADING_CODE = regex.compile(r"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?=\s*\p{Han}|$)")
+_NAME_CODE = regex.compile(r"^\d{3}(?:\s*\d{2}){0,2}\s*(?=\p{Han})")
 CODE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
@@ -349,7 +359,7 @@ def _is_serial_row(row: list[Cell]) -> bool:
         vals = [n.value for n in ints]
         return all(b - a == 1 for a, b in zip(vals, vals[1:]))
     if len(texts) >= 3 and texts[0] in ("序号", "项目", "栏次") and all(
-            regex.fullmatch(r"\d{1,2}|[A-Z]", t) for t in texts[1:]):
+            _SERIAL_TOKEN.fullmatch(t) for t in texts[1:]):
         return True
     return False
 
@@ -358,9 +368,9 @@ def _is_data_row(row: list[Cell]) -> bool:
     if _is_serial_row(row):
         return False
     texts = [_norm(c.text) for c in row]
-    first = next((t for t in texts if t and not regex.fullmatch(r"\d{1,3}", t)), "")
+    first = next((t for t in texts if t and not _SMALL_INT.fullmatch(t)), "")
     rest = [c for c in row if _norm(c.text) and _norm(c.text) != first]
-    if first in TOTAL_NAMES and all(c.number is not None or c.dash or regex.fullmatch(r"\d{1,3}", _norm(c.text))
+    if first in TOTAL_NAMES and all(c.number is not None or c.dash or _SMALL_INT.fullmatch(_norm(c.text))
                                     for c in rest):
         return True  # a 合计 row of an empty table
     nums = [c for c in row[1:] if c.number is not None]
@@ -403,7 +413,7 @@ def _headers(table: Table) -> None:
             spans = [(c.col, c.colspan) for c in row]
         for c, (col, span) in zip(row, spans):
             t = _norm(c.text)
-            if not t or regex.fullmatch(r"\d+", t) or t in ("栏次",):
+            if not t or _INT.fullmatch(t) or t in ("栏次",):
                 continue
             for k in range(col, min(col + span, width)):
                 if not labels[k] or labels[k][-1] != t:
@@ -480,7 +490,7 @@ def _align(row: list[Cell], deeper: list[Cell] | None, width: int) -> list[tuple
 
 
 def _is_code_name(text: str) -> bool:
-    return bool(regex.search(r"科目|编码|名称", text))
+    return bool(_CODE_NAME.search(text))
 
 
 def column_key(labels: list[str]) -> str:
@@ -534,10 +544,10 @@ def _row_keys(table: Table) -> None:
         if split[0]:
             parts = [_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split]
             parts = [p for p in parts]
-            if parts[0] and regex.fullmatch(r"\d{3}", parts[0]):
+            if parts[0] and _CLASS.fullmatch(parts[0]):
                 code = parts[0]
                 for p in parts[1:]:
-                    if not regex.fullmatch(r"\d{1,2}", p):
+                    if not _SUB_CODE.fullmatch(p):
                         break
                     code += p.zfill(2)  # some templates print 款 02 as 2
         for col in code_cols:
@@ -550,7 +560,7 @@ def _row_keys(table: Table) -> None:
                     break
                 raw = c.text.strip()
                 t = _norm(raw)
-                m = regex.match(r"^(\d{3})(?:\s*(\d{2}))?(?:\s*(\d{2}))?(?=\s*\p{Han}|$)", raw)
+                m = _LEADING_CODE.match(raw)
                 if not m or c.number is not None and c.col == 0:
                     continue
                 if c.number is not None and c.col >= label_limit:
@@ -568,7 +578,7 @@ def _row_keys(table: Table) -> None:
                          and not CODE.match(_norm(c.text))), "")
         if code and name.startswith(code):
             name = name[len(code):].strip()
-        name = regex.sub(r"^\d{3}(?:\s*\d{2}){0,2}\s*(?=\p{Han})", "", name)
+        name = _NAME_CODE.sub("", name)
         level = {3: 1, 5: 2, 7: 3}.get(len(code), 0)
         infos.append(RowInfo(code, name, level))
     table.row_info = infos

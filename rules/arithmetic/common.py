@@ -36,11 +36,20 @@ def printed(cell: Cell | None) -> bool:
 
 
 def amount_columns(table: Table) -> list[int]:
+    """Grid columns that hold amounts (computed once per table)."""
+    cached = table.__dict__.get("_bl1_amount_columns")
+    if cached is None:
+        cached = table.__dict__["_bl1_amount_columns"] = _amount_columns(table)
+    return cached
+
+
+def _amount_columns(table: Table) -> list[int]:
+    has_number = {c.col for r in table.data_rows() for c in r if c.number is not None}
     cols = []
     for i, key in enumerate(table.columns):
         if key in NON_AMOUNT_KEYS:
             continue
-        if any(c.col == i and c.number is not None for r in table.data_rows() for c in r):
+        if i in has_number:
             cols.append(i)
     return cols
 
@@ -78,7 +87,7 @@ def unit_of(table: Table) -> str:
 
 def clean_name(text: str) -> str:
     """A row label without numbering (一、 1. （一） 其中：), spaces or line breaks."""
-    t = regex.sub(r"\s+", "", text or "")
+    t = SPACES.sub("", text or "")
     prev = None
     while prev != t:
         prev = t
@@ -86,18 +95,20 @@ def clean_name(text: str) -> str:
     return t
 
 
+STYLES = [(regex.compile(p), style) for p, style in (
+    (r"^[一二三四五六七八九十]+[、.．]", "cn"), (r"^[（(][一二三四五六七八九十]+[）)]", "paren_cn"),
+    (r"^\d{1,2}\s*[、.．](?!\d)", "arabic"), (r"^[（(]\d+[）)]", "paren_arabic"), (r"^其中", "of_which"))]
+SPACES = regex.compile(r"\s+")
+CODE_TEXT = regex.compile(r"\d{3}(?:\d{2}){0,2}")
+CLASS_TEXT = regex.compile(r"\d{3}")
+SUB_TEXT = regex.compile(r"\d{1,2}")
+
+
 def numbering_style(text: str) -> str:
     t = (text or "").strip()
-    if regex.match(r"^[一二三四五六七八九十]+[、.．]", t):
-        return "cn"
-    if regex.match(r"^[（(][一二三四五六七八九十]+[）)]", t):
-        return "paren_cn"
-    if regex.match(r"^\d{1,2}\s*[、.．](?!\d)", t):
-        return "arabic"
-    if regex.match(r"^[（(]\d+[）)]", t):
-        return "paren_arabic"
-    if regex.match(r"^其中", t):
-        return "of_which"
+    for pat, style in STYLES:
+        if pat.match(t):
+            return style
     return ""
 
 
@@ -151,7 +162,15 @@ def _role_of(name: str, words: dict) -> str | None:
 
 def summary_sides(table: Table) -> list[Side]:
     """The sides of a 收支总表-style table: each a name column followed by its amount
-    columns. Empty for tables of another layout."""
+    columns. Empty for tables of another layout. Computed once per table (rows by their
+    names; amounts are read from the cells when used)."""
+    cached = table.__dict__.get("_bl1_sides")
+    if cached is None:
+        cached = table.__dict__["_bl1_sides"] = _summary_sides(table)
+    return cached
+
+
+def _summary_sides(table: Table) -> list[Side]:
     name_cols = [i for i, k in enumerate(table.columns) if k == "项目"]
     if not name_cols:
         return []
@@ -427,16 +446,16 @@ def blocks(table: Table) -> list[tuple[list[int], int | None, list[int]]]:
 
 
 def _entry_code(row: list[Cell], code_cols: list[int]) -> str:
-    parts = [regex.sub(r"\s+", "", c.text) if (c := cell_in(row, col)) is not None else "" for col in code_cols]
+    parts = [SPACES.sub("", c.text) if (c := cell_in(row, col)) is not None else "" for col in code_cols]
     if not parts or not parts[0]:
         return ""
     if len(parts) == 1:
-        return parts[0] if regex.fullmatch(r"\d{3}(?:\d{2}){0,2}", parts[0]) else ""
-    if not regex.fullmatch(r"\d{3}", parts[0]):
+        return parts[0] if CODE_TEXT.fullmatch(parts[0]) else ""
+    if not CLASS_TEXT.fullmatch(parts[0]):
         return ""
     code = parts[0]
     for p in parts[1:]:
-        if not regex.fullmatch(r"\d{1,2}", p):
+        if not SUB_TEXT.fullmatch(p):
             break
         code += p.zfill(2)
     return code
