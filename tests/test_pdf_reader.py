@@ -9,7 +9,7 @@ from linter.model import InputError
 from linter.readers import read_document
 from linter.readers.pdf import join_wrapped
 
-from conftest import SEEDS, check, run_cli, seed
+from conftest import CORPUS, SEEDS, check, run_cli, seed
 
 MARKUP = regex.compile(r"\s+|\[bookmark:[^\]]*\]")
 
@@ -74,6 +74,27 @@ def test_seed_pdf_findings_agree_with_the_txt(path):
     # agreement is required for most findings, not all
     if txt:
         assert len(txt & pdf) / len(txt | pdf) >= 0.7, (sorted(txt - pdf), sorted(pdf - txt))
+
+
+def _paragraphs(txt_doc) -> set[str]:
+    """The .txt's paragraphs: its non-table lines and each paragraph of a table cell."""
+    in_tables = {c.line for t in txt_doc.tables for r in t.rows for c in r}
+    out = {norm(ln.text) for ln in txt_doc.lines if ln.number not in in_tables}
+    out |= {norm(part) for t in txt_doc.tables for r in t.rows for c in r for part in c.text.split("\n")}
+    return out - {""}
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem[:3])
+def test_seed_pdf_text_lines_are_the_txt_paragraphs(path):
+    # The .txt lines are the original paragraphs: every PDF text line must be one of them,
+    # so a paragraph split at a wrap (`分别达到` / `25%、50%、…`, a page break) or two
+    # paragraphs run together (a title and the next line) both fail.
+    paragraphs = _paragraphs(read_document(str(path)))
+    pdf = read_document(str(seed(path.stem[:3], "pdf")))
+    body = [ln for ln in pdf.lines if ln.kind not in ("table", "furniture")]
+    assert body
+    wrong = [(ln.page, ln.text[:40] + "…" + ln.text[-20:]) for ln in body if norm(ln.text) not in paragraphs]
+    assert not wrong
 
 
 def test_text_view_rows_cells_and_pages():
@@ -194,3 +215,73 @@ def test_unreadable_pdfs_raise_one_line_errors(tmp_path):
     res = run_cli("check", *(str(tmp_path / n) for n in cases))
     assert res.returncode != 0 and "Traceback" not in res.stderr
     assert res.stderr.count("error:") == len(cases)
+
+
+def _lines(doc, page: int) -> list[str]:
+    return [ln.text for ln in doc.lines if ln.page == page and ln.kind != "table"]
+
+
+def test_sample_paragraphs_read_by_eye():
+    doc = read_document(str(CORPUS / "samples" / "2024_putuo_caizhengju_dept_final.pdf"))
+    p4, p21, p23 = _lines(doc, 4), _lines(doc, 21), _lines(doc, 23)
+    # a Latin font with a tall loose box on some glyphs: lines neither interleave nor split
+    assert any("规范管理和处置行政事业单位国有资产，深入推进“公物仓”改革" in t and t.endswith("负责公务车辆控购管理。")
+               for t in p4)
+    assert any("职工基本医疗保险缴费、其他社会保障缴费、住房公积金、其他工资福利支出、退休费、个人农业生产补贴" in t
+               for t in p23)
+    # wrapped inside a quote: “三 / 公”
+    assert any(t.endswith("主要原因：当年度无“三公”经费支出。") for t in p23)
+    # a centred title wrapped onto a second line is one line; the headings after it are not joined
+    assert "第三部分上海市普陀区财政局2024年度部门决算情况说明" in p21
+    assert "一、收入支出决算总体情况说明" in p21
+
+
+def test_table_of_contents_entries_stay_lines_of_their_own():
+    doc = read_document(str(CORPUS / "samples" / "2024_putuo_wanli_jiedao_dept_budget.pdf"))
+    toc = [t for t in _lines(doc, 2) if "……" in t]
+    assert len(toc) == 16  # 一、… 七、 and 1. … 9., read off the page
+    assert all(len(regex.findall(r"…{3,}", t)) == 1 for t in toc)
+    assert all(regex.match(r"^([一二三四五六七]、|\d[.．])", t) for t in toc)
+
+
+def _rotated_copies(src, tmp_path):
+    """The document with every page given /Rotate r (upright content shown sideways), and
+    with its content turned counter-clockwise by r on a new page that /Rotate r shows
+    upright (the usual landscape table page)."""
+    import pypdfium2 as pdfium
+
+    for r in (90, 180, 270):
+        pdf = pdfium.PdfDocument(str(src))
+        for i in range(len(pdf)):
+            pdf[i].set_rotation(r)
+        out = tmp_path / f"rotate{r}.pdf"
+        pdf.save(str(out))
+        pdf.close()
+        yield f"/Rotate {r}", out
+        pdf = pdfium.PdfDocument(str(src))
+        side = pdfium.PdfDocument.new()
+        for i in range(len(pdf)):
+            w, h = pdf[i].get_size()
+            obj = pdf.page_as_xobject(i, side).as_pageobject()
+            shift = {90: (h, 0), 180: (w, h), 270: (0, w)}[r]
+            obj.transform(pdfium.PdfMatrix().rotate(r, ccw=True).translate(*shift))
+            page = side.new_page(*((h, w) if r != 180 else (w, h)))
+            page.insert_obj(obj)
+            page.gen_content()
+            page.set_rotation(r)
+        out = tmp_path / f"sideways{r}.pdf"
+        side.save(str(out))
+        side.close()
+        pdf.close()
+        yield f"content turned {r}, /Rotate {r}", out
+
+
+def test_rotated_pages_read_like_the_upright_page(tmp_path):
+    src = seed("003", "pdf")
+    base = read_document(str(src))
+    want = [(ln.page, ln.text) for ln in base.lines]
+    cells = [[c.text for r in t.rows for c in r] for t in base.tables]
+    for label, path in _rotated_copies(src, tmp_path):
+        doc = read_document(str(path))
+        assert [(ln.page, ln.text) for ln in doc.lines] == want, label
+        assert [[c.text for r in t.rows for c in r] for t in doc.tables] == cells, label
