@@ -110,9 +110,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("cn-years", "004"): (
         "BL301 misses the stale plan years written in Chinese numerals: 二〇二〇年底 (004:1362) and "
         "组织好二〇二一年 (004:1365) in a 二〇二五 budget; and BL312 reports `二〇二〇` at 1362"),
-    ("narrative-yuan", "002"): (
-        "BL417 reads 调整预算数 / 支出 only when written in 万元 (regexes end in 万元): with "
-        "'调整预算数 1567500 元 … 支出 1567500 元' (002:26) the 4.23万元 unspent is missed"),
 }
 
 

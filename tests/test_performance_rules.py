@@ -96,3 +96,37 @@ def test_percent_with_more_decimals_is_held_to_them(tmp_path):
     assert not by_rule(bl4(ok), "BL410")
     bad = write(tmp_path, name, apply(base_text(name), [(103, "99.97%", "99.96%")]))
     assert by_rule(bl4(bad), "BL410")
+
+
+@pytest.mark.parametrize("adjusted,spent,small", [
+    ("调整预算数 1567500 元", "支出 1567500 元", "调整预算数 15675 元"),  # the narrative in 元
+    ("调整预算数 1,567,500.00 元", "支出 1,567,500.00 元", "调整预算数 15,675.00 元"),  # separators
+    ("调整预算数 １５６．７５ 万元", "支出 １５６．７５ 万元", "调整预算数 １．５６７５ 万元"),  # full-width
+    ("调整预算数 1567.5 千元", "支出 1567.5 千元", "调整预算数 15.675 千元"),
+    ("调整预算数 0.015675 亿元", "支出 1567500 元", "调整预算数 0.00015675 亿元"),  # mixed units
+])
+def test_department_execution_in_any_unit(adjusted, spent, small, tmp_path):
+    name = "002"
+    good = apply(base_text(name), [(26, "调整预算数 156.75 万元", adjusted)])
+    assert not by_rule(bl4(write(tmp_path, name, good)), "BL417")  # 支出 152.52 万元: 95.78 unspent
+    bad = apply(base_text(name), [(26, "调整预算数 156.75 万元", adjusted), (26, "支出 152.52 万元", spent)])
+    [f] = by_rule(bl4(write(tmp_path, name, bad)), "BL417")
+    assert f.line == 26 and f.excerpt == spent and f.severity == "warning"
+    # the projects' budgets (30 + 10 + …) exceed an adjusted budget a hundred times smaller
+    low = apply(base_text(name), [(26, "调整预算数 156.75 万元", small)])
+    [g] = by_rule(bl4(write(tmp_path, name, low)), "BL417")
+    assert g.severity == "error" and g.line == 26 and g.excerpt == small
+
+
+def test_fold_keeps_offsets_and_commas():
+    from rules.performance.model import fold
+
+    s = "支出１，５６７，５００．００元，共３人，１００元，９８％"
+    assert fold(s) == "支出1,567,500.00元，共3人，100元，98%" and len(fold(s)) == len(s)
+    assert [str(a.number) for a in amounts_in_text("共3人,100元；1,567,500.00元")] == ["100", "1567500.00"]
+
+
+def amounts_in_text(text):
+    from rules.performance.model import amounts_in
+
+    return amounts_in(text)

@@ -7,13 +7,13 @@ from linter.findings import related_cell
 from linter.numbers import Interval, Number
 
 from .common import at_cell_span
-from .model import amounts_in, cell_amount, fmt, in_yuan, target_tables
+from .model import UNITS_YUAN, amounts_in, cell_amount, fmt, in_unit, in_yuan, target_tables
 
 
-def _yuan_text(value: Decimal) -> str:
-    if abs(value) >= 10000:
-        return f"{fmt(value / 10000, 4)}万元"
-    return f"{fmt(value, 2)}元"
+def _yuan_text(value: Decimal, unit: str) -> str:
+    """The sum written in the unit the funding text used (万 alone as 万元)."""
+    unit = {"万": "万元", "亿": "亿元"}.get(unit, unit)
+    return in_unit(value, unit)
 
 
 class FundingBreakdownMismatch(Rule):
@@ -65,15 +65,14 @@ class FundingBreakdownMismatch(Rule):
                                     "所列金额合计" if len(items) > 1 else "所列金额", "warning", items)
 
     def _finding(self, t, a, text, budget: Number, yuan: Decimal, what, severity, items=None):
-        factor = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "亿元": Decimal(10 ** 8)}[t.unit]
-        in_unit = yuan / factor
+        in_table_unit = yuan / UNITS_YUAN[t.unit]
         cell = t.purpose
         start = a.start if items is None or len(items) == 1 else items[0].start
         return at_cell_span(
             self, cell, start, a.end,
-            f"{t.label()}资金用途{what}{_yuan_text(yuan)}（{fmt(in_unit, 4)}{t.unit}），"
+            f"{t.label()}资金用途{what}{_yuan_text(yuan, a.unit)}（{fmt(in_table_unit, 4)}{t.unit}），"
             f"与预算数{fmt(budget.value, budget.decimals)}{t.unit}不符",
             related=[related_cell(t.budget, "预算数")],
-            suggestion=f"使资金用途与预算数一致：预算数应为{fmt(in_unit, 4)}{t.unit}，或改正资金用途中的金额",
+            suggestion=f"使资金用途与预算数一致：预算数应为{fmt(in_table_unit, 4)}{t.unit}，或改正资金用途中的金额",
             severity=severity,
         )

@@ -4,7 +4,12 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval
 
-from .model import cell_amount, fmt, in_yuan, quantity, target_tables, vocab
+from .model import cell_amount, fmt, in_unit, in_yuan, quantity, target_tables, vocab
+
+
+def _unit_name(unit: str) -> str:
+    """The unit a suggestion is written in: the indicator's own (万 alone as 万元)."""
+    return {"万": "万元", "亿": "亿元"}.get(unit, unit)
 
 
 def is_cost(ind) -> bool:
@@ -61,6 +66,6 @@ class CostIndicatorBudgetMismatch(Rule):
                     f"{t.label()}{what}「{ind.name}」为{ind.value.text.strip()}，"
                     f"预算数为{fmt(budget.value, budget.decimals)}{t.unit}",
                     related=[related_cell(t.budget, "预算数")],
-                    suggestion=(f"{q.op if q.op in ('≤', '<') else ''}{fmt(b.value / 10000, 4)}万元"
+                    suggestion=(f"{q.op if q.op in ('≤', '<') else ''}{in_unit(b.value, _unit_name(q.unit))}"
                                 if total else "成本指标不应超过项目预算数"),
                 )

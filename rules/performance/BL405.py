@@ -8,13 +8,11 @@ from linter.engine import Rule
 from linter.findings import related_cell, related_line
 from linter.numbers import Interval, Number, interval_sum
 
-from .model import NUM, UNITS_YUAN, _number, cell_amount, fmt, in_yuan, norm, paragraphs, target_tables
+from .model import MONEY, cell_amount, in_unit, in_yuan, money, norm, paragraphs, target_tables
 
-NARRATIVE = regex.compile(r"项目支出(?:预算)?(?:为|共计|合计|安排|：|:)?\s*" + NUM + r"\s*(万元|元|亿元)")
-
-
-def _yuan_str(value: Decimal, unit: str) -> str:
-    return f"{fmt(value / UNITS_YUAN[unit], 4)}{unit}"
+NARRATIVE = regex.compile(r"项目支出(?:预算)?(?:为|共计|合计|安排|：|:)?\s*" + MONEY)
+PROJECT_BUDGET = regex.compile(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?\s*" + MONEY)
+_yuan_str = in_unit
 
 
 class ProjectBudgetTotalMismatch(Rule):
@@ -71,9 +69,8 @@ class ProjectBudgetTotalMismatch(Rule):
         # the narrative's 项目支出X万元
         for para in paragraphs(doc):
             for m in NARRATIVE.finditer(para.text):
-                stated = _number(m.group(1), m.group(2))
                 unit = m.group(3)
-                f = self._compare(None, stated.scaled(UNITS_YUAN[unit]), total, s, unit, "说明中项目支出", related,
+                f = self._compare(None, money(m.group(1), m.group(2), unit), total, s, unit, "说明中项目支出", related,
                                   len(targets), doc=doc, line=None, span=para.span(m.start(), m.end()))
                 if f:
                     yield f
@@ -89,10 +86,10 @@ class ProjectBudgetTotalMismatch(Rule):
                 if pos < 0:
                     continue
                 window = text[pos + len(name): pos + len(name) + 20]
-                m = regex.search(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?\s*" + NUM + r"\s*(万元|元|亿元)", window)
+                m = PROJECT_BUDGET.search(window)
                 if not m or regex.search(r"[，。；,;]", window[:m.start()]):
                     continue
-                stated = _number(m.group(1), m.group(2)).scaled(UNITS_YUAN[m.group(3)])
+                stated = money(m.group(1), m.group(2), m.group(3))
                 if Interval.of(stated).meets(Interval.of(budget)):
                     continue
                 line, start, end = para.span(pos + len(name) + m.start(), pos + len(name) + m.end())

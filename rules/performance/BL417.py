@@ -8,16 +8,18 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, interval_sum
 
-from .model import NUM, _number, cell_amount, fmt, in_yuan, paragraphs, self_eval_tables
+from .model import MONEY, cell_amount, in_unit, in_yuan, money, paragraphs, self_eval_tables
 
-ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?\s*" + NUM + r"\s*万元")
-SPENT = regex.compile(r"(?<![\p{Han}])?(?:全年)?(?:实际)?支出(?:数)?\s*(?:为)?\s*" + NUM + r"\s*万元")
+# any unit: 调整预算数156.75万元 and 调整预算数 1,567,500 元 say the same
+ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?\s*" + MONEY)
+SPENT = regex.compile(r"(?:全年)?(?:实际)?支出(?:数)?\s*(?:为)?\s*" + MONEY)
 
 
 class DepartmentExecutionVsProjects(Rule):
     """The report's 调整预算 and 支出 figures contradict its project self-evaluation tables.
 
-    *What it does*: reads "调整预算数X万元 … 支出Y万元" in a 绩效自评报告 and compares with the
+    *What it does*: reads "调整预算数X万元 … 支出Y万元" (in any unit: 元, 千元, 万元, 亿元, with
+    thousands separators or full-width digits) in a 绩效自评报告 and compares with the
     project tables: the projects' 预算数 cannot add up to more than the 调整预算 (error); a
     department that spent exactly its adjusted budget cannot have projects that left money unspent
     (warning: the rest would have to be overspent).
@@ -50,12 +52,13 @@ class DepartmentExecutionVsProjects(Rule):
             a = ADJUSTED.search(ln.text)
             if not a:
                 continue
-            adj = _number(a.group(1), a.group(2)).scaled(Decimal(10000))
+            unit = a.group(3)
+            adj = money(a.group(1), a.group(2), unit)
             if b_sum.low > Interval.of(adj).high:
                 yield self.at_span(
                     doc, *ln.span(a.start(), a.end()),
                     f"调整预算{a.group(0)}，少于{len(tables)}个项目预算数合计"
-                    f"{fmt(sum((b.value for b in budgets), Decimal(0)) / 10000, 4)}万元",
+                    f"{in_unit(sum((b.value for b in budgets), Decimal(0)), unit)}",
                     related=[related_cell(s.budget, f"{s.name}预算数") for s in tables][:10],
                     severity="error",
                 )
@@ -63,13 +66,13 @@ class DepartmentExecutionVsProjects(Rule):
             sp = SPENT.search(ln.text, a.end())
             if not sp or len(executed) != len(tables):
                 continue
-            spent = _number(sp.group(1), sp.group(2)).scaled(Decimal(10000))
+            spent = money(sp.group(1), sp.group(2), sp.group(3))
             if spent.value == adj.value and unspent > 0 and e_sum.high < b_sum.low:
                 short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
                 yield self.at_span(
                     doc, *ln.span(sp.start(), sp.end()),
                     f"全年{sp.group(0)}，等于调整预算（执行率100%），但项目自评表执行数比预算数少"
-                    f"{fmt(unspent / 10000, 4)}万元",
+                    f"{in_unit(unspent, unit)}",
                     related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],
-                    suggestion=f"核对支出数：项目未执行{fmt(unspent / 10000, 4)}万元",
+                    suggestion=f"核对支出数：项目未执行{in_unit(unspent, unit)}",
                 )

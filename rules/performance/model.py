@@ -43,8 +43,37 @@ def norm(text: str) -> str:
 
 # --- amounts and values --------------------------------------------------------------
 
-NUM = r"(?<![\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+# A printed number in text already folded by fold(): thousands separators, decimals.
+NUM = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+# The money units a statement may end in (any of them: a narrative in 元 says the same as one
+# in 万元); the factor of each is UNITS_YUAN.
+MONEY_UNIT = r"\s*(亿元|万元|千元|元)"
+MONEY = NUM + MONEY_UNIT
 AMOUNT = regex.compile(NUM + r"\s*(亿元|万元|千元|元|亿|万(?!人|个|次|条|份|件|台))")
+
+_FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FW_RUN = regex.compile(r"[０-９][０-９．，]*[０-９]|[０-９]")
+
+
+def fold(text: str) -> str:
+    """The text with full-width numerals folded to ASCII, character for character (offsets into
+    the result are offsets into the text): １，０７５，４００．００ → 1,075,400.00, ９８％ → 98%.
+    A full-width comma is a thousands separator only inside a run of full-width digits; between
+    ordinary words it stays the Chinese comma."""
+    if not text or not any("０" <= ch <= "９" or ch == "％" for ch in text):
+        return text
+    out = _FW_RUN.sub(lambda m: m.group().translate(_FW_DIGITS), text)
+    return out.replace("％", "%")
+
+
+def money(intpart: str, frac: str | None, unit: str) -> Number:
+    """A matched amount (NUM groups and a MONEY_UNIT) in 元, keeping its printed interval."""
+    return _number(intpart, frac).scaled(UNITS_YUAN[unit])
+
+
+def in_unit(value: Decimal, unit: str, decimals: int = 4) -> str:
+    """A value in 元 written in another unit: in_unit(42300, '万元') -> '4.23万元'."""
+    return f"{fmt(value / UNITS_YUAN[unit], decimals)}{unit}"
 QUANTITY = regex.compile(r"^\s*(≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过|不超出|大于等于|小于等于|大于|小于|约)?\s*"
                          + NUM + r"\s*(.*?)\s*$")
 OPS = {">=": "≥", "＞=": "≥", "不低于": "≥", "不少于": "≥", "大于等于": "≥", "<=": "≤", "＜=": "≤", "不高于": "≤",
@@ -82,6 +111,7 @@ def amounts_in(text: str) -> list[Amount]:
     and a flag for amounts introduced by a total word (合计11.81万元)."""
     v = vocab()
     out = []
+    text = fold(text)
     for m in AMOUNT.finditer(text):
         end = m.end()
         rate = None
@@ -120,7 +150,7 @@ class Quantity:
 
 def quantity(text: str) -> Quantity | None:
     """An indicator value such as '≥98%', '≤7万元', '>1个', '1900元', '100'."""
-    t = TAGS.sub("", text or "").strip().replace("％", "%")
+    t = fold(TAGS.sub("", text or "").strip()).replace("％", "%")
     m = QUANTITY.match(t)
     if not m:
         return None
@@ -520,7 +550,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
         out: list[Paragraph] = []
         prev = None
         for ln in d.text_lines():
-            text = ln.text
+            text = fold(ln.text)
             if prev is not None and prev.parts[-1][0] < ln.number and not END.search(prev.parts[-1][2]) \
                     and not NEW_ITEM.match(text) and _only_furniture_between(d, prev.parts[-1][0], ln.number):
                 prev.parts.append((ln.number, len(prev.text), text))
