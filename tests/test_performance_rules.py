@@ -130,3 +130,77 @@ def amounts_in_text(text):
     from rules.performance.model import amounts_in
 
     return amounts_in(text)
+
+
+# --- BL406: copies over all indicator rows, with a distinctive overlap -------------------------
+
+# table 13 (网络舆情服务和自媒体管理) of 000 given table 11's 效益 rows: no output row is copied
+_EFFECT_COPY = [(1667, "发现舆情及时性", "社会影响力"), (1669, "及时发现舆情并处置", "保障正常运转"),
+                (1681, "推动网络舆情软件使用", "可持续性影响"), (1683, "网络舆情工作可持续运转", "部门工作正常可持续运转"),
+                (1687, "可持续影响指标", "社会效益指标"), (1688, "网络生态环境", "部门正常可持续服务社会"),
+                (1690, "不发生负面舆论严重发酵情况", "不造成不良影响")]
+
+
+def test_copied_effect_rows_are_reported(tmp_path):
+    bad = write(tmp_path, "000", apply(base_text("000"), _EFFECT_COPY))
+    [f] = by_rule(bl4(bad), "BL406")
+    # four of table 13's eight distinctive rows are table 11's (its 时效 row was already)
+    assert (f.line, f.excerpt) == (1653, "工作完成及时率")
+    assert "表11《网络安全和信息化》" in f.message and "表13《网络舆情服务和自媒体管理》" in f.message
+    assert [r.line for r in f.related] == [1488, 1502, 1509, 1523]
+    # two copied 效益 rows of eight are not a copy
+    partial = write(tmp_path, "000", apply(base_text("000"), _EFFECT_COPY[:2]))
+    assert not by_rule(bl4(partial), "BL406")
+
+
+def test_shared_satisfaction_row_is_not_a_copy(tmp_path):
+    from linter.readers import read_document
+    from rules.performance.BL406 import _key
+    from rules.performance.model import target_tables
+
+    # 000's tables 11 and 13 share 工作完成及时率 ≥95% and 服务对象满意度 ≥95%: one distinctive row
+    tables = target_tables(read_document(str(seed("000"))))
+    shared = {_key(i) for i in tables[0].indicators} & {_key(i) for i in tables[2].indicators}
+    assert ("服务对象满意度指标", "服务对象满意度", "≥95%") in shared and len(shared) == 2
+    assert not by_rule(bl4(seed("000")), "BL406")
+    # 004's table 12 given table 11's 质量 row shares it and 服务群体满意度 ≥90%: silent; with its
+    # 数量 row too, both of its own output rows are table 11's: a copy
+    one = [(1527, "全年网络可用率", "网络技术培训指导率"), (1528, "全年网络可用率", "网络技术培训指导率"),
+           (1529, "≥95%", "≥90%")]
+    assert not by_rule(bl4(write(tmp_path, "004", apply(base_text("004"), one))), "BL406")
+    two = one + [(1520, "系统开发数量（个/套）", "采购数量"), (1521, "系统开发数量（个/套）", "采购数量"), (1522, "2个", "1个")]
+    [f] = by_rule(bl4(write(tmp_path, "004", apply(base_text("004"), two))), "BL406")
+    assert f.line == 1520 and "产出指标" in f.message and [r.line for r in f.related] == [1412, 1419]
+
+
+# --- BL407: the project's name written another way -------------------------------------------
+
+_PLANT_28 = (28, "绩效指标见下表。其中", "下设7个二、三级指标。具体为")
+
+
+@pytest.mark.parametrize("written", ["5.网络舆情管理经费项目年初预算", "5.“网络舆情管理经费”项目年初预算",
+                                     "5.“网络舆情管理” 项目年初预算", "5.「网络舆情管理」项目年初预算",
+                                     "5.网络舆情管理专项年初预算"])
+def test_narrative_names_project_another_way(written, tmp_path):
+    text = apply(base_text("003"), [(28, "5.“网络舆情管理”项目年初预算", written), _PLANT_28])
+    [f] = by_rule(bl4(write(tmp_path, "003", text)), "BL407")
+    assert f.line == 28 and "网络舆情管理" in f.message and f.excerpt == "下设7个二、三级指标"
+
+
+@pytest.mark.parametrize("other", ["5.“网络舆情管理平台运维”项目年初预算", "5.“网络舆情”项目年初预算",
+                                   "5.“网络舆情监测平台建设”项目年初预算", "5.网络舆情管理平台运维项目年初预算"])
+def test_narrative_of_another_project_is_not_linked(other, tmp_path):
+    text = apply(base_text("003"), [(28, "5.“网络舆情管理”项目年初预算", other), _PLANT_28])
+    assert not by_rule(bl4(write(tmp_path, "003", text)), "BL407")
+
+
+def test_indicator_grid_split_from_its_form_in_docx():
+    """000's .docx prints the 绩效目标 cell's second paragraph between the form and its 一级指标
+    rows: the two grids are one 项目绩效目标表, named by the form."""
+    from linter.readers import read_document
+    from rules.performance.model import target_tables
+
+    for fmt in ("txt", "docx", "pdf"):
+        tables = target_tables(read_document(str(seed("000", fmt))))
+        assert [(t.name, len(t.indicators)) for t in tables] == [
+            ("网络安全和信息化", 9), ("网络宣传和评论引导", 10), ("网络舆情服务和自媒体管理", 9)], fmt

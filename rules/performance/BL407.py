@@ -5,19 +5,15 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_cell
 
-from .model import norm, paragraphs, quantity, target_tables
+from .model import norm, paragraphs, project_key, quantity, target_tables
 
 COUNT = regex.compile(r"下设\s*(\d+)\s*个(?:[一二三、，和及]{0,6}级)?指标")
 VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台)")
 VALUE_BARE = regex.compile(r"指标值\s*(?:为|：|:)?\s*(?:>=|<=|≥|≤|=|>|<|＞|＜)?\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])")
-GENERIC = ("项目", "经费", "绩效目标表", "绩效目标", "支出", "费用")
 
 
 def bigrams(text: str) -> set[str]:
-    t = norm(text)
-    for g in GENERIC:
-        t = t.replace(g, "")
-    t = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", t)
+    t = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", project_key(text))
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
@@ -35,18 +31,49 @@ def _heading_before(doc, line: int) -> str | None:
     return None
 
 
-QUOTED = regex.compile(r"[“\"]([^”\"]{2,40})[”\"]\s*项目")
+QUOTED = regex.compile(r"[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:项目|专项|经费)")
+# what may follow a project's name in a sentence naming it
+AFTER_NAME = regex.compile(r"^(?:[”\"」』》]|项目|经费|专项|资金|工作经费|[，,。；;：:（(\s]|$)")
+MARGIN = 0.15  # the best name must beat the second best by this much
 
 
 def _best(name: str, targets, threshold: float = 0.5):
     scores = sorted(((dice(name, o.name), n) for n, o in enumerate(targets)), reverse=True)
-    if scores and scores[0][0] >= threshold and (len(scores) == 1 or scores[1][0] < scores[0][0]):
+    if scores and scores[0][0] >= threshold and (len(scores) == 1 or scores[1][0] <= scores[0][0] - MARGIN):
         return targets[scores[0][1]]
     return None
 
 
+def _other_project(quoted: str, name: str) -> bool:
+    """A quoted project name that contains the table's name, or is contained in it, with more
+    than a suffix of difference names another project: “网络舆情管理平台运维”项目 is not
+    网络舆情管理, “网络舆情”项目 is not 网络舆情管理经费."""
+    a, b = project_key(quoted), project_key(name)
+    return a != b and (a in b or b in a)
+
+
+def _named(text: str, targets):
+    """(table, offset) of the project whose name the text writes (with or without quotes and
+    项目/经费 suffixes: 网络舆情管理经费 in a table is “网络舆情管理”项目 in the text); the longest
+    name wins when one contains another; None when two projects are named at the same place."""
+    hits = []
+    for t in targets:
+        for key in {norm(t.name), project_key(t.name)}:
+            if len(key) < 4:
+                continue
+            for m in regex.finditer(regex.escape(key), text):
+                if AFTER_NAME.match(text[m.end():]):
+                    hits.append((m.start(), -len(key), t))
+    if not hits:
+        return None
+    hits.sort(key=lambda h: (h[0], h[1]))
+    pos, neg_len, t = hits[0]
+    rivals = {id(h[2]) for h in hits if h[0] == pos and h[1] == neg_len}
+    return (t, pos) if len(rivals) == 1 else None
+
+
 def passages(doc, targets):
-    """(table, line, offset) for every narrative passage that describes one project's
+    """(table, paragraph, offset) for every narrative passage that describes one project's
     indicators: a paragraph naming the project, or a 绩效指标： line under a heading that does."""
     out = []
     for ln in paragraphs(doc):
@@ -58,17 +85,15 @@ def passages(doc, targets):
             if t is not None:
                 found = (t, 0)
         if found is None:
-            for t in targets:
-                name = norm(t.name)
-                pos = text.find(name) if len(name) >= 4 else -1
-                if pos >= 0 and regex.search(r"指标", text[pos:]):
-                    found = (t, pos)
-                    break
+            hit = _named(text, targets)
+            if hit is not None and regex.search(r"指标", text[hit[1]:]):
+                found = hit
         if found is None:
             m = QUOTED.search(text)
             if m:
                 t = _best(m.group(1), targets, 0.6)
-                if t is not None and regex.search(r"指标", text[m.start():]):
+                if t is not None and not _other_project(m.group(1), t.name) \
+                        and regex.search(r"指标", text[m.start():]):
                     found = (t, m.start())
         if found is not None:
             out.append((found[0], ln, found[1]))

@@ -209,6 +209,11 @@ class TargetTable:
     plan: list[tuple[str, Cell]] = field(default_factory=list)  # (时间, 百分比)
     goals: Cell | None = None
     indicators: list[Indicator] = field(default_factory=list)
+    parts: list[Table] = field(default_factory=list)  # the grids of this form, in order
+
+    def __post_init__(self):
+        if not self.parts:
+            self.parts = [self.table]
 
     @property
     def unit(self) -> str:
@@ -485,7 +490,59 @@ def _value_after(row: list[Cell], label: str) -> Cell | None:
 
 
 def target_tables(doc: Document) -> list[TargetTable]:
-    return doc.cached("performance.targets", lambda d: [target_table(t) for t in d.tables if is_target(t)])
+    return doc.cached("performance.targets", _targets)
+
+
+TABLE_TITLE = regex.compile(r"绩效|目标表|自评表|评价表")
+
+
+def _targets(doc: Document) -> list[TargetTable]:
+    out: list[TargetTable] = []
+    for table in doc.tables:
+        if not is_target(table):
+            continue
+        t = target_table(table)
+        if out and _continues(doc, out[-1], t):
+            out[-1].indicators = t.indicators
+            out[-1].parts.append(table)
+            continue
+        out.append(t)
+    return out
+
+
+def _continues(doc: Document, prev: TargetTable, t: TargetTable) -> bool:
+    """The indicator rows of a 绩效目标表 printed as a grid of their own: a .docx whose 绩效目标
+    cell's second paragraph stands between the 绩效目标 row and the 一级指标 rows splits one form
+    in two. The second grid opens with the 一级指标 header, has no 项目名称 / 预算数 / 绩效目标 of
+    its own and no title naming a performance table, and follows a form without indicators
+    after at most two short lines."""
+    if prev.indicators or not t.indicators or t.name_cell is not None or t.budget is not None \
+            or t.goals is not None or t.plan:
+        return False
+    first = next((r for r in t.table.rows if any(c.text.strip() for c in r)), [])
+    if "一级指标" not in {norm(c.text) for c in first}:
+        return False
+    if t.table.title and TABLE_TITLE.search(t.table.title):
+        return False
+    last = prev.parts[-1].last_line
+    between = [doc.line(n).text.strip() for n in range(last + 1, t.table.first_line) if doc.line(n).text.strip()
+               and doc.line(n).kind != "furniture"]
+    return 0 < t.table.first_line - last and len(between) <= 2 and all(len(x) <= 80 for x in between)
+
+
+# suffixes a project's name is written with or without: “网络舆情管理”项目 = 网络舆情管理经费
+PROJECT_SUFFIX = regex.compile(r"(?:项目支出绩效目标表|项目绩效目标表|绩效目标表|绩效自评表|绩效表|项目支出|专项资金|专项经费"
+                               r"|项目经费|工作经费|项目|经费|专项|资金|费用|支出)+$")
+QUOTES = regex.compile(r"[“”\"'‘’「」『』《》〈〉]")
+
+
+def project_key(name: str) -> str:
+    """A project's name reduced to what tells it apart: no spaces, quotes, leading numbering,
+    or trailing 项目 / 经费 / 专项资金 …: “网络舆情管理”项目 and 网络舆情管理经费 -> 网络舆情管理."""
+    t = QUOTES.sub("", norm(name))
+    t = regex.sub(r"^(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", "", t)
+    core = PROJECT_SUFFIX.sub("", t)
+    return core if len(core) >= 2 else t
 
 
 def self_eval_tables(doc: Document) -> list[SelfEvalTable]:
