@@ -431,3 +431,19 @@ def test_samples_are_checked_not_skipped(name):
     ev = evaluated(doc)
     for code in ("BL101", "BL102", "BL103", "BL104", "BL105", "BL106", "BL107"):
         assert ev.get(code, 0) > 0, (code, dict(ev))
+
+
+def test_two_departments_in_one_file_are_two_sets(tmp_path):
+    # seed 000 then seed 004 (another department): each set checked on its own; the one
+    # real finding of 004 (BL107 pension mirror) is still found, nothing new appears
+    out = tmp_path / "both.txt"
+    out.write_text(seed("000").read_text(encoding="utf-8") + "\n" + seed("004").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    doc = doc_of(out)
+    from rules.arithmetic.common import groups
+
+    sets = groups(doc)
+    assert len(sets) == 2 and {t.meta["编制单位"] for t in sets[1].values()} == {doc_of(seed("004")).meta.department}
+    found = run(doc)
+    assert [f.rule for f in found] == ["BL107"] and "16.15" in found[0].message
+    assert evaluated(doc)["BL104"] == run_count(seed("000")) + run_count(seed("004"))

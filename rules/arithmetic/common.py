@@ -275,7 +275,8 @@ def _unit_key(table: Table) -> str:
 def groups(doc: Document) -> list[dict[str, Table]]:
     """The standard tables of a document, grouped into sets that describe one budget: a
     new set starts where a kind already in the current set comes again (a 部门 set followed
-    by 单位 sets, a compilation of many documents), or where the 编制单位 / 单位编码 changes.
+    by 单位 sets, a compilation of many documents), or where the 编制单位 / 单位编码 changes
+    (a name cut short in one table's cell is the same unit).
     Each set maps a figure prefix (summary, income, expense, …) to its table."""
     return doc.cached("bl1.groups", _groups)
 
@@ -289,7 +290,7 @@ def _groups(doc: Document) -> list[dict[str, Table]]:
         if prefix is None:
             continue
         k = _unit_key(t)
-        if prefix in current or (k and key and k != key):
+        if prefix in current or (k and key and not (k.startswith(key) or key.startswith(k))):
             out.append(current)
             current, key = {}, ""
         current[prefix] = t
