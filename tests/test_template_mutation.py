@@ -13,12 +13,15 @@ from pathlib import Path
 
 import regex
 
+from mutate_formats import FORMATS, RecallTable, Unrepresentable, changed_lines, edit_at, mutate, representable, source
+
 from linter.engine import Selection, load_rules, run_rules
 from linter.readers import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "corpus" / "seeds").glob("*.txt"))
 PER_KIND = 6
+PER_KIND_OTHER_FORMATS = 2  # of the PER_KIND plants per seed, this many also go into the .docx and .pdf
 MIN_RECALL = 0.9
 
 
@@ -135,9 +138,9 @@ KINDS = {stale_plan_year: "BL301", wrong_base_year: "BL301", placeholder: "BL302
          empty_table_note: "BL310", duplicated: "BL312"}
 
 
-def _findings(path, rule):
+def _findings(path, rule, doc=None):
     sel = Selection(select=[rule])
-    doc = read_document(str(path))
+    doc = doc or read_document(str(path))
     return {(f.line, f.excerpt) for f in run_rules(doc, load_rules(sel), sel)}, doc
 
 
@@ -153,49 +156,85 @@ def _next_item(doc, line):
     return later[0] if later else line
 
 
+def _as_edit(base: str, mutated: str) -> tuple:
+    """The mutator's whole new text as one edit (line, old, new, col) on the base text."""
+    p = 0
+    n = min(len(base), len(mutated))
+    while p < n and base[p] == mutated[p]:
+        p += 1
+    s = 0
+    while s < n - p and base[-1 - s] == mutated[-1 - s]:
+        s += 1
+    return edit_at(base, p, len(base) - s, mutated[p:len(mutated) - s])
+
+
+def _plant(kind, base, rng, meta, flagged, stem):
+    """(edit, .txt line) of one mutation at a clean place (a line the seed's own defects do
+    not already mark), preferably one the seed's PDF fonts can show; None when the kind has
+    no place in this seed."""
+    fallback = None
+    for _ in range(40):
+        mutated = kind(base, rng, meta)
+        if mutated is None:
+            return None
+        text, line = mutated
+        if text == base or line in flagged:
+            continue
+        edit = _as_edit(base, text)
+        if representable(stem, edit[2]):
+            return edit, line
+        fallback = fallback or (edit, line)
+    return fallback
+
+
 def run_mutations(tmp_path):
-    table = {}
+    table = RecallTable()
     metas = {p: read_document(str(p)).meta for p in SEEDS}
     baseline = {}
+    pristine = {}  # (seed, format) -> the unmutated document, read once
     misses = []
     for kind, rule in KINDS.items():
-        tried = caught = 0
         for p in SEEDS:
+            stem = p.stem[:3]
             base = p.read_text(encoding="utf-8")
-            if (p, rule) not in baseline:
-                baseline[(p, rule)] = _findings(p, rule)[0]
-            flagged = {ln for ln, _ in baseline[(p, rule)]}
+            for fmt in FORMATS:
+                if (stem, fmt) not in pristine:
+                    pristine[(stem, fmt)] = read_document(str(source(stem, fmt)))
+                if (stem, rule, fmt) not in baseline:
+                    baseline[(stem, rule, fmt)] = _findings(None, rule, pristine[(stem, fmt)])
+            flagged = {ln for ln, _ in baseline[(stem, rule, "txt")][0]}
             for i in range(PER_KIND):
                 rng = random.Random(f"{kind.__name__}:{p.stem}:{i}")
-                for _ in range(20):  # a clean place: not a line the seed's own defects already mark
-                    mutated = kind(base, rng, metas[p])
-                    if mutated is None or mutated[1] not in flagged:
-                        break
-                if mutated is None:
+                planted = _plant(kind, base, rng, metas[p], flagged, stem)
+                if planted is None:
                     break
-                text, line = mutated
-                if text == base or line in flagged:
-                    continue
-                out = tmp_path / f"{kind.__name__}_{p.stem}_{i}.txt"
-                out.write_text(text, encoding="utf-8")
-                after, doc = _findings(out, rule)
-                last = _next_item(doc, line) if kind is numbering else line
-                tried += 1
-                if any(line <= ln <= last for ln, _ in after - baseline[(p, rule)]):
-                    caught += 1
-                else:
-                    misses.append((kind.__name__, p.stem[:3], line, text.split("\n")[line - 1][:40]))
-        table[kind.__name__] = (caught, tried)
+                edit, line = planted
+                for fmt in (FORMATS if i < PER_KIND_OTHER_FORMATS else ("txt",)):
+                    try:
+                        out = mutate(stem, [edit], tmp_path / f"{kind.__name__}_{stem}_{i}", formats=[fmt])[fmt]
+                    except Unrepresentable as exc:
+                        table.add(kind.__name__, fmt, None, f"{stem} line {line}: {exc}")
+                        continue
+                    before, base_doc = baseline[(stem, rule, fmt)]
+                    after, doc = _findings(out, rule)
+                    changed = changed_lines(base_doc, doc)
+                    first = min(changed, default=0)
+                    last = _next_item(doc, max(changed)) if kind is numbering and changed else max(changed, default=0)
+                    hit = any(first <= ln <= last for ln, _ in after - before)
+                    table.add(kind.__name__, fmt, hit)
+                    if not hit:
+                        misses.append((kind.__name__, fmt, stem, line, edit[1], edit[2]))
     return table, misses
 
 
 def test_mutation_recall(tmp_path):
     table, misses = run_mutations(tmp_path)
-    print("\nkind                 caught/tried  recall")
-    for name, (c, t) in table.items():
-        print(f"{name:20} {c:6}/{t:<6} {c / t if t else 1:6.2f}")
+    print("\n" + table.render("BL3 mutation recall (caught/tried per format)"))
     for m in misses:
         print("missed:", *m)
-    low = {k: v for k, v in table.items() if v[1] and v[0] / v[1] < MIN_RECALL}
-    assert all(t for _, t in table.values()), table
+    for kind in KINDS:
+        for fmt in FORMATS:
+            assert table.tried(kind.__name__, fmt), f"{kind.__name__} never planted in .{fmt}"
+    low = {(k, f): table.recall(k.__name__, f) for k in KINDS for f in FORMATS
+           if table.recall(k.__name__, f) < MIN_RECALL}
     assert not low, low
