@@ -93,24 +93,7 @@ def _divergence(src: Path, variant_path: Path, before: list, after: list, name: 
 
 
 # (variant, seed prefix) -> reason: product bugs found by this test, for the rule owners
-_BL303_SERVICE_AREA = (
-    "BL303 misses 服务区场 (服务市场 damaged by a 市→区 replacement) in a 区 document: the 区 is "
-    "'covered' by the dictionary word 服务区 (service area), so the bigram 区场 is never tried; "
-    "000 lines 1378/1383/1384 (服务县场 found in the 县 original)")
-KNOWN: dict[tuple[str, str], str] = {
-    ("level", "000"): _BL303_SERVICE_AREA,
-    ("all", "000"): _BL303_SERVICE_AREA,
-    ("banner", "000"): (
-        "BL303 looks for damage of the level character taken from meta.level, which is 县 for a "
-        "旗 (banner): in 中共平乡旗委… the damage 服务旗场 (000 lines 1378/1383/1384) is never "
-        "examined (swap_chars has no 旗 either)"),
-    ("cn-years", "001"): (
-        "BL312 reports 词语重复 `二〇二〇` for every year written 二〇二〇年 (001 lines 1, 3, 34, 36, "
-        "38, 40, 46×2, 59, 544): a Chinese-numeral year is not a duplicated word"),
-    ("cn-years", "004"): (
-        "BL301 misses the stale plan years written in Chinese numerals: 二〇二〇年底 (004:1362) and "
-        "组织好二〇二一年 (004:1365) in a 二〇二五 budget; and BL312 reports `二〇二〇` at 1362"),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _cases():

@@ -64,6 +64,19 @@ def test_wrong_comparison_base(tmp_path):
     assert [(f.line, f.excerpt, f.suggestion) for f in got] == [(1409, "2021年", "2022年")]
 
 
+def test_stale_years_in_chinese_numerals(tmp_path):
+    p = edited(tmp_path, "004", [("2020年底网上可办", "二〇二〇年底网上可办"), ("组织好2021年", "组织好二零二一年"),
+                                 ("较2024年预算增加", "较二〇二四年预算增加")])
+    got = [(f.line, f.excerpt, f.suggestion) for f in findings(p, ["BL301"])]
+    assert got == [(1362, "二〇二〇年", "二〇二五年"), (1365, "二零二一年", "二零二五年")]  # 较二〇二四年: the base
+
+
+def test_chinese_numeral_dates_and_numbers_are_not_stale_years(tmp_path):
+    p = edited(tmp_path, "004", [("2020年底网上可办", "截至二〇二〇年十二月三十一日网上可办"),
+                                 ("组织好2021年", "组织好一二三四项")])
+    assert not findings(p, ["BL301"])
+
+
 def test_table_year_and_amounts_that_look_like_years(tmp_path):
     p = edited(tmp_path, "000", [("\t预算年度：2023\n\t单位：万元\n\n\t序号\n\t功能分类科目\n\t合计\n\t基本支出",
                                   "\t预算年度：2022\n\t单位：万元\n\n\t序号\n\t功能分类科目\n\t合计\n\t基本支出"),
@@ -110,6 +123,41 @@ def test_replace_damage_district_document(tmp_path):
     p = edited(tmp_path, "004", [("规范市场秩序", "规范区场秩序")])
     got = findings(p, ["BL303"])
     assert [(f.line, f.excerpt, f.suggestion) for f in got] == [(1354, "区场", "市场")]
+
+
+def test_replace_damage_after_a_word_holding_the_level_character(tmp_path):
+    """服务区 is a word, but in 服务区场 the 场 is left over: the text is 服务市场 damaged."""
+    p = edited(tmp_path, "004", [("规范市场秩序", "规范服务区场秩序")])
+    got = findings(p, ["BL303"])
+    assert [(f.line, f.excerpt, f.suggestion) for f in got] == [(1354, "区场", "市场")]
+
+
+@pytest.mark.parametrize("text", ["规范社区场所秩序", "规范服务区场所秩序", "规范城乡社区秩序", "推动县区和乡镇",
+                                  "规范服务区秩序"])
+def test_replace_damage_silent_when_every_character_reads_as_a_word(tmp_path, text):
+    p = edited(tmp_path, "004", [("规范市场秩序", text)])
+    assert not findings(p, ["BL303"])
+
+
+def _banner(tmp_path, replacements=()):
+    text = seed("000").read_text(encoding="utf-8")
+    text = text.replace("平乡县", "平乡旗").replace("全县", "全旗").replace("县委", "旗委").replace("县级", "旗级")
+    text = text.replace("服务县场", "服务旗场")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    p = tmp_path / "banner.txt"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_replace_damage_in_a_banner_document(tmp_path):
+    """A banner (旗) names itself 全旗 / 旗委 although its level is a county's: the damage is 旗场."""
+    p = _banner(tmp_path, [("营造发展的良好舆论氛围", "在国旗下营造旗帜鲜明的良好舆论氛围")])
+    assert read_document(str(p)).meta.region == "平乡旗"
+    got = findings(p, ["BL303"])
+    assert [(f.line, f.excerpt, f.suggestion) for f in got] == [
+        (1378, "旗场", "市场"), (1383, "旗场", "市场"), (1384, "旗场", "市场")]  # 纳入旗级财政, 国旗, 旗帜: silent
 
 
 def test_wrong_level_words():
@@ -189,6 +237,13 @@ def test_duplicated_word():
     assert [(f.line, f.excerpt) for f in findings(seed("003"), ["BL312"])] == [(22, "满意度满意度")]
     for prefix in ("000", "001", "002", "004"):
         assert not findings(seed(prefix), ["BL312"]), prefix
+
+
+def test_numerals_repeating_in_a_number_are_not_duplicated_words(tmp_path):
+    p = edited(tmp_path, "003", [("满意度满意度", "二〇二〇年满意度")])
+    assert not findings(p, ["BL312"])
+    p = edited(tmp_path, "003", [("满意度满意度", "二〇二〇年预算预算")], name="doc2.txt")
+    assert [(f.excerpt, f.suggestion) for f in findings(p, ["BL312"])] == [("预算预算", "预算")]
 
 
 def test_expected_files_cover_every_seed():

@@ -5,11 +5,12 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_line
 
-from .common import clause, enclosing, scanned_lines, terms
+from .common import clause, enclosing, scanned_lines, terms, with_arabic_years, year_like
 
 YEAR = regex.compile(r"(?<![\d.．A-Za-z_])((?:19|20)\d{2})(?![\d.．])(?=\s*(?:年|-\d{1,2}-\d{1,2}|/\d{1,2}/))")
 RANGE = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}(?!\d)")
-DATE = regex.compile(r"\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}")
+DATE = regex.compile(r"\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+                    r"|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}")
 TITLE = regex.compile(r"((?:19|20)\d{2})\s*年度?[\p{Han}（）()]{0,40}?(?:部门|单位)?(?:预算|决算|绩效目标|绩效自评|自评报告)")
 
 
@@ -18,9 +19,10 @@ class StaleYear(Rule):
     that does not fit the document's year.
 
     *What it does*: takes the document's year (doc.meta.year) and classifies every year
-    mention by its context: references (文号 〔2024〕 【2024】, titles in 《…》) and plan periods
-    (2021—2025年, 十四五) are skipped, so are dates, history (截至…, 上年末, 截止时间, …以来,
-    past tense), and future targets (到2027年). A comparison base (较2022年, 与2024年相比) must
+    mention (2020年, or in Chinese numerals 二〇二〇年 / 二零二〇年) by its context: references
+    (文号 〔2024〕 【2024】, titles in 《…》) and plan periods (2021—2025年, 十四五) are skipped,
+    so are dates, history (截至…, 上年末, 截止时间, …以来, past tense), and future targets
+    (到2027年). A comparison base (较2022年, 与2024年相比) must
     be the previous year; a plan or target statement (组织好2021年…, 2020年底…不低于90%) must
     be the document's own year; a table's 预算年度 and a title's year must be it too.
 
@@ -47,6 +49,7 @@ class StaleYear(Rule):
         bases = {year - 1, year} if retro else {year - 1}
         yield from self._table_years(doc, year)
         for ln, text in scanned_lines(doc):
+            text = with_arabic_years(text)  # 二〇二〇年 reads as 2020年, at the same offsets
             if not regex.search(r"(?:19|20)\d{2}", text):
                 continue
             ranges = [m.span() for m in RANGE.finditer(text)]
@@ -66,12 +69,12 @@ class StaleYear(Rule):
                         yield self.at_span(
                             doc, ln.number, s, end,
                             f"比较基数年份 {y} 年不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
-                            suggestion=f"{year - 1}年", related=[self._evidence(doc)] if self._evidence(doc) else None)
+                            suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=[self._evidence(doc)] if self._evidence(doc) else None)
                 elif kind == "plan" and y < year:
                     yield self.at_span(
                         doc, ln.number, s, end,
                         f"计划/目标表述中的年份 {y} 年与文件年度 {year} 年不符（沿用旧文件？）",
-                        suggestion=f"{year}年", related=[self._evidence(doc)] if self._evidence(doc) else None)
+                        suggestion=f"{year_like(year, ln.text[s:e])}年", related=[self._evidence(doc)] if self._evidence(doc) else None)
 
     @staticmethod
     def _evidence(doc):
@@ -119,6 +122,7 @@ class StaleYear(Rule):
                                            f"表格的预算年度 {m.group(1)} 与文件年度 {year} 不符",
                                            suggestion=str(year))
         for ln, text in scanned_lines(doc, ("heading",)):
+            text = with_arabic_years(text)
             for m in TITLE.finditer(text):
                 y = int(m.group(1))
                 if self._classify(text, m.start(1), m.end(1), terms()["year_context"]) in ("comparison", "history"):
@@ -127,4 +131,5 @@ class StaleYear(Rule):
                     continue
                 if y != year and not (doc.meta.doc_type in ("决算", "绩效自评") and y == year - 1):
                     yield self.at_span(doc, ln.number, m.start(1), m.end(1),
-                                       f"标题年份 {y} 与文件年度 {year} 不符", suggestion=str(year))
+                                       f"标题年份 {y} 与文件年度 {year} 不符",
+                                       suggestion=year_like(year, ln.text[m.start(1):m.end(1)]))

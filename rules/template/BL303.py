@@ -24,16 +24,37 @@ def region_char_words() -> dict[str, int]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _neighbour_lines() -> dict[tuple[str, str], str]:
+    out = {}
+    for line in load_lines("region_neighbour_words.txt"):
+        side, ch, *rest = line.split(" ", 2)
+        out[side, ch] = rest[0] if rest else ""
+    return out
+
+
+@lru_cache(maxsize=None)
+def neighbour_words(side: str, ch: str) -> frozenset[str]:
+    """Words without a level character that can stand beside one: starting with ch (side '>',
+    场所 after 社区) or ending with it (side '<', 纳入 before 县级)."""
+    return frozenset(_neighbour_lines().get((side, ch), "").split())
+
+
 class ReplaceDamage(Rule):
     """A non-word left by find-and-replace of the region word (服务县场 ← 服务市场).
 
     *What it does*: when a city's document is copied and 市 is replaced by 县 (or 区 by 县,
     县 by 区 …), words that merely contain the character break: 市场 → 县场, 城市 → 城县,
-    社区 → 社县. For every occurrence of the document's own level character that no dictionary
-    word covers, it swaps the character back to each other level character; when exactly one
-    common word results (from jieba's dictionary, shipped as a compact derived list), the token
-    is damage and that word is the suggestion. Legitimate phrases (我县, 全县, 县委, 经开区)
-    and the document's own region and department names stay silent.
+    社区 → 社县. The level character is the one the document names itself by (its region's
+    suffix: 旗 in a banner's document, 州, 盟 …). At each occurrence it swaps the character
+    back to each other level character in the pair with either neighbour; when exactly one
+    common word results (from jieba's dictionary, shipped as a compact derived list) and no
+    segmentation reads the pair as real text, the pair is damage and that word is the
+    suggestion. A word holding both characters (社区, 城乡社区) excuses the pair; a word
+    holding the level character alone (服务区) excuses it only when the neighbour starts or
+    ends a word of its own (服务区场所, 纳入县级), never when it is left over (服务区场 is
+    服务市场 damaged). Legitimate phrases (我县, 全县, 县委, 经开区) and the document's own
+    region and department names stay silent.
 
     *Why it matters*: the damage shows the document was produced by blind replacement, and it
     changes meaning (信用服务县场 is no word at all).
@@ -69,7 +90,7 @@ class ReplaceDamage(Rule):
             for m in regex.finditer(rf"[\p{{Han}}]{{1,4}}{c}(?=委|人民|政府|财政|网信|党委|纪委|融媒)", text):
                 masked.update(range(m.start(), m.end()))
             for i, ch in enumerate(text):
-                if ch != c or i in masked or self._covered(text, i, words):
+                if ch != c or i in masked:
                     continue
                 best = self._restore(text, i, c, swaps, words, mod_before, mod_after)
                 if best is None:
@@ -80,17 +101,41 @@ class ReplaceDamage(Rule):
                                    suggestion=good)
 
     @staticmethod
-    def _covered(text: str, i: int, words: dict[str, int]) -> bool:
+    def _words_at(text: str, i: int, lexicons) -> list[tuple[int, int]]:
+        """Spans of the dictionary words (2–4 characters) covering position i."""
+        out = []
         for length in (2, 3, 4):
-            for s in range(i - length + 1, i + 1):
-                if s < 0 or s + length > len(text):
-                    continue
-                if text[s:s + length] in words:
-                    return True
+            for s in range(max(0, i - length + 1), min(i, len(text) - length) + 1):
+                if any(text[s:s + length] in lex for lex in lexicons):
+                    out.append((s, s + length))
+        return out
+
+    @classmethod
+    def _reads_as_words(cls, text: str, i: int, j: int, words, mod_before, mod_after) -> bool:
+        """The level character at i and its neighbour j read as real text in some segmentation:
+        one word holds both (社区, 城乡社区), or a word holds i without j and another word holds
+        j without i (社区|场所, 纳入|旗级). A word holding i alone does not excuse the pair when j
+        is left over as a single character: 服务区场 is 服务|区场 (服务市场), not 服务区|场.
+        A level character with a modifier (全旗, 旗级, 县委) counts as a word."""
+        at_i = cls._words_at(text, i, (words,))
+        if i > 0 and text[i - 1] in mod_before:
+            at_i.append((i - 1, i + 1))
+        if i + 1 < len(text) and text[i + 1] in mod_after:
+            at_i.append((i, i + 2))
+        if any(a <= j < b for a, b in at_i):
+            return True
+        if not at_i:
+            return False
+        # a word of its own at j: starting there (j after i) or ending there (j before i)
+        lexicons = (words, neighbour_words(">" if j > i else "<", text[j]))
+        for length in (2, 3, 4):
+            s = j if j > i else j - length + 1
+            if s >= 0 and s + length <= len(text) and any(text[s:s + length] in lex for lex in lexicons):
+                return True
         return False
 
-    @staticmethod
-    def _restore(text, i, c, swaps, words, mod_before, mod_after):
+    @classmethod
+    def _restore(cls, text, i, c, swaps, words, mod_before, mod_after):
         found = []
         for s in (i - 1, i):  # the bigram ending at i, the bigram starting at i
             if s < 0 or s + 2 > len(text):
@@ -105,7 +150,9 @@ class ReplaceDamage(Rule):
                 continue
             cands = sorted(((words.get(bigram.replace(c, r), 0), bigram.replace(c, r)) for r in swaps), reverse=True)
             top, second = cands[0], cands[1]
-            if top[0] >= MIN_FREQ and top[0] >= DOMINANCE * max(second[0], 1):
+            if top[0] < MIN_FREQ or top[0] < DOMINANCE * max(second[0], 1):
+                continue
+            if not cls._reads_as_words(text, i, s + 1 if s == i else s, words, mod_before, mod_after):
                 found.append((top[0], s, s + 2, bigram, top[1]))
         if not found:
             return None

@@ -4,7 +4,7 @@ import regex
 
 from linter.engine import Rule
 
-from .common import scanned_lines
+from .common import numeral_chars, scanned_lines
 
 DOUBLED = regex.compile(r"(\p{Han}{2,6})\1")
 SINGLE = regex.compile(r"([的了和在是对与及将把被])\1")
@@ -16,7 +16,7 @@ class DuplicatedWord(Rule):
 
     *What it does*: finds a run of 2–6 Chinese characters immediately repeated, and a doubled
     function character (的的, 和和); reduplication that is Chinese grammar (常常, 研究研究,
-    一一) is left alone.
+    一一) and numerals repeating inside a number (二〇二〇年) are left alone.
 
     *Why it matters*: a doubled word is an editing slip left from pasting or deleting; in a
     published table (工作人员满意度满意度情况) it looks careless.
@@ -38,6 +38,8 @@ class DuplicatedWord(Rule):
                 unit = m.group(1)
                 if REDUPLICATION_OK.match(unit) or len(set(unit)) == 1:
                     continue
+                if all(ch in numeral_chars() for ch in unit):
+                    continue  # digits repeating inside a number: 二〇二〇年, 一一一九
                 yield self.at_span(doc, ln.number, m.start(), m.end(), f"词语重复：`{m.group()}`", suggestion=unit)
             for m in SINGLE.finditer(text):
                 yield self.at_span(doc, ln.number, m.start(), m.end(), f"字重复：`{m.group()}`", suggestion=m.group(1))

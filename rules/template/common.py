@@ -81,9 +81,58 @@ def compiled(pattern: str):
 
 
 def level_char(doc) -> str | None:
+    """The character by which the document names its own jurisdiction (全X, 我X, X委): the
+    suffix of its region when that region is of the document's level (平乡旗 → 旗 although
+    meta.level is 县; 恩施土家族苗族自治州 → 州; 锡林郭勒盟 → 盟), else the level itself."""
+    from linter.structure import region_of
+
     lv = doc.meta.level
-    return lv if lv in ("省", "市", "区", "县", "乡", "镇") else None
+    if lv is None:
+        return None
+    ch = lv
+    if doc.meta.region:
+        region, level = region_of(doc.meta.region)
+        if region and level == lv:
+            ch = region[-1]
+    return ch if ch in regions()["level_chars"] else None
 
 
 def lines_of(name: str) -> tuple[str, ...]:
     return load_lines(name)
+
+
+@lru_cache(maxsize=None)
+def _numerals() -> tuple[dict[str, str], str, "regex.Pattern"]:
+    cfg = terms()["chinese_numerals"]
+    digit = {ch: str(d) for d, chars in enumerate(cfg["digits"]) for ch in chars}
+    zero, one, two, nine = (regex.escape(cfg["digits"][d]) for d in (0, 1, 2, 9))
+    any_digit = "".join(regex.escape(chars) for chars in cfg["digits"])
+    # 一九xx年 / 二〇xx年: four numeral digits read as one year (二〇二〇年, 二零二一年)
+    year = regex.compile(rf"(?<![{any_digit}{regex.escape(cfg['other'])}])"
+                         rf"(?:[{one}][{nine}]|[{two}][{zero}])[{any_digit}]{{2}}(?=\s*年)")
+    return digit, "".join(cfg["digits"]) + cfg["other"], year
+
+
+def numeral_chars() -> str:
+    """Every Chinese numeral character (〇一二 … 十百千万 …)."""
+    return _numerals()[1]
+
+
+def with_arabic_years(text: str) -> str:
+    """text with each Chinese-numeral year (二〇二〇年) written in Arabic digits at the same
+    offsets (2020年): four numerals are four digits, so spans found in the result are spans of
+    the original."""
+    digit, _, year = _numerals()
+    if not year.search(text):
+        return text
+    return year.sub(lambda m: "".join(digit[ch] for ch in m.group()), text)
+
+
+def year_like(year: int, printed: str) -> str:
+    """year written the way `printed` writes one: 2025 after 2020, 二〇二五 after 二〇二〇."""
+    digit, _, _ = _numerals()
+    if printed[:1] in digit:
+        cfg = terms()["chinese_numerals"]["digits"]
+        zero = next((ch for ch in printed if digit.get(ch) == "0"), cfg[0][0])
+        return "".join(zero if d == "0" else cfg[int(d)][0] for d in str(year))
+    return str(year)
