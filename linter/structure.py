@@ -397,6 +397,11 @@ def _headers(table: Table) -> None:
         # of a money table (the form tables of 绩效 keep their first row as the header)
         labelled = [r for r, row in enumerate(rows) if any(_norm(c.text) for c in row)]
         header = labelled[-1] + 1 if labelled and money else min(len(rows), 1)
+        if not money and table.unit:
+            # a blank 采购/资产 form: rows of several labels right under the first are its
+            # sub-headers; a row with one label (资产总额, 1、房屋) is an item
+            while header < len(rows) and sum(1 for c in rows[header] if _norm(c.text)) >= 2:
+                header += 1
     table.header_rows = header
     width = table.width
     labels: list[list[str]] = [[] for _ in range(width)]
