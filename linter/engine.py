@@ -54,7 +54,7 @@ class Rule:
         ln = doc.line(line)
         return Finding(
             rule=self.code, name=self.name, severity=severity or self.severity, message=message,
-            line=line, column=start + 1, end_line=line, end_column=end + 1, page=ln.page,
+            line=line, column=start + 1, end_line=line, end_column=end + 1, page=ln.page_at(start + 1),
             excerpt=ln.text[start:end], related=related or [], suggestion=suggestion,
         )
 

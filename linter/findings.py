@@ -64,4 +64,4 @@ def related_cell(cell: Cell, note: str) -> Related:
 def related_line(doc: Document, line: int, note: str, start: int = 0, end: int | None = None) -> Related:
     ln = doc.line(line)
     text = ln.text[start:end] if end is not None else ln.text.strip()
-    return Related(line=line, column=start + 1, page=ln.page, excerpt=text, note=note)
+    return Related(line=line, column=start + 1, page=ln.page_at(start + 1), excerpt=text, note=note)

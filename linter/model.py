@@ -22,6 +22,16 @@ class Line:
     kind: str = "text"  # text | heading | table | furniture | blank
     style: str | None = None  # Word style name (docx), for heading detection
     auto_number: bool = False  # the leading number token came from Word automatic numbering
+    # PDF: a paragraph joined over a page break goes on on `page` from 1-based `column`
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (column, page)
+
+    def page_at(self, column: int) -> int | None:
+        """The page of the character at 1-based `column` (PDF paragraphs run over pages)."""
+        page = self.page
+        for col, p in self.page_breaks:
+            if column >= col:
+                page = p
+        return page
 
 
 @dataclass

@@ -285,3 +285,20 @@ def test_rotated_pages_read_like_the_upright_page(tmp_path):
         doc = read_document(str(path))
         assert [(ln.page, ln.text) for ln in doc.lines] == want, label
         assert [[c.text for r in t.rows for c in r] for t in doc.tables] == cells, label
+
+
+def test_a_paragraph_over_a_page_break_is_one_line_whose_words_keep_their_page():
+    from linter.engine import Rule
+    from linter.findings import related_line
+
+    doc = read_document(str(seed("003", "pdf")))
+    # 5.“网络舆情管理”… runs from page 2 onto page 3 (`…三个一级指标，下` / `设7个二、三级指标`)
+    line = next(ln for ln in doc.lines if ln.text.startswith("5.“网络舆情管理”项目"))
+    assert "一级指标，下设7个二、三级指标" in line.text and "应急处置和网络舆论引导相关要求。" in line.text
+    assert line.page == 2
+    at = line.text.index("全省")  # in the first line on page 3
+    assert line.page_at(1) == 2 and line.page_at(at + 1) == 3
+    rule = Rule()
+    assert rule.at_span(doc, line.number, at, at + 2, "m").page == 3
+    assert rule.at_span(doc, line.number, 0, 2, "m").page == 2
+    assert related_line(doc, line.number, "n", at, at + 2).page == 3

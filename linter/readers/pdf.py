@@ -68,6 +68,7 @@ class TextLine:
     lead: float = 0.0  # width of the first unbreakable run of the first visual line
     last_gap: float = -1e9  # gap above the last visual line (after paragraph joining)
     last_x0: float = 0.0  # left end of the last visual line
+    breaks: list[tuple[int, int]] = field(default_factory=list)  # (1-based column, page) joined over pages
 
 
 @dataclass
@@ -765,21 +766,31 @@ def _join_paragraphs(lines: list[TextLine], tables: list[RawTable], edges: tuple
 
 def _join_across_pages(pages: list[PageData], margins) -> None:
     """A paragraph that runs over a page break: the last body line of a page (no table
-    below it) and the first body line of the next page (no table above it)."""
-    for a, b in zip(pages, pages[1:]):
-        if round(a.width) != round(b.width) or a.number not in margins or b.number not in margins:
-            continue
-        body_a = [ln for ln in a.lines if not ln.furniture]
-        body_b = [ln for ln in b.lines if not ln.furniture]
-        if not body_a or not body_b:
-            continue
-        p, ln = body_a[-1], body_b[0]
-        if any(t.top >= p.bottom for t in a.tables) or any(t.bottom <= ln.top for t in b.tables):
-            continue
-        if _continues(p, ln, margins[a.number], margins[b.number], same_page=False):
-            joined = _join_two(p, ln)
-            p.text, p.x1, p.last_h, p.last_x0, p.last_gap = joined.text, joined.x1, joined.last_h, joined.last_x0, -1e9
-            b.lines.remove(ln)
+    below it) and the first body line of a following page (no table above it), pages with
+    nothing but furniture between; a paragraph may fill whole pages. The joined line
+    records where each page begins in it."""
+    tail: tuple[TextLine, PageData] | None = None  # last body line so far, and its last page
+    for b in pages:
+        body = [ln for ln in b.lines if not ln.furniture]
+        if tail is not None and body:
+            p, a = tail
+            ln = body[0]
+            if round(a.width) == round(b.width) and a.number in margins and b.number in margins \
+                    and not any(t.bottom <= ln.top for t in b.tables) \
+                    and _continues(p, ln, margins[a.number], margins[b.number], same_page=False):
+                joined = _join_two(p, ln)
+                p.breaks.append((len(joined.text) - len(ln.text) + 1, b.number))
+                p.text, p.x1, p.last_h, p.last_x0, p.last_gap = joined.text, joined.x1, joined.last_h, joined.last_x0, -1e9
+                b.lines.remove(ln)
+                body = body[1:]
+                if not body:
+                    tail = None if any(t.top >= ln.bottom for t in b.tables) else (p, b)
+                    continue
+        if body:
+            last = body[-1]
+            tail = None if any(t.top >= last.bottom for t in b.tables) else (last, b)
+        elif b.tables:
+            tail = None
 
 
 # --- the document -----------------------------------------------------------------------
@@ -929,7 +940,7 @@ def _assemble(path: str, pages: list[PageData]) -> Document:
         for _, kind, obj in blocks:
             if kind == 0:
                 lines.append(Line(number=len(lines) + 1, text=obj.text, page=p.number,
-                                  kind="furniture" if obj.furniture else "text"))
+                                  kind="furniture" if obj.furniture else "text", page_breaks=obj.breaks))
                 continue
             if obj.continued:
                 table = built[id(obj.joined_into)]
