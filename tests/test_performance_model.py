@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from conftest import seed
+from mof_document import write as write_mof
 
 from linter.readers import read_document
 from rules.performance.model import (amounts_in, is_self_evaluation, quantity, self_eval_table, self_eval_tables,
@@ -73,3 +75,35 @@ def test_amounts_and_quantities():
     q = quantity("≤68万")
     assert (q.op, q.number.value, q.unit, q.is_money) == ("≤", 68, "万", True)
     assert quantity(">=98%").op == "≥" and quantity("达到市网信办要求") is None
+
+
+# --- the Ministry of Finance standard 项目支出绩效自评表 (tests/data/mof_self_evaluation.md) ------
+
+@pytest.fixture(params=["md", "txt"])
+def mof_doc(request, tmp_path):
+    return write_mof(tmp_path, request.param)
+
+
+def test_mof_self_evaluation_form(mof_doc):
+    doc = read_document(str(mof_doc))
+    assert not target_tables(doc)
+    tables = self_eval_tables(doc)
+    assert [t.name for t in tables] == ["公共文化服务体系建设经费", "非物质文化遗产保护专项资金", "文物安全巡查经费"]
+    s = tables[0]
+    assert (s.layout, s.unit, s.initial.text, s.budget.text, s.executed.text, s.progress.text) == (
+        "mof", "万元", "120.00", "135.00", "128.25", "95.00%")
+    assert {k: c.text for k, c in s.totals.items()} == {"年初预算数": "120.00", "全年预算数": "135.00",
+                                                        "全年执行数": "128.25"}
+    assert s.fiscal["全年执行数"].text == "123.25" and s.carryover["全年预算数"].text == "5.00"
+    assert s.other["全年执行数"].dash and (s.total.text, s.total_points.text) == ("97.5", "100")
+    funding, first = s.indicators[0], s.indicators[1]
+    assert funding.funding and (funding.actual.text, funding.points.text, funding.score.text) == ("95.00%", "10", "9.50")
+    assert (first.level1, first.level2, first.name, first.value.text, first.actual.text, first.points.text,
+            first.score.text) == ("产出指标", "数量指标", "文化惠民演出场次", "≥60场", "65场", "15", "15")
+    # 一级/二级指标 carried down over merged (empty) cells; the 偏差原因 text is not a score
+    effect = [i for i in s.indicators if i.name == "群众文化活动参与人次"][0]
+    assert (effect.level1, effect.level2, effect.score.text) == ("效益指标", "社会效益指标", "18")
+    assert sum(i.score.number.value for i in s.indicators) == Decimal("97.5")
+    assert sum(i.points.number.value for i in s.indicators) == 100
+    rate = [i for i in tables[2].indicators if i.name == "预算执行率"][0]
+    assert not rate.funding and (rate.level2, rate.actual.text) == ("时效指标", "92.00%")

@@ -204,3 +204,38 @@ def test_indicator_grid_split_from_its_form_in_docx():
         tables = target_tables(read_document(str(seed("000", fmt))))
         assert [(t.name, len(t.indicators)) for t in tables] == [
             ("网络安全和信息化", 9), ("网络宣传和评论引导", 10), ("网络舆情服务和自媒体管理", 9)], fmt
+
+
+# --- the Ministry of Finance standard 项目支出绩效自评表 -----------------------------------------
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_mof_form_consistent_is_silent(fmt, tmp_path):
+    from mof_document import write as write_mof
+
+    assert check(write_mof(tmp_path, fmt), select="BL") == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+@pytest.mark.parametrize("kind", sorted(__import__("mof_document").PLANTS))
+def test_mof_form_plants(kind, fmt, tmp_path):
+    from mof_document import PLANTS
+    from mof_document import write as write_mof
+
+    rule, line, excerpt, edits = PLANTS[kind]
+    found = by_rule(bl4(write_mof(tmp_path, fmt, edits)), rule)
+    assert [(f.line, f.excerpt) for f in found] == [(line, excerpt)], [(f.line, f.excerpt, f.message) for f in found]
+    f = found[0]
+    assert f.severity == ("warning" if rule in ("BL412", "BL414", "BL417") else "error")
+    assert f.related or rule == "BL415"
+
+
+def test_mof_form_all_plants_at_once(tmp_path):
+    """Precision: with the independent defects planted together, each is reported once, at its
+    place, and nothing else is."""
+    from mof_document import PLANTS
+    from mof_document import write as write_mof
+
+    kinds = ["rate", "rate-indicator", "points-sum", "sources", "department", "grade"]
+    edits = [e for k in kinds for e in PLANTS[k][3]]
+    found = sorted((f.rule, f.line, f.excerpt) for f in bl4(write_mof(tmp_path, "md", edits)))
+    assert found == sorted((PLANTS[k][0], PLANTS[k][1], PLANTS[k][2]) for k in kinds)

@@ -11,7 +11,8 @@ class BudgetSourcesMismatch(Rule):
     """A performance table's 预算数 is not 财政资金 + 其他资金.
 
     *What it does*: in every 项目绩效目标表 checks 预算数 against 其中：财政资金 plus 其他资金;
-    in every 绩效自评表 checks 预算数, 到位数 and 执行数 against their 其中：财政资金 and 其他 rows,
+    in every 绩效自评表 checks 预算数, 到位数 and 执行数 (年初预算数, 全年预算数 and 全年执行数 in the
+    Ministry of Finance form) against their 其中：财政资金 (当年财政拨款), 上年结转资金 and 其他 rows,
     with the interval rounding rule.
 
     *Why it matters*: the two sources are the whole of the project's money; a total that is not
@@ -32,26 +33,28 @@ class BudgetSourcesMismatch(Rule):
         for t in target_tables(doc):
             yield from self._check(t.label(), "预算数", t.budget, t.fiscal, t.other, t.unit)
         for s in self_eval_tables(doc):
-            for key, total in (("预算数", s.budget), ("到位数", s.arrived), ("执行数", s.executed)):
-                yield from self._check(s.label(), key, total, s.fiscal.get(key), s.other.get(key), s.unit)
+            for key, total in s.totals.items():
+                yield from self._check(s.label(), key, total, s.fiscal.get(key), s.other.get(key), s.unit,
+                                       s.carryover.get(key))
 
-    def _check(self, label, key, total_cell, fiscal_cell, other_cell, unit):
+    def _check(self, label, key, total_cell, fiscal_cell, other_cell, unit, carry_cell=None):
         total = cell_amount(total_cell)
         if total is None or fiscal_cell is None or total_cell.blank:
             return
-        parts = [cell_amount(fiscal_cell), cell_amount(other_cell) if other_cell is not None else None]
-        parts = [p for p in parts if p is not None]
+        cells = [(fiscal_cell, "其中：财政资金"), (carry_cell, "上年结转资金"), (other_cell, "其他资金")]
+        # a blank or dash part is exactly zero: it adds nothing, not even rounding slack
+        cells = [(c, n) for c, n in cells if c is not None and c.number is not None]
+        parts = [c.number for c, _ in cells]
         if not parts or fiscal_cell.blank:
             return
         if sum_agrees(total, parts):
             return
         s = decimal_sum(parts)
         dec = max(p.decimals for p in parts + [total])
-        related = [related_cell(fiscal_cell, "其中：财政资金")]
-        if other_cell is not None:
-            related.append(related_cell(other_cell, "其他资金"))
+        related = [related_cell(c, n) for c, n in cells]
+        what = "、".join(n.replace("其中：", "") for _, n in cells)
         yield self.at_cell(
             total_cell,
-            f"{label}{key}{fmt(total.value, dec)}{unit}，财政资金与其他资金合计{fmt(s, dec)}{unit}",
+            f"{label}{key}{fmt(total.value, dec)}{unit}，{what}合计{fmt(s, dec)}{unit}",
             related=related, suggestion=f"核对后将{key}改为{fmt(s, dec)}，或改正资金来源",
         )

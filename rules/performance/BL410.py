@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import Interval
+from linter.numbers import Interval, format_decimal
 
 from .model import cell_amount, fmt, percent, self_eval_tables
 
@@ -25,7 +25,7 @@ class ExecutionRateMismatch(Rule):
     """A 绩效自评表's 预算执行进度 is not 执行数 / 预算数.
 
     *What it does*: computes 执行数 ÷ 预算数 from the amounts as printed and checks the printed
-    预算执行进度 with the interval rule on the rate's own precision: 99.99% stands for
+    预算执行进度 (in the Ministry of Finance form: 全年执行数 ÷ 全年预算数 against 执行率) with the interval rule on the rate's own precision: 99.99% stands for
     [99.985%, 99.995%], which 29.99 ÷ 30 = 99.97% is not in; 58% stands for [57.5%, 58.5%], which
     5.78 ÷ 10 = 57.8% is.
 
@@ -51,11 +51,11 @@ class ExecutionRateMismatch(Rule):
                 continue
             if rate_agrees(p, rate):
                 continue
-            dec = max(p.decimals, 1) if p.decimals else 0
+            executed, budget = ("全年执行数", "全年预算数") if s.layout == "mof" else ("执行数", "预算数")
             yield self.at_cell(
                 s.progress,
-                f"{s.label()}预算执行进度{s.progress.text.strip()}，执行数{s.executed.text.strip()}÷预算数"
+                f"{s.label()}{s.rate_label}{s.progress.text.strip()}，{executed}{s.executed.text.strip()}÷{budget}"
                 f"{s.budget.text.strip()}={fmt(rate, 4)}%",
-                related=[related_cell(s.executed, "执行数"), related_cell(s.budget, "预算数")],
-                suggestion=f"{fmt(rate, max(p.decimals, 0))}%" if p.decimals else f"{fmt(rate, 0)}%",
+                related=[related_cell(s.executed, executed), related_cell(s.budget, budget)],
+                suggestion=f"{format_decimal(rate, p.decimals)}%",
             )

@@ -7,9 +7,11 @@ from .BL410 import execution_rate, rate_agrees
 from .model import fmt, percent, self_eval_tables, vocab
 
 
-def execution_indicators(s):
+def execution_indicators(s, funding: bool = True):
+    """The 预算执行率 indicator rows (with the MoF form's 年度资金总额 row unless funding=False)."""
     words = vocab()["execution_rate_words"]
-    return [i for i in s.indicators if any(w in i.level2 or w in i.level1 for w in words)]
+    return [i for i in s.indicators if any(w in i.level2 or w in i.level1 or w in i.name for w in words)
+            and (funding or not i.funding)]
 
 
 class ExecutionIndicatorOverstated(Rule):
@@ -37,7 +39,7 @@ class ExecutionIndicatorOverstated(Rule):
             rate = execution_rate(s)
             if rate is None:
                 continue
-            for ind in execution_indicators(s):
+            for ind in execution_indicators(s, funding=False):  # the 执行率 cell is BL410's
                 p = percent(ind.actual)
                 if p is None or rate_agrees(p, rate):
                     continue

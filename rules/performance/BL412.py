@@ -7,7 +7,7 @@ from linter.findings import related_cell
 
 from .BL410 import execution_rate
 from .BL411 import execution_indicators
-from .model import fmt, self_eval_tables
+from .model import at_precision, fmt, score_decimals, self_eval_tables
 
 
 class ExecutionScoreTooHigh(Rule):
@@ -15,7 +15,8 @@ class ExecutionScoreTooHigh(Rule):
 
     *What it does*: the usual scoring of the 预算执行率 indicator is its weight × 执行数 ÷ 预算数
     (10分 × 57.8% = 5.78分). A printed score above that (beyond its rounding) is reported. The
-    weight is the one written in the 一级指标 cell (预算执行率指标（10分）), else 10.
+    weight is the row's own 分值 (the Ministry of Finance form, whose 年度资金总额 row is scored the
+    same way), else the one written in the 一级指标 cell (预算执行率指标（10分）), else 10.
 
     *Why it matters*: full marks for execution that did not happen inflate the project's total
     score and possibly its grade.
@@ -40,13 +41,16 @@ class ExecutionScoreTooHigh(Rule):
                 score = ind.score.number if ind.score is not None else None
                 if score is None:
                     continue
-                weight = ind.weight.value if ind.weight is not None else Decimal(10)
+                points = ind.points.number if ind.points is not None else None
+                weight = points.value if points is not None else (
+                    ind.weight.value if ind.weight is not None else Decimal(10))
                 allowed = weight * rate / 100
-                if score.low <= allowed:
+                if at_precision(score, score_decimals(s)).low <= allowed:
                     continue
                 yield self.at_cell(
                     ind.score,
-                    f"{s.label()}预算执行率指标得{ind.score.text.strip()}分，按执行率{fmt(rate, 2)}%最多"
+                    f"{s.label()}{ind.name if ind.funding else '预算执行率指标'}得{ind.score.text.strip()}分，"
+                    f"按执行率{fmt(rate, 2)}%最多"
                     f"{fmt(allowed, 2)}分（权重{fmt(weight)}分）",
                     related=[related_cell(s.executed, "执行数"), related_cell(s.budget, "预算数")],
                     suggestion=f"{fmt(allowed, 2)}",

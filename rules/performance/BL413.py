@@ -4,15 +4,18 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, sum_agrees
 
-from .model import fmt, self_eval_tables
+from .model import at_precision, fmt, score_decimals, self_eval_tables
 
 
 class ScoreTotalMismatch(Rule):
     """A 绩效自评表's indicator scores do not add up to its 总分, or exceed their category weight.
 
-    *What it does*: adds the 自评得分 of every indicator row and compares the sum with the 总分
-    row (interval rule); also checks that the scores within a 一级指标 written with its weight
-    (产出指标（40）) add up to no more than that weight.
+    *What it does*: adds the 自评得分 of every indicator row (in the Ministry of Finance form also
+    the 年度资金总额 row's 得分), each read at the precision of its score column (20 beside 8.46
+    is 20.00), and compares the sum with the 总分 row (interval rule); checks that
+    no row scores above its own 分值 and that the 分值 add up to the 总分 row's 分值 (100); and that
+    the scores within a 一级指标 written with its weight (产出指标（40）) add up to no more than
+    that weight.
 
     *Why it matters*: the total decides the grade; a total that is not the sum of its scores,
     or a category scored above its weight, is an arithmetic error in the evaluation itself.
@@ -33,14 +36,34 @@ class ScoreTotalMismatch(Rule):
             scored = [i for i in s.indicators if i.score is not None and i.score.number is not None]
             if not scored:
                 continue
-            parts = [i.score.number for i in scored]
-            if s.total is not None and s.total.number is not None and not sum_agrees(s.total.number, parts):
+            dec = score_decimals(s)
+            parts = [at_precision(i.score.number, dec) for i in scored]
+            if s.total is not None and s.total.number is not None and \
+                    not sum_agrees(at_precision(s.total.number, dec), parts):
                 total = decimal_sum(parts)
                 dec = max(p.decimals for p in parts)
                 yield self.at_cell(
                     s.total, f"{s.label()}总分{s.total.text.strip()}，各指标自评得分合计{fmt(total, dec)}",
                     related=[related_cell(i.score, i.name or i.level2) for i in scored][:10],
                     suggestion=fmt(total, dec),
+                )
+            for i in scored:
+                points = i.points.number if i.points is not None else None
+                # a 分值 is assigned, not rounded: exact
+                if points is not None and at_precision(i.score.number, dec).low > points.value:
+                    yield self.at_cell(
+                        i.score, f"{s.label()}「{i.name or i.level2}」得分{i.score.text.strip()}，超过该指标分值"
+                        f"{i.points.text.strip()}",
+                        related=[related_cell(i.points, "分值")], suggestion=f"不超过{i.points.text.strip()}",
+                    )
+            with_points = [i for i in s.indicators if i.points is not None and i.points.number is not None]
+            tp = s.total_points.number if s.total_points is not None else None
+            if tp is not None and with_points and decimal_sum(i.points.number for i in with_points) != tp.value:
+                total = decimal_sum(i.points.number for i in with_points)
+                yield self.at_cell(
+                    s.total_points, f"{s.label()}总分栏分值{s.total_points.text.strip()}，各指标分值合计{fmt(total)}",
+                    related=[related_cell(i.points, i.name or i.level2) for i in with_points][:10],
+                    suggestion=fmt(total),
                 )
             groups: dict[str, list] = {}
             for i in scored:
@@ -49,7 +72,7 @@ class ScoreTotalMismatch(Rule):
             for level1, items in groups.items():
                 weight = items[0].weight
                 total = decimal_sum(i.score.number for i in items)
-                lowest = sum(i.score.number.low for i in items)
+                lowest = sum(at_precision(i.score.number, dec).low for i in items)
                 if lowest > weight.high:
                     cell = items[0].level1_cell or items[0].score
                     yield self.at_cell(

@@ -8,7 +8,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, parse_number
 
-from .model import cell_amount, fmt, paragraphs, self_eval_tables
+from .model import cell_amount, fmt, norm, paragraphs, project_key, self_eval_tables
 
 OVERALL = regex.compile(r"(总得分|综合得分|总体得分|评价得分|自评得分|总分)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
 
@@ -20,13 +20,23 @@ def overall_scores(doc):
             yield para, m
 
 
+def _project_named(text: str, pos: int, tables):
+    """The table whose project the clause before a score names, when exactly one is."""
+    start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
+    clause = text[start:pos]
+    named = [s for s in tables if any(len(k) >= 4 and k in clause for k in {norm(s.name), project_key(s.name)})]
+    return named[0] if len(named) == 1 else None
+
+
 class OverallScoreMismatch(Rule):
     """The report's overall score is neither the average nor the budget-weighted average of
     its projects' 总分.
 
     *What it does*: in a 绩效自评报告 with several 绩效自评表, the score stated in the text
     (总得分94分) is compared with the simple mean of the tables' 总分 and with their mean weighted
-    by 预算数; when it agrees with neither (interval rule on the printed score), it is reported.
+    by 预算数; when it agrees with neither (interval rule on the printed score), it is reported. A
+    score in a clause naming one project (“文物安全巡查经费”项目自评得分98.4分) is that project's
+    and is compared with its table's 总分 instead.
 
     *Why it matters*: the overall score is derived from the project scores; a figure that follows
     from neither usual definition was typed in, not computed.
@@ -56,6 +66,16 @@ class OverallScoreMismatch(Rule):
         for ln, m in overall_scores(doc):
             stated = parse_number(m.group(2))
             iv = Interval.of(stated)
+            own = _project_named(ln.text, m.start(), tables)
+            if own is not None:
+                # “文物安全巡查经费”项目自评得分98.4分 is that project's score, not the overall one
+                if not iv.meets(Interval.of(own.total.number)):
+                    yield self.at_span(
+                        doc, *ln.span(m.start(2), m.end(2)),
+                        f"说明中「{own.name}」得分{m.group(2)}分，{own.label()}总分为{own.total.text.strip()}",
+                        related=[related_cell(own.total, f"{own.name}总分")], suggestion=own.total.text.strip(),
+                    )
+                continue
             if iv.meets(Interval.exact(mean)) or (weighted is not None and iv.meets(Interval.exact(weighted))):
                 continue
             extra = f"，按预算数加权{fmt(weighted, 2)}" if weighted is not None else ""

@@ -71,7 +71,8 @@ class DepartmentExecutionVsProjects(Rule):
                 short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
                 yield self.at_span(
                     doc, *ln.span(sp.start(), sp.end()),
-                    f"全年{sp.group(0)}，等于调整预算（执行率100%），但项目自评表执行数比预算数少"
+                    f"{'' if sp.group(0).startswith('全年') else '全年'}{sp.group(0)}，等于调整预算（执行率100%），"
+                    f"但项目自评表执行数比预算数少"
                     f"{in_unit(unspent, unit)}",
                     related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],
                     suggestion=f"核对支出数：项目未执行{in_unit(unspent, unit)}",

@@ -187,6 +187,8 @@ class Indicator:
     score: Cell | None = None  # 自评得分
     level1_cell: Cell | None = None
     weight: Number | None = None  # the category's weight written in its 一级指标 cell: 产出指标（40）
+    points: Cell | None = None  # the row's own 分值 (the MoF 项目支出绩效自评表 gives every row one)
+    funding: bool = False  # the 年度资金总额 row of a MoF form, scored like a 预算执行率 indicator
 
     @property
     def key(self) -> str:
@@ -238,7 +240,16 @@ class SelfEvalTable:
     done_goals: Cell | None = None
     completion: Cell | None = None  # 总体完成率
     indicators: list[Indicator] = field(default_factory=list)
-    total: Cell | None = None  # 总分
+    total: Cell | None = None  # 总分 (its 得分)
+    total_points: Cell | None = None  # 总分 row's 分值 (MoF form: 100)
+    carryover: dict = field(default_factory=dict)  # MoF form: 上年结转资金 cells
+    totals: dict = field(default_factory=dict)  # every printed total: 预算数/到位数/执行数 or 年初预算数/全年预算数/全年执行数
+    initial: Cell | None = None  # 年初预算数 (MoF form)
+    layout: str = ""  # "mof" for the Ministry of Finance standard form
+
+    @property
+    def rate_label(self) -> str:
+        return "执行率" if self.layout == "mof" else "预算执行进度"
 
     @property
     def unit(self) -> str:
@@ -437,6 +448,19 @@ def self_eval_table(table: Table) -> SelfEvalTable:
             c = _after(row, lambda x: x == "项目名称")
             if c is not None and c.text.strip():
                 s.name, s.name_cell = c.text.strip(), c
+        mof = vocab()["mof_self_evaluation"]
+        if any(x in mof["funding_columns"]["executed"] for x in texts) and \
+                any(x in mof["funding_columns"]["budget"] for x in texts):
+            i = _mof_funding(s, rows, i)
+            continue
+        if "一级指标" in texts and any(x in mof["indicator_columns"]["points"] for x in texts) \
+                and any(x in mof["indicator_columns"]["score"] for x in texts):
+            header = row
+            i = _mof_indicators(s, rows, i)
+            if i < len(rows):
+                _mof_total(s, rows, i, header)
+                i += 1
+            continue
         if "预算数" in texts and "执行数" in texts:
             s.budget = _value_after(row, "预算数")
             s.arrived = _value_after(row, "到位数")
@@ -476,7 +500,132 @@ def self_eval_table(table: Table) -> SelfEvalTable:
         i += 1
     if not s.name:
         s.name = norm(table.title)
+    if not s.totals:
+        s.totals = {k: c for k, c in (("预算数", s.budget), ("到位数", s.arrived), ("执行数", s.executed)) if c is not None}
     return s
+
+
+# --- the Ministry of Finance standard 项目支出绩效自评表 ---------------------------------------
+#
+#   项目资金（万元） |              | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+#                   | 年度资金总额  | 120.00    | 135.00    | 128.25    | 10   | 95.00% | 9.50
+#                   | 其中：当年财政拨款 …  | 上年结转资金 … | 其他资金 …
+#   绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施
+#   总分 | … | 100 | 97.5
+# Cells are found under their header labels by grid column (the same in .md, .docx and .pdf),
+# and, where a plain-text row lost its empty cells, by their order after the row's label.
+
+
+def _labels(row: list[Cell], names: dict[str, tuple[str, ...]]) -> dict[str, Cell]:
+    """{key: header cell} for the cells of a header row whose text is one of a key's names."""
+    out = {}
+    for c in row:
+        t = norm(c.text)
+        for key, words in names.items():
+            if t in words and key not in out:
+                out[key] = c
+    return out
+
+
+def _under(row: list[Cell], header: Cell, order: list[Cell], label: Cell | None) -> Cell | None:
+    """The cell of a data row under a header cell: by grid column, else by the header's rank
+    among the header labels, counted after the row's own label cell."""
+    for c in row:
+        if c.col <= header.col < c.col + c.colspan and (label is None or c is not label):
+            return c
+    if label is not None and header in order:
+        after = row[row.index(label) + 1:]
+        k = order.index(header)
+        if len(after) == len(order):
+            return after[k]
+    return None
+
+
+def _mof_funding(s: SelfEvalTable, rows: list[list[Cell]], i: int) -> int:
+    """The 项目资金 block from its header row i; returns the index of the row after it."""
+    v = vocab()["mof_self_evaluation"]
+    head = _labels(rows[i], v["funding_columns"])
+    order = [c for c in rows[i] if c in head.values()]
+    j = i + 1
+    while j < len(rows):
+        row = rows[j]
+        label = next((c for c in row if norm(c.text) and parse_number(c.text) is None and not c.dash), None)
+        if label is None:
+            break
+        t = norm(label.text)
+        kind = next((k for k, words in v["funding_rows"].items() if any(t.startswith(w) for w in words)), None)
+        if kind is None:
+            break
+        cells = {key: _under(row, h, order, label) for key, h in head.items()}
+        amounts = {"年初预算数": cells.get("initial"), "全年预算数": cells.get("budget"), "全年执行数": cells.get("executed")}
+        if kind == "total":
+            s.layout = "mof"
+            s.initial, s.budget, s.executed = cells.get("initial"), cells.get("budget"), cells.get("executed")
+            s.progress = cells.get("rate")
+            s.totals = {k: c for k, c in amounts.items() if c is not None}
+            score, points = cells.get("score"), cells.get("points")
+            if score is not None and parse_number(score.text) is not None:
+                s.indicators.append(Indicator("预算执行", "预算执行率", norm(label.text), [c for c in row if c.text.strip()],
+                                              name_cell=label, actual=s.progress, score=score, points=points,
+                                              weight=parse_number(points.text) if points is not None else None,
+                                              funding=True))
+        else:
+            target = {"fiscal": s.fiscal, "carryover": s.carryover, "other": s.other}[kind]
+            for k, c in amounts.items():
+                if c is not None:
+                    target[k] = c
+        j += 1
+    return j
+
+
+def _mof_indicators(s: SelfEvalTable, rows: list[list[Cell]], i: int) -> int:
+    """Indicator rows under a header with 分值 and 得分 columns; returns the index of the 总分 row
+    (or the end)."""
+    v = vocab()["mof_self_evaluation"]
+    head = _labels(rows[i], v["indicator_columns"])
+    order = [c for c in rows[i] if c in head.values()]
+    level1, level1_cell, level2 = "", None, ""
+    j = i + 1
+    while j < len(rows):
+        row = rows[j]
+        ne = _nonempty(row)
+        first = norm(ne[0].text) if ne else ""
+        if ne and any(first.startswith(w) for w in v["total_rows"]):
+            return j
+        j += 1
+        if not ne:
+            continue
+        lead = next((c for c in row if norm(c.text)), None)
+        cells = {key: _under(row, h, order, None) for key, h in head.items()}
+        l1, l2 = cells.get("level1"), cells.get("level2")
+        if l1 is not None and norm(l1.text) and _is_level1(l1.text):
+            level1, level1_cell = norm(l1.text), l1
+        if l2 is not None and norm(l2.text):
+            level2 = _level2_of(l2.text) or norm(l2.text)
+        name = cells.get("name")
+        if name is None or not norm(name.text) or name is lead and _is_level1(name.text):
+            continue
+        m = WEIGHT.search(level1_cell.text) if level1_cell is not None else None
+        s.indicators.append(Indicator(
+            level1, level2, norm(name.text), ne, name_cell=name, value=cells.get("value"), actual=cells.get("actual"),
+            score=cells.get("score"), points=cells.get("points"), level1_cell=level1_cell,
+            weight=parse_number(m.group(1)) if m else None))
+    return j
+
+
+def _mof_total(s: SelfEvalTable, rows: list[list[Cell]], j: int, header: list[Cell]) -> None:
+    v = vocab()["mof_self_evaluation"]
+    head = _labels(header, v["indicator_columns"])
+    row = rows[j]
+    for key, attr in (("score", "total"), ("points", "total_points")):
+        if key in head:
+            c = _under(row, head[key], [], None)
+            if c is not None and parse_number(c.text) is not None:
+                setattr(s, attr, c)
+    if s.total is None:
+        nums = [c for c in row if parse_number(c.text) is not None]
+        if nums:
+            s.total = nums[-1]
 
 
 def _value_after(row: list[Cell], label: str) -> Cell | None:
@@ -543,6 +692,19 @@ def project_key(name: str) -> str:
     t = regex.sub(r"^(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", "", t)
     core = PROJECT_SUFFIX.sub("", t)
     return core if len(core) >= 2 else t
+
+
+def score_decimals(s: SelfEvalTable) -> int:
+    """The precision of a form's score column: the finest any of its scores (or its 总分) is
+    printed with. A 20 next to 8.46 in the same column is 20.00, not 19.5–20.5: a scorer who
+    writes hundredths does not round the other scores to units."""
+    cells = [i.score for i in s.indicators if i.score is not None] + ([s.total] if s.total is not None else [])
+    return max((c.number.decimals for c in cells if c.number is not None), default=0)
+
+
+def at_precision(number: Number, decimals: int) -> Number:
+    """The printed number read at a column's precision (never coarser than printed)."""
+    return Number(number.value, max(number.decimals, decimals))
 
 
 def self_eval_tables(doc: Document) -> list[SelfEvalTable]:
