@@ -104,8 +104,10 @@ class NarrativeIndicatorMismatch(Rule):
     """The narrative's account of a project's indicators does not match its 绩效目标表.
 
     *What it does*: finds the passage of the 说明 that describes a project's indicators — the
-    paragraph naming the project ("网评队伍建设"项目 … 下设7个二、三级指标 … 具体为 …), or the
-    绩效指标： line under a heading whose name matches the project table's — and checks that the
+    paragraph naming the project ("网评队伍建设"项目 … 下设7个二、三级指标 … 具体为 …; the name
+    with or without quotes and 项目/经费/专项 suffixes, but not a longer or shorter name: “网络舆情
+    管理平台运维”项目 is another project than 网络舆情管理), or the 绩效指标： line under a heading
+    whose name is clearly closest to one project table's — and checks that the
     stated number of indicators equals the table's indicator rows and that every value it lists
     (3次, 98%, 指标值>=95%) is a value in that table.
 
