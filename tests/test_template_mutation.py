@@ -5,7 +5,15 @@ Deterministic: every mutation draws from its own generator seeded by (kind, seed
 a change in one kind or one seed does not move the others. A mutation counts as caught only
 when the expected rule reports a finding that the unmutated seed does not have, on the
 mutated line (for numbering: on the mutated line or the next item of the list, where a skip or a
-repetition shows)."""
+repetition shows).
+
+The first PER_KIND_OTHER_FORMATS plants per kind and seed also go into the seed's .docx and .pdf
+(tests/mutate_formats.py); there "the mutated line" is the line of that format's text view that
+differs from the unmutated file. The PDF fixtures embed subset fonts, so a plant whose new
+characters no font of the PDF holds (traditional 強/預 in a simplified document, 较 in 002, …)
+cannot be made there: a plant the PDF can show is preferred, and the others are counted "n/a"
+for .pdf (listed with -s). Recall is 1.0 in every format as of this writing; MIN_RECALL is the
+floor for all three, there is no format gap to allow for."""
 from __future__ import annotations
 
 import random
