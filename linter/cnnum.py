@@ -21,10 +21,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
 from .numbers import Number
+from .vocab import load_json
 
 FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋（）：；", "0123456789.,-%+（）：；")
 
@@ -173,3 +175,25 @@ def to_yuan(number: Number, unit: str) -> tuple[Decimal, Decimal]:
     """The interval [low, high] in 元 that a printed amount stands for."""
     f = UNIT_FACTOR.get(unit, Decimal(10000))
     return number.low * f, number.high * f
+
+
+@lru_cache(maxsize=None)
+def _numeral_years() -> tuple[dict[str, str], "regex.Pattern"]:
+    cfg = load_json("template_terms.json")["chinese_numerals"]
+    digit = {ch: str(d) for d, chars in enumerate(cfg["digits"]) for ch in chars}
+    zero, one, two, nine = (regex.escape(cfg["digits"][d]) for d in (0, 1, 2, 9))
+    any_digit = "".join(regex.escape(chars) for chars in cfg["digits"])
+    # 一九xx年 / 二〇xx年: four numeral digits read as one year (二〇二〇年, 二零二一年)
+    year = regex.compile(rf"(?<![{any_digit}{regex.escape(cfg['other'])}])"
+                         rf"(?:[{one}][{nine}]|[{two}][{zero}])[{any_digit}]{{2}}(?=\s*年)")
+    return digit, year
+
+
+def with_arabic_years(text: str) -> str:
+    """text with each Chinese-numeral year (二〇二〇年) written in Arabic digits at the same
+    offsets (2020年): four numerals are four digits, so spans found in the result are spans of
+    the original."""
+    digit, year = _numeral_years()
+    if not year.search(text):
+        return text
+    return year.sub(lambda m: "".join(digit[ch] for ch in m.group()), text)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import regex
 
+from .cnnum import with_arabic_years
 from .model import Cell, Document, Line, RowInfo, Section, Table
 from .numbers import parse_number
 from .vocab import load_json
@@ -609,7 +610,7 @@ def _metadata(doc: Document) -> None:
             break
     if meta.year is None:
         for ln in doc.lines[:200]:
-            t = content(ln).replace(" ", "")
+            t = with_arabic_years(content(ln).replace(" ", ""))  # 二〇二〇年 is 2020年
             m = regex.search(r"((?:19|20)\d{2})年度?(?:[\p{Han}]{0,30})(?:部门|单位)?(?:预算|决算|绩效|整体支出)", t)
             if m and len(t) <= 90:
                 meta.year, meta.year_evidence = int(m.group(1)), f"第{ln.number}行"

@@ -163,10 +163,6 @@ def test_rewrites_are_in_place():
             assert f(text).count("\n") == text.count("\n")
 
 
-_CN_YEAR_TITLE = ("structure.py reads the document year from 2020年 in a title but not from "
-                  "二〇二〇年: meta.year is None, so year-aware rules (BL301) are silent")
-
-
 def _meta_cases():
     by = {v.name: v for v in VARIANTS}
     swapped = {"县": "区", "区": "县"}
@@ -176,8 +172,7 @@ def _meta_cases():
         short = {"000": "平乡", "001": "鹿泉", "002": "元氏", "003": "玉田", "004": "开平"}[p]
         new_short = dict(SAME_LEVEL[p])[short]
         yield pytest.param(by["year+4"], src, lambda m, o: m.year == o.year + YEAR_OFFSET, id=f"year+4-{p}")
-        marks = [pytest.mark.xfail(strict=True, reason=_CN_YEAR_TITLE)] if p in ("001", "002", "003") else []
-        yield pytest.param(by["cn-years"], src, lambda m, o: m.year == o.year, id=f"cn-years-{p}", marks=marks)
+        yield pytest.param(by["cn-years"], src, lambda m, o: m.year == o.year, id=f"cn-years-{p}")
         yield pytest.param(by["region"], src, lambda m, o, r=new_short + lvl: m.region == r, id=f"region-{p}")
         yield pytest.param(by["level"], src, lambda m, o, lv=swapped[lvl], s=short: m.level == lv and m.region == s + lv,
                            id=f"level-{p}")

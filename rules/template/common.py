@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex
 
+from linter.cnnum import with_arabic_years  # noqa: F401  (re-exported for the BL3 rules)
 from linter.structure import content
 from linter.vocab import load_json, load_lines
 
@@ -116,16 +117,6 @@ def _numerals() -> tuple[dict[str, str], str, "regex.Pattern"]:
 def numeral_chars() -> str:
     """Every Chinese numeral character (〇一二 … 十百千万 …)."""
     return _numerals()[1]
-
-
-def with_arabic_years(text: str) -> str:
-    """text with each Chinese-numeral year (二〇二〇年) written in Arabic digits at the same
-    offsets (2020年): four numerals are four digits, so spans found in the result are spans of
-    the original."""
-    digit, _, year = _numerals()
-    if not year.search(text):
-        return text
-    return year.sub(lambda m: "".join(digit[ch] for ch in m.group()), text)
 
 
 def year_like(year: int, printed: str) -> str:
