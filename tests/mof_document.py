@@ -10,6 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 MOF = Path(__file__).resolve().parent / "data" / "mof_self_evaluation.md"
+# the same department's 项目支出绩效目标表 in the MoF layout: 年度资金总额 with 财政拨款 / 上年结转资金 /
+# 其他资金 rows, 长期目标 beside 年度目标, and 长期指标值 beside 年度指标值 (the 长期 cost cap
+# ≤405万元 is three years' money, not this year's: a trap for BL403)
+TARGET = MOF.with_name("mof_target.md")
+TARGET_PLANTS = {
+    "sources": ("BL401", 18, "135.00", [(19, "130.00", "125.00")]),
+    "cost": ("BL403", 29, "≤150万元", [(29, "≤135万元", "≤150万元")]),
+    "project-total": ("BL405", 5, "项目支出预算175.00万元", [(5, "项目支出预算165.00万元", "项目支出预算175.00万元")]),
+}
 
 # kind -> (rule, line of the finding, its excerpt, edits)
 PLANTS = {
@@ -52,10 +61,10 @@ def as_tab_rows(text: str) -> str:
     return "\n".join(out)
 
 
-def write(tmp: Path, fmt: str, edits=()) -> Path:
-    text = apply(MOF.read_text(encoding="utf-8"), edits)
+def write(tmp: Path, fmt: str, edits=(), source: Path = MOF) -> Path:
+    text = apply(source.read_text(encoding="utf-8"), edits)
     if fmt == "txt":
         text = as_tab_rows(text)
-    path = tmp / f"mof_self_evaluation.{fmt}"
+    path = tmp / f"{source.stem}.{fmt}"
     path.write_text(text, encoding="utf-8")
     return path

@@ -107,3 +107,19 @@ def test_mof_self_evaluation_form(mof_doc):
     assert sum(i.points.number.value for i in s.indicators) == 100
     rate = [i for i in tables[2].indicators if i.name == "预算执行率"][0]
     assert not rate.funding and (rate.level2, rate.actual.text) == ("时效指标", "92.00%")
+
+
+def test_mof_target_form(tmp_path):
+    from mof_document import TARGET
+
+    for fmt in ("md", "txt"):
+        doc = read_document(str(write_mof(tmp_path, fmt, source=TARGET)))
+        assert not self_eval_tables(doc)
+        a, b = target_tables(doc)
+        assert (a.name, a.budget.text, a.fiscal.text, a.carryover.text, a.other.text) == (
+            "公共文化服务体系建设经费", "135.00", "130.00", "5.00", "—")
+        assert a.goals.text.startswith("全年组织文化惠民演出60场以上")  # the 年度目标, not the 长期目标
+        # the values are the 年度指标值, not the 长期指标值 beside them
+        assert [(i.name, i.value.text) for i in a.indicators][:2] == [("文化惠民演出场次", "≥60场"),
+                                                                     ("公共图书馆新增藏书", "≥2万册")]
+        assert [i.value.text for i in b.indicators if "成本" in i.level2] == ["≤30万元"]

@@ -239,3 +239,22 @@ def test_mof_form_all_plants_at_once(tmp_path):
     edits = [e for k in kinds for e in PLANTS[k][3]]
     found = sorted((f.rule, f.line, f.excerpt) for f in bl4(write_mof(tmp_path, "md", edits)))
     assert found == sorted((PLANTS[k][0], PLANTS[k][1], PLANTS[k][2]) for k in kinds)
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_mof_target_form_consistent_is_silent(fmt, tmp_path):
+    from mof_document import TARGET
+    from mof_document import write as write_mof
+
+    assert check(write_mof(tmp_path, fmt, source=TARGET), select="BL") == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+@pytest.mark.parametrize("kind", sorted(__import__("mof_document").TARGET_PLANTS))
+def test_mof_target_form_plants(kind, fmt, tmp_path):
+    from mof_document import TARGET, TARGET_PLANTS
+    from mof_document import write as write_mof
+
+    rule, line, excerpt, edits = TARGET_PLANTS[kind]
+    found = [f for f in bl4(write_mof(tmp_path, fmt, edits, source=TARGET))]
+    assert [(f.rule, f.line, f.excerpt) for f in found] == [(rule, line, excerpt)], [f.message for f in found]

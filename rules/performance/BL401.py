@@ -31,7 +31,7 @@ class BudgetSourcesMismatch(Rule):
 
     def check(self, doc):
         for t in target_tables(doc):
-            yield from self._check(t.label(), "预算数", t.budget, t.fiscal, t.other, t.unit)
+            yield from self._check(t.label(), "预算数", t.budget, t.fiscal, t.other, t.unit, t.carryover)
         for s in self_eval_tables(doc):
             for key, total in s.totals.items():
                 yield from self._check(s.label(), key, total, s.fiscal.get(key), s.other.get(key), s.unit,

@@ -212,6 +212,7 @@ class TargetTable:
     goals: Cell | None = None
     indicators: list[Indicator] = field(default_factory=list)
     parts: list[Table] = field(default_factory=list)  # the grids of this form, in order
+    carryover: Cell | None = None  # 上年结转资金 (Ministry of Finance form)
 
     def __post_init__(self):
         if not self.parts:
@@ -427,13 +428,75 @@ def target_table(table: Table) -> TargetTable:
                 t.plan = [(norm(a.text), b) for a, b in zip(labels, values)]
         if ne and norm(ne[0].text) in ("绩效目标", "年度绩效目标", "项目绩效目标") and len(ne) > 1:
             t.goals = ne[1]
+        if t.budget is None and any(x in MOF_TARGET["total"] for x in texts):
+            i = _mof_target_funding(t, rows, i)
+            continue
+        if "年度目标" in texts and i + 1 < len(rows):
+            head = next(c for c in row if norm(c.text) == "年度目标")
+            below = _under(rows[i + 1], head, [], None)
+            if below is not None and below.text.strip():
+                t.goals = below
         if "一级指标" in texts:
+            header = row
             t.indicators, i = _indicator_rows(rows, i + 1, self_eval=False)
+            _annual_values(t.indicators, header)
             continue
         i += 1
     if not t.name:
         t.name = regex.sub(r"(项目)?(支出)?绩效目标表$", "", regex.sub(r"^\d+[、.．]", "", norm(table.title)))
     return t
+
+
+# the Ministry of Finance 项目支出绩效目标表: 项目资金 | 年度资金总额 | X, then 其中：财政拨款 /
+# 上年结转资金 / 其他资金 rows; 总体目标 under 年度目标 (and 长期目标 / 中期目标) columns; indicator
+# values under 年度指标值 beside 长期指标值.
+MOF_TARGET = {"total": ("年度资金总额", "年度资金总额（万元）"), "fiscal": ("其中：财政拨款", "其中：当年财政拨款", "财政拨款"),
+              "carryover": ("上年结转资金", "其中：上年结转资金"), "other": ("其他资金", "其他")}
+
+
+def _amount_after(row: list[Cell], label: Cell) -> Cell | None:
+    for d in row[row.index(label) + 1:]:
+        if d.text.strip():
+            return d if parse_number(d.text) is not None or d.dash else None
+    return None
+
+
+def _mof_target_funding(t: TargetTable, rows: list[list[Cell]], i: int) -> int:
+    """年度资金总额 and its source rows from row i; returns the index of the row after them."""
+    j = i
+    while j < len(rows):
+        row = rows[j]
+        hit = None
+        for c in row:
+            x = norm(c.text)
+            kind = next((k for k, words in MOF_TARGET.items() if x in words), None)
+            if kind is not None:
+                hit = (kind, c)
+                break
+        if hit is None or (j > i and hit[0] == "total"):
+            break
+        kind, label = hit
+        value = _amount_after(row, label)
+        if kind == "total":
+            t.budget = value
+        else:
+            setattr(t, kind, value)
+        j += 1
+    return j
+
+
+ANNUAL_VALUE = ("年度指标值", "年度目标值")
+
+
+def _annual_values(indicators: list[Indicator], header: list[Cell]) -> None:
+    """With 年度指标值 beside 长期/中期指标值, an indicator's value is the one under 年度指标值."""
+    head = next((c for c in header if norm(c.text) in ANNUAL_VALUE), None)
+    if head is None or not any(regex.match(r"^(长期|中期)", norm(c.text)) for c in header):
+        return
+    for ind in indicators:
+        cell = _under(ind.cells, head, [], None)
+        if cell is not None and cell.text.strip():
+            ind.value = cell
 
 
 def self_eval_table(table: Table) -> SelfEvalTable:
