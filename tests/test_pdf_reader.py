@@ -302,3 +302,17 @@ def test_a_paragraph_over_a_page_break_is_one_line_whose_words_keep_their_page()
     assert rule.at_span(doc, line.number, at, at + 2, "m").page == 3
     assert rule.at_span(doc, line.number, 0, 2, "m").page == 2
     assert related_line(doc, line.number, "n", at, at + 2).page == 3
+
+
+def test_text_the_page_does_not_show_is_not_read():
+    # pages 3-4 each carry the whole 主要职能 list; each clips it to its own part (page 4
+    # holds page 3's part above the page, and its own below the visible area of page 3)
+    doc = read_document(str(CORPUS / "samples" / "2025_putuo_shangwuwei_dept_budget.pdf"))
+    items = [ln for ln in doc.lines if ln.page in (3, 4) and regex.match(r"^\d{1,2}、", ln.text)]
+    assert [regex.match(r"^\d+", ln.text)[0] for ln in items] == [str(i) for i in range(1, 14)]
+    assert [ln.page for ln in items] == [3] * 9 + [4] * 4
+    nine = items[8]  # runs from the foot of page 3 onto page 4
+    assert nine.text.endswith("负责建立健全生活必需品市场供应应急机制，协调重要商品储备和市场调控；负责食用农产品流通管理；"
+                              "指导食用农产品流通环节追溯管理；负责标准化菜市场的行业规范管理；组织商品市场监控，规范流通秩序。")
+    assert nine.page_at(nine.text.index("应急机制") + 1) == 4
+    assert sum("主要职能包括：" in ln.text for ln in doc.lines) == 1

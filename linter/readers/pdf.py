@@ -153,7 +153,7 @@ def _read_page(page, number: int, pdfraw) -> PageData:
     try:
         rotation = _reading_rotation(tp.raw, pdfraw, shown)
         to_view = _view_transform(rotation, width, height)
-        chars = _chars(tp.raw, pdfraw, to_view, rotation)
+        chars = _chars(tp.raw, pdfraw, to_view, rotation, page)
     finally:
         tp.close()
     data = PageData(number=number, width=width, height=height)
@@ -218,12 +218,16 @@ def _view_transform(rotation: int, w: float, h: float):
     return lambda x, y: (x, h - y)
 
 
-def _chars(raw, pdfraw, to_view, rotation: int = 0) -> list[Char]:
+def _chars(raw, pdfraw, to_view, rotation: int = 0, page=None) -> list[Char]:
     """Characters with their boxes in viewing space. The box is PDFium's loose box (the
     font's ascent to descent); when that is not about one em tall (a Latin font with a
     huge ascent, or a CJK font without metrics, whose loose box is the glyph's ink), the
     box is rebuilt from the baseline and the font size, so every glyph of one text line
-    shares one vertical extent whatever its font."""
+    shares one vertical extent whatever its font.
+
+    Text the page does not show is left out: outside the crop box, and, on a page with
+    such text (a word processor that writes a whole section on every page and clips it
+    to the page's part), outside the text object's clipping path."""
     n = pdfraw.FPDFText_CountChars(raw)
     rect = pdfraw.FS_RECTF()
     pr = ctypes.byref(rect)
@@ -238,6 +242,13 @@ def _chars(raw, pdfraw, to_view, rotation: int = 0) -> list[Char]:
     origin = pdfraw.FPDFText_GetCharOrigin
     upright = rotation in (0, 180)
     last_h, em, odd = None, 0.0, False
+    if page is not None:
+        cl, cb, cr, ct = page.get_cropbox()
+    else:
+        cl = cb = -1e9
+        cr = ct = 1e9
+    outside = False
+    index: list[int] = []
     out: list[Char] = []
     for i in range(n):
         u = get_u(raw, i)
@@ -246,6 +257,9 @@ def _chars(raw, pdfraw, to_view, rotation: int = 0) -> list[Char]:
         if u <= 32 or u in (0xA0, 0x3000, 0xFFFE, 0xFFFF) or 0xD800 <= u <= 0xDFFF:
             continue
         if not loose(raw, i, pr):
+            continue
+        if not (cl <= (rect.left + rect.right) / 2 <= cr and cb <= (rect.top + rect.bottom) / 2 <= ct):
+            outside = True
             continue
         x0, y0 = to_view(rect.left, rect.top)
         x1, y1 = to_view(rect.right, rect.bottom)
@@ -265,7 +279,56 @@ def _chars(raw, pdfraw, to_view, rotation: int = 0) -> list[Char]:
             bx, by = to_view(ox.value, oy.value)
             y0, y1 = by - 0.88 * em, by + 0.12 * em  # ascent and descent of a CJK face
         out.append(Char(chr(u), x0, x1, y0, y1))
+        index.append(i)
+    if outside and out:
+        out = _unclipped(raw, pdfraw, page, to_view, out, index)
     return out
+
+
+def _clip_boxes(page, pdfraw) -> dict[int, tuple[float, float, float, float]]:
+    """Clipping boxes (page space) of the page's own text objects that the clip cuts:
+    the intersection of the bounding boxes of the clip's paths."""
+    raw = page.raw
+    px, py = ctypes.c_float(), ctypes.c_float()
+    l, b, r, t = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    out: dict[int, tuple[float, float, float, float]] = {}
+    for k in range(pdfraw.FPDFPage_CountObjects(raw)):
+        obj = pdfraw.FPDFPage_GetObject(raw, k)
+        if pdfraw.FPDFPageObj_GetType(obj) != pdfraw.FPDF_PAGEOBJ_TEXT:
+            continue
+        clip = pdfraw.FPDFPageObj_GetClipPath(obj)
+        if not clip:
+            continue
+        box = [-1e9, -1e9, 1e9, 1e9]
+        for i in range(pdfraw.FPDFClipPath_CountPaths(clip)):
+            xs, ys = [], []
+            for j in range(pdfraw.FPDFClipPath_CountPathSegments(clip, i)):
+                seg = pdfraw.FPDFClipPath_GetPathSegment(clip, i, j)
+                if seg and pdfraw.FPDFPathSegment_GetPoint(seg, px, py):
+                    xs.append(px.value)
+                    ys.append(py.value)
+            if xs:
+                box = [max(box[0], min(xs)), max(box[1], min(ys)), min(box[2], max(xs)), min(box[3], max(ys))]
+        if box[0] > -1e9 and pdfraw.FPDFPageObj_GetBounds(obj, l, b, r, t) and \
+                not (box[0] - 1 <= l.value and r.value <= box[2] + 1 and box[1] - 1 <= b.value and t.value <= box[3] + 1):
+            out[ctypes.cast(obj, ctypes.c_void_p).value] = tuple(box)
+    return out
+
+
+def _unclipped(raw, pdfraw, page, to_view, chars: list[Char], index: list[int]) -> list[Char]:
+    clips = _clip_boxes(page, pdfraw)
+    if not clips:
+        return chars
+    corners = {}
+    for key, (l, b, r, t) in clips.items():
+        (xa, ya), (xb, yb) = to_view(l, t), to_view(r, b)
+        corners[key] = (min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb))
+    kept = []
+    for c, i in zip(chars, index):
+        box = corners.get(ctypes.cast(pdfraw.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value)
+        if box is None or (box[0] <= (c.x0 + c.x1) / 2 <= box[2] and box[1] <= c.cy <= box[3]):
+            kept.append(c)
+    return kept
 
 
 # --- rulings ----------------------------------------------------------------------------
