@@ -658,6 +658,8 @@ def _lead(chars: list[Char]) -> float:
     if not HAN.match(chars[i].ch):
         while i + 1 < n and not HAN.match(chars[i + 1].ch) and chars[i + 1].x0 - chars[i].x1 <= 0.15 * chars[i].h:
             i += 1
+        if chars[i].ch.isdigit() and i + 1 < n and HAN.match(chars[i + 1].ch):
+            i += 1  # a number keeps its unit (180.00万)
     while i + 1 < n and chars[i + 1].ch in CLOSERS:
         i += 1
     return chars[i].x1 - chars[0].x0
