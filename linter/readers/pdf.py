@@ -2,11 +2,18 @@
 (path objects); table grids are built here from the rulings.
 
 Each page is loaded once, read, and closed before the next one, so memory stays flat on
-long documents. The text view: per page, in reading order (top to bottom), ordinary text
-lines (wrapped lines of one paragraph joined) and one line per table row, the row's cells
-joined by TAB. Repeated page headers/footers and page numbers are kept as 'furniture' lines.
-A ruled table continued on the next page (same columns, nothing but furniture between) is
-joined into one Table, header rows repeated on the continuation page dropped.
+long documents. A page is read in the direction of its glyphs (a landscape table drawn
+sideways under /Rotate reads upright), and only the text it shows (outside the crop box
+or the text's clipping path is left out). The text view: per page, in reading order (top
+to bottom), ordinary text lines and one line per table row, the row's cells joined by
+TAB. Wrapped lines of one paragraph are joined, also over page breaks (the joined line
+records the page of each part, Line.page_breaks): a line wraps only when the next line's
+first unbreakable run would not have fitted at the right edge of the text block; an
+indented line, a line after paragraph spacing, another font size, a numbered item after
+a finished sentence and a table-of-contents entry start anew. Repeated page
+headers/footers and page numbers are kept as 'furniture' lines. A ruled table continued
+on the next page (same columns, nothing but furniture between) is joined into one Table,
+header rows repeated on the continuation page dropped.
 
 Spacing follows the glyph geometry, never the PDF's own space characters: a gap between
 two Latin letters or digits wide enough is a space; next to a CJK character only a gap
