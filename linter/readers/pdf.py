@@ -225,6 +225,13 @@ def _view_transform(rotation: int, w: float, h: float):
     return lambda x, y: (x, h - y)
 
 
+def glyph_em(font_size: float, matrix: tuple[float, float, float, float]) -> float:
+    """The em of a glyph drawn with text matrix (a, b, c, d): the length of its vertical
+    basis vector (c, d). `a` also carries horizontal scaling (Tz), so sqrt(|ad − bc|) would
+    make stretched text look √2 too tall at Tz 200."""
+    return font_size * math.hypot(matrix[2], matrix[3])
+
+
 def _chars(raw, pdfraw, to_view, rotation: int = 0, page=None) -> list[Char]:
     """Characters with their boxes in viewing space. The box is PDFium's loose box (the
     font's ascent to descent); when that is not about one em tall (a Latin font with a
@@ -280,7 +287,7 @@ def _chars(raw, pdfraw, to_view, rotation: int = 0, page=None) -> list[Char]:
         if h != last_h:  # a run of one font and size has one loose height: ask once
             last_h, em = h, 0.0
             if get_matrix(raw, i, pm):
-                em = font_size(raw, i) * abs(mat.a * mat.d - mat.b * mat.c) ** 0.5
+                em = glyph_em(font_size(raw, i), (mat.a, mat.b, mat.c, mat.d))
             odd = em > 0.5 and not 0.75 * em <= abs(h) <= 1.35 * em
         if odd and origin(raw, i, po, pyy):
             bx, by = to_view(ox.value, oy.value)
