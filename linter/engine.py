@@ -40,11 +40,11 @@ class Rule:
     # --- helpers for building findings that point at the exact text -----------------
     def at_cell(self, cell: Cell, message: str, related: list[Related] | None = None,
                 suggestion: str | None = None, severity: str | None = None) -> Finding:
-        first = cell.text.split("\n", 1)[0]
+        column, end_column, text = cell.span()
         return Finding(
             rule=self.code, name=self.name, severity=severity or self.severity, message=message,
-            line=cell.line, column=cell.column, end_line=cell.line, end_column=cell.column + max(len(first), 1),
-            page=cell.page, excerpt=first.strip() or "(空)", related=related or [], suggestion=suggestion,
+            line=cell.line, column=column, end_line=cell.line, end_column=end_column,
+            page=cell.page, excerpt=text, related=related or [], suggestion=suggestion,
         )
 
     def at_span(self, doc: Document, line: int, start: int, end: int, message: str,

@@ -57,10 +57,14 @@ class Cell:
     def dash(self) -> bool:
         return is_dash(self.text)
 
-    @property
-    def end_column(self) -> int:
+    def span(self) -> tuple[int, int, str]:
+        """(column, end_column, text) of the cell's first line of text in its line of the
+        text view: 1-based, end exclusive, without surrounding spaces. A blank cell is an
+        empty span at its column."""
         first = self.text.split("\n", 1)[0]
-        return self.column + max(len(first), 1)
+        text = first.strip()
+        column = self.column + (len(first) - len(first.lstrip()) if text else 0)
+        return column, column + len(text), text
 
 
 @dataclass

@@ -67,3 +67,30 @@ def test_config_file_ignores_and_overrides(tmp_path):
     (tmp_path / "budgetlint.toml").write_text('[per-file-ignores]\n"000_*.txt" = ["BL1"]\n', encoding="utf-8")
     res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
     assert not [f for f in json.loads(res.stdout) if f["rule"].startswith("BL1")]
+
+
+def _located(path, findings):
+    """Every single-line finding's excerpt is the text between its columns (1-based, end
+    exclusive) in the document's text view."""
+    from linter.readers import read_document
+
+    doc = read_document(str(path))
+    wrong = [(f.rule, f.line, f.column, f.end_column, f.excerpt) for f in findings if f.end_line == f.line
+             and doc.line(f.line).text[f.column - 1:f.end_column - 1] != f.excerpt]
+    assert not wrong, wrong
+
+
+def test_finding_on_a_blank_or_indented_cell_is_located(tmp_path):
+    from conftest import check
+
+    # 201 一般公共服务支出: 合计 left blank (the 类 row against its 款 rows), 基本支出 indented
+    blank = mutate(seed("000"), tmp_path, "\t201\n\t一般公共服务支出\n\t91.04\n\t91.04",
+                   "\t201\n\t一般公共服务支出\n\t\n\t  91.04", name="blank.txt")
+    found = check(blank, "BL1")
+    assert any(f.rule == "BL101" and f.line == 286 for f in found)
+    _located(blank, found)
+    indented = mutate(seed("000"), tmp_path, "\t20137\n\t网信事务\n\t91.04", "\t20137\n\t网信事务\n\t  90.04",
+                      name="indented.txt")
+    found = check(indented, "BL1")
+    assert found
+    _located(indented, found)

@@ -86,3 +86,13 @@ def test_heading_right_after_a_cell_is_not_part_of_the_cell():
     n = next(ln.number for ln in doc.lines if ln.text.strip() == "六、政府采购预算情况")
     assert doc.line(n).kind != "table"
     assert any(s.line == n and s.number == "六、" for s in doc.sections.walk())
+
+
+def test_dump_cell_column_points_at_its_text_after_leading_spaces(tmp_path):
+    from conftest import mutate
+
+    bad = mutate(seed("000"), tmp_path, "\t20137\n\t网信事务\n\t91.04", "\t20137\n\t网信事务\n\t \u300091.04")
+    doc = read_document(str(bad))
+    cell = next(c for t in doc.tables for r in t.rows for c in r if c.line == 300)
+    assert doc.line(300).text == "\t \u300091.04" and cell.text == "91.04"
+    assert doc.line(cell.line).text[cell.column - 1:].startswith(cell.text)

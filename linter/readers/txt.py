@@ -143,7 +143,10 @@ def _tables(lines: list[Line]) -> list[Table]:
             ln.kind = "table"
             if current is None:
                 current = []
-            current.append(Cell(text=t[1:].strip(), row=len(rows), col=len(current), line=ln.number, column=2))
+            body = t[1:]
+            lead = len(body) - len(body.lstrip())  # the cell's text starts after its indent
+            current.append(Cell(text=body.strip(), row=len(rows), col=len(current), line=ln.number,
+                                column=2 + lead))
             last_was_cell = True
             continue
         if last_was_cell and current and not HEADING_LIKE.match(t):
