@@ -156,16 +156,20 @@ def _token(kind: str, m, norm: str) -> Token | None:
             unit = "万元"
         n = parse_arabic(num_text)
     else:
-        # Chinese numerals: 两千万元 is 2000 万元; a lone 万/亿 is not a number
+        # Chinese numerals: 两千万元 is 2000 万元, 一亿二千万元 12000 万元 (the trailing 万/亿 is
+        # the unit's precision, the whole numeral the value); a lone 万/亿 is not a number
+        big = None
         if num_text.endswith(("万", "亿")) and unit == "元" and len(num_text) > 1:
-            unit = num_text[-1] + "元"
-            num_text = num_text[:-1]
+            big = num_text[-1]
+            unit = big + "元"
         if not regex.search(r"[零〇一二两三四五六七八九十百千]", num_text):
             return None
         # a numeral glued to preceding Han text (统一元) is too ambiguous unless it has a unit word
-        if len(num_text) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
+        if len(num_text) - (big is not None) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
             return None
         n = parse_chinese(num_text)
+        if n is not None and big is not None:
+            n = Number(n.value / CN_BIG[big], 0)  # a whole number of 万 (亿): the numeral ends in it
     if n is None:
         return None
     return Token("amount", s, e, m.group(), n, unit)
