@@ -212,6 +212,13 @@ class Paragraph:
         start, line, col, length = self.pieces[-1]
         return line, col + length
 
+    def span(self, start: int, end: int) -> tuple[int, int, int]:
+        """(line, start, end) in the text view of paragraph offsets [start, end), cut at the end
+        of the line where the span starts (a PDF line may break inside 107.54万|元)."""
+        line, s = self.locate(start)
+        piece = next(p for p in self.pieces if p[1] == line)
+        return line, s, max(min(s + (end - start), piece[2] + piece[3]), s + 1)
+
 
 def paragraphs(doc: Document) -> list[Paragraph]:
     """Narrative paragraphs: one per line for .txt/.docx; wrapped PDF lines joined back."""
@@ -487,10 +494,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             else:
                 prev_end = tok.end
                 continue
-            line, s = para.locate(tok.start)
-            _, e = para.locate(tok.end)
-            if e <= s:
-                e = s + len(tok.text)
+            line, s, e = para.span(tok.start, tok.end)
             base = ""
             if relation == "change":
                 bm = None
@@ -566,9 +570,7 @@ def _span_of_suffix(para: Paragraph, text: str, cstart: int, head: str, nnorm: i
     idx = [k for k, ch in enumerate(head) if ch not in QUOTES and not ch.isspace()]
     end_h = idx[target_end - 1] + 1 if target_end and target_end - 1 < len(idx) else len(head)
     start_h = idx[target_end - nnorm] if target_end - nnorm >= 0 and target_end - nnorm < len(idx) else 0
-    line, s0 = para.locate(cstart + start_h)
-    _, e0 = para.locate(cstart + end_h)
-    return line, s0, max(e0, s0 + 1)
+    return para.span(cstart + start_h, cstart + end_h)
 
 
 def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
