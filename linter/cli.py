@@ -32,7 +32,6 @@ def cmd_check(args) -> int:
     from .config import find_config, load_selection
     from .engine import load_rules, run_rules
     from .findings import Finding
-    from .readers import read_document
 
     try:
         selection = load_selection(args.config or find_config())
@@ -47,15 +46,14 @@ def cmd_check(args) -> int:
     findings: list[Finding] = []
     docs = {}
     unreadable = 0
+    rule_failed = False
     files = _files(args.paths)
     if not files:
         print("budgetlint: no files to check", file=sys.stderr)
         return 2
     for path in files:
         try:
-            if not os.path.exists(path):
-                raise InputError("no such file")
-            doc = read_document(path)
+            doc = _read(path)
         except InputError as exc:
             unreadable += 1
             print(f"{path}: error: {exc}", file=sys.stderr)
@@ -63,20 +61,14 @@ def cmd_check(args) -> int:
                                     message=f"cannot read file: {exc}", line=1, column=1, end_line=1,
                                     end_column=1, excerpt="", path=path))
             continue
-        except Exception as exc:  # a reader bug must not end the batch
-            unreadable += 1
-            print(f"{path}: error: cannot read file: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
-            findings.append(Finding(rule=INPUT_ERROR, name="unreadable-input", severity="error",
-                                    message=f"cannot read file: internal error ({type(exc).__name__})",
-                                    line=1, column=1, end_line=1, end_column=1, excerpt="", path=path))
-            continue
         if args.format == "text":
             docs[path] = doc
-        try:
-            findings.extend(run_rules(doc, rules, selection))
-        except Exception as exc:  # a rule bug must not end the batch either
-            print(f"{path}: error: a rule failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            unreadable += 1
+        for rule in rules:
+            try:
+                findings.extend(run_rules(doc, [rule], selection))
+            except Exception as exc:  # a rule bug must not end the batch, nor the other rules
+                print(f"{path}: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                rule_failed = True
     findings.sort(key=lambda f: f.sort_key())
     from .render import render_json, render_text
 
@@ -87,19 +79,33 @@ def cmd_check(args) -> int:
         n = len([f for f in findings if f.rule != INPUT_ERROR])
         print(f"Found {n} finding{'s' if n != 1 else ''} in {len(files) - unreadable} file(s)"
               + (f"; {unreadable} file(s) could not be read." if unreadable else "."), file=sys.stderr)
-    if unreadable:
+    if unreadable or rule_failed:
         return 2
     if args.exit_zero:
         return 0
     return 1 if any(f.severity in ("error", "warning") for f in findings) else 0
 
 
-def cmd_extract(args) -> int:
-    from .extract import extract
+def _read(path: str):
+    """The analysed document; InputError with a one-line cause for any failure, a reader
+    bug included."""
     from .readers import read_document
 
+    if not os.path.exists(path):
+        raise InputError("no such file")
     try:
-        doc = read_document(args.file)
+        return read_document(path)
+    except InputError:
+        raise
+    except Exception as exc:  # a reader bug must not end the batch
+        raise InputError(f"internal error ({type(exc).__name__}: {exc})") from None
+
+
+def cmd_extract(args) -> int:
+    from .extract import extract
+
+    try:
+        doc = _read(args.file)
     except InputError as exc:
         print(f"{args.file}: error: {exc}", file=sys.stderr)
         return 2

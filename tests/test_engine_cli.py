@@ -94,3 +94,35 @@ def test_finding_on_a_blank_or_indented_cell_is_located(tmp_path):
     found = check(indented, "BL1")
     assert found
     _located(indented, found)
+
+
+def test_a_failing_rule_does_not_stop_the_other_rules(tmp_path, monkeypatch, capsys):
+    from linter import cli, engine
+
+    class Broken(engine.Rule):
+        """Fails on every document."""
+        code, name = "BL001", "broken-rule"
+
+        def check(self, doc):
+            raise RuntimeError("boom")
+
+    real = engine.load_rules
+    monkeypatch.setattr(engine, "load_rules", lambda selection=None: [Broken()] + real(selection))
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    assert cli.main(["check", "--format", "json", str(bad)]) == 2
+    out = capsys.readouterr()
+    assert any(f["rule"] == "BL101" for f in json.loads(out.out))
+    errors = [ln for ln in out.err.splitlines() if ln.strip()]
+    assert len(errors) == 1 and "BL001" in errors[0] and "boom" in errors[0]
+
+
+def test_extract_reports_a_reader_failure_in_one_line(monkeypatch, capsys):
+    from linter import cli, readers
+
+    def broken(path):
+        raise ValueError("bad xref")
+
+    monkeypatch.setattr(readers, "read_document", broken)
+    assert cli.main(["extract", str(seed("000"))]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad xref" in err
