@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from linter.engine import Rule
-
-from .common import analyse, to_finding
+from .common import IssueRule
 
 
-class NarrativeTableMismatch(Rule):
+class NarrativeTableMismatch(IssueRule):
     """An amount the narrative states for a budget item differs from the table that shows it.
 
     *What it does*: reads every amount the 说明 text attaches to a canonical item (收入 and
@@ -32,8 +30,3 @@ class NarrativeTableMismatch(Rule):
     name = "narrative-table-mismatch"
     severity = "error"
     kinds = ('table', 'table-odd')
-
-    def check(self, doc):
-        for issue in analyse(doc):
-            if issue.kind in self.kinds:
-                yield to_finding(self, doc, issue)

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from linter.engine import Rule
-
-from .common import analyse, to_finding
+from .common import IssueRule
 
 
-class NarrativeSumMismatch(Rule):
+class NarrativeSumMismatch(IssueRule):
     """The parts the narrative lists do not add up to the total it states.
 
     *What it does*: for a stated total followed by its parts (其中 / 包括) in the same
@@ -28,8 +26,3 @@ class NarrativeSumMismatch(Rule):
     name = "narrative-sum-mismatch"
     severity = "error"
     kinds = ('sum',)
-
-    def check(self, doc):
-        for issue in analyse(doc):
-            if issue.kind in self.kinds:
-                yield to_finding(self, doc, issue)

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from linter.engine import Rule
-
-from .common import analyse, to_finding
+from .common import IssueRule
 
 
-class YearOverYearChangeMismatch(Rule):
+class YearOverYearChangeMismatch(IssueRule):
     """A stated year-over-year change does not match the amounts or the changes of its parts.
 
     *What it does*: where the text gives this year's and last year's amount of an item and the
@@ -27,8 +25,3 @@ class YearOverYearChangeMismatch(Rule):
     name = "yoy-change-mismatch"
     severity = "error"
     kinds = ('change',)
-
-    def check(self, doc):
-        for issue in analyse(doc):
-            if issue.kind in self.kinds:
-                yield to_finding(self, doc, issue)

@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from linter.engine import Rule
-
-from .common import analyse, to_finding
+from .common import IssueRule
 
 
-class ChangeDirectionContradiction(Rule):
+class ChangeDirectionContradiction(IssueRule):
     """A direction word (增加/减少/持平) contradicts the figures it describes.
 
     *What it does*: reports a change whose direction word has the wrong sign — the amounts
@@ -28,8 +26,3 @@ class ChangeDirectionContradiction(Rule):
     name = "change-direction-contradiction"
     severity = "error"
     kinds = ('direction', 'flat', 'negative')
-
-    def check(self, doc):
-        for issue in analyse(doc):
-            if issue.kind in self.kinds:
-                yield to_finding(self, doc, issue)

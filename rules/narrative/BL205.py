@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from linter.engine import Rule
-
-from .common import analyse, to_finding
+from .common import IssueRule
 
 
-class NarrativePercentMismatch(Rule):
+class NarrativePercentMismatch(IssueRule):
     """A stated percentage (增长X% / 占X%) does not follow from the stated amounts.
 
     *What it does*: checks a growth rate against change / last year's amount, and a share
@@ -26,8 +24,3 @@ class NarrativePercentMismatch(Rule):
     name = "narrative-percent-mismatch"
     severity = "error"
     kinds = ('percent', 'share', 'from-zero')
-
-    def check(self, doc):
-        for issue in analyse(doc):
-            if issue.kind in self.kinds:
-                yield to_finding(self, doc, issue)

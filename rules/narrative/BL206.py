@@ -1,11 +1,9 @@
 from __future__ import annotations
 
-from linter.engine import Rule
-
-from .common import analyse, to_finding
+from .common import IssueRule
 
 
-class AmountUnitSlip(Rule):
+class AmountUnitSlip(IssueRule):
     """An amount is written in the wrong unit (元 for 万元 …): the digits fit, the unit does not.
 
     *What it does*: when a narrative amount disagrees with its table or with its own
@@ -26,8 +24,3 @@ class AmountUnitSlip(Rule):
     name = "amount-unit-slip"
     severity = "error"
     kinds = ('table-unit', 'sum-unit')
-
-    def check(self, doc):
-        for issue in analyse(doc):
-            if issue.kind in self.kinds:
-                yield to_finding(self, doc, issue)

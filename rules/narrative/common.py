@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from linter.claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, vocab
 from linter.cnnum import UNIT_FACTOR
+from linter.engine import Rule
 from linter.numbers import Interval, format_decimal
 
 SCALES = [Decimal(10) ** k for k in (4, -4, 3, -3, 8, -8)]
@@ -573,6 +574,17 @@ def _pct_iv(c: Claim) -> Interval:
 
 
 # --- findings ---------------------------------------------------------------------------------
+
+class IssueRule(Rule):
+    """A narrative rule reports the issues of its `kinds` from the shared analysis."""
+
+    kinds: tuple[str, ...] = ()
+
+    def check(self, doc):
+        for issue in analyse(doc):
+            if issue.kind in self.kinds:
+                yield to_finding(self, doc, issue)
+
 
 def to_finding(rule, doc, issue: Issue):
     from linter.findings import related_cell, related_line
