@@ -27,9 +27,9 @@ from functools import lru_cache
 
 import regex
 
-from .cnnum import UNIT_FACTOR, Token, scan
+from .cnnum import UNIT_FACTOR, scan
 from .model import Cell, Document, Table
-from .numbers import Interval, Number, format_decimal
+from .numbers import Interval, Number
 from .vocab import load_json
 
 FUNC = "func:"  # item prefix of a 支出功能分类科目 (func:一般公共服务支出/财政事务/行政运行)
@@ -245,7 +245,6 @@ def paragraphs(doc: Document) -> list[Paragraph]:
 
 _CHANGE_TAIL = None
 # item names that contain a period word (上年结转 is this year's money)
-_PERIOD_ONLY = regex.compile(r"^(?:上年度?|去年|上一年|本年度?|今年|(?:19|20)\d{2}年度?)(?:年初)?(?:预算|决算)?(?:数)?(?:为|是|安排)?$")
 _ITEM_WORDS = regex.compile(r"上年结转(?:结余|和结余)?|上年结余|年初结转和结余")
 _BASE = regex.compile(r"(?:较|比|与|同比|相比|对比)\s*(上年度?|去年|上一年|(?:19|20)\d{2}\s*年度?)")
 _PRIOR_END = regex.compile(r"(上年末|上年底|上一年末|((?:19|20)\d{2})\s*年\s*(?:末|底|12月31日)|截至|截止)")
@@ -968,14 +967,6 @@ def claims_of(doc: Document) -> list[Claim]:
 
 def ledger_of(doc: Document) -> dict[str, list[Fact]]:
     return doc.cached("ledger", build_ledger)
-
-
-def fmt_money(value: Decimal, unit: str, decimals: int) -> str:
-    return f"{format_decimal(value, max(decimals, 0))}{unit}"
-
-
-def convert(iv_or_value: Decimal, unit: str) -> Decimal:
-    return iv_or_value / UNIT_FACTOR[unit]
 
 
 def claims_json(doc: Document) -> dict:

@@ -25,10 +25,8 @@ from functools import lru_cache
 
 import regex
 
-from .numbers import Number
+from .numbers import FULLWIDTH, Number, parse_number
 from .vocab import load_json
-
-FULLWIDTH = str.maketrans("０１２３４５６７８９．，－％＋（）：；", "0123456789.,-%+（）：；")
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -72,16 +70,6 @@ _MONEY_OK_AFTER_WAN = set("余多左右以")
 def normalise(text: str) -> str:
     """Full-width digits and signs to ASCII, one character for one (offsets unchanged)."""
     return text.translate(FULLWIDTH)
-
-
-def parse_arabic(text: str) -> Number | None:
-    s = text.replace(",", "")
-    try:
-        value = Decimal(s)
-    except Exception:
-        return None
-    decimals = len(s.split(".", 1)[1]) if "." in s else 0
-    return Number(value, decimals)
 
 
 def parse_chinese(text: str) -> Number | None:
@@ -144,7 +132,7 @@ def _token(kind: str, m, norm: str) -> Token | None:
     if kind in ("docno", "period"):
         return Token(kind, s, e, m.group())
     if kind in ("percent", "points"):
-        n = parse_arabic(m.group(1))
+        n = parse_number(m.group(1))
         return Token(kind, s, e, m.group(), n, "%" if kind == "percent" else "百分点") if n else None
     # amount
     num_text, unit = m.group(1), m.group(2)
@@ -154,7 +142,7 @@ def _token(kind: str, m, norm: str) -> Token | None:
             if nxt and _NOT_MONEY_AFTER_WAN.match(nxt) and nxt not in _MONEY_OK_AFTER_WAN:
                 return None
             unit = "万元"
-        n = parse_arabic(num_text)
+        n = parse_number(num_text)
     else:
         # Chinese numerals: 两千万元 is 2000 万元, 一亿二千万元 12000 万元 (the trailing 万/亿 is
         # the unit's precision, the whole numeral the value); a lone 万/亿 is not a number
@@ -175,12 +163,6 @@ def _token(kind: str, m, norm: str) -> Token | None:
     return Token("amount", s, e, m.group(), n, unit)
 
 
-def to_yuan(number: Number, unit: str) -> tuple[Decimal, Decimal]:
-    """The interval [low, high] in 元 that a printed amount stands for."""
-    f = UNIT_FACTOR.get(unit, Decimal(10000))
-    return number.low * f, number.high * f
-
-
 @lru_cache(maxsize=None)
 def _numeral_years() -> tuple[dict[str, str], "regex.Pattern"]:
     cfg = load_json("template_terms.json")["chinese_numerals"]
@@ -191,6 +173,11 @@ def _numeral_years() -> tuple[dict[str, str], "regex.Pattern"]:
     year = regex.compile(rf"(?<![{any_digit}{regex.escape(cfg['other'])}])"
                          rf"(?:[{one}][{nine}]|[{two}][{zero}])[{any_digit}]{{2}}(?=\s*年)")
     return digit, year
+
+
+def numeral_digits() -> dict[str, str]:
+    """Chinese numeral digit -> Arabic digit (〇 and 零 -> '0', 一 -> '1' …)."""
+    return _numeral_years()[0]
 
 
 def with_arabic_years(text: str) -> str:

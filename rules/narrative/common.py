@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import regex
+
 from linter.claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, vocab
 from linter.cnnum import UNIT_FACTOR
 from linter.engine import Rule
@@ -153,7 +155,6 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
                 if key in odd_seen:
                     continue
                 odd_seen.add(key)
-                d = display_decimals(c)
                 a = agreeing[0]
                 out.append(Issue(
                     "table-odd", c, "warning",
@@ -215,7 +216,7 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
     for c in claims[total.index + 1:]:
         if c.paragraph != para:
             # a paragraph ending in 其中： continues in the enumerated paragraphs after it
-            if not (open_list or _ends_with_listing(claims, total, para)) or not _enumerated(c):
+            if not (open_list or _ends_with_listing(total)) or not _enumerated(c):
                 break
             para, open_list = c.paragraph, True
         if c.relation == "flat":
@@ -234,14 +235,15 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
     return found
 
 
-def _ends_with_listing(claims, total, para) -> bool:
+def _ends_with_listing(total: Claim) -> bool:
     return total.paragraph_text.rstrip().endswith(("其中：", "其中:"))
 
 
-def _enumerated(c: Claim) -> bool:
-    import regex
+ENUMERATED = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
 
-    return bool(regex.match(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)", c.sentence))
+
+def _enumerated(c: Claim) -> bool:
+    return bool(ENUMERATED.match(c.sentence))
 
 
 def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[Claim], bool]:

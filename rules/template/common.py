@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
-from linter.cnnum import with_arabic_years  # noqa: F401  (re-exported for the BL3 rules)
+from linter.cnnum import numeral_digits, with_arabic_years  # noqa: F401  (re-exported)
 from linter.structure import content
 from linter.vocab import load_json, load_lines
 
@@ -55,16 +53,6 @@ def clause(text: str, start: int, end: int) -> tuple[int, int]:
     return a, b
 
 
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    a = start
-    while a > 0 and text[a - 1] not in "。；;！!？?\t":
-        a -= 1
-    b = end
-    while b < len(text) and text[b] not in "。；;！!？?\t":
-        b += 1
-    return a, b
-
-
 def is_document_title(text: str, start: int, end: int) -> bool:
     """The hit sits in the name of a document: inside 《》/【】, or in a clause ending in
     通知/意见/方案 … (a title quoted without book-title marks)."""
@@ -74,11 +62,6 @@ def is_document_title(text: str, start: int, end: int) -> bool:
     tail = text[end:b].rstrip(" 。”）)")
     endings = regions()["document_title_endings"]
     return any(tail.endswith(e) for e in endings) and len(tail) <= 40
-
-
-@lru_cache(maxsize=None)
-def compiled(pattern: str):
-    return regex.compile(pattern)
 
 
 def level_char(doc) -> str | None:
@@ -103,25 +86,15 @@ def lines_of(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _numerals() -> tuple[dict[str, str], str, "regex.Pattern"]:
-    cfg = terms()["chinese_numerals"]
-    digit = {ch: str(d) for d, chars in enumerate(cfg["digits"]) for ch in chars}
-    zero, one, two, nine = (regex.escape(cfg["digits"][d]) for d in (0, 1, 2, 9))
-    any_digit = "".join(regex.escape(chars) for chars in cfg["digits"])
-    # 一九xx年 / 二〇xx年: four numeral digits read as one year (二〇二〇年, 二零二一年)
-    year = regex.compile(rf"(?<![{any_digit}{regex.escape(cfg['other'])}])"
-                         rf"(?:[{one}][{nine}]|[{two}][{zero}])[{any_digit}]{{2}}(?=\s*年)")
-    return digit, "".join(cfg["digits"]) + cfg["other"], year
-
-
 def numeral_chars() -> str:
     """Every Chinese numeral character (〇一二 … 十百千万 …)."""
-    return _numerals()[1]
+    cfg = terms()["chinese_numerals"]
+    return "".join(cfg["digits"]) + cfg["other"]
 
 
 def year_like(year: int, printed: str) -> str:
     """year written the way `printed` writes one: 2025 after 2020, 二〇二五 after 二〇二〇."""
-    digit, _, _ = _numerals()
+    digit = numeral_digits()
     if printed[:1] in digit:
         cfg = terms()["chinese_numerals"]["digits"]
         zero = next((ch for ch in printed if digit.get(ch) == "0"), cfg[0][0])
