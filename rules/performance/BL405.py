@@ -71,7 +71,7 @@ class ProjectBudgetTotalMismatch(Rule):
             for m in NARRATIVE.finditer(para.text):
                 unit = m.group(3)
                 f = self._compare(None, money(m.group(1), m.group(2), unit), total, s, unit, "说明中项目支出", related,
-                                  len(targets), doc=doc, line=None, span=para.span(m.start(), m.end()))
+                                  len(targets), doc=doc, span=para.span(m.start(), m.end()))
                 if f:
                     yield f
         # a project named in the narrative with its own amount
@@ -102,7 +102,7 @@ class ProjectBudgetTotalMismatch(Rule):
                 )
 
     def _compare(self, cell, stated: Number, total: Interval, s: Decimal, unit: str, what, related, n,
-                 doc=None, line=None, span=None):
+                 doc=None, span=None):
         if Interval.of(stated).meets(total):
             return None
         over = total.low > stated.high

@@ -143,10 +143,6 @@ class Quantity:
     def is_money(self) -> bool:
         return self.unit in UNITS_YUAN
 
-    @property
-    def is_percent(self) -> bool:
-        return self.unit in ("%", "％")
-
 
 def quantity(text: str) -> Quantity | None:
     """An indicator value such as '≥98%', '≤7万元', '>1个', '1900元', '100'."""

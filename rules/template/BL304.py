@@ -41,7 +41,7 @@ class WrongLevelWord(Rule):
             return
         cfg = regions()
         ok_before, ok_after = cfg["superior_ok"]["before"], cfg["superior_ok"]["after"]
-        others = [c for c in LEVELS if c != own and not (own in ("区", "县") and c in ("区", "县") and False)]
+        others = [c for c in LEVELS if c != own]
         pats = []
         for c in others:
             for p in cfg["own_level_words"]["patterns"]:
@@ -58,7 +58,7 @@ class WrongLevelWord(Rule):
                         continue
                     if any(text[:s].endswith(b) for b in ok_before if len(b) > 1 and b[-1] in "和、及"):
                         continue
-                    if regex.match(r"[委政府办厅局]", text[e:e + 1]) and word.startswith(("全", "本")) is False:
+                    if regex.match(r"[委政府办厅局]", text[e:e + 1]) and not word.startswith(("全", "本")):
                         continue
                     # a higher level named as the wider context (在全省…中, 全市网信工作会议)
                     if RANK[c] > RANK[own] and word.startswith("全"):
