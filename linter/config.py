@@ -1,18 +1,22 @@
 """Configuration: [tool.budgetlint] in pyproject.toml or a budgetlint.toml, found by
 walking up from the current directory. Keys: select, ignore, severity (code or prefix ->
-error|warning|info), per-file-ignores (glob -> [codes]), and per-rule options under
-[tool.budgetlint.options.CODE]."""
+error|warning|info), per-file-ignores (glob, relative to the configuration's folder ->
+[codes]), and per-rule options under [tool.budgetlint.options.CODE]. A list of codes may
+also be written as one string ("BL1" or "BL1, BL3"). Anything else is refused in one line."""
 from __future__ import annotations
 
 import os
 
 from .engine import Selection
+from .findings import SEVERITIES
 from .model import InputError
 
 try:  # Python 3.11+
     import tomllib
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
+
+KEYS = ("select", "ignore", "severity", "per-file-ignores", "options")
 
 
 def find_config(start: str | None = None) -> str | None:
@@ -34,6 +38,25 @@ def _read(path: str) -> str:
         return fh.read()
 
 
+def _bad(message: str) -> InputError:
+    return InputError(f"bad configuration: {message}")
+
+
+def _codes(value, key: str) -> list[str]:
+    """A list of codes or prefixes, written as a list or as one (comma-separated) string."""
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _bad(f"{key} must be a list of rule codes or prefixes")
+    return [v.strip() for v in value if v.strip()]
+
+
+def _table(value, key: str) -> dict:
+    if not isinstance(value, dict):
+        raise _bad(f"{key} must be a table")
+    return value
+
+
 def load_selection(path: str | None) -> Selection:
     sel = Selection()
     if not path:
@@ -41,19 +64,25 @@ def load_selection(path: str | None) -> Selection:
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"bad configuration: {exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: bad TOML, or text that is not UTF-8
+        raise _bad(f"{path}: {exc}") from None
     if os.path.basename(path) == "pyproject.toml":
         data = data.get("tool", {}).get("budgetlint", {})
     else:
         data = data.get("tool", {}).get("budgetlint", data)
+    unknown = [k for k in _table(data, "[tool.budgetlint]") if k not in KEYS]
+    if unknown:
+        raise _bad(f"unknown key {unknown[0]!r} (known: {', '.join(KEYS)})")
+    sel.root = os.path.dirname(os.path.abspath(path))
     if "select" in data:
-        sel.select = [str(s) for s in data["select"]]
-    sel.ignore = [str(s) for s in data.get("ignore", [])]
-    for key, sev in dict(data.get("severity", {})).items():
-        if sev not in ("error", "warning", "info"):
-            raise InputError(f"bad configuration: severity for {key} must be error, warning or info")
+        sel.select = _codes(data["select"], "select")
+    sel.ignore = _codes(data.get("ignore", []), "ignore")
+    for key, sev in _table(data.get("severity", {}), "severity").items():
+        if sev not in SEVERITIES:
+            raise _bad(f"severity for {key} must be {', '.join(SEVERITIES[:-1])} or {SEVERITIES[-1]}")
         sel.severity[key] = sev
-    sel.per_file_ignores = {k: list(v) for k, v in dict(data.get("per-file-ignores", {})).items()}
-    sel.options = {k: dict(v) for k, v in dict(data.get("options", {})).items()}
+    sel.per_file_ignores = {k: _codes(v, f"per-file-ignores {k!r}")
+                            for k, v in _table(data.get("per-file-ignores", {}), "per-file-ignores").items()}
+    sel.options = {k: dict(_table(v, f"options.{k}"))
+                   for k, v in _table(data.get("options", {}), "options").items()}
     return sel

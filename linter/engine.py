@@ -4,6 +4,7 @@ from __future__ import annotations
 import fnmatch
 import importlib
 import inspect
+import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -97,6 +98,18 @@ def _matches(code: str, selectors: Iterable[str]) -> bool:
     return any(code.startswith(s) for s in selectors)
 
 
+def _path_matches(rel: str, pattern: str) -> bool:
+    """A glob against a path relative to the configuration's folder: a pattern without a
+    slash matches the file name, one ending in a slash a folder, and a leading **/ any
+    number of folders (none included)."""
+    pattern = pattern.replace(os.sep, "/").removeprefix("./")
+    if "/" not in pattern:
+        return fnmatch.fnmatch(rel.rsplit("/", 1)[-1], pattern) or fnmatch.fnmatch(rel, pattern)
+    if pattern.endswith("/"):
+        pattern += "*"
+    return fnmatch.fnmatch(rel, pattern) or (pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]))
+
+
 def _could_match(prefix: str, selectors: list[str]) -> bool:
     return any(s.startswith(prefix) or prefix.startswith(s) for s in selectors)
 
@@ -108,14 +121,15 @@ class Selection:
     severity: dict[str, str] = field(default_factory=dict)  # code or prefix -> severity
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> codes
     options: dict[str, dict] = field(default_factory=dict)  # code -> options
+    root: str = ""  # per-file-ignores globs are relative to this folder (the configuration's; else cwd)
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         if not _matches(code, self.select) or _matches(code, self.ignore):
             return False
-        if path is not None:
+        if path is not None and self.per_file_ignores:
+            rel = os.path.relpath(os.path.abspath(path), self.root or os.getcwd()).replace(os.sep, "/")
             for pattern, codes in self.per_file_ignores.items():
-                if (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(path.rsplit("/", 1)[-1], pattern)) \
-                        and _matches(code, codes):
+                if _matches(code, codes) and _path_matches(rel, pattern):
                     return False
         return True
 

@@ -126,3 +126,35 @@ def test_extract_reports_a_reader_failure_in_one_line(monkeypatch, capsys):
     assert cli.main(["extract", str(seed("000"))]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "bad xref" in err
+
+
+def test_config_values_of_the_wrong_type_are_read_or_refused_in_one_line(tmp_path):
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    config = tmp_path / "budgetlint.toml"
+    config.write_text('select = "BL1"\n', encoding="utf-8")  # one code, not a list of characters
+    res = run_cli("check", "--format", "json", str(bad), cwd=tmp_path)
+    rules = {f["rule"] for f in json.loads(res.stdout)}
+    assert "BL101" in rules and all(r.startswith("BL1") for r in rules)
+    for text in ('severity = "error"\n', 'ignore = [1]\n', '[per-file-ignores]\n"*.txt" = 3\n',
+                 'options = ["BL101"]\n', 'selct = ["BL1"]\n'):
+        config.write_text(text, encoding="utf-8")
+        res = run_cli("check", str(bad), cwd=tmp_path)
+        assert res.returncode == 2 and "Traceback" not in res.stderr, text
+        assert len(res.stderr.strip().splitlines()) == 1 and "configuration" in res.stderr, text
+    config.write_bytes('ignore = ["BL101"]  # 忽略\n'.encode("gb18030"))
+    res = run_cli("check", str(bad), cwd=tmp_path)
+    assert res.returncode == 2 and "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+
+
+def test_per_file_ignores_globs_are_relative_to_the_configuration(tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    bad = mutate(seed("000"), drafts, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    for pattern in ("drafts/*.txt", "drafts/", "**/drafts/*", "000_*.txt"):
+        (tmp_path / "budgetlint.toml").write_text(f'[per-file-ignores]\n"{pattern}" = ["BL1"]\n', encoding="utf-8")
+        for cwd, arg in ((tmp_path, "."), (tmp_path, str(bad)), (drafts, bad.name)):
+            res = run_cli("check", "--format", "json", arg, cwd=cwd)
+            assert not [f for f in json.loads(res.stdout) if f["rule"].startswith("BL1")], (pattern, arg)
+    (tmp_path / "budgetlint.toml").write_text('[per-file-ignores]\n"other/*.txt" = ["BL1"]\n', encoding="utf-8")
+    res = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    assert [f for f in json.loads(res.stdout) if f["rule"] == "BL101"]
