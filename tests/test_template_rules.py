@@ -174,6 +174,21 @@ def test_county_word_in_district_document(tmp_path):
     assert got == [(1313, "全县")]
 
 
+def test_wider_jurisdiction_words_of_any_province_and_field_stay_silent(tmp_path):
+    # 广东全省 (any province's name, not only the seeds' 河北), 全省教育系统 (any field's system,
+    # not only 网信系统) name the wider jurisdiction; 全省网络安全保障体系 is still the province's words
+    p = edited(tmp_path, "000", [("部门职责：", "部门职责：配合广东全省网络安全检查，统筹全省教育系统，"
+                                  "统筹全省网络安全保障体系。")])
+    got = [f for f in findings(p, ["BL304"]) if f.line == 1371]
+    assert [(f.excerpt, f.column) for f in got] == [("全省", 30)]
+
+
+def test_another_countys_body_is_no_replace_damage(tmp_path):
+    # 临城县教育局 is a body of another county (城县 is no 城市 damage), like X县人民政府
+    p = edited(tmp_path, "000", [("部门职责：", "部门职责：会同临城县教育局、威县卫健局开展工作。")])
+    assert not [f for f in findings(p, ["BL303"]) if f.line == 1371]
+
+
 def test_department_name_mismatch():
     got = findings(seed("001"), ["BL305"])
     assert [(f.line, f.suggestion) for f in got] == [(546, "中共石家庄市鹿泉区委网络安全和信息化委员会办公室")]

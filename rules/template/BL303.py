@@ -79,6 +79,8 @@ class ReplaceDamage(Rule):
         swaps = [r for r in cfg["swap_chars"] if r != c]
         mod_before, mod_after = cfg["damage_modifiers"]["before"], cfg["damage_modifiers"]["after"]
         names = [n for n in (doc.meta.region, doc.meta.department) if n]
+        follow = "|".join(regex.escape(w) for w in sorted(cfg["body_words"]["words"], key=len, reverse=True))
+        bodies = regex.compile(rf"[\p{{Han}}]{{1,4}}{regex.escape(c)}(?={follow})")
         for ln, text in scanned_lines(doc):
             if c not in text:
                 continue
@@ -86,8 +88,8 @@ class ReplaceDamage(Rule):
             for name in names:
                 for m in regex.finditer(regex.escape(name), text):
                     masked.update(range(m.start(), m.end()))
-            # place names: 中共X县委 / X县人民政府 / X县财政局 …
-            for m in regex.finditer(rf"[\p{{Han}}]{{1,4}}{c}(?=委|人民|政府|财政|网信|党委|纪委|融媒)", text):
+            # place names of bodies: 中共X县委 / X县人民政府 / 临城县教育局 …
+            for m in bodies.finditer(text):
                 masked.update(range(m.start(), m.end()))
             for i, ch in enumerate(text):
                 if ch != c or i in masked:

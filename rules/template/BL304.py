@@ -6,8 +6,7 @@ from linter.engine import Rule
 
 from .common import is_document_title, regions, scanned_lines
 
-LEVELS = ["省", "市", "区", "县"]
-RANK = {"省": 4, "市": 3, "区": 2, "县": 2, "乡": 1, "镇": 1}
+LEVELS = ["省", "市", "区", "县"]  # the levels whose own-words (我X, 全X …) are looked for
 
 
 class WrongLevelWord(Rule):
@@ -36,11 +35,15 @@ class WrongLevelWord(Rule):
     severity = "warning"
 
     def check(self, doc):
-        own = doc.meta.level
-        if own not in RANK:
-            return
         cfg = regions()
-        ok_before, ok_after = cfg["superior_ok"]["before"], cfg["superior_ok"]["after"]
+        rank = cfg["rank"]
+        own = doc.meta.level
+        if own not in rank:
+            return
+        ok_before = cfg["superior_ok"]["before"] + sorted(set(cfg["province_abbreviations"].values()))
+        ok_after = cfg["superior_ok"]["after"]
+        wider = regex.compile("|".join(f"(?:{p})" for p in cfg["superior_ok"]["after_patterns"]))
+        not_before = cfg["own_level_words"]["not_before"]["chars"]
         others = [c for c in LEVELS if c != own]
         pats = []
         for c in others:
@@ -61,20 +64,20 @@ class WrongLevelWord(Rule):
                     if regex.match(r"[委政府办厅局]", text[e:e + 1]) and not word.startswith(("全", "本")):
                         continue
                     # a higher level named as the wider context (在全省…中, 全市网信工作会议)
-                    if RANK[c] > RANK[own] and word.startswith("全"):
+                    if rank[c] > rank[own] and word.startswith("全"):
                         if any(text[:s].endswith(b) for b in ok_before) or any(text[e:].startswith(a) for a in ok_after):
                             continue
-                        if regex.match(r"[\p{Han}]{0,12}(?:会议|大会|考核|评比|排名|通报)", text[e:]):
+                        if wider.match(text, e):
                             continue
                     # a level word that is part of a longer name: 全市场, 本市场
-                    if regex.match(r"场|民|面|长|值", text[e:e + 1]) and len(word) == 2:
+                    if text[e:e + 1] and text[e] in not_before and len(word) == 2:
                         continue
-                    repl = word.replace(c, own if own in ("区", "县", "市", "省") else c)
+                    repl = word.replace(c, own) if own in LEVELS else None
                     taken.append((s, e))
                     yield self.at_span(doc, ln.number, s, e,
                                        f"`{word}` 是{c}级的用语，本文件为{doc.meta.region or ''}（{own}级）",
                                        suggestion=repl)
-            if RANK[own] < 4:
+            if rank[own] < rank["省"]:
                 for m in topic.finditer(text):
                     if is_document_title(text, m.start(), m.end()):
                         continue
