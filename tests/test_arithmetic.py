@@ -163,6 +163,26 @@ def test_basic_total_vs_basic_table(tmp_path):
     assert "基本支出" in found[0].message
 
 
+def test_cross_table_total_in_two_units_is_told_in_one(tmp_path):
+    # 收入总表 printed in 元: 1065400.00 元 against the 收支总表's 107.54 万元 is 10000 元 short
+    doc = doc_of(seed("000"))
+    income = doc.tables_of("budget_income")[0]
+    unit_line = next(n for n in range(income.title_line, income.first_line) if "单位：万元" in doc.line(n).text)
+    lines = seed("000").read_text(encoding="utf-8").split("\n")
+    lines[unit_line - 1] = lines[unit_line - 1].replace("万元", "元")
+    total = cell_of(doc, "budget_income", "合计", "合计")
+    lines[total.line - 1] = "\t1065400.00"
+    bad = tmp_path / seed("000").name
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    found = [f for f in check(bad, "BL104") if f.line == total.line]
+    assert len(found) == 1
+    assert "1065400.00" in found[0].message and "1075400.00元" in found[0].message
+    assert "-10000.00" in found[0].message
+    lines[total.line - 1] = "\t1075400.00"
+    bad.write_text("\n".join(lines), encoding="utf-8")
+    assert [f for f in check(bad, "BL104") if f.line == total.line] == []
+
+
 # --- BL105 cross-table rows -----------------------------------------------------------
 
 def test_cross_table_row_fires(tmp_path):

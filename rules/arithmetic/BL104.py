@@ -3,9 +3,14 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.model import to_yuan_factor
-from linter.numbers import interval_sum
+from linter.numbers import decimal_sum, interval_sum
 
 from .common import data, decimals_of, figures, groups, money, only_fiscal_income, only_gpb, tally, unit_of
+
+
+def _in(figure, factor):
+    """A figure's printed number in the unit whose factor to 元 is given."""
+    return figure.number.scaled(to_yuan_factor(figure.table.unit) / factor)
 
 
 def _income_has_carry(group):
@@ -62,11 +67,11 @@ class CrossTableTotalMismatch(Rule):
         if cond and not CONDITIONS[cond](group):
             return
         b = parts[0]
-        units = {(p.table.unit or "万元") for p in parts + [a]}
-        na, nbs = a.number, [p.number for p in parts]
-        if len(units) > 1:
-            na = na.scaled(to_yuan_factor(a.table.unit))
-            nbs = [p.number.scaled(to_yuan_factor(p.table.unit)) for p in parts]
+        # compared and told in the unit of the table the finding points at
+        factor = to_yuan_factor(b.table.unit)
+        units = {to_yuan_factor(p.table.unit) for p in parts + [a]}
+        na, nbs = (_in(a, factor), [_in(p, factor) for p in parts]) if len(units) > 1 \
+            else (a.number, [p.number for p in parts])
         tally(doc, self.code)
         if interval_sum([na]).meets(interval_sum(nbs)):
             return
@@ -74,13 +79,14 @@ class CrossTableTotalMismatch(Rule):
         if key in seen:
             return
         seen.add(key)
-        dec = decimals_of(a.number, *[p.number for p in parts])
-        bval = sum((p.number.value for p in parts), a.number.value * 0)
+        # in two units, shown at the precision of the anchor's table
+        dec = decimals_of(*nbs) if len(units) > 1 else decimals_of(na, *nbs)
+        bval = decimal_sum(nbs)
         blabel = "+".join(p.label for p in parts) if len(parts) > 1 else b.label
-        diff = bval - a.number.value
+        diff = bval - na.value
         yield self.at_cell(
             b.cell,
-            f"{blabel}为{money(bval, dec)}，而{a.label}为{money(a.number.value, dec)}"
+            f"{blabel}为{money(bval, dec)}，而{a.label}为{money(na.value, dec)}"
             f"{unit_of(b.table)}，相差{money(diff, dec)}（{ident['what']}应一致）",
             related=[related_cell(a.cell, a.label)] + [related_cell(p.cell, p.label) for p in parts[1:]],
             suggestion=f"核对两表，使{ident['what']}一致",
