@@ -13,7 +13,7 @@ def _sections_json(s: Section) -> dict:
 
 
 def _table_json(t) -> dict:
-    info = getattr(t, "row_info", [])
+    info = t.row_info
     return {
         "index": t.index, "title": t.title, "title_line": t.title_line, "kind": t.kind, "kind_name": t.kind_name,
         "unit": t.unit, "meta": t.meta, "header_rows": t.header_rows, "columns": t.columns,
@@ -62,7 +62,7 @@ def extract(doc: Document, fmt: str = "text", claims: bool = False) -> str:
         if t.meta:
             out.append(f"    meta: {t.meta}")
         out.append(f"    columns: {t.columns}")
-        info = getattr(t, "row_info", [])
+        info = t.row_info
         for r, row in enumerate(t.data_rows()):
             key = info[r] if r < len(info) else None
             vals = " | ".join(c.text.replace("\n", " ")[:24] for c in row)

@@ -93,6 +93,8 @@ class Table:
     measures: list[str] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)  # 编制单位, 预算年度, 单位 …
     row_info: list[RowInfo] = field(default_factory=list)  # one per data row (structure pass)
+    # the 编制单位 / 预算年度 / 单位 rows the structure pass moved out of the grid into meta
+    meta_cells: list[Cell] = field(default_factory=list)
 
     @property
     def first_line(self) -> int:
@@ -152,6 +154,7 @@ class Section:
     children: list["Section"] = field(default_factory=list)
     parent: "Section | None" = field(default=None, repr=False)
     auto: bool = False  # number comes from Word automatic numbering
+    style: str = ""  # numbering style: part | cn | paren_cn | arabic | paren_arabic, "" for a styled heading
 
     def walk(self) -> Iterator["Section"]:
         yield self

@@ -122,8 +122,7 @@ def _sections(doc: Document) -> None:
             auto = False
         ln.kind = "heading" if (bookmarked or styled or len(rest) <= 40) else ln.kind
         title = rest.strip()
-        sec = Section(number=token, level=level, title=title[:80], line=ln.number, auto=auto)
-        sec.style = style  # type: ignore[attr-defined]
+        sec = Section(number=token, level=level, title=title[:80], line=ln.number, auto=auto, style=style)
         while stack[-1].level >= level and len(stack) > 1:
             closed = stack.pop()
             closed.end_line = ln.number - 1
@@ -296,7 +295,7 @@ def _meta_rows(doc: Document, table: Table) -> None:
                         if code:
                             table.meta.setdefault("单位编码", code)
                     table.meta[key] = value
-        table.meta_cells = getattr(table, "meta_cells", []) + row  # type: ignore[attr-defined]
+        table.meta_cells += row
         table.rows = table.rows[1:]
         _renumber(table)
     if not table.unit:
@@ -549,7 +548,6 @@ def _row_keys(table: Table) -> None:
         by_col = {c.col: c for c in row}
         if split[0]:
             parts = [_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split]
-            parts = [p for p in parts]
             if parts[0] and _CLASS.fullmatch(parts[0]):
                 code = parts[0]
                 for p in parts[1:]:

@@ -33,8 +33,7 @@ class ClassificationRollup(Rule):
 
     def check(self, doc):
         for table in doc.tables:
-            info = getattr(table, "row_info", None)
-            if not info or table.is_empty():
+            if not table.row_info or table.is_empty():
                 continue
             side_by_side = two_blocks(table)
             if side_by_side and not any(len(b[0]) for b in blocks(table)[1:]):
