@@ -98,6 +98,16 @@ def test_percent_with_more_decimals_is_held_to_them(tmp_path):
     assert by_rule(bl4(bad), "BL410")
 
 
+def test_execution_rate_is_an_error_only_when_no_rounding_of_the_amounts_gives_it(tmp_path):
+    # 99.99% for 29.99 / 30: the printed amounts give 99.97%, but 29.994 / 29.996 (amounts that
+    # print as 29.99 and 30.00) give 99.99%: a warning. 90.00% no rounding explains: an error.
+    [rate] = by_rule(bl4(seed("002")), "BL410")
+    assert (rate.line, rate.severity) == (103, "warning")
+    far = write(tmp_path, "002", apply(base_text("002"), [(103, "99.97%", "90.00%")]))
+    [rate] = by_rule(bl4(far), "BL410")
+    assert (rate.line, rate.severity) == (103, "error")
+
+
 @pytest.mark.parametrize("adjusted,spent,small", [
     ("调整预算数 1567500 元", "支出 1567500 元", "调整预算数 15675 元"),  # the narrative in 元
     ("调整预算数 1,567,500.00 元", "支出 1,567,500.00 元", "调整预算数 15,675.00 元"),  # separators

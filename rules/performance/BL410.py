@@ -6,7 +6,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, format_decimal
 
-from .model import cell_amount, fmt, percent, self_eval_tables
+from .model import at_precision, cell_amount, fmt, percent, self_eval_tables
 
 
 def execution_rate(s) -> Decimal | None:
@@ -21,13 +21,37 @@ def rate_agrees(printed, rate: Decimal) -> bool:
     return Interval.of(printed).meets(Interval.exact(rate))
 
 
+def rate_bounds(s) -> Interval | None:
+    """执行数 / 预算数 × 100 as an interval, each amount standing for ± half a unit of the finer of
+    the two printed precisions (30 beside 29.99 is 30.00; a blank is exactly zero), or None."""
+    b, e = cell_amount(s.budget), cell_amount(s.executed)
+    if b is None or e is None or s.budget.blank:
+        return None
+    dec = max(b.decimals, e.decimals)
+    ib = Interval.of(at_precision(b, dec))
+    ie = Interval.exact(Decimal(0)) if s.executed.blank or s.executed.dash else Interval.of(at_precision(e, dec))
+    if ib.low <= 0:
+        return None
+    ends = [x / y * 100 for x in (ie.low, ie.high) for y in (ib.low, ib.high)]
+    return Interval(min(ends), max(ends))
+
+
+def rate_severity(printed, s) -> str:
+    """error when no amounts that round to the printed ones give the printed rate; warning when
+    only the amounts as printed contradict it (29.99 ÷ 30 = 99.97%, but 29.994 ÷ 29.996 is 99.99%)."""
+    bounds = rate_bounds(s)
+    return "warning" if bounds is not None and Interval.of(printed).meets(bounds) else "error"
+
+
 class ExecutionRateMismatch(Rule):
     """A 绩效自评表's 预算执行进度 is not 执行数 / 预算数.
 
     *What it does*: computes 执行数 ÷ 预算数 from the amounts as printed and checks the printed
     预算执行进度 (in the Ministry of Finance form: 全年执行数 ÷ 全年预算数 against 执行率) with the interval rule on the rate's own precision: 99.99% stands for
     [99.985%, 99.995%], which 29.99 ÷ 30 = 99.97% is not in; 58% stands for [57.5%, 58.5%], which
-    5.78 ÷ 10 = 57.8% is.
+    5.78 ÷ 10 = 57.8% is. Severity is error when no amounts that round to the printed ones give
+    the printed rate, warning when only the printed amounts contradict it (29.99 ÷ 30.00 may be
+    29.994 ÷ 29.996 = 99.99%).
 
     *Why it matters*: the execution rate is the headline number of a self-evaluation; a rate that
     does not follow from the table's own amounts overstates (or understates) execution.
@@ -57,5 +81,5 @@ class ExecutionRateMismatch(Rule):
                 f"{s.label()}{s.rate_label}{s.progress.text.strip()}，{executed}{s.executed.text.strip()}÷{budget}"
                 f"{s.budget.text.strip()}={fmt(rate, 4)}%",
                 related=[related_cell(s.executed, executed), related_cell(s.budget, budget)],
-                suggestion=f"{format_decimal(rate, p.decimals)}%",
+                suggestion=f"{format_decimal(rate, p.decimals)}%", severity=rate_severity(p, s),
             )

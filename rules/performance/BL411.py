@@ -3,7 +3,7 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 
-from .BL410 import execution_rate, rate_agrees
+from .BL410 import execution_rate, rate_agrees, rate_severity
 from .model import fmt, percent, self_eval_tables, vocab
 
 
@@ -18,7 +18,7 @@ class ExecutionIndicatorOverstated(Rule):
     """The 预算执行率 indicator reports another rate than the table's own 执行数 / 预算数.
 
     *What it does*: in a 绩效自评表, the 实际完成值 of the 预算执行率 indicator must agree with
-    执行数 ÷ 预算数 of the same table (interval rule on the printed percentage).
+    执行数 ÷ 预算数 of the same table (interval rule on the printed percentage); severity as BL410.
 
     *Why it matters*: a project that spent 5.78 of 10 万元 reporting 100% budget execution claims
     a result the table itself contradicts, and takes the indicator's full score with it.
@@ -50,5 +50,5 @@ class ExecutionIndicatorOverstated(Rule):
                     ind.actual,
                     f"{s.label()}预算执行率实际完成值{ind.actual.text.strip()}，而执行数{s.executed.text.strip()}"
                     f"÷预算数{s.budget.text.strip()}={fmt(rate, 2)}%",
-                    related=related, suggestion=f"{fmt(rate, 2)}%",
+                    related=related, suggestion=f"{fmt(rate, 2)}%", severity=rate_severity(p, s),
                 )
