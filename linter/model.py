@@ -95,6 +95,7 @@ class Table:
     row_info: list[RowInfo] = field(default_factory=list)  # one per data row (structure pass)
     # the 编制单位 / 预算年度 / 单位 rows the structure pass moved out of the grid into meta
     meta_cells: list[Cell] = field(default_factory=list)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def first_line(self) -> int:
@@ -133,6 +134,12 @@ class Table:
 
     def label(self) -> str:
         return self.title or self.kind_name or f"表{self.index}"
+
+    def cached(self, key: str, build):
+        """Per-table memo for views derived by rules (amount columns, 收支总表 sides)."""
+        if key not in self._cache:
+            self._cache[key] = build(self)
+        return self._cache[key]
 
     def is_empty(self) -> bool:
         """True when no data cell holds a number (an 空表列示 table)."""

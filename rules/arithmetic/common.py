@@ -37,10 +37,7 @@ def printed(cell: Cell | None) -> bool:
 
 def amount_columns(table: Table) -> list[int]:
     """Grid columns that hold amounts (computed once per table)."""
-    cached = table.__dict__.get("_bl1_amount_columns")
-    if cached is None:
-        cached = table.__dict__["_bl1_amount_columns"] = _amount_columns(table)
-    return cached
+    return table.cached("bl1.amount_columns", _amount_columns)
 
 
 def _amount_columns(table: Table) -> list[int]:
@@ -164,10 +161,7 @@ def summary_sides(table: Table) -> list[Side]:
     """The sides of a 收支总表-style table: each a name column followed by its amount
     columns. Empty for tables of another layout. Computed once per table (rows by their
     names; amounts are read from the cells when used)."""
-    cached = table.__dict__.get("_bl1_sides")
-    if cached is None:
-        cached = table.__dict__["_bl1_sides"] = _summary_sides(table)
-    return cached
+    return table.cached("bl1.sides", _summary_sides)
 
 
 def _summary_sides(table: Table) -> list[Side]:
@@ -465,7 +459,7 @@ def _entry_code(row: list[Cell], code_cols: list[int]) -> str:
 def entries(table: Table) -> list[Entry]:
     """The classified lines of a table, whatever its layout: one per data row of a plain
     table (all its amount columns), one per block and row of a side-by-side table."""
-    return table.__dict__.setdefault("_bl1_entries", _entries(table))
+    return table.cached("bl1.entries", _entries)
 
 
 def _entries(table: Table) -> list[Entry]:
