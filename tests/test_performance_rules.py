@@ -21,6 +21,7 @@ def test_001_breakdown_total_and_unit_cost():
     [f] = by_rule(fs, "BL402")
     assert (f.line, f.excerpt, f.severity) == (91, "11.81万元", "error")
     assert "7.41" in f.message and f.related[0].line == 84 and "11.81" in f.suggestion
+    assert "相差4.4万元" in f.message  # both numbers and the difference
     [g] = by_rule(fs, "BL404")
     assert (g.line, g.excerpt, g.severity) == (431, "1000元", "warning")
     assert g.related[0].excerpt == "10000元/台" and g.related[0].line == 380 and g.suggestion == "10000元"
@@ -268,3 +269,13 @@ def test_mof_target_form_plants(kind, fmt, tmp_path):
     rule, line, excerpt, edits = TARGET_PLANTS[kind]
     found = [f for f in bl4(write_mof(tmp_path, fmt, edits, source=TARGET))]
     assert [(f.rule, f.line, f.excerpt) for f in found] == [(rule, line, excerpt)], [f.message for f in found]
+
+
+def test_sum_messages_name_both_numbers_and_the_difference(tmp_path):
+    # 预算数 10.00 with its 财政资金 cut to 8.00; a 总分 100 over scores adding up to 90
+    sources = write(tmp_path, "004", apply(base_text("004"), [(1379, "10.00", "8.00")]))
+    [f] = by_rule(bl4(sources), "BL401")
+    assert "预算数10万元" in f.message and "合计8万元" in f.message and "相差2万元" in f.message, f.message
+    scores = write(tmp_path, "002", apply(base_text("002"), [(154, "100", "90")]))
+    [f] = by_rule(bl4(scores), "BL413")
+    assert "相差" in f.message and "合计" in f.message, f.message

@@ -55,6 +55,6 @@ class BudgetSourcesMismatch(Rule):
         what = "、".join(n.replace("其中：", "") for _, n in cells)
         yield self.at_cell(
             total_cell,
-            f"{label}{key}{fmt(total.value, dec)}{unit}，{what}合计{fmt(s, dec)}{unit}",
+            f"{label}{key}{fmt(total.value, dec)}{unit}，{what}合计{fmt(s, dec)}{unit}，相差{fmt(total.value - s, dec)}{unit}",
             related=related, suggestion=f"核对后将{key}改为{fmt(s, dec)}，或改正资金来源",
         )

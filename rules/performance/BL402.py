@@ -71,7 +71,7 @@ class FundingBreakdownMismatch(Rule):
         return at_cell_span(
             self, cell, start, a.end,
             f"{t.label()}资金用途{what}{_yuan_text(yuan, a.unit)}（{fmt(in_table_unit, 4)}{t.unit}），"
-            f"与预算数{fmt(budget.value, budget.decimals)}{t.unit}不符",
+            f"与预算数{fmt(budget.value, budget.decimals)}{t.unit}不符，相差{fmt(in_table_unit - budget.value, 4)}{t.unit}",
             related=[related_cell(t.budget, "预算数")],
             suggestion=f"使资金用途与预算数一致：预算数应为{fmt(in_table_unit, 4)}{t.unit}，或改正资金用途中的金额",
             severity=severity,

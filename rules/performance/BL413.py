@@ -43,7 +43,8 @@ class ScoreTotalMismatch(Rule):
                 total = decimal_sum(parts)
                 dec = max(p.decimals for p in parts)
                 yield self.at_cell(
-                    s.total, f"{s.label()}总分{s.total.text.strip()}，各指标自评得分合计{fmt(total, dec)}",
+                    s.total, f"{s.label()}总分{s.total.text.strip()}，各指标自评得分合计{fmt(total, dec)}，"
+                    f"相差{fmt(s.total.number.value - total, dec)}",
                     related=[related_cell(i.score, i.name or i.level2) for i in scored][:10],
                     suggestion=fmt(total, dec),
                 )
