@@ -1,12 +1,9 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import decimal_sum, sum_agrees
 
-from .common import amount, blocks, decimals_of, entries, money, tally, two_blocks, unit_of
+from .common import blocks, entries, sum_mismatch, two_blocks, unit_of
 
 
 class ClassificationRollup(Rule):
@@ -61,22 +58,15 @@ class ClassificationRollup(Rule):
                         kids = [(k, next(iter(k.cells.values()), None)) for k in children]
                     else:
                         kids = [(k, k.cells.get(col)) for k in children]
-                    total = amount(parent)
-                    parts = [amount(c) for _, c in kids]
-                    if total is None or any(p is None for p in parts):
+                    m = sum_mismatch(doc, self.code, parent, [c for _, c in kids])
+                    if m is None:
                         continue
-                    tally(doc, self.code)
-                    if sum_agrees(total, parts):
-                        continue
-                    dec = decimals_of(total, *parts)
-                    s = decimal_sum(parts)
-                    diff = total.value - s
                     colname = table.column_labels[col] or table.columns[col]
                     related = [related_cell(c, f"{k.code} {k.name}") for k, c in kids if c is not None][:8]
                     yield self.at_cell(
                         parent,
-                        f"{table.label()}「{label}」{colname}为{money(total.value, dec)}，"
-                        f"{what}合计{money(s, dec)}{unit_of(table)}，相差{money(diff, dec)}",
+                        f"{table.label()}「{label}」{colname}为{m.fmt(m.total.value)}，"
+                        f"{what}合计{m.fmt(m.sum)}{unit_of(table)}，相差{m.fmt(m.diff)}",
                         related=related,
-                        suggestion=f"核对后改为{money(s, dec)}，或改正下级科目金额",
+                        suggestion=f"核对后改为{m.fmt(m.sum)}，或改正下级科目金额",
                     )

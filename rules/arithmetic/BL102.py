@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import decimal_sum, sum_agrees
-
 from linter.structure import column_key
 
-from .common import amount, amount_columns, cell_in, column_name, data, decimals_of, money, printed, tally, unit_of
+from .common import amount_columns, cell_in, column_name, data, printed, sum_mismatch, unit_of
 
 
 class RowTotalMismatch(Rule):
@@ -95,23 +93,17 @@ class RowTotalMismatch(Rule):
                 continue  # merged cells: not a plain row of this layout
             if not printed(total_cell) and not any(printed(p) for p in part_cells):
                 continue
-            total = amount(total_cell)
-            parts = [amount(p) for p in part_cells]
-            if total is None or any(p is None for p in parts):
+            m = sum_mismatch(doc, self.code, total_cell, part_cells)
+            if m is None:
                 continue
-            tally(doc, self.code)
-            if sum_agrees(total, parts):
-                continue
-            dec = decimals_of(total, *parts)
-            s = decimal_sum(parts)
             info = table.row_info[r] if r < len(table.row_info) else None
             label = (f"{info.code} {info.name}".strip() if info else "") or f"第{r + 1}行"
             names = "+".join(column_name(table, c) for c in pcols)
             related = [related_cell(p, column_name(table, c)) for p, c in zip(part_cells, pcols) if printed(p)]
             yield self.at_cell(
                 total_cell,
-                f"《{table.label()}》「{label}」{column_name(table, tcol)}为{money(total.value, dec)}，"
-                f"而{names}={money(s, dec)}{unit_of(table)}，相差{money(total.value - s, dec)}",
+                f"《{table.label()}》「{label}」{column_name(table, tcol)}为{m.fmt(m.total.value)}，"
+                f"而{names}={m.fmt(m.sum)}{unit_of(table)}，相差{m.fmt(m.diff)}",
                 related=related,
-                suggestion=f"核对后改为{money(s, dec)}，或改正各分项",
+                suggestion=f"核对后改为{m.fmt(m.sum)}，或改正各分项",
             )

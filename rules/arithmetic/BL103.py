@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import agree, decimal_sum, sum_agrees
+from linter.numbers import agree
 
-from .common import ZERO, amount, column_name, decimals_of, money, printed, summary_sides, tally, unit_of
+from .common import column_name, decimals_of, money, printed, sum_mismatch, summary_sides, tally, unit_of
 
 SUMMARY_KINDS = ("budget_summary", "final_summary", "budget_fiscal_summary", "final_fiscal_summary")
 
@@ -96,22 +96,16 @@ class SummaryTotalMismatch(Rule):
             return
         if not printed(total_cell) and not any(printed(c) for c in part_cells):
             return
-        total = amount(total_cell)
-        parts = [amount(c) if c is not None else ZERO for c in part_cells]
-        if total is None or any(p is None for p in parts):
+        m = sum_mismatch(self._doc, self.code, total_cell, part_cells)
+        if m is None:
             return
-        tally(self._doc, self.code)
-        if sum_agrees(total, parts):
-            return
-        dec = decimals_of(total, *parts)
-        s = decimal_sum(parts)
         related = [related_cell(c, n) for c, n in zip(part_cells, part_names) if printed(c)][:8]
         col = f"（{colname}）" if colname not in ("预算数", "金额", "决算数", "合计", "") else ""
         yield self.at_cell(
             total_cell,
-            f"《{table.label()}》{total_name}{col}为{money(total.value, dec)}，{what}之和为{money(s, dec)}"
-            f"{unit_of(table)}，相差{money(total.value - s, dec)}",
-            related=related, suggestion=f"核对后改为{money(s, dec)}，或改正各项金额",
+            f"《{table.label()}》{total_name}{col}为{m.fmt(m.total.value)}，{what}之和为{m.fmt(m.sum)}"
+            f"{unit_of(table)}，相差{m.fmt(m.diff)}",
+            related=related, suggestion=f"核对后改为{m.fmt(m.sum)}，或改正各项金额",
         )
 
     def _balance(self, table, sides):

@@ -2,10 +2,9 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import decimal_sum, sum_agrees
 
-from .common import (FIGURE_TABLES, amount, block_totals, cell_in, data, decimals_of, economic_amounts, money, printed,
-                     tally, total_row, two_blocks, unit_of)
+from .common import (FIGURE_TABLES, block_totals, cell_in, data, economic_amounts, printed, sum_mismatch, total_row,
+                     two_blocks, unit_of)
 
 
 class PersonnelPublicSplitMismatch(Rule):
@@ -56,20 +55,14 @@ class PersonnelPublicSplitMismatch(Rule):
                 parts = [(classes[c][0], f"{c} {classes[c][1]}") for c in codes if c in classes]
                 if cell is None or (not printed(cell) and not any(printed(p) for p, _ in parts)):
                     continue
-                n = amount(cell)
-                nums = [amount(p) for p, _ in parts]
-                if n is None or any(x is None for x in nums):
+                m = sum_mismatch(doc, self.code, cell, [p for p, _ in parts])
+                if m is None:
                     continue
-                tally(doc, self.code)
-                if sum_agrees(n, nums):
-                    continue
-                dec = decimals_of(n, *nums)
-                s = decimal_sum(nums)
                 what = "、".join(f"{c}" for c in codes if c in classes) or "对应类级科目"
                 yield self.at_cell(
                     cell,
-                    f"《{table.label()}》{key}合计为{money(n.value, dec)}，而经济分类{what}之和为"
-                    f"{money(s, dec)}{unit_of(table)}，相差{money(n.value - s, dec)}",
+                    f"《{table.label()}》{key}合计为{m.fmt(m.total.value)}，而经济分类{what}之和为"
+                    f"{m.fmt(m.sum)}{unit_of(table)}，相差{m.fmt(m.diff)}",
                     related=[related_cell(p, label) for p, label in parts if printed(p)],
                     suggestion=f"核对{key}与各经济分类类级科目的归属",
                 )

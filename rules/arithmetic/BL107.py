@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import agree, decimal_sum, interval_sum, Interval
+from linter.numbers import decimal_sum, interval_sum
 from linter.vocab import load_json
 
 from .common import amount, cell_in, decimals_of, economic_amounts, groups, money, printed, tally, unit_of

@@ -4,11 +4,9 @@ import regex
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import decimal_sum, sum_agrees
 from linter.structure import column_key
 
-from .common import amount, amount_columns, cell_in, clean_name, column_name, data, decimals_of, money, printed, \
-    tally, unit_of
+from .common import amount_columns, cell_in, clean_name, column_name, data, printed, sum_mismatch, unit_of
 
 
 class ItemTotalMismatch(Rule):
@@ -92,25 +90,19 @@ class ItemTotalMismatch(Rule):
                 continue
             if not printed(total_cell) and not any(printed(p) for p in part_cells):
                 continue
-            total = amount(total_cell)
-            parts = [amount(p) for p in part_cells]
-            if total is None or any(p is None for p in parts):
+            m = sum_mismatch(doc, self.code, total_cell, part_cells)
+            if m is None:
                 continue
-            tally(doc, self.code)
-            if sum_agrees(total, parts):
-                continue
-            dec = decimals_of(total, *parts)
-            s = decimal_sum(parts)
             label = table.row_info[t].name.strip()
             related = [related_cell(p, table.row_info[i].name.strip()) for p, i in zip(part_cells, pidx)
                        if printed(p)][:8]
             yield self.at_cell(
                 total_cell,
-                f"《{table.label()}》「{label}」{column_name(table, col)}为{money(total.value, dec)}，"
-                f"而各项（{'、'.join(names[i] for i in pidx)}）之和为{money(s, dec)}{unit_of(table)}，"
-                f"相差{money(total.value - s, dec)}",
+                f"《{table.label()}》「{label}」{column_name(table, col)}为{m.fmt(m.total.value)}，"
+                f"而各项（{'、'.join(names[i] for i in pidx)}）之和为{m.fmt(m.sum)}{unit_of(table)}，"
+                f"相差{m.fmt(m.diff)}",
                 related=related,
-                suggestion=f"核对后改为{money(s, dec)}，或改正各项金额",
+                suggestion=f"核对后改为{m.fmt(m.sum)}，或改正各项金额",
             )
 
 

@@ -122,6 +122,37 @@ def sum_text(parts) -> str:
     return "+".join(str(p) for p in parts)
 
 
+@dataclass
+class Mismatch:
+    """A printed total that cannot be the sum of its printed parts."""
+
+    total: Number
+    parts: list[Number]
+    sum: Decimal
+    decimals: int  # the precision the numbers are told at
+
+    @property
+    def diff(self) -> Decimal:
+        return self.total.value - self.sum
+
+    def fmt(self, value: Decimal) -> str:
+        return money(value, self.decimals)
+
+
+def sum_mismatch(doc: Document, code: str, total_cell: Cell | None, part_cells) -> Mismatch | None:
+    """The identity total = sum of parts over cells (blank and dash cells are exact zeros),
+    with the interval rounding rule. None when it holds, or when a cell holds something
+    other than an amount (then it is not evaluated; an evaluated identity is tallied)."""
+    total = amount(total_cell)
+    parts = [amount(c) for c in part_cells]
+    if total is None or any(p is None for p in parts):
+        return None
+    tally(doc, code)
+    if sum_agrees(total, parts):
+        return None
+    return Mismatch(total, parts, decimal_sum(parts), decimals_of(total, *parts))
+
+
 # --- the 收支总表 layout: item | amount … | item | amount … ---------------------------
 
 @dataclass
@@ -527,5 +558,5 @@ __all__ = [
     "ZERO", "amount", "printed", "amount_columns", "cell_in", "money", "unit_of", "clean_name", "column_name",
     "summary_sides", "figures", "Figure", "only_fiscal_income", "only_gpb", "total_row", "sum_agrees",
     "decimal_sum", "decimals_of", "data", "agree", "agree_or_none", "sum_text", "groups", "tally", "entries",
-    "blocks", "block_totals", "economic_amounts", "Entry",
+    "blocks", "block_totals", "economic_amounts", "Entry", "Mismatch", "sum_mismatch",
 ]
