@@ -118,12 +118,11 @@ def cmd_rules(args) -> int:
 
     classes = all_rule_classes()
     if args.format == "json":
-        print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity,
-                           "summary": (c.__doc__ or "").strip().split("\n")[0]} for c in classes],
-                         ensure_ascii=False, indent=2))
+        print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "summary": c.summary()}
+                          for c in classes], ensure_ascii=False, indent=2))
     else:
         for c in classes:
-            print(f"{c.code:7} {c.name:40} {c.severity:8} {(c.__doc__ or '').strip().splitlines()[0]}")
+            print(f"{c.code:7} {c.name:40} {c.severity:8} {c.summary()}")
     return 0
 
 

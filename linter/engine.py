@@ -60,6 +60,11 @@ class Rule:
         )
 
     @classmethod
+    def summary(cls) -> str:
+        """The docstring's first line ("" without a docstring)."""
+        return inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0]
+
+    @classmethod
     def documentation(cls) -> str:
         doc = inspect.cleandoc(cls.__doc__ or "")
         return f"{cls.code} {cls.name} ({cls.severity})\n\n{doc}\n"

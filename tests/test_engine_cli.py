@@ -158,3 +158,15 @@ def test_per_file_ignores_globs_are_relative_to_the_configuration(tmp_path):
     (tmp_path / "budgetlint.toml").write_text('[per-file-ignores]\n"other/*.txt" = ["BL1"]\n', encoding="utf-8")
     res = run_cli("check", "--format", "json", ".", cwd=tmp_path)
     assert [f for f in json.loads(res.stdout) if f["rule"] == "BL101"]
+
+
+def test_rules_lists_a_rule_without_a_docstring(monkeypatch, capsys):
+    from linter import cli, engine
+
+    class Bare(engine.Rule):
+        code, name = "XP999", "bare-rule"
+
+    monkeypatch.setattr(engine, "all_rule_classes", lambda: [Bare])
+    for fmt in ("text", "json"):
+        assert cli.main(["rules", "--format", fmt]) == 0
+        assert "XP999" in capsys.readouterr().out
