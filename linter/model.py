@@ -44,10 +44,15 @@ class Cell:
     page: int | None = None
     colspan: int = 1
     rowspan: int = 1
+    # (text, its number): parsed once per text, not at every look
+    _parsed: tuple[str, Number | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def number(self) -> Number | None:
-        return parse_number(self.text)
+        parsed = self._parsed
+        if parsed is None or parsed[0] is not self.text:
+            parsed = self._parsed = (self.text, parse_number(self.text))
+        return parsed[1]
 
     @property
     def blank(self) -> bool:
