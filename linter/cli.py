@@ -30,7 +30,7 @@ def _split(values: list[str] | None) -> list[str]:
 
 def cmd_check(args) -> int:
     from .config import find_config, load_selection
-    from .engine import load_rules, run_rules
+    from .engine import run_rules, select_rules
     from .findings import Finding
 
     try:
@@ -42,7 +42,10 @@ def cmd_check(args) -> int:
         selection.select = _split(args.select)
     if args.ignore:
         selection.ignore += _split(args.ignore)
-    rules = load_rules(selection)
+    rules, unknown = select_rules(selection)
+    if unknown:
+        print(f"budgetlint: no rule matches the selector '{unknown[0]}' (see budgetlint rules)", file=sys.stderr)
+        return 2
     findings: list[Finding] = []
     docs = {}
     unreadable = 0

@@ -147,15 +147,24 @@ class Selection:
 
 
 def load_rules(selection: Selection | None = None) -> list[Rule]:
+    return select_rules(selection)[0]
+
+
+def select_rules(selection: Selection | None = None) -> tuple[list[Rule], list[str]]:
+    """The selected rules, and the selectors of `select` that name no rule at all (a typo
+    would otherwise run nothing and report success)."""
     selection = selection or Selection()
     rules: list[Rule] = []
+    codes: list[str] = []
     for fam in discover_families():
         if not _could_match(fam.prefix, selection.select):
             continue  # lazy: a family nobody selected is never imported
         for cls in fam.rules():
+            codes.append(cls.code)
             if selection.enabled(cls.code):
                 rules.append(cls(selection.options.get(cls.code)))
-    return sorted(rules, key=lambda r: r.code)
+    unknown = [s for s in selection.select if not any(c.startswith(s) for c in codes)]
+    return sorted(rules, key=lambda r: r.code), unknown
 
 
 def all_rule_classes() -> list[type[Rule]]:

@@ -106,8 +106,13 @@ def test_a_failing_rule_does_not_stop_the_other_rules(tmp_path, monkeypatch, cap
         def check(self, doc):
             raise RuntimeError("boom")
 
-    real = engine.load_rules
-    monkeypatch.setattr(engine, "load_rules", lambda selection=None: [Broken()] + real(selection))
+    real = engine.select_rules
+
+    def with_broken(selection=None):
+        rules, unknown = real(selection)
+        return [Broken()] + rules, unknown
+
+    monkeypatch.setattr(engine, "select_rules", with_broken)
     bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
     assert cli.main(["check", "--format", "json", str(bad)]) == 2
     out = capsys.readouterr()
@@ -170,3 +175,12 @@ def test_rules_lists_a_rule_without_a_docstring(monkeypatch, capsys):
     for fmt in ("text", "json"):
         assert cli.main(["rules", "--format", fmt]) == 0
         assert "XP999" in capsys.readouterr().out
+
+
+def test_a_selector_that_names_no_rule_is_a_usage_error(tmp_path):
+    bad = mutate(seed("000"), tmp_path, "\t91.04\n\t91.04\n\t91.04", "\t91.04\n\t91.04\n\t90.04")
+    res = run_cli("check", "--select", "BL1O1", str(bad))  # a letter O for a zero: nothing would run
+    assert res.returncode == 2 and "BL1O1" in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    (tmp_path / "budgetlint.toml").write_text('select = ["BL9"]\n', encoding="utf-8")
+    assert run_cli("check", str(bad), cwd=tmp_path).returncode == 2
+    assert run_cli("check", "--select", "BL101,BL2", str(bad)).returncode == 1
