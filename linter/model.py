@@ -204,6 +204,8 @@ class Document:
     _cache: dict = field(default_factory=dict, repr=False)
 
     def line(self, number: int) -> Line:
+        if number < 1:
+            raise IndexError(f"line {number}: lines are numbered from 1")
         return self.lines[number - 1]
 
     def text_lines(self) -> Iterator[Line]:

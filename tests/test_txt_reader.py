@@ -96,3 +96,10 @@ def test_dump_cell_column_points_at_its_text_after_leading_spaces(tmp_path):
     cell = next(c for t in doc.tables for r in t.rows for c in r if c.line == 300)
     assert doc.line(300).text == "\t \u300091.04" and cell.text == "91.04"
     assert doc.line(cell.line).text[cell.column - 1:].startswith(cell.text)
+
+
+def test_line_zero_is_not_the_last_line():
+    doc = read_document(str(seed("004")))
+    assert doc.line(1) is doc.lines[0]
+    with pytest.raises(IndexError):
+        doc.line(0)  # a table without rows has first_line 0: it must not point at the last line
