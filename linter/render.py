@@ -18,8 +18,8 @@ def render_text(findings: list[Finding], docs: dict[str, Document]) -> str:
             start = max(f.column - 1 - 30, 0)
             shown = text[start:start + 100]
             out.append(f"  {f.line:>5} | {shown}")
-            width = max(min(f.end_column - f.column, len(shown)), 1) if f.end_line == f.line else 1
-            out.append("        | " + _pad(shown[: f.column - 1 - start]) + "^" * width)
+            flagged = shown[f.column - 1 - start:f.end_column - 1 - start] if f.end_line == f.line else ""
+            out.append("        | " + _pad(shown[: f.column - 1 - start]) + "^" * max(len(_pad(flagged)), 1))
         for r in f.related:
             rp = f" page {r.page}" if r.page else ""
             out.append(f"        = {r.note}: line {r.line}{rp}: {r.excerpt}")
@@ -29,7 +29,7 @@ def render_text(findings: list[Finding], docs: dict[str, Document]) -> str:
 
 
 def _pad(prefix: str) -> str:
-    # CJK characters take two terminal columns
+    """Spaces as wide as the text on a terminal: CJK characters take two columns."""
     return "".join("  " if ord(ch) > 0x2E80 else " " for ch in prefix)
 
 
