@@ -25,9 +25,11 @@ def test_seed_000_income_paragraph():
     found = bl2(S000)
     assert ("BL201", 1405, "95.54万元") in codes(found)
     assert ("BL201", 1405, "18万元") in codes(found)
-    # the total 107.54 is right: with the table's values for the two wrong parts the sum holds,
-    # so no BL202 on it (one finding per wrong number, not a cascade)
-    assert not [f for f in found if f.rule == "BL202"]
+    # the paragraph's own arithmetic is wrong as printed (95.54 + 18 ≠ 107.54): reported on the
+    # total, naming the parts the tables contradict, so the findings read as one story
+    [s] = [f for f in found if f.rule == "BL202"]
+    assert (s.line, s.excerpt) == (1405, "107.54万元") and "113.54" in s.message
+    assert "95.54" in s.message and "与表格不符" in s.message
     f = next(f for f in found if f.rule == "BL201" and f.excerpt == "95.54万元")
     assert f.severity == "error" and "107.54" in f.message and "-12.00" in f.message
     assert f.suggestion == "改为107.54万元"
@@ -209,7 +211,8 @@ def test_shanghai_breakdown_over_paragraphs_finds_a_wrong_part(tmp_path):
 def test_known_defects_in_docx_and_pdf():
     for fmt in ("docx", "pdf"):
         f000 = bl2(seed("000", fmt))
-        assert sorted((f.rule, f.excerpt) for f in f000) == [("BL201", "18万元"), ("BL201", "95.54万元")], fmt
+        assert sorted((f.rule, f.excerpt) for f in f000) == [
+            ("BL201", "18万元"), ("BL201", "95.54万元"), ("BL202", "107.54万元")], fmt
         assert all(len({f.line for f in f000}) == 1 for _ in [0])
         assert any(r.excerpt == "107.54" for f in f000 if f.excerpt == "95.54万元" for r in f.related)
         f004 = bl2(seed("004", fmt))
@@ -247,9 +250,14 @@ def test_a_wrong_cell_in_one_of_two_tables_is_reported_on_the_cell_not_on_the_te
     assert f.suggestion == "改为283.61"
 
 
-def test_a_wrong_part_does_not_cascade_onto_its_right_total(tmp_path):
+def test_a_wrong_part_is_named_in_the_sum_finding(tmp_path):
+    # 182.31 + 11.39 ≠ 193.61 as printed: the sum finding names the part the table contradicts
     p = mutate(S004, tmp_path, "人员经费182.21万元", "人员经费182.31万元")
-    assert codes(bl2(p)) == [("BL201", 1332, "182.31万元"), ("BL201", 1742, "0.00万元")]
+    found = bl2(p)
+    assert sorted(codes(found)) == [("BL201", 1332, "182.31万元"), ("BL201", 1742, "0.00万元"),
+                                    ("BL202", 1332, "193.61万元")]
+    s = next(f for f in found if f.rule == "BL202")
+    assert "人员经费182.31万元与表格不符" in s.message
 
 
 def test_a_wrong_total_is_reported_once(tmp_path):

@@ -297,14 +297,11 @@ def _sums(claims, table_issues=()) -> list[Issue]:
         tiv, siv = t.yuan(), sum_iv(parts)
         if tiv.meets(siv):
             continue
-        if any(p.index in fixed for p in parts):
-            # with the table's values for the parts already reported, does it add up? then
-            # the gap is those parts' error, not the total's
-            corrected = Interval.exact(Decimal(0))
-            for p in parts:
-                corrected = corrected + (fixed[p.index].yuan() if p.index in fixed else p.yuan())
-            if tiv.meets(corrected):
-                continue
+        # Parts already reported against the tables still leave the paragraph's own
+        # arithmetic wrong as printed (95.54 + 18 ≠ 107.54): a reader of the text sees it, and
+        # a document without tables has only this check. The finding says which parts the
+        # tables contradict, so the two findings read as one story.
+        wrong_parts = [p for p in parts if p.index in fixed]
         over = siv.low > tiv.high
         if not over and not complete:
             continue
@@ -338,9 +335,11 @@ def _sums(claims, table_issues=()) -> list[Issue]:
                 [("claim", t)] + [("claim", x) for x in parts if x is not p],
                 f"改为{p.value}{_rescaled_unit(p.unit, k)}" if _rescaled_unit(p.unit, k) else None))
             continue
+        also = ("；其中" + "、".join(f"{item_name(p.item)}{p.text.strip()}" for p in wrong_parts)
+                + "与表格不符") if wrong_parts else ""
         out.append(Issue(
             "sum", t, "error",
-            f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}",
+            f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}",
             [("claim", p) for p in parts],
             f"核对各项金额，或将合计改为{money(s, t.unit, d)}" if complete else "核对各项金额"))
     return out
