@@ -13,12 +13,15 @@ INPUT_ERROR = "BL000"
 
 
 def _files(paths: list[str]) -> list[str]:
+    """The files named, and those found below the folders named (supported suffixes; hidden
+    files and folders, and Office's ~$ lock files beside an open document, left out)."""
     out: list[str] = []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                out.extend(os.path.join(root, f) for f in sorted(files) if f.lower().endswith(EXTS))
+                out.extend(os.path.join(root, f) for f in sorted(files)
+                           if f.lower().endswith(EXTS) and not f.startswith((".", "~$")))
         else:
             out.append(p)
     return out

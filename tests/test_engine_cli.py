@@ -196,3 +196,16 @@ def test_text_output_underlines_the_whole_flagged_text():
                 end_column=6, excerpt="县场。", path="a.txt")
     shown, marks = render_text([f], {"a.txt": doc}).splitlines()[1:3]
     assert marks.endswith("|     ^^^^^^")  # 服务 is four columns wide, 县场。 six
+
+
+def test_directory_walk_skips_office_lock_and_hidden_files(tmp_path):
+    import shutil
+
+    shutil.copy(seed("004"), tmp_path / "a.txt")
+    (tmp_path / "~$a.docx").write_bytes(b"\x05owner" + b"\x00" * 156)  # Word's lock file beside an open .docx
+    (tmp_path / ".a.txt.swp.txt").write_bytes(b"\x00\x01")
+    res = run_cli("check", "--format", "json", "--exit-zero", str(tmp_path))
+    assert res.returncode == 0, res.stderr
+    assert {f["path"] for f in json.loads(res.stdout)} <= {str(tmp_path / "a.txt")}
+    # named explicitly, a file is read whatever its name
+    assert run_cli("check", str(tmp_path / "~$a.docx")).returncode == 2
