@@ -528,6 +528,19 @@ def _column_key(labels: list[str]) -> str:
 LABEL_KEYS = {"序号", "科目编码", "科目名称", "类", "款", "项", "项目", ""}
 
 
+def split_code(parts: list[str]) -> str:
+    """The classification code printed over 类 | 款 | 项 cells ('201', '37', '01' ->
+    2013701), as far as the parts are codes; '' when the first is not a 类 code."""
+    if not parts or not _CLASS.fullmatch(parts[0]):
+        return ""
+    code = parts[0]
+    for p in parts[1:]:
+        if not _SUB_CODE.fullmatch(p):
+            break
+        code += p.zfill(2)  # some templates print 款 02 as 2
+    return code
+
+
 def _row_keys(table: Table) -> None:
     infos = []
     code_cols = table.column_index("科目编码")
@@ -547,13 +560,7 @@ def _row_keys(table: Table) -> None:
         code, name = "", ""
         by_col = {c.col: c for c in row}
         if split[0]:
-            parts = [_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split]
-            if parts[0] and _CLASS.fullmatch(parts[0]):
-                code = parts[0]
-                for p in parts[1:]:
-                    if not _SUB_CODE.fullmatch(p):
-                        break
-                    code += p.zfill(2)  # some templates print 款 02 as 2
+            code = split_code([_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split])
         for col in code_cols:
             t = _norm(by_col[col].text) if col in by_col else ""
             if CODE.match(t):

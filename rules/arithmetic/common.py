@@ -9,6 +9,7 @@ import regex
 
 from linter.model import Cell, Document, Table
 from linter.numbers import Number, agree, decimal_sum, format_decimal, sum_agrees
+from linter.structure import CODE, split_code
 from linter.vocab import load_json
 
 EXACT = 12  # decimals standing for "exact": a blank cell is a true zero, not 0 ± 0.5
@@ -96,9 +97,6 @@ STYLES = [(regex.compile(p), style) for p, style in (
     (r"^[一二三四五六七八九十]+[、.．]", "cn"), (r"^[（(][一二三四五六七八九十]+[）)]", "paren_cn"),
     (r"^\d{1,2}\s*[、.．](?!\d)", "arabic"), (r"^[（(]\d+[）)]", "paren_arabic"), (r"^其中", "of_which"))]
 SPACES = regex.compile(r"\s+")
-CODE_TEXT = regex.compile(r"\d{3}(?:\d{2}){0,2}")
-CLASS_TEXT = regex.compile(r"\d{3}")
-SUB_TEXT = regex.compile(r"\d{1,2}")
 
 
 def numbering_style(text: str) -> str:
@@ -476,15 +474,8 @@ def _entry_code(row: list[Cell], code_cols: list[int]) -> str:
     if not parts or not parts[0]:
         return ""
     if len(parts) == 1:
-        return parts[0] if CODE_TEXT.fullmatch(parts[0]) else ""
-    if not CLASS_TEXT.fullmatch(parts[0]):
-        return ""
-    code = parts[0]
-    for p in parts[1:]:
-        if not SUB_TEXT.fullmatch(p):
-            break
-        code += p.zfill(2)
-    return code
+        return parts[0] if CODE.match(parts[0]) else ""
+    return split_code(parts)
 
 
 def entries(table: Table) -> list[Entry]:
