@@ -33,7 +33,7 @@ def _split(values: list[str] | None) -> list[str]:
 
 def cmd_check(args) -> int:
     from .config import find_config, load_selection
-    from .engine import run_rules, select_rules
+    from .engine import RulePackError, run_rules, select_rules
     from .findings import Finding
 
     try:
@@ -45,7 +45,11 @@ def cmd_check(args) -> int:
         selection.select = _split(args.select)
     if args.ignore:
         selection.ignore += _split(args.ignore)
-    rules, unknown = select_rules(selection)
+    try:
+        rules, unknown = select_rules(selection)
+    except RulePackError as exc:
+        print(f"budgetlint: {exc}", file=sys.stderr)
+        return 2
     if unknown:
         print(f"budgetlint: no rule matches the selector '{unknown[0]}' (see budgetlint rules)", file=sys.stderr)
         return 2
@@ -119,23 +123,32 @@ def cmd_extract(args) -> int:
     return 0
 
 
-def cmd_rules(args) -> int:
+def _rule_classes():
+    """(every loadable rule class, whether a family failed to load); failures are told on
+    stderr, one line each."""
     from .engine import all_rule_classes
 
-    classes = all_rule_classes()
+    errors: list[str] = []
+    classes = all_rule_classes(errors)
+    for e in errors:
+        print(f"budgetlint: {e}", file=sys.stderr)
+    return classes, bool(errors)
+
+
+def cmd_rules(args) -> int:
+    classes, failed = _rule_classes()
     if args.format == "json":
         print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "summary": c.summary()}
                           for c in classes], ensure_ascii=False, indent=2))
     else:
         for c in classes:
             print(f"{c.code:7} {c.name:40} {c.severity:8} {c.summary()}")
-    return 0
+    return 2 if failed else 0
 
 
 def cmd_rule(args) -> int:
-    from .engine import all_rule_classes
-
-    for c in all_rule_classes():
+    classes, _ = _rule_classes()
+    for c in classes:
         if c.code == args.code.upper() or c.name == args.code:
             sys.stdout.write(c.documentation())
             return 0

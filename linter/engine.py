@@ -70,6 +70,10 @@ class Rule:
         return f"{cls.code} {cls.name} ({cls.severity})\n\n{doc}\n"
 
 
+class RulePackError(Exception):
+    """A rule family whose module or load() fails; the message names it in one line."""
+
+
 @dataclass
 class Family:
     prefix: str
@@ -79,8 +83,12 @@ class Family:
     def rules(self) -> list[type[Rule]]:
         if self._rules is None:
             module, _, func = self.target.partition(":")
-            loader: Callable[[], list[type[Rule]]] = getattr(importlib.import_module(module), func)
-            self._rules = list(loader())
+            try:
+                loader: Callable[[], list[type[Rule]]] = getattr(importlib.import_module(module), func)
+                self._rules = list(loader())
+            except Exception as exc:  # a third-party pack's missing dependency, a typo in its entry point
+                raise RulePackError(f"rule pack {self.prefix} ({self.target}) cannot be loaded: "
+                                    f"{type(exc).__name__}: {exc}") from exc
         return self._rules
 
 
@@ -167,10 +175,17 @@ def select_rules(selection: Selection | None = None) -> tuple[list[Rule], list[s
     return sorted(rules, key=lambda r: r.code), unknown
 
 
-def all_rule_classes() -> list[type[Rule]]:
+def all_rule_classes(errors: list[str] | None = None) -> list[type[Rule]]:
+    """Every rule of every family. A family that cannot be loaded raises RulePackError or,
+    when `errors` is given, is left out with its message appended there."""
     out: list[type[Rule]] = []
     for fam in discover_families():
-        out.extend(fam.rules())
+        try:
+            out.extend(fam.rules())
+        except RulePackError as exc:
+            if errors is None:
+                raise
+            errors.append(str(exc))
     return sorted(out, key=lambda r: r.code)
 
 

@@ -171,7 +171,7 @@ def test_rules_lists_a_rule_without_a_docstring(monkeypatch, capsys):
     class Bare(engine.Rule):
         code, name = "XP999", "bare-rule"
 
-    monkeypatch.setattr(engine, "all_rule_classes", lambda: [Bare])
+    monkeypatch.setattr(engine, "all_rule_classes", lambda errors=None: [Bare])
     for fmt in ("text", "json"):
         assert cli.main(["rules", "--format", fmt]) == 0
         assert "XP999" in capsys.readouterr().out
@@ -209,3 +209,30 @@ def test_directory_walk_skips_office_lock_and_hidden_files(tmp_path):
     assert {f["path"] for f in json.loads(res.stdout)} <= {str(tmp_path / "a.txt")}
     # named explicitly, a file is read whatever its name
     assert run_cli("check", str(tmp_path / "~$a.docx")).returncode == 2
+
+
+def test_a_rule_pack_that_cannot_load_is_one_line_not_a_traceback(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    pkg = tmp_path / "brokenpack"
+    pkg.mkdir()
+    (pkg / "__init__.py").write_text("def load():\n    import no_such_dependency\n", encoding="utf-8")
+    dist = tmp_path / "brokenpack-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: brokenpack\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[budgetlint.rules]\nXB1 = brokenpack:load\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "linter", *args], capture_output=True, text=True, env=env,
+                              cwd=str(tmp_path))
+
+    res = run("check", "--select", "XB1", str(seed("004")))
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "XB1" in res.stderr and "no_such_dependency" in res.stderr
+    assert run("check", "--exit-zero", str(seed("004"))).returncode == 0  # not selected: never imported
+    res = run("rules")
+    assert res.returncode == 2 and "BL101" in res.stdout and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
