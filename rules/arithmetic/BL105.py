@@ -4,25 +4,13 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import agree
 
-from .common import (ZERO, amount, cell_in, clean_name, column_name, decimals_of, groups, money, only_gpb,
+from .common import (ZERO, amount, clean_name, coded_cells, column_name, decimals_of, groups, money, only_gpb,
                      printed, summary_sides, tally, unit_of)
 
 
 def _table(group, prefix):
     t = group.get(prefix)
     return t if t is not None and not t.is_empty() else None
-
-
-def _coded_rows(table, col, level=None):
-    """code -> (cell, name) for the classified rows of a table, in one amount column."""
-    out = {}
-    for row, info in zip(table.data_rows(), table.row_info):
-        if not info.code or (level is not None and info.level != level):
-            continue
-        cell = cell_in(row, col)
-        if cell is not None and cell.col == col and info.code not in out:
-            out[info.code] = (cell, info.name)
-    return out
 
 
 class CrossTableRowMismatch(Rule):
@@ -85,7 +73,7 @@ class CrossTableRowMismatch(Rule):
         tcols = table.column_index(tkey)
         if len(tcols) != 1:
             return
-        classes = {clean_name(name): (cell, code) for code, (cell, name) in _coded_rows(table, tcols[0], 1).items()}
+        classes = {clean_name(name): (cell, code) for code, (cell, name) in coded_cells(table, tcols[0], 1).items()}
         if not classes:
             return
         for side in summary_sides(summary):
@@ -105,7 +93,7 @@ class CrossTableRowMismatch(Rule):
                 yield from self._pair(summary, cell, f"「{r.name}」", table, hit[0], f"{hit[1]} {r.name}")
 
     def _rows(self, a, ca, b, cb):
-        ra, rb = _coded_rows(a, ca), _coded_rows(b, cb)
+        ra, rb = coded_cells(a, ca), coded_cells(b, cb)
         for code in list(ra) + [c for c in rb if c not in ra]:
             if code in ra and code in rb:
                 (cell_a, name), (cell_b, _) = ra[code], rb[code]

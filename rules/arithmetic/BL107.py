@@ -5,18 +5,13 @@ from linter.findings import related_cell
 from linter.numbers import decimal_sum, interval_sum
 from linter.vocab import load_json
 
-from .common import amount, cell_in, decimals_of, economic_amounts, groups, money, printed, tally, unit_of
+from .common import amount, coded_cells, decimals_of, economic_amounts, groups, money, printed, tally, unit_of
 
 
 def _by_code(table, key_order):
+    """code -> (cell, name) in the first column of these keys the table has once."""
     cols = next((table.column_index(k) for k in key_order if len(table.column_index(k)) == 1), None)
-    if not cols:
-        return {}, None
-    out = {}
-    for row, info in zip(table.data_rows(), table.row_info):
-        if info.code and info.code not in out:
-            out[info.code] = (cell_in(row, cols[0]), info.name)
-    return out, cols[0]
+    return coded_cells(table, cols[0]) if cols else {}
 
 
 class ContributionMirrorMismatch(Rule):
@@ -52,12 +47,12 @@ class ContributionMirrorMismatch(Rule):
 
     def _pair(self, doc, basic, gpb):
         econ = economic_amounts(basic)
-        func, fcol = _by_code(gpb, ("基本支出", "合计"))
+        func = _by_code(gpb, ("基本支出", "合计"))
         if not econ or not func:
             return
         for m in load_json("mirrors.json")["mirrors"]:
-            e = [(econ[c][0], f"{c} {econ[c][1]}") for c in m["economic"] if c in econ and econ[c][0] is not None]
-            f = [(func[c][0], f"{c} {func[c][1]}") for c in m["functional"] if c in func and func[c][0] is not None]
+            e = [(econ[c][0], f"{c} {econ[c][1]}") for c in m["economic"] if c in econ]
+            f = [(func[c][0], f"{c} {func[c][1]}") for c in m["functional"] if c in func]
             if not any(printed(c) for c, _ in e):
                 continue  # nothing booked on the economic side: nothing to mirror
             en = [amount(c) for c, _ in e]

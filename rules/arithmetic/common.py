@@ -531,13 +531,20 @@ def economic_amounts(table: Table) -> dict[str, tuple[Cell, str]]:
                 out[e.code] = (next(iter(e.cells.values())), e.name)
         return out
     tot = table.column_index("合计")
-    if len(tot) != 1:
-        return out
+    return coded_cells(table, tot[0]) if len(tot) == 1 else out
+
+
+def coded_cells(table: Table, col: int, level: int | None = None) -> dict[str, tuple[Cell, str]]:
+    """code -> (its cell in one amount column, name) for the classified rows of a table (the
+    first row of each code, at one level when given; a cell merged in from another column
+    is not this column's)."""
+    out: dict[str, tuple[Cell, str]] = {}
     for row, info in zip(table.data_rows(), table.row_info):
-        if info.code and info.code not in out:
-            cell = cell_in(row, tot[0])
-            if cell is not None:
-                out[info.code] = (cell, info.name)
+        if not info.code or (level is not None and info.level != level):
+            continue
+        cell = cell_in(row, col)
+        if cell is not None and cell.col == col and info.code not in out:
+            out[info.code] = (cell, info.name)
     return out
 
 
@@ -550,4 +557,5 @@ __all__ = [
     "summary_sides", "figures", "Figure", "only_fiscal_income", "only_gpb", "total_row", "sum_agrees",
     "decimal_sum", "decimals_of", "data", "agree", "agree_or_none", "sum_text", "groups", "tally", "entries",
     "blocks", "block_totals", "economic_amounts", "Entry", "Mismatch", "sum_mismatch",
+    "coded_cells",
 ]
