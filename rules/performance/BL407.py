@@ -33,7 +33,7 @@ def _heading_before(doc, line: int) -> str | None:
 
 QUOTED = regex.compile(r"[“\"「]([^”\"」]{2,40})[”\"」]\s*(?:项目|专项|经费)")
 # what may follow a project's name in a sentence naming it
-AFTER_NAME = regex.compile(r"^(?:[”\"」』》]|项目|经费|专项|资金|工作经费|[，,。；;：:（(\s]|$)")
+AFTER_NAME = regex.compile(r"(?:[”\"」』》]|项目|经费|专项|资金|工作经费|[，,。；;：:（(\s]|$)")
 MARGIN = 0.15  # the best name must beat the second best by this much
 
 
@@ -61,9 +61,11 @@ def _named(text: str, targets):
         for key in {norm(t.name), project_key(t.name)}:
             if len(key) < 4:
                 continue
-            for m in regex.finditer(regex.escape(key), text):
-                if AFTER_NAME.match(text[m.end():]):
-                    hits.append((m.start(), -len(key), t))
+            at = text.find(key)  # plain substring search: no pattern per paragraph and project
+            while at >= 0:
+                if AFTER_NAME.match(text, at + len(key)):
+                    hits.append((at, -len(key), t))
+                at = text.find(key, at + 1)
     if not hits:
         return None
     hits.sort(key=lambda h: (h[0], h[1]))
