@@ -28,8 +28,8 @@ from functools import lru_cache
 import regex
 
 from .cnnum import UNIT_FACTOR, scan
-from .model import Cell, Document, Table
-from .numbers import Interval, Number
+from .model import Cell, Document, Table, cell_at
+from .numbers import ZERO, Interval, Number
 from .vocab import load_json
 
 FUNC = "func:"  # item prefix of a 支出功能分类科目 (func:一般公共服务支出/财政事务/行政运行)
@@ -644,7 +644,6 @@ class Fact:
                 "gpb_only": self.gpb_only, "proxy": self.proxy, "period": self.period}
 
 
-ZERO = Number(Decimal(0), 0)
 _NUMBERING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+\s*[.．、]\s*)")
 
 
@@ -653,17 +652,10 @@ def _label(text: str) -> str:
 
 
 def _amount(cell: Cell | None) -> Number | None:
-    if cell is None or cell.blank or cell.dash:
-        return ZERO
-    n = cell.number
-    return n
+    return ZERO if cell is None else cell.amount
 
 
-def _cell_in(row: list[Cell], col: int) -> Cell | None:
-    for c in row:
-        if c.col <= col < c.col + c.colspan:
-            return c
-    return None
+_cell_in = cell_at
 
 
 def _unit(table: Table, doc_unit: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
 
-from .numbers import Number, is_dash, parse_number
+from .numbers import ZERO, Number, is_dash, parse_number
 
 
 @dataclass
@@ -55,6 +55,14 @@ class Cell:
         return parsed[1]
 
     @property
+    def amount(self) -> Number | None:
+        """The printed amount; a blank or dash cell is an exact zero; None when the cell
+        holds something else (text, a percentage)."""
+        if self.blank or self.dash:
+            return ZERO
+        return self.number
+
+    @property
     def blank(self) -> bool:
         return not self.text.strip()
 
@@ -79,6 +87,14 @@ class RowInfo:
     code: str  # 2013701, or '' when the row has no classification code
     name: str
     level: int  # 1 类 (3 digits), 2 款 (5), 3 项 (7); 0 without code
+
+
+def cell_at(row: list[Cell], col: int) -> Cell | None:
+    """The cell of a row that covers grid column `col` (a merged cell covers several)."""
+    for c in row:
+        if c.col <= col < c.col + c.colspan:
+            return c
+    return None
 
 
 @dataclass

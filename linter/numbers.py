@@ -43,7 +43,14 @@ class Number:
         return Number(self.value * factor, self.decimals - factor.adjusted())
 
     def __str__(self) -> str:
+        if self.decimals >= EXACT:  # an exact value (a blank cell's zero) prints plainly
+            return format_decimal(self.value)
         return format_decimal(self.value, self.decimals)
+
+
+# decimals standing for "exact": a blank table cell is a true zero, not 0 ± 0.5
+EXACT = 12
+ZERO = Number(Decimal(0), EXACT)
 
 
 def format_decimal(value: Decimal, decimals: int | None = None) -> str:

@@ -7,13 +7,11 @@ from decimal import Decimal
 
 import regex
 
-from linter.model import Cell, Document, Table
-from linter.numbers import Number, agree, decimal_sum, format_decimal, sum_agrees
+from linter.model import Cell, Document, Table, cell_at
+from linter.numbers import EXACT, ZERO, Number, agree, decimal_sum, format_decimal, sum_agrees
 from linter.structure import CODE, split_code
 from linter.vocab import load_json
 
-EXACT = 12  # decimals standing for "exact": a blank cell is a true zero, not 0 ± 0.5
-ZERO = Number(Decimal(0), EXACT)
 # columns that hold labels, codes or counts rather than amounts
 NON_AMOUNT_KEYS = {"序号", "科目编码", "科目名称", "类", "款", "项", "项目", "数量", "计量单位", "单价"}
 NUMBERING = regex.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}\s*[、.．](?!\d)|其中\s*[:：]?)\s*")
@@ -24,11 +22,8 @@ def data() -> dict:
 
 
 def amount(cell: Cell | None) -> Number | None:
-    """The printed amount of a cell; a blank or dash cell counts as an exact zero;
-    None when the cell holds something else (text, a percentage)."""
-    if cell is None or cell.blank or cell.dash:
-        return ZERO
-    return cell.number
+    """The printed amount of a cell (Cell.amount); a missing cell counts as an exact zero."""
+    return ZERO if cell is None else cell.amount
 
 
 def printed(cell: Cell | None) -> bool:
@@ -68,11 +63,7 @@ def two_blocks(table: Table) -> bool:
     return False
 
 
-def cell_in(row: list[Cell], col: int) -> Cell | None:
-    for c in row:
-        if c.col <= col < c.col + c.colspan:
-            return c
-    return None
+cell_in = cell_at
 
 
 def money(value: Decimal, decimals: int) -> str:
