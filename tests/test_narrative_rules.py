@@ -284,3 +284,9 @@ def test_last_years_budget_named_by_its_year(tmp_path):
     p.write_text("某某局2025年部门预算信息公开情况说明\n"
                  "2025年“三公”经费预算12.00万元，2023年预算10.00万元，比2024年增加2.00万元。\n", encoding="utf-8")
     assert bl2(p) == []  # 2023 is not last year: no level to compare with
+
+
+def test_a_small_amount_against_a_blank_cell(tmp_path):
+    # a blank cell is an exact zero, not 0 ± 0.5万元: 0.4万元 claimed where the table is blank
+    p = mutate(S004, tmp_path, "财政专户核拨收入0.00万元", "财政专户核拨收入0.40万元")
+    assert ("BL201", 1330, "0.40万元") in codes(bl2(p))
