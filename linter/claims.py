@@ -938,7 +938,7 @@ def _assets(table: Table, add):
     if row is None:
         return
     labels = list(table.column_labels) + [""] * table.width
-    for c in getattr(table, "meta_cells", []):
+    for c in table.meta_cells:
         if regex.search(r"价值|金额", c.text) and c.col < len(labels):
             labels[c.col] = c.text
     col = next((i for i, lab in enumerate(labels) if regex.search(r"价值|金额|账面", lab or "")), None)

@@ -61,8 +61,9 @@ class Rule:
 
     @classmethod
     def summary(cls) -> str:
-        """The docstring's first line ("" without a docstring)."""
-        return inspect.cleandoc(cls.__doc__ or "").split("\n", 1)[0]
+        """The docstring's first paragraph on one line ("" without a docstring)."""
+        first = inspect.cleandoc(cls.__doc__ or "").split("\n\n", 1)[0]
+        return " ".join(part.strip() for part in first.splitlines())
 
     @classmethod
     def documentation(cls) -> str:

@@ -85,7 +85,7 @@ class StaleYear(Rule):
         m = regex.match(r"表(\d+)", ev)
         if m:
             t = doc.tables[int(m.group(1)) - 1]
-            cells = getattr(t, "meta_cells", None) or []
+            cells = t.meta_cells
             for c in cells:
                 if "年度" in c.text:
                     return related_line(doc, c.line, "文件年度")
@@ -112,7 +112,7 @@ class StaleYear(Rule):
 
     def _table_years(self, doc, year):
         for t in doc.tables:
-            for c in getattr(t, "meta_cells", None) or []:
+            for c in t.meta_cells:
                 m = regex.search(r"(?:预算年度|年度)\s*[:：]\s*((?:19|20)\d{2})", c.text)
                 if m and int(m.group(1)) != year:
                     ln = doc.line(c.line)

@@ -59,7 +59,7 @@ class DepartmentNameMismatch(Rule):
         yield from self._titles(doc, ref, where)
         yield from self._variants(doc, ref)
         for table in doc.tables:
-            for c in getattr(table, "meta_cells", None) or []:
+            for c in table.meta_cells:
                 t = c.text.strip()
                 if not t or regex.search(r"单位[:：]\s*(?:亿元|万元|千元|元)|年度|截止|金额单位", t):
                     continue

@@ -79,7 +79,7 @@ class HeadingNumbering(Rule):
             return
         items = []
         for s in doc.sections.walk():
-            style = getattr(s, "style", "")
+            style = s.style
             if s.level <= 0 or not s.number or not style:
                 continue
             v = value_of(style, s.number)
