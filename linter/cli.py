@@ -33,7 +33,7 @@ def _split(values: list[str] | None) -> list[str]:
 
 def cmd_check(args) -> int:
     from .config import find_config, load_selection
-    from .engine import RulePackError, run_rules, select_rules
+    from .engine import BatchRule, RulePackError, run_rules, select_rules
     from .findings import Finding
 
     try:
@@ -54,6 +54,8 @@ def cmd_check(args) -> int:
         print(f"budgetlint: no rule matches the selector '{unknown[0]}' (see budgetlint rules)", file=sys.stderr)
         return 2
     findings: list[Finding] = []
+    batch = [r for r in rules if isinstance(r, BatchRule)]
+    summaries: dict[str, list[dict]] = {r.code: [] for r in batch}
     docs = {}
     unreadable = 0
     rule_failed = False
@@ -79,6 +81,22 @@ def cmd_check(args) -> int:
             except Exception as exc:  # a rule bug must not end the batch, nor the other rules
                 print(f"{path}: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
                 rule_failed = True
+        for rule in batch:  # cross-document rules keep a small summary, not the Document
+            try:
+                summaries[rule.code].append(rule.summarise(doc))
+            except Exception as exc:
+                print(f"{path}: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+                rule_failed = True
+        del doc
+    for rule in batch:
+        try:
+            for finding in rule.check_batch(summaries[rule.code]):
+                if selection.enabled(rule.code, finding.path):
+                    finding.severity = selection.severity_for(rule.code, finding.severity)
+                    findings.append(finding)
+        except Exception as exc:
+            print(f"budgetlint: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            rule_failed = True
     findings.sort(key=lambda f: f.sort_key())
     from .render import render_json, render_text
 

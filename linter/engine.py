@@ -71,6 +71,21 @@ class Rule:
         return f"{cls.code} {cls.name} ({cls.severity})\n\n{doc}\n"
 
 
+class BatchRule(Rule):
+    """A check across the documents of one run. summarise(doc) is called once per document
+    (right after its per-document rules) and returns a small picklable dict, so the Document
+    can be released; check_batch(summaries) is called once at the end of the run."""
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()  # nothing per document
+
+    def summarise(self, doc: Document) -> dict:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def check_batch(self, summaries: list[dict]) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
 class RulePackError(Exception):
     """A rule family whose module or load() fails; the message names it in one line."""
 

@@ -8,6 +8,7 @@ def load():
     from .BL204 import ChangeDirectionContradiction
     from .BL205 import NarrativePercentMismatch
     from .BL206 import AmountUnitSlip
+    from .BL207 import PriorYearMismatch
 
     return [NarrativeTableMismatch, NarrativeSumMismatch, YearOverYearChangeMismatch,
-            ChangeDirectionContradiction, NarrativePercentMismatch, AmountUnitSlip]
+            ChangeDirectionContradiction, NarrativePercentMismatch, AmountUnitSlip, PriorYearMismatch]

@@ -1,0 +1,200 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from linter.claims import FUNC, claims_of, item_name, ledger_of, vocab
+from linter.engine import BatchRule
+from linter.findings import Finding, Related
+from linter.numbers import Interval
+
+from .common import in_unit, mid, money
+
+_OTHER_KIND = {"预算": ("决算", "执行"), "决算": ("预算",)}
+
+
+def _iv(iv: Interval) -> tuple[Decimal, Decimal]:
+    return (iv.low, iv.high)
+
+
+def _same_kind(doc, c, doc_type) -> bool:
+    """False when the clause before the number names the other kind of figure (a 预算
+    document's 上年预算执行数 / 上年决算 is not last year's budget document)."""
+    window = doc.line(c.line).text[max(0, c.start - 30):c.start]
+    cut = max(window.rfind(p) for p in "，。；：,;")
+    return not any(w in window[cut + 1:] for w in _OTHER_KIND.get(doc_type, ()))
+
+
+class PriorYearMismatch(BatchRule):
+    """What a document says about last year differs from last year's own document.
+
+    *What it does*: when one run is given both documents of a department (same 部门/单位
+    name, same scope and kind, years Y−1 and Y), reads in the Y document every change
+    against Y−1 (比2024年预算增加/减少X万元, 与2024年预算持平) and every stated Y−1 amount
+    (2024年预算X万元) and compares the Y−1 amount it implies (this year's amount minus the
+    change) with the same canonical item in the Y−1 document's tables (or, where no table
+    shows it, its narrative), with the rounding interval and units converted. The finding sits
+    on the Y document's figure; the related note names the Y−1 file and figure. Severity is
+    error only when the Y−1 tables agree among themselves and hold the item itself (no
+    一般公共预算-only table, no stand-in); otherwise warning.
+
+    *Why it matters*: the year-over-year paragraph is checked by nobody inside one document:
+    its base is published elsewhere, in last year's disclosure. A change computed from a
+    draft or another department's figures misleads every reader who compares the years.
+
+    *Bad*:
+        2025: “三公”经费37.91万元，比2024年预算减少20万元
+        (2024 document: “三公”经费预算数合计 47.91万元 — the decrease is 10万元)
+
+    *Good*:
+        2025: “三公”经费37.91万元，比2024年预算减少10万元
+    """
+
+    code = "BL207"
+    name = "prior-year-mismatch"
+    severity = "warning"
+
+    # --- per document ---------------------------------------------------------------------
+    def summarise(self, doc) -> dict:
+        meta = doc.meta
+        out = {"path": doc.path, "department": meta.department, "scope": meta.scope,
+               "doc_type": meta.doc_type, "year": meta.year, "facts": {}, "told": {}, "claims": []}
+        if not (meta.department and meta.year and meta.doc_type):
+            return out
+        ledger = ledger_of(doc)
+        claims = claims_of(doc)
+        # what this document says about its own year: table facts, and narrative amounts
+        for item, facts in ledger.items():
+            rows = []
+            for f in facts:
+                if f.period != "current" or f.proxy:
+                    continue
+                iv = f.yuan()
+                line = f.cell.line if f.cell else f.table.first_line
+                page = f.cell.page if f.cell else None
+                excerpt = f.cell.text.strip() if f.cell else ""
+                rows.append((iv.low, iv.high, f.where, line, page, excerpt or "(空)", f.gpb_only))
+            if rows:
+                out["facts"][item] = rows
+        for c in claims:
+            if c.relation == "amount" and c.period == "current" and c.is_money and c.value is not None:
+                iv = c.yuan()
+                out["told"].setdefault(c.item, []).append(
+                    (iv.low, iv.high, f"说明「{c.describe()}」", c.line, doc.line(c.line).page_at(c.start + 1),
+                     c.text.strip(), False))
+        # what it says about the year before
+        year = meta.year
+        for c in claims:
+            if not c.is_money and c.relation != "flat":
+                continue
+            if c.relation in ("change", "flat"):
+                if not self._base_is_prior(doc, c, year, meta.doc_type):
+                    continue
+                current = self._current(c, claims, ledger)
+                if current is None:
+                    continue
+                cur_iv, cur_desc = current
+                change = Interval.exact(Decimal(0)) if c.relation == "flat" else c.signed_yuan()
+                implied = cur_iv - change
+                how = "持平" if c.relation == "flat" else f"{c.word}{c.text.strip()}"
+                stated = f"{cur_desc}、比{year - 1}年{how}"
+                cur = (cur_iv.low, cur_iv.high, c.word if c.relation == "change" else "")
+            elif (c.relation == "amount" and c.period == "prior" and c.value is not None
+                  and _same_kind(doc, c, meta.doc_type)):
+                implied = c.yuan()
+                cur = None
+                stated = f"上年{c.describe()}"
+            else:
+                continue
+            if any(o["item"] == c.item and o["line"] == c.line for o in out["claims"]):
+                continue  # 持平 … 保持不变: one statement
+            ln = doc.line(c.line)
+            out["claims"].append({"current": cur,
+                "item": c.item, "low": implied.low, "high": implied.high, "stated": stated,
+                "unit": c.unit if c.unit in ("元", "万元", "亿元", "千元") else "万元",
+                "decimals": c.value.decimals if c.value else 2,
+                "line": c.line, "column": c.start + 1, "end_column": c.end + 1,
+                "page": ln.page_at(c.start + 1), "excerpt": ln.text[c.start:c.end],
+            })
+        return out
+
+    @staticmethod
+    def _base_is_prior(doc, c, year, doc_type) -> bool:
+        base = c.base or ""
+        if base and not any(w in base for w in ("上年", "去年", "上一年")):
+            digits = "".join(ch for ch in base if ch.isdigit())
+            if not digits or int(digits) != year - 1:
+                return False
+        return _same_kind(doc, c, doc_type)
+
+    @staticmethod
+    def _current(c, claims, ledger):
+        """This year's amount of the item: the nearest earlier amount in the same paragraph,
+        else the document's own table."""
+        best = None
+        for o in claims:
+            if (o.index < c.index and o.paragraph == c.paragraph and o.item == c.item and o.relation == "amount"
+                    and o.period == "current" and o.is_money and o.value is not None):
+                best = o
+        if best is not None:
+            return best.yuan(), best.describe()
+        facts = [f for f in ledger.get(c.item, []) if f.period == "current" and not f.proxy and not f.gpb_only]
+        if facts:
+            return facts[0].yuan(), f"{item_name(c.item)}{facts[0].number.value}{facts[0].unit}"
+        return None
+
+    # --- across documents -----------------------------------------------------------------
+    def check_batch(self, summaries):
+        index = {}
+        for s in summaries:
+            if s["department"] and s["year"] and s["doc_type"]:
+                index.setdefault((s["department"], s["scope"], s["doc_type"], s["year"]), []).append(s)
+        for s in summaries:
+            if not s["claims"]:
+                continue
+            priors = index.get((s["department"], s["scope"], s["doc_type"], s["year"] - 1), [])
+            for prior in priors:
+                if prior["path"] == s["path"]:
+                    continue
+                for c in s["claims"]:
+                    finding = self._compare(s, prior, c)
+                    if finding is not None:
+                        yield finding
+
+    def _compare(self, s, prior, c):
+        items = vocab().items.get(c["item"], {}).get("same_as") or [c["item"]]
+        if c["item"].startswith(FUNC):
+            items = [c["item"]]
+        rows = [r for item in items for r in prior["facts"].get(item, [])]
+        from_tables = bool(rows)
+        if not rows:
+            rows = [r for item in items for r in prior["told"].get(item, [])]
+        if not rows:
+            return None
+        implied = Interval(c["low"], c["high"])
+        if any(implied.meets(Interval(r[0], r[1])) for r in rows):
+            return None
+        first = rows[0]
+        consistent = all(Interval(r[0], r[1]).meets(Interval(first[0], first[1])) for r in rows)
+        sure = from_tables and consistent and not any(r[6] for r in rows)
+        unit, dec = c["unit"], max(c["decimals"], 2 if c["unit"] in ("万元", "亿元") else 0)
+        prior_mid = (first[0] + first[1]) / 2
+        said = money(in_unit(mid(implied), unit), unit, dec)
+        shown = money(in_unit(prior_mid, unit), unit, dec)
+        name = item_name(c["item"])
+        if c["current"] is None:
+            message = (f"{s['year']}年文件所述{prior['year']}年{name}{said}，"
+                       f"而{prior['year']}年文件列示{shown}（{first[2]}）")
+        else:
+            message = (f"{s['year']}年文件所述{c['stated']}，推得{prior['year']}年{name}为{said}，"
+                       f"而{prior['year']}年文件列示{shown}（{first[2]}）")
+        suggestion = shown
+        if c["current"] is not None:
+            delta = in_unit((c["current"][0] + c["current"][1]) / 2 - prior_mid, unit)
+            word = "增加" if delta > 0 else "减少"
+            suggestion = ("持平" if delta == 0 else f"比{prior['year']}年{s['doc_type']}{word}{money(abs(delta), unit, dec)}")
+        related = [Related(line=r[3], page=r[4], excerpt=r[5],
+                           note=f"{prior['path']}: {r[2]}") for r in rows[:3]]
+        return Finding(rule=self.code, name=self.name, severity="error" if sure else self.severity,
+                       message=message, line=c["line"], column=c["column"], end_line=c["line"],
+                       end_column=c["end_column"], page=c["page"], excerpt=c["excerpt"], related=related,
+                       suggestion=suggestion, path=s["path"])
