@@ -415,6 +415,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             cstart = _clause_start(text, tok.start, floor)
             clause = text[cstart:tok.start]
             relation, sign, word = "amount", 0, ""
+            share_period = "current"
             m = _change_tail().search(clause)
             head = clause
             if m:
@@ -445,6 +446,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                     den = match_item(regex.sub(r"(的|比重|比例|总额的?)+$", "", head[zhan + 1:]))
                     denominator = den[0] if den else None
                     head = head[:zhan]
+                    # 上年占比为65.0%: last year's share
+                    share_period = _period(head, year)
             if relation == "amount" and period_words is None:
                 mf = regex.search(r"(?:由|从)\s*$", head)
                 if mf:
@@ -503,7 +506,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                     for bm in _BASE.finditer(text, 0, tok.start):
                         pass
                 base = regex.sub(r"\s+", "", bm.group(1)) if bm else "上年"
-            if relation != "amount":
+            if relation == "share":
+                period = share_period if share_period == "prior" else "current"
+            elif relation != "amount":
                 period = "current"
             elif period_words is not None:
                 period = _level_period(period_words, year, final)

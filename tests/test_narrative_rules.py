@@ -290,3 +290,36 @@ def test_a_small_amount_against_a_blank_cell(tmp_path):
     # a blank cell is an exact zero, not 0 ± 0.5万元: 0.4万元 claimed where the table is blank
     p = mutate(S004, tmp_path, "财政专户核拨收入0.00万元", "财政专户核拨收入0.40万元")
     assert ("BL201", 1330, "0.40万元") in codes(bl2(p))
+
+
+# --- 百分点: the change of a share ----------------------------------------------------------------
+
+_S1_EXPENSE = "2020年部门支出预算为260.70万元，其中基本支出206.29万元，"
+
+
+def _points(tmp_path, new, name="p.txt"):
+    return [(f.rule, f.line, f.excerpt) for f in bl2(mutate(seed("001"), tmp_path, _S1_EXPENSE, new, name=name))]
+
+
+def test_points_change_against_both_shares(tmp_path):
+    shares = "2020年部门支出预算为260.70万元，其中基本支出206.29万元，占79.13%，上年占比为75.00%，比上年{}个百分点，"
+    # 上年占比 is last year's share, not a wrong share of this year's total
+    assert _points(tmp_path, shares.format("提高4.13")) == []
+    assert _points(tmp_path, shares.format("提高4.1"), "r.txt") == []  # rounded to one decimal
+    assert _points(tmp_path, shares.format("下降4.13"), "d.txt") == [("BL204", 36, "4.13个百分点")]
+    assert _points(tmp_path, shares.format("提高3.13"), "m.txt") == [("BL205", 36, "3.13个百分点")]
+
+
+def test_points_change_against_both_years_amounts(tmp_path):
+    # 2019: 98.51 of 155.99 = 63.15%; 2020: 206.29 of 260.70 = 79.13%: up 15.98 points
+    amounts = ("2020年部门支出预算为260.70万元，较2019年增加104.71万元，其中基本支出206.29万元，"
+               "较2019年增加107.78万元，{}个百分点，")
+    assert _points(tmp_path, amounts.format("占比较上年提高15.98")) == []
+    assert _points(tmp_path, amounts.format("占比较上年提高16"), "r.txt") == []
+    found = bl2(mutate(seed("001"), tmp_path, _S1_EXPENSE, amounts.format("占比较上年下降15.98"), name="d.txt"))
+    [f] = found
+    assert (f.rule, f.excerpt) == ("BL204", "15.98个百分点") and f.suggestion == "改为「提高」"
+    assert "15.98" in f.message and f.related
+    assert _points(tmp_path, amounts.format("占比较上年提高12.5"), "m.txt") == [("BL205", 36, "12.5个百分点")]
+    # a rate that is not a share of these amounts is not checked
+    assert _points(tmp_path, amounts.format("预算执行率较上年提高2"), "x.txt") == []

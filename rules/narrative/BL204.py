@@ -10,7 +10,9 @@ class ChangeDirectionContradiction(IssueRule):
     (current vs last year) or the other changes of the same breakdown only add up with the
     opposite word; 持平 (no change) for an item whose amounts differ or that the same
     sentence says changed; and (warning) a direction word followed by a negative number
-    (减少-3.07万元), which leaves the direction unclear.
+    (减少-3.07万元), which leaves the direction unclear. A share's change in 百分点
+    (占比较上年提高2.30个百分点) is checked the same way against both years' shares, stated or
+    computed from both years' amounts.
 
     *Why it matters*: 增加 for a cut turns the explanation upside down; readers take the
     word, not the arithmetic.

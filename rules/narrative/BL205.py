@@ -7,7 +7,9 @@ class NarrativePercentMismatch(IssueRule):
     """A stated percentage (增长X% / 占X%) does not follow from the stated amounts.
 
     *What it does*: checks a growth rate against change / last year's amount, and a share
-    (占…X%) against part / total, with the rounding intervals of all printed figures. A
+    (占…X%) against part / total, and a share's change in 百分点 against both years' shares
+    (stated, or computed from both years' amounts), with the rounding intervals of all printed
+    figures. A
     growth rate on a base of zero is reported as a warning (it cannot be computed).
 
     *Why it matters*: percentages are quoted on their own; a wrong one survives every later

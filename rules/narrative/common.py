@@ -536,7 +536,7 @@ def _percents(claims, ledger=None) -> list[Issue]:
                          f"完成预算{c.text.strip()}，按{cur.describe()}、预算{bud.text.strip()}计算为{format_decimal(calc, c.value.decimals)}%",
                          [("claim", cur), ("claim", bud)], f"改为{format_decimal(calc, c.value.decimals)}%"))
     for c in claims:
-        if c.unit != "%" or c.relation != "share":
+        if c.unit != "%" or c.relation != "share" or c.period != "current":
             continue
         num = next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == c.item
                     and x.relation == "amount" and x.is_money and x.period == "current"), None)
@@ -564,6 +564,81 @@ def _percents(claims, ledger=None) -> list[Issue]:
                          f"{num.describe()}占{dname}应为{format_decimal(calc, c.value.decimals)}%，文中写{c.text.strip()}",
                          [("claim", num), ("claim", den) if isinstance(den, Claim) else ("fact", den)],
                          f"改为{format_decimal(calc, c.value.decimals)}%"))
+    out += _points(claims, ledger)
+    return out
+
+
+def _amount_before(claims, c: Claim, item: str, period: str) -> Claim | None:
+    return next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == item
+                 and x.relation == "amount" and x.is_money and x.period == period), None)
+
+
+def _prior_amount(claims, c: Claim, item: str, cur: Claim) -> Interval | None:
+    """Last year's amount of `item`: stated (上年X万元), or this year's minus its stated change."""
+    pri = _level(claims, item, c.paragraph, "prior")
+    if pri is not None:
+        return pri.yuan()
+    chg = next((x for x in claims if x.paragraph == c.paragraph and x.item == item and x.relation == "change"
+                and x.is_money and x.sign != 0 and x.value.value >= 0), None)
+    return cur.yuan() - chg.signed_yuan() if chg is not None else None
+
+
+def _points(claims, ledger=None) -> list[Issue]:
+    """占比较上年提高2.30个百分点: the change of a share, against both years' shares as stated
+    (占70.0%，上年占比65.0%) or as computed from both years' amounts."""
+    out = []
+    for c in claims:
+        if c.unit != "百分点" or c.relation != "change" or not c.sign or c.value.value < 0:
+            continue
+        before = [x for x in claims[:c.index] if x.paragraph == c.paragraph and x.item == c.item
+                  and x.relation == "share" and x.unit == "%"]
+        share = next((x for x in reversed(before) if x.period == "current"), None)
+        prior_share = next((x for x in reversed(before) if x.period == "prior"), None)
+        related = [x for x in (share, prior_share) if x is not None]
+        change = None
+        if share is not None and prior_share is not None:
+            change = _pct_iv(share) - _pct_iv(prior_share)
+        else:
+            prev = claims[c.index - 1] if c.index else None
+            words = c.paragraph_text[prev.pos if prev is not None and prev.paragraph == c.paragraph else 0:c.pos]
+            if share is None and not regex.search(r"占比|比重|所占比例", words):
+                continue  # 执行率提高2个百分点: not a share of the amounts around it
+            num = _amount_before(claims, c, c.item, "current")
+            den = None
+            if num is not None:
+                if share is not None and share.denominator:
+                    den = _level(claims, share.denominator, c.paragraph, "current")
+                elif num.parent is not None:
+                    den = claims[num.parent]
+                elif num.topic is not None and claims[num.topic].item != num.item:
+                    den = claims[num.topic]
+            if num is None or den is None or not den.is_money:
+                continue
+            num_pri, den_pri = _prior_amount(claims, c, num.item, num), _prior_amount(claims, c, den.item, den)
+            if num_pri is None or den_pri is None:
+                continue
+            now, then = _ratio(num.yuan(), den.yuan()), _ratio(num_pri, den_pri)
+            if now is None or then is None:
+                continue
+            change = now - then
+            related = [num, den] + [x for x in claims if x.paragraph == c.paragraph and x.item in (num.item, den.item)
+                                    and x.relation == "change" and x.is_money][:2]
+        stated = _pct_iv(c)
+        if stated.meets(change):
+            continue
+        calc = mid(change)
+        d = c.value.decimals
+        right = "提高" if calc > 0 else "下降"
+        if flip(stated).meets(change) and c.value.value != 0:
+            out.append(Issue("direction", c, "error",
+                             f"{item_name(c.item)}占比「{c.word}」{c.text.strip()}，按所列数计算实为{right}"
+                             f"{format_decimal(abs(calc), d)}个百分点",
+                             [("claim", x) for x in related], f"改为「{right}」"))
+        else:
+            out.append(Issue("percent", c, "error",
+                             f"{item_name(c.item)}占比{c.word}{c.text.strip()}，按所列数计算为{right}"
+                             f"{format_decimal(abs(calc), d)}个百分点",
+                             [("claim", x) for x in related], f"改为{right}{format_decimal(abs(calc), d)}个百分点"))
     return out
 
 
