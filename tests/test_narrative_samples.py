@@ -126,3 +126,19 @@ def test_truncated_percentages_are_not_errors():
 
 def test_template_with_placeholders_has_no_claims():
     assert bl2(_doc("2024_shanghai_dept_final_TEMPLATE_XX.pdf")) == []
+
+
+def test_class_amounts_listed_under_a_total_add_up_to_it():
+    name = "2024_putuo_shegongbu_dept_final.pdf"
+    listing = "；卫生健康支出（类）2.71万元，占0.88%"
+    assert not [f for f in bl2(_doc(name)) if f.rule == "BL202"]
+    # one 类 edited: its table disagrees (BL201) and the listing no longer adds up (BL202 on the total)
+    found = bl2(_doc(name, listing, "；卫生健康支出（类）12.71万元，占0.88%"))
+    [s] = [f for f in found if f.rule == "BL202"]
+    assert s.excerpt == "307.82万元" and "317.82" in s.message and len(s.related) == 4
+    assert at(found, "12.71万元") == [("BL201", "error")]
+    # a 类 left out: the listing is not complete by the tables' classes, so no sum is checked
+    assert not [f for f in bl2(_doc(name, listing, "")) if f.rule == "BL202"]
+    # parts short of the total with every 类 listed
+    found = bl2(_doc(name, listing, "；卫生健康支出（类）1.71万元，占0.88%"))
+    assert [f.excerpt for f in found if f.rule == "BL202"] == ["307.82万元"]

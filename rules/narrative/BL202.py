@@ -9,8 +9,10 @@ class NarrativeSumMismatch(IssueRule):
     *What it does*: for a stated total followed by its parts (其中 / 包括) in the same
     paragraph, adds the parts along the item compositions in data/items.json (收入 = its
     sources; 支出 = 基本 + 项目; 基本 = 人员 + 公用; “三公” = 出国 + 公车 + 接待; 公车 =
-    购置 + 运行) and compares with the interval rule. Parts that exceed the total are always
-    wrong; parts short of the total are wrong only when every part was listed.
+    购置 + 运行) and compares with the interval rule; likewise the 科目 classes (…（类）X万元)
+    listed under a total (主要用于以下方面：…). Parts that exceed the total are always wrong;
+    parts short of the total are wrong only when every part was listed (for 科目: every class
+    with an amount in the total's own table).
 
     *Why it matters*: a total that its own breakdown contradicts cannot be right; usually one
     part was edited and the others were not.

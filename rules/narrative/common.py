@@ -109,7 +109,7 @@ def _analyse(doc) -> list[Issue]:
     issues: list[Issue] = []
     table_issues = _vs_tables(doc, claims, ledger)
     issues += table_issues
-    issues += _sums(claims, table_issues)
+    issues += _sums(claims, table_issues, ledger)
     issues += _changes(claims)
     issues += _percents(claims, ledger)
     return issues
@@ -281,7 +281,35 @@ def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Cl
     return best
 
 
-def _sums(claims, table_issues=()) -> list[Issue]:
+_LISTING = regex.compile(r"主要用于|其中|包括|分别为|具体为")
+
+
+def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim], bool]:
+    """一般公共预算财政拨款支出X万元，主要用于以下方面：一般公共服务支出（类）A万元，占…；教育支出（类）
+    B万元…: the 类 amounts listed right after a total, and whether they are all the 类 the total's
+    own table shows (a 类 row with a non-zero amount)."""
+    if total.item.startswith(FUNC) or total.period != "current" or ledger is None:
+        return [], False
+    parts: list[Claim] = []
+    for c in claims[total.index + 1:]:
+        if c.paragraph != total.paragraph:
+            break
+        if not c.item.startswith(FUNC):
+            break
+        if c.relation != "amount":
+            continue  # its share or change
+        if "/" in c.item or not c.is_money or c.period != "current" or c.item in {p.item for p in parts}:
+            return [], False  # levels mixed, another period or a 类 twice: not one listing
+        parts.append(c)
+    if len(parts) < 2 or not _LISTING.search(total.paragraph_text, total.pos, parts[0].pos):
+        return [], False
+    kinds = {f.table.kind for f in facts_for(total, ledger) if f.period == "current"}
+    classes = {k for k, fs in ledger.items() if k.startswith(FUNC) and "/" not in k
+               and any(f.period == "current" and f.table.kind in kinds and f.number.value != 0 for f in fs)}
+    return parts, bool(classes) and classes <= {p.item for p in parts}
+
+
+def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
     out = []
     # amounts already reported against the tables, with the value the table shows
     fixed = {i.claim.index: i.related[0][1] for i in table_issues
@@ -292,6 +320,8 @@ def _sums(claims, table_issues=()) -> list[Issue]:
         if t.index in fixed:
             continue  # the total is reported against its table already: one finding per place
         parts, complete = decompose(t, claims, "amount")
+        if len(parts) < 2:
+            parts, complete = _func_listing(t, claims, ledger)
         if len(parts) < 2:
             continue
         tiv, siv = t.yuan(), sum_iv(parts)
