@@ -105,8 +105,9 @@ def is_part_of(part: str, total: str) -> bool:
     return any(total2 in v.parents.get(part, set()) for total2 in same)
 
 
-def match_item(text: str) -> tuple[str, int] | None:
-    """(item, characters used) for the longest synonym ending `text` after peeling fillers."""
+def match_item(text: str) -> tuple[str, int, int] | None:
+    """(item, synonym length, end) for the synonym ending `text` after peeling fillers that
+    covers most of the phrase; `end` is where the synonym ends in the normalised text."""
     v = vocab()
     s = _norm(text)
     best = None  # (start, peel depth, item, length): the match covering most of the phrase wins
@@ -125,7 +126,7 @@ def match_item(text: str) -> tuple[str, int] | None:
                 break
         else:
             break
-    return (best[2], best[3]) if best else None
+    return (best[2], best[3], best[0] + best[3]) if best else None
 
 
 def mention(text: str) -> tuple[str, int] | None:
@@ -471,9 +472,9 @@ def extract_claims(doc: Document) -> list[Claim]:
                     stack.append(last_in_sentence)
             item_span = None
             if found:
-                item, n = found
+                item, n, end = found
                 if period_words is None:
-                    item_span = _span_of_suffix(para, text, cstart, head, n)
+                    item_span = _span_of_suffix(para, cstart, head, n, end)
             elif fp:
                 item = FUNC + "/".join(fp[0])
                 if period_words is None:
@@ -556,21 +557,8 @@ def _fits(c: Claim, parent: Claim) -> bool:
     return is_part_of(c.item, parent.item) if known else True
 
 
-def _span_of_suffix(para: Paragraph, text: str, cstart: int, head: str, nnorm: int) -> tuple[int, int, int]:
-    # the synonym ends where the peeled fillers start: find its end in head
-    v = vocab()
-    s = _norm(head)
-    while s:
-        if any(s.endswith(syn) for syn, _ in v.synonyms if len(syn) == nnorm):
-            break
-        for f in v.fillers:
-            if s.endswith(f):
-                s = s[: -len(f)]
-                break
-        else:
-            break
-    target_end = len(s)
-    # map normalised index -> head index
+def _span_of_suffix(para: Paragraph, cstart: int, head: str, nnorm: int, target_end: int) -> tuple[int, int, int]:
+    """The span in the text of a synonym that ends at `target_end` of the normalised head."""
     idx = [k for k, ch in enumerate(head) if ch not in QUOTES and not ch.isspace()]
     end_h = idx[target_end - 1] + 1 if target_end and target_end - 1 < len(idx) else len(head)
     start_h = idx[target_end - nnorm] if target_end - nnorm >= 0 and target_end - nnorm < len(idx) else 0
