@@ -196,11 +196,23 @@ class Indicator:
 
 
 @dataclass
-class TargetTable:
+class ProjectForm:
+    """What a project's 绩效目标表 and 绩效自评表 share: the grid, the project's name, its 预算数."""
     table: Table
     name: str = ""
     name_cell: Cell | None = None
     budget: Cell | None = None
+
+    @property
+    def unit(self) -> str:
+        return self.table.unit or "万元"
+
+    def label(self) -> str:
+        return f"表{self.table.index}《{self.name or self.table.title}》"
+
+
+@dataclass
+class TargetTable(ProjectForm):
     fiscal: Cell | None = None
     other: Cell | None = None
     purpose: Cell | None = None  # 预算规模及资金用途 text
@@ -214,20 +226,9 @@ class TargetTable:
         if not self.parts:
             self.parts = [self.table]
 
-    @property
-    def unit(self) -> str:
-        return self.table.unit or "万元"
-
-    def label(self) -> str:
-        return f"表{self.table.index}《{self.name or self.table.title}》"
-
 
 @dataclass
-class SelfEvalTable:
-    table: Table
-    name: str = ""
-    name_cell: Cell | None = None
-    budget: Cell | None = None
+class SelfEvalTable(ProjectForm):
     arrived: Cell | None = None
     executed: Cell | None = None
     fiscal: dict = field(default_factory=dict)  # 预算数/到位数/执行数 -> 其中：财政资金 cell
@@ -247,13 +248,6 @@ class SelfEvalTable:
     @property
     def rate_label(self) -> str:
         return "执行率" if self.layout == "mof" else "预算执行进度"
-
-    @property
-    def unit(self) -> str:
-        return self.table.unit or "万元"
-
-    def label(self) -> str:
-        return f"表{self.table.index}《{self.name or self.table.title}》"
 
 
 def _texts(table: Table) -> set[str]:
