@@ -51,7 +51,11 @@ def _strict(data: bytes, encoding: str) -> str:
 def read_txt(path: str) -> Document:
     with open(path, "rb") as fh:
         data = fh.read()
-    text = decode(data)
+    return txt_document(decode(data), path)
+
+
+def txt_document(text: str, path: str) -> Document:
+    """The Document of already decoded text (a file's, or a rule case's), named `path`."""
     if not text.strip():
         raise InputError("empty file (no text)")
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

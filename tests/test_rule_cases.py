@@ -1,0 +1,98 @@
+"""Every built-in rule case (rules/<family>/cases/<CODE>.toml) runs, and the case runner itself
+reports what a rule author needs: a failing case shows the document, the expected findings and
+the reported ones; a malformed file is refused with its name."""
+from __future__ import annotations
+
+import pytest
+
+from linter.testing import CaseFileError, builtin_case_files, check_case, load_cases, run_rule
+
+CASES = [c for path in builtin_case_files() for c in load_cases(path)]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_rule_case(case):
+    result = check_case(case)
+    assert result.passed, result.report()
+
+
+def test_every_case_file_names_a_rule():
+    from linter.engine import all_rule_classes
+
+    codes = {cls.code for cls in all_rule_classes()}
+    for path in builtin_case_files():
+        assert path.stem in codes, f"{path} is named after no rule"
+
+
+def _write(tmp_path, body: str):
+    path = tmp_path / "BL101.toml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+TABLE = '''
+[[case.tables]]
+title = "一般公共预算支出预算表"
+unit = "万元"
+rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", "10.00"],
+        ["20101", "人大事务", "10.00"], ["2010101", "行政运行", "7.00"], ["2010102", "一般行政管理事务", "2.00"]]
+'''
+
+
+def test_a_wrong_expectation_fails_with_the_document_expected_and_reported(tmp_path):
+    path = _write(tmp_path, f'''
+[[case]]
+name = "wrong-excerpt"
+family = "hebei"
+expect = "fail"
+text = "平乡县财政局2025年部门预算公开"
+{TABLE}
+[[case.findings]]
+excerpt = "7.00"
+''')
+    (case,) = load_cases(path)
+    result = check_case(case)
+    assert not result.passed
+    report = result.report()
+    assert "expected, not reported: BL101 `7.00`" in report
+    assert "reported, not expected: BL101 `10.00`" in report
+    assert "平乡县财政局2025年部门预算公开" in report and "| 201 | 一般公共服务支出 |" in report
+
+
+def test_a_pass_case_fails_when_the_rule_fires(tmp_path):
+    path = _write(tmp_path, f'''
+[[case]]
+name = "should-be-silent"
+family = "hebei"
+expect = "pass"
+text = "平乡县财政局2025年部门预算公开"
+{TABLE}
+''')
+    (case,) = load_cases(path)
+    assert check_case(case).problems == [
+        f"reported, not expected: BL101 `10.00` — {check_case(case).reported[0].message}"]
+
+
+@pytest.mark.parametrize("body, cause", [
+    ('[[case]]\nname = "a"\nfamily = "hebei"\nexpect = "maybe"\ntext = "x"\n', "expect must be"),
+    ('[[case]]\nname = "a"\nfamily = "hebei"\nexpect = "fail"\ntext = "x"\n', "lists the findings"),
+    ('[[case]]\nname = "a"\nfamily = "atlantis"\nexpect = "pass"\ntext = "x"\n', "family must be"),
+    ('[[case]]\nname = "a"\nfamily = "hebei"\nexpect = "pass"\ntext = "x"\nfail_str = "y"\n', "unknown keys"),
+    ('[[case]]\nname = "a"\nfamily = "hebei"\nexpect = "pass"\ntext = "x"\n'
+     '[[case]]\nname = "a"\nfamily = "hebei"\nexpect = "pass"\ntext = "y"\n', "duplicate name"),
+    ('[[case]\n', "BL101.toml"),
+])
+def test_malformed_case_files_are_refused_naming_the_file(tmp_path, body, cause):
+    path = _write(tmp_path, body)
+    with pytest.raises(CaseFileError) as err:
+        load_cases(path)
+    assert str(path) in str(err.value) and cause in str(err.value)
+
+
+def test_run_rule_on_a_string_with_tables():
+    text = "平乡县财政局2025年部门预算公开\n2025年收入预算10.00万元，其中政府性基金预算收入3.00万元。"
+    tables = [{"title": "收支预算总表", "unit": "万元", "rows": [
+        ["收入项目", "预算数", "支出项目", "预算数"], ["一般公共预算拨款收入", "10.00", "一般公共服务支出", "10.00"],
+        ["政府性基金预算拨款收入", "", "", ""], ["收入总计", "10.00", "支出总计", "10.00"]]}]
+    found = run_rule("BL201", text, tables)
+    assert [f.excerpt for f in found] == ["3.00万元"]
