@@ -541,6 +541,16 @@ def split_code(parts: list[str]) -> str:
     return code
 
 
+def _inherit_parts(parts: list[str], parent: list[str]) -> list[str]:
+    """Templates that print only a row's own part (a 款 row shows 05 under 款 and leaves 类
+    blank) inherit the leading parts from the coded row above: ['', '05', ''] under
+    ['208', '', ''] is 208 | 05."""
+    first = next((i for i, p in enumerate(parts) if p), None)
+    if not first or not all(parent[:first]):
+        return parts
+    return parent[:first] + parts[first:]
+
+
 def _row_keys(table: Table) -> None:
     infos = []
     code_cols = table.column_index("科目编码")
@@ -556,11 +566,15 @@ def _row_keys(table: Table) -> None:
         code_cols = code_cols[:1]
         name_cols = [c for c in name_cols if c < (table.column_index("科目编码")[1])][:1]
     label_limit = next((i for i, k in enumerate(table.columns) if k not in LABEL_KEYS), table.width)
+    parent_parts = ["", "", ""]  # the 类 | 款 | 项 parts of the last coded row
     for row in table.data_rows():
         code, name = "", ""
         by_col = {c.col: c for c in row}
         if split[0]:
-            code = split_code([_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split])
+            parts = [_norm(by_col[s[0]].text) if s and s[0] in by_col else "" for s in split]
+            code = split_code(_inherit_parts(parts, parent_parts))
+            if code:
+                parent_parts = _inherit_parts(parts, parent_parts)
         for col in code_cols:
             t = _norm(by_col[col].text) if col in by_col else ""
             if CODE.match(t):
