@@ -653,12 +653,15 @@ def _metadata(doc: Document) -> None:
         meta.scope = m.group(1)
     elif regex.search(r"部门整体|整体支出", joined):
         meta.scope = "部门"
-    # department: 编制单位 cell, else a title line
-    candidates = [t.meta.get("编制单位", "") for t in doc.tables] + titles + head[:5]
+    # department: 编制单位 cell, else a title line; never a body sentence (…即XX局本级…): a
+    # title holds no clause punctuation, and a year before the name (2024年度XX局…) is no part of it
+    heads = [t for t in titles + head[:5] if not regex.search(r"[，。；,;：:]", t)]
+    candidates = heads[:6] + [t.meta.get("编制单位") or t.meta.get("部门", "") for t in doc.tables] + heads[6:]
     for cand in candidates:
         cand = regex.sub(r"^\d+", "", cand.replace(" ", ""))
         cand = regex.sub(rf"^第[{CN_NUM}\d]+部分", "", cand)
         cand = regex.sub(r"^(编制部门|编制单位|预算主管部门|填报单位)[:：]", "", cand)
+        cand = regex.sub(r"^(?:(?:19|20)\d{2})?年度?", "", cand)
         m = DEPT.search(cand)
         if m:
             if meta.department is None:
