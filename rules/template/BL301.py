@@ -2,38 +2,60 @@ from __future__ import annotations
 
 import regex
 
+from linter.cnnum import scan
 from linter.engine import Rule
 from linter.findings import related_line
+from linter.structure import content
 
-from .common import clause, enclosing, scanned_lines, terms, with_arabic_years, year_like
+from .common import bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years, year_like
 
 YEAR = regex.compile(r"(?<![\d.．A-Za-z_])((?:19|20)\d{2})(?![\d.．])(?=\s*(?:年|-\d{1,2}-\d{1,2}|/\d{1,2}/))")
+ANY_YEAR = regex.compile(r"(?<![\d.．])(?:19|20)\d{2}(?![\d.．])")
 RANGE = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}(?!\d)")
 DATE = regex.compile(r"\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
                     r"|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}")
 TITLE = regex.compile(r"((?:19|20)\d{2})\s*年度?[\p{Han}（）()]{0,40}?(?:部门|单位)?(?:预算|决算|绩效目标|绩效自评|自评报告)")
+# a list number or a label before the statement it introduces: （一） 1、 绩效目标：
+LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
+                        r"|\d{1,2}[、.．])\s*)*(?:[^，。；：:]{0,12}[：:])?\s*")
+AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
 
 class StaleYear(Rule):
-    """A year left over from last year's document: a plan statement or a comparison base
-    that does not fit the document's year.
+    """A year left over from last year's document: a statement of this document's own
+    budget, plan or targets that carries another year, or a comparison base that does not
+    fit the document's year.
 
-    *What it does*: takes the document's year (doc.meta.year) and classifies every year
-    mention (2020年, or in Chinese numerals 二〇二〇年 / 二零二〇年) by its context: references
-    (文号 〔2024〕 【2024】, titles in 《…》) and plan periods (2021—2025年, 十四五) are skipped,
-    so are dates, history (截至…, 上年末, 截止时间, …以来, past tense), and future targets
-    (到2027年). A comparison base (较2022年, 与2024年相比) must
-    be the previous year; a plan or target statement (组织好2021年…, 2020年底…不低于90%) must
-    be the document's own year; a table's 预算年度 and a title's year must be it too.
+    *What it does*: takes the document's year (doc.meta.year) and reads every year mention
+    (2020年, or in Chinese numerals 二〇二〇年 / 二零二〇年) by its place in the sentence.
+    References (文号 〔2024〕 【2024】, titles in 《…》), plan periods (2021—2025年, 十四五),
+    dates, history (截至…, …以来, 已…, 完成了…) and future targets (到2027年底) are skipped.
+    - A comparison base (较2022年, 与2024年预算相比) must be the previous year (in a 决算 or
+      自评, the previous year or the year itself, whose 预算 the 决算 is measured against);
+      a 预算 compared with its own year has the wrong base.
+    - A year that leads a statement of the document's own budget, plan or targets must be
+      the document's year, whatever the statement is about (收支, 收入, 支出, “三公”经费,
+      机关运行经费, 政府采购, 绩效目标 …): the structure is a year at the head of its
+      clause (after at most the subject: 本部门, the department's name), then in the same
+      sentence a budget subject and an amount, a percentage or a target verb. A sentence
+      about the prior year (上年, 同期, or the document's own year beside it), a carry-over
+      (结转, 因故未完成) or history stays silent. Vocabulary: template_terms.json year_context.
+    - A plan or target clause (组织好2021年…, 2020年底…不低于90%) must be the document's year.
+    - A table's 预算年度 and a title's year must be the document's year; in a 决算 so must a
+      part title's, the 截至…12月31日 of its assets, and a project's 实施周期 must not lie
+      wholly before the document's year.
 
     *Why it matters*: a budget copied from an old file keeps old targets and compares with
     the wrong base year; readers cannot tell which year's plan they are reading.
 
     *Bad* (in a 2025 budget):
         组织好2021年国家网络安全宣传周开平活动
+        2024年机关运行经费预算为4.74万元。
+        “三公”经费预算比2025年预算减少0.5万元。
 
     *Good*:
         组织好2025年国家网络安全宣传周开平活动
+        2025年机关运行经费预算为4.74万元，比2024年预算减少0.5万元。
     """
 
     code = "BL301"
@@ -47,34 +69,54 @@ class StaleYear(Rule):
         ctx = terms()["year_context"]
         retro = doc.meta.doc_type in ("决算", "绩效自评")
         bases = {year - 1, year} if retro else {year - 1}
-        yield from self._table_years(doc, year)
+        evidence = self._evidence(doc)
+        related = [evidence] if evidence else None
+        yield from self._table_years(doc, year, retro)
+        yield from self._periods(doc, year, related)
         for ln, text in scanned_lines(doc):
             text = with_arabic_years(text)  # 二〇二〇年 reads as 2020年, at the same offsets
-            if not regex.search(r"(?:19|20)\d{2}", text):
+            if not ANY_YEAR.search(text):
                 continue
             ranges = [m.span() for m in RANGE.finditer(text)]
+            owners = None
             for m in YEAR.finditer(text):
                 y = int(m.group(1))
                 s, e = m.span(1)
-                if y == year or any(a <= s < b for a, b in ranges):
+                if any(a <= s < b for a, b in ranges):
                     continue
-                if DATE.match(text, e) or enclosing(text, s, e, "《【〔［[") is not None:
+                if owners is None:
+                    owners = bracket_owners(text, "《【〔［[")
+                if owners[s] is not None:
                     continue
                 if regex.match(r"\s*[〕】\]］]", text[e:]) or regex.search(r"[\p{Han}]{1,6}[〔【\[［]\s*$", text[:s]):
                     continue
+                date = DATE.match(text, e)
+                if date:
+                    if retro and y < year:
+                        found = self._stale_as_of(doc, ln, text, s, e + len(date.group()), y, year, ctx, related)
+                        if found:
+                            yield found
+                    continue
                 end = e + len(regex.match(r"\s*年度?", text[e:]).group()) if regex.match(r"\s*年", text[e:]) else e
-                kind = self._classify(text, s, end, ctx)
+                kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
                     if y not in bases:
+                        own = "本年" if y == year else f"{y} 年"
                         yield self.at_span(
                             doc, ln.number, s, end,
-                            f"比较基数年份 {y} 年不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
-                            suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=[self._evidence(doc)] if self._evidence(doc) else None)
-                elif kind == "plan" and y < year:
+                            f"比较基数是{own}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
+                            suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
+                    continue
+                if y >= year:
+                    continue
+                if kind == "plan" and self._prior_or_carry_over(text, s, end, ctx):
+                    continue
+                if kind == "plan" or (kind == "unknown" and self._own_statement(doc, ln, text, s, end, y, year, ctx, retro)):
+                    what = "计划/目标表述" if kind == "plan" else "本年度预算/目标的表述"
                     yield self.at_span(
                         doc, ln.number, s, end,
-                        f"计划/目标表述中的年份 {y} 年与文件年度 {year} 年不符（沿用旧文件？）",
-                        suggestion=f"{year_like(year, ln.text[s:e])}年", related=[self._evidence(doc)] if self._evidence(doc) else None)
+                        f"{what}中的年份 {y} 年与文件年度 {year} 年不符（沿用旧文件？）",
+                        suggestion=f"{year_like(year, ln.text[s:e])}年", related=related)
 
     @staticmethod
     def _evidence(doc):
@@ -85,14 +127,13 @@ class StaleYear(Rule):
         m = regex.match(r"表(\d+)", ev)
         if m:
             t = doc.tables[int(m.group(1)) - 1]
-            cells = t.meta_cells
-            for c in cells:
+            for c in t.meta_cells:
                 if "年度" in c.text:
                     return related_line(doc, c.line, "文件年度")
         return None
 
     @staticmethod
-    def _classify(text, s, e, ctx):
+    def _classify(text, s, e, ctx, retro=False):
         a, b = clause(text, s, e)
         before, after = text[a:s], text[e:b]
         near_before = text[max(a, s - 5):s]
@@ -104,13 +145,124 @@ class StaleYear(Rule):
             return "comparison"
         if any(w in before for w in ctx["history_before"]) or any(after.startswith(w) for w in ("末", "年末", "以来", "以前", "之前")):
             return "history"
-        if regex.search(r"(?<![为除])了|已|曾", after) or any(w in after for w in ctx["history_after"] if len(w) > 1):
+        own = ctx["retro_own_words"] if retro else ()
+        if regex.search(r"(?<![为除])了|已|曾", after) or \
+                any(w in after for w in ctx["history_after"] if len(w) > 1 and w not in own):
             return "history"
         if any(w in before or w in after for w in ctx["plan_markers"]):
             return "plan"
         return "unknown"
 
-    def _table_years(self, doc, year):
+    @staticmethod
+    def _prior_or_carry_over(text, s, e, ctx) -> bool:
+        """The sentence speaks of the prior year (上年, 同期) or of a carry-over (结转, 因故未完成)."""
+        sa, sb = sentence(text, s, e)
+        return any(w in text[sa:sb] for w in ctx["prior_context"] + ctx["carry_over"])
+
+    def _own_statement(self, doc, ln, text, s, e, y, year, ctx, retro) -> bool:
+        """The year at s..e leads a statement of the document's own budget, plan or targets:
+        only a list number, a label or the subject stands before it in its clause, and the
+        rest of the sentence names a budget subject and states an amount, a percentage or a
+        target — without speaking of the prior year, a carry-over or history."""
+        ca, _ = clause(text, s, e)
+        sa, sb = sentence(text, s, e)
+        head = text[ca:s]
+        head = head[LEAD_IN.match(head).end():]
+        if len(head) > 30 or not regex.fullmatch(r"[\p{Han}“”\"（）()\s]*", head):
+            return False
+        whole, rest = text[sa:sb], text[e:sb]
+        if self._prior_or_carry_over(text, s, e, ctx):
+            return False
+        if any(str(other) != str(y) for other in ANY_YEAR.findall(whole)):
+            return False  # two years side by side: a comparison or a history, not a leftover
+        own = ctx["retro_own_words"] if retro else ()
+        if regex.search(r"(?<![为除])了|已|曾", rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
+            return False
+        if not any(w in rest for w in ctx["statement_subjects"]):
+            return False
+        if not (any(t.kind in ("amount", "percent") for t in scan(rest))
+                or any(w in rest for w in ctx["plan_markers"])):
+            return False
+        if y == year - 1 and self._in_prior_section(doc, ln, ctx):
+            return False
+        return True
+
+    @staticmethod
+    def _in_prior_section(doc, ln, ctx) -> bool:
+        """The line sits in a section about the change from the prior year (比上年增减情况)."""
+        sec = doc.section_of(ln.number)
+        while sec is not None and sec.level > 0:
+            if any(w in sec.title for w in ctx["prior_sections"]):
+                return True
+            sec = sec.parent
+        return False
+
+    def _stale_as_of(self, doc, ln, text, s, e, y, year, ctx, related):
+        """In a 决算 or 自评, assets stated 截至 a date before the end of the document's year."""
+        ca, _ = clause(text, s, e)
+        if not AS_OF.search(text[ca:s]):
+            return None
+        sa, sb = sentence(text, s, e)
+        if not any(w in text[sa:sb] for w in ctx["asset_words"]):
+            return None
+        return self.at_span(doc, ln.number, s, e,
+                            f"资产数据截至 {y} 年，但本文件是 {year} 年度{doc.meta.doc_type}：应截至 {year} 年12月31日",
+                            suggestion=f"{year_like(year, ln.text[s:s + 4])}年12月31日", related=related)
+
+    def _periods(self, doc, year, related):
+        """A project's 实施周期 that ends before the document's year: in a table, the cell after
+        the label; in text, after the label on its line or on the next text line under a
+        heading that is only the label."""
+        labels = terms()["year_context"]["period_labels"]
+        for t in doc.tables:
+            for row in t.rows:
+                for i, c in enumerate(row):
+                    label = regex.sub(r"\s", "", c.text)
+                    if label not in labels or i + 1 >= len(row):
+                        continue
+                    value = row[i + 1]
+                    found = self._past_period(doc, value.line, doc.line(value.line).text, year, related, value.text)
+                    if found:
+                        yield found
+        lines = doc.lines
+        for idx, ln in enumerate(lines):
+            if ln.kind not in ("text", "heading"):
+                continue
+            text = content(ln)
+            hit = next((w for w in labels if w in text), None)
+            if hit is None:
+                continue
+            tail = text[text.index(hit) + len(hit):]
+            if regex.match(r"\s*[:：]?\s*$", tail):
+                nxt = next((x for x in lines[idx + 1:idx + 4] if x.kind == "text" and x.text.strip()), None)
+                if nxt is not None and ln.kind == "heading":
+                    found = self._past_period(doc, nxt.number, content(nxt), year, related)
+                    if found:
+                        yield found
+            elif regex.match(r"\s*[:：为是]", tail):
+                found = self._past_period(doc, ln.number, text, year, related, tail)
+                if found:
+                    yield found
+
+    def _past_period(self, doc, line, text, year, related, value=None):
+        value = with_arabic_years(value if value is not None else text)
+        years = [(int(m.group()), m) for m in ANY_YEAR.finditer(value)]
+        if not years or max(y for y, _ in years) >= year:
+            return None
+        last, m = max(years, key=lambda p: p[0])
+        full = with_arabic_years(text)
+        off = full.find(value) if value is not text else 0
+        off = max(off, 0)
+        s = off + m.start()
+        if full[s:s + 4] != str(last):
+            s = full.find(str(last))
+            if s < 0:
+                return None
+        return self.at_span(doc, line, s, s + 4,
+                            f"项目实施周期止于 {last} 年，早于文件年度 {year} 年（沿用旧项目的周期？）",
+                            related=related)
+
+    def _table_years(self, doc, year, retro):
         for t in doc.tables:
             for c in t.meta_cells:
                 m = regex.search(r"(?:预算年度|年度)\s*[:：]\s*((?:19|20)\d{2})", c.text)
@@ -121,15 +273,16 @@ class StaleYear(Rule):
                         yield self.at_span(doc, c.line, off, off + 4,
                                            f"表格的预算年度 {m.group(1)} 与文件年度 {year} 不符",
                                            suggestion=str(year))
+        ctx = terms()["year_context"]
         for ln, text in scanned_lines(doc, ("heading",)):
             text = with_arabic_years(text)
             for m in TITLE.finditer(text):
                 y = int(m.group(1))
-                if self._classify(text, m.start(1), m.end(1), terms()["year_context"]) in ("comparison", "history"):
+                if self._classify(text, m.start(1), m.end(1), ctx, retro) in ("comparison", "history"):
                     continue
                 if regex.search(r"[较比与同上]\s*$", text[:m.start(1)]):
                     continue
-                if y != year and not (doc.meta.doc_type in ("决算", "绩效自评") and y == year - 1):
+                if y != year:
                     yield self.at_span(doc, ln.number, m.start(1), m.end(1),
                                        f"标题年份 {y} 与文件年度 {year} 不符",
                                        suggestion=year_like(year, ln.text[m.start(1):m.end(1)]))

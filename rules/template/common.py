@@ -10,6 +10,7 @@ from linter.vocab import load_json, load_lines
 
 SCANNED = ("text", "heading", "table")
 CLAUSE_END = "，,。；;！!？?\t"
+SENTENCE_END = "。；;！!？?"
 OPENERS = {"《": "》", "【": "】", "〔": "〕", "［": "］", "[": "]", "“": "”", "（": "）", "(": ")", "‘": "’"}
 REFERENCE_OPENERS = "《【〔［["
 
@@ -40,6 +41,32 @@ def enclosing(text: str, start: int, end: int, openers: str = REFERENCE_OPENERS)
     if not stack:
         return None
     return stack[-1]
+
+
+def bracket_owners(text: str, openers: str = REFERENCE_OPENERS) -> list[str | None]:
+    """For every position of text, the opening bracket of the innermost pair of `openers`
+    enclosing it (None outside any): one pass over the line, where asking enclosing() at each
+    of many hits would read the line again each time."""
+    owners: list[str | None] = []
+    stack: list[str] = []
+    for ch in text:
+        owners.append(stack[-1] if stack else None)
+        if ch in openers:
+            stack.append(ch)
+        elif stack and ch == OPENERS.get(stack[-1]):
+            stack.pop()
+    return owners
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding [start, end): between 。！？； (or the line's ends)."""
+    a = start
+    while a > 0 and text[a - 1] not in SENTENCE_END:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in SENTENCE_END:
+        b += 1
+    return a, b
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
