@@ -30,12 +30,12 @@ import regex
 from .cnnum import UNIT_FACTOR, scan
 from .model import Cell, Document, Table, cell_at
 from .numbers import ZERO, Interval, Number
+from .paragraphs import Paragraph
 from .vocab import load_json
 
 FUNC = "func:"  # item prefix of a 支出功能分类科目 (func:一般公共服务支出/财政事务/行政运行)
 QUOTES = "“”\"'‘’「」『』《》"
 DELIMS = "，,；;：:。、！？!?\n"
-SENTENCE_END = "。！？!?"
 
 
 # --- vocabulary ---------------------------------------------------------------------------
@@ -199,51 +199,6 @@ class Claim:
         }
 
 
-@dataclass
-class Paragraph:
-    index: int
-    text: str
-    pieces: list  # (offset in paragraph, line number, offset in line, length)
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        """(line, offset in line) of a paragraph offset."""
-        for start, line, col, length in self.pieces:
-            if start <= offset < start + length or (offset == start + length and start + length == len(self.text)):
-                return line, col + (offset - start)
-        start, line, col, length = self.pieces[-1]
-        return line, col + length
-
-    def span(self, start: int, end: int) -> tuple[int, int, int]:
-        """(line, start, end) in the text view of paragraph offsets [start, end), cut at the end
-        of the line where the span starts (a PDF line may break inside 107.54万|元)."""
-        line, s = self.locate(start)
-        piece = next(p for p in self.pieces if p[1] == line)
-        return line, s, max(min(s + (end - start), piece[2] + piece[3]), s + 1)
-
-
-def paragraphs(doc: Document) -> list[Paragraph]:
-    """Narrative paragraphs: one per line for .txt/.docx; wrapped PDF lines joined back."""
-    out: list[Paragraph] = []
-    cur: Paragraph | None = None
-    from .structure import content
-
-    for ln in doc.text_lines():
-        text = content(ln)
-        stripped = text.rstrip()
-        if not stripped.strip():
-            continue
-        join = (doc.format == "pdf" and cur is not None and cur.pieces[-1][1] == ln.number - 1
-                and not cur.text.rstrip().endswith(tuple("。；;！？!?：:"))
-                and not regex.match(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])", text))
-        if join:
-            cur.pieces.append((len(cur.text), ln.number, 0, len(stripped)))
-            cur.text += stripped
-        else:
-            cur = Paragraph(len(out), stripped, [(0, ln.number, 0, len(stripped))])
-            out.append(cur)
-    return out
-
-
 _CHANGE_TAIL = None
 # item names that contain a period word (上年结转 is this year's money)
 _ITEM_WORDS = regex.compile(r"上年结转(?:结余|和结余)?|上年结余|年初结转和结余")
@@ -379,7 +334,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     year = doc.meta.year
     final = doc.meta.doc_type == "决算"
     claims: list[Claim] = []
-    for para in paragraphs(doc):
+    for para in doc.paragraphs:
         text = para.text
         tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
         if not tokens and not any(w in text for w in v.flat_words):
@@ -395,11 +350,11 @@ def extract_claims(doc: Document) -> list[Claim]:
 
         def new_sentence(upto: int):
             nonlocal sent_start, sent_no, last_in_sentence, stack, prev_end
-            # sentence boundaries between sent_start and upto
-            i = max((text.rfind(ch, sent_start, upto) for ch in SENTENCE_END), default=-1)
-            if i >= sent_start:
-                _flats(doc, para, text, sent_start, i + 1, claims, topic, last_in_sentence, sent_no, flats_done)
-                sent_start, sent_no = i + 1, sent_no + 1
+            # the paragraph's sentences (linter.paragraphs) ended between sent_start and upto
+            start = para.sentence_at(upto).start
+            if start > sent_start:
+                _flats(doc, para, text, sent_start, start, claims, topic, last_in_sentence, sent_no, flats_done)
+                sent_start, sent_no = start, sent_no + 1
                 last_in_sentence, stack = None, []
                 prev_end = max(prev_end, sent_start)
 
@@ -520,7 +475,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 period = _period(_ITEM_WORDS.sub(lambda m: " " * len(m.group()), clause), year)
             c = Claim(
                 index=len(claims), item=item, relation=relation, value=tok.number, unit=tok.unit,
-                line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:_sentence_end(text, tok.end)],
+                line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:para.sentence_at(tok.start).end],
                 paragraph=para.index, sentence_no=sent_no, period=period, sign=sign, word=word, base=base,
                 denominator=denominator, item_span=item_span, paragraph_text=text, pos=tok.start,
                 topic=topic.index if topic is not None else None,
@@ -541,11 +496,6 @@ def extract_claims(doc: Document) -> list[Claim]:
         # flats in the last sentence(s)
         _flats(doc, para, text, sent_start, len(text), claims, topic, last_in_sentence, sent_no, flats_done)
     return claims
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in SENTENCE_END) if i >= 0]
-    return min(ends) + 1 if ends else len(text)
 
 
 def _fits(c: Claim, parent: Claim) -> bool:

@@ -217,6 +217,9 @@ class Document:
     sections: Section | None = None  # root, level 0
     meta: Metadata = field(default_factory=Metadata)
     warnings: list[str] = field(default_factory=list)
+    # the narrative's paragraphs, each with its sentences (linter.paragraphs, assigned by the
+    # structure pass); every stage reads these and none joins lines again
+    paragraphs: list = field(default_factory=list)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def line(self, number: int) -> Line:

@@ -11,6 +11,7 @@ import regex
 from .cnnum import with_arabic_years
 from .model import Cell, Document, Line, RowInfo, Section, Table
 from .numbers import parse_number
+from .paragraphs import assign_paragraphs
 from .vocab import load_json
 
 MARKUP = regex.compile(r"\[bookmark:[^\]]*\]")
@@ -54,6 +55,7 @@ def analyse(doc: Document) -> None:
     for table in doc.tables:
         _table(doc, table)
     _metadata(doc)
+    assign_paragraphs(doc)
 
 
 def _contents_lines(doc: Document) -> None:

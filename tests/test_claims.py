@@ -128,11 +128,13 @@ def test_a_change_stated_without_a_subject_takes_the_sentence_subject():
 def test_an_amount_wrapped_over_a_pdf_line_break_is_placed_on_its_first_line():
     # a PDF paragraph joined from two lines: 107.54万 | 元，其中… (the reader breaks after 万)
     from linter.model import Document, Line
+    from linter.paragraphs import assign_paragraphs
 
     lines = [Line(1, "2025年部门预算收入合计107.54万", page=1),
              Line(2, "元，其中：一般公共预算收入107.54万元。", page=1)]
     doc = Document("wrapped.pdf", "pdf", lines)
     doc.meta.year = 2025
+    assign_paragraphs(doc)
     total = [c for c in claims_of(doc) if c.item == "收入合计"][0]
     assert (total.line, total.start) == (1, 13)
     assert total.end == len(lines[0].text)  # not past the end of the line it starts on

@@ -7,6 +7,7 @@ from conftest import CORPUS
 from linter.claims import FUNC, claims_of, ledger_of
 from linter.config import Selection
 from linter.engine import load_rules, run_rules
+from linter.paragraphs import assign_paragraphs
 from linter.readers import read_document
 
 SAMPLES = CORPUS / "samples"
@@ -18,6 +19,7 @@ def _doc(name, old=None, new=None):
         hits = [ln for ln in doc.lines if old in ln.text]
         assert hits, f"{old!r} not in {name}"
         hits[0].text = hits[0].text.replace(old, new, 1)
+        assign_paragraphs(doc)  # the paragraphs hold the text they were built from
     return doc
 
 

@@ -8,7 +8,7 @@ from linter.engine import Rule
 from linter.findings import related_cell, related_line
 from linter.numbers import Interval, Number, interval_sum
 
-from .model import MONEY, cell_amount, in_unit, in_yuan, money, norm, paragraphs, target_tables
+from .model import MONEY, cell_amount, in_unit, in_yuan, fold, money, norm, target_tables
 
 NARRATIVE = regex.compile(r"项目支出(?:预算)?(?:为|共计|合计|安排|：|:)?\s*" + MONEY)
 PROJECT_BUDGET = regex.compile(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?\s*" + MONEY)
@@ -67,8 +67,8 @@ class ProjectBudgetTotalMismatch(Rule):
                     yield f
                 break
         # the narrative's 项目支出X万元
-        for para in paragraphs(doc):
-            for m in NARRATIVE.finditer(para.text):
+        for para in doc.paragraphs:
+            for m in NARRATIVE.finditer(fold(para.text)):
                 unit = m.group(3)
                 f = self._compare(None, money(m.group(1), m.group(2), unit), total, s, unit, "说明中项目支出", related,
                                   len(targets), doc=doc, span=para.span(m.start(), m.end()))
@@ -80,8 +80,8 @@ class ProjectBudgetTotalMismatch(Rule):
             if len(name) < 4:
                 continue
             budget = in_yuan(cell_amount(t.budget), t.unit)
-            for para in paragraphs(doc):
-                text = para.text
+            for para in doc.paragraphs:
+                text = fold(para.text)
                 pos = text.find(name)
                 if pos < 0:
                     continue

@@ -5,7 +5,7 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_cell
 
-from .model import norm, paragraphs, project_key, quantity, target_tables
+from .model import fold, norm, project_key, quantity, target_tables
 
 COUNT = regex.compile(r"下设\s*(\d+)\s*个(?:[一二三、，和及]{0,6}级)?指标")
 VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台)")
@@ -78,8 +78,8 @@ def passages(doc, targets):
     """(table, paragraph, offset) for every narrative passage that describes one project's
     indicators: a paragraph naming the project, or a 绩效指标： line under a heading that does."""
     out = []
-    for ln in paragraphs(doc):
-        text = ln.text
+    for ln in doc.paragraphs:
+        text = fold(ln.text)
         found = None
         if text.lstrip().startswith("绩效指标"):
             head = _heading_before(doc, ln.line)
@@ -137,7 +137,7 @@ class NarrativeIndicatorMismatch(Rule):
                 yield f
 
     def _passage(self, doc, t, ln, pos):
-        text = ln.text
+        text = fold(ln.text)
         named = [i for i in t.indicators if i.name]
         problems = []
         span = None

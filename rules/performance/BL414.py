@@ -8,15 +8,15 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, parse_number
 
-from .model import cell_amount, fmt, norm, paragraphs, project_key, self_eval_tables
+from .model import cell_amount, fmt, fold, norm, project_key, self_eval_tables
 
 OVERALL = regex.compile(r"(总得分|综合得分|总体得分|评价得分|自评得分|总分)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def overall_scores(doc):
     """(line, match) for every sentence stating the whole evaluation's score."""
-    for para in paragraphs(doc):
-        for m in OVERALL.finditer(para.text):
+    for para in doc.paragraphs:
+        for m in OVERALL.finditer(fold(para.text)):
             yield para, m
 
 
@@ -66,7 +66,7 @@ class OverallScoreMismatch(Rule):
         for ln, m in overall_scores(doc):
             stated = parse_number(m.group(2))
             iv = Interval.of(stated)
-            own = _project_named(ln.text, m.start(), tables)
+            own = _project_named(fold(ln.text), m.start(), tables)
             if own is not None:
                 # “文物安全巡查经费”项目自评得分98.4分 is that project's score, not the overall one
                 if not iv.meets(Interval.of(own.total.number)):

@@ -6,7 +6,7 @@ from linter.engine import Rule
 from linter.numbers import parse_number
 
 from .BL414 import OVERALL
-from .model import paragraphs, vocab
+from .model import fold, vocab
 
 
 def grade_of(score) -> list[str]:
@@ -40,9 +40,10 @@ class GradeMismatch(Rule):
     def check(self, doc):
         words = sorted({w for g in vocab()["grades"] for w in g["words"]}, key=len, reverse=True)
         grade_re = regex.compile(r"(?:为|评价等级|等级|评定为|属于|：|:)\s*[“\"]?(" + "|".join(words) + r")")
-        for ln in paragraphs(doc):
-            for m in OVERALL.finditer(ln.text):
-                tail = ln.text[m.end(): m.end() + 16]
+        for ln in doc.paragraphs:
+            text = fold(ln.text)
+            for m in OVERALL.finditer(text):
+                tail = text[m.end(): m.end() + 16]
                 g = grade_re.search(tail)
                 if not g:
                     continue

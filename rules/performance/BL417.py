@@ -8,7 +8,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, interval_sum
 
-from .model import MONEY, cell_amount, in_unit, in_yuan, money, paragraphs, self_eval_tables
+from .model import MONEY, cell_amount, in_unit, in_yuan, fold, money, self_eval_tables
 
 # any unit: 调整预算数156.75万元 and 调整预算数 1,567,500 元 say the same
 ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?\s*" + MONEY)
@@ -48,8 +48,9 @@ class DepartmentExecutionVsProjects(Rule):
         b_sum = interval_sum(budgets)
         e_sum = interval_sum(executed)
         unspent = sum((b.value for b in budgets), Decimal(0)) - sum((e.value for e in executed), Decimal(0))
-        for ln in paragraphs(doc):
-            a = ADJUSTED.search(ln.text)
+        for ln in doc.paragraphs:
+            text = fold(ln.text)
+            a = ADJUSTED.search(text)
             if not a:
                 continue
             unit = a.group(3)
@@ -63,7 +64,7 @@ class DepartmentExecutionVsProjects(Rule):
                     severity="error",
                 )
                 continue
-            sp = SPENT.search(ln.text, a.end())
+            sp = SPENT.search(text, a.end())
             if not sp or len(executed) != len(tables):
                 continue
             spent = money(sp.group(1), sp.group(2), sp.group(3))
