@@ -242,7 +242,7 @@ def _title(doc: Document, table: Table, first: int) -> None:
         seen += 1
         if seen > 8:
             break
-        if _meta_line(text, table):
+        if _meta_line(text, table) or is_serial_label(text):
             continue
         if len(text) > 60:
             break
@@ -320,8 +320,30 @@ def normalise_title(title: str) -> str:
 @lru_cache(maxsize=None)
 def _aliases():
     kinds = load_json("table_kinds.json")["kinds"]
-    pairs = [(normalise_title(a), k) for k, v in kinds.items() for a in v["aliases"]]
-    return kinds, sorted(pairs, key=lambda x: -len(x[0]))
+    pairs = [(_alias_matcher(normalise_title(a)), k) for k, v in kinds.items() for a in v["aliases"]]
+    return kinds, [(m, k) for (m, _n), k in sorted(pairs, key=lambda x: -x[0][1])]
+
+
+def _alias_matcher(alias: str):
+    """(match function, rank) of an alias: a plain substring, or fragments joined by '…'
+    that must occur in order with at most 20 characters between them (a title naming
+    several tables at once: “三公”经费、会议费、培训费支出预算表)."""
+    parts = [p for p in alias.split("…") if p]
+    if len(parts) == 1:
+        return (lambda t, a=alias: a in t), len(alias)
+    pat = regex.compile(".{0,20}?".join(regex.escape(p) for p in parts))
+    return (lambda t, p=pat: p.search(t) is not None), sum(len(p) for p in parts)
+
+
+@lru_cache(maxsize=None)
+def _serial_label():
+    return regex.compile(load_json("table_kinds.json")["serial_label"])
+
+
+def is_serial_label(text: str) -> bool:
+    """A line that only numbers a table (公开表五, 公开01表, 附表3), printed above or below
+    its title."""
+    return bool(_serial_label().match(_SPACES.sub("", text)))
 
 
 def _kind_of(text: str) -> str | None:
@@ -329,8 +351,8 @@ def _kind_of(text: str) -> str | None:
     if not t or len(t) > 70:
         return None
     _, aliases = _aliases()
-    for alias, key in aliases:
-        if alias in t:
+    for match, key in aliases:
+        if match(t):
             return key
     return None
 

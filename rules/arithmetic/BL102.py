@@ -3,8 +3,9 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.structure import column_key
+from linter.vocab import load_json
 
-from .common import amount_columns, cell_in, column_name, data, printed, sum_mismatch, unit_of
+from .common import LABEL_KEYS, NON_AMOUNT_KEYS, amount_columns, cell_in, column_name, data, printed, sum_mismatch, unit_of
 
 
 class RowTotalMismatch(Rule):
@@ -16,7 +17,9 @@ class RowTotalMismatch(Rule):
     合计 = 人员经费 + 公用经费; 合计 = 一般公共预算 + 政府性基金 + 国有资本经营;
     收入总表 合计 = 小计 + 上年结转 and 小计 = the sum of the income sources; “三公”经费
     合计 = 因公出国 + 公务用车 + 公务接待. An identity applies when the table has its total
-    column and at least two of its part columns; columns split into 预算数 and 决算数 under each
+    column and at least two of its part columns, and every amount column beside the total is
+    one it can name (an unread header such as 基金预算拨款 or 财政拨款结转 may be a part: the row
+    is then not judged, never summed as if that column were zero); columns split into 预算数 and 决算数 under each
     item (the 决算 “三公” table) are checked measure by measure. Blank and dash cells count as zero;
     numbers are compared with the interval rounding rule.
 
@@ -55,7 +58,9 @@ class RowTotalMismatch(Rule):
                             parts = []
                             break
                         parts += cols
-                    if len(parts) < 2 or self._unknown_sibling(table, tot[0], set(ident["parts"]) | {ident["total"]}):
+                    keys = set(ident["parts"]) | {ident["total"]}
+                    if len(parts) < 2 or self._unknown_sibling(table, tot[0], keys) \
+                            or self._unread_column(table, tot[0], keys):
                         continue
                     if (tot[0], tuple(parts)) in done:
                         continue  # two identities that meet on the same columns
@@ -81,6 +86,38 @@ class RowTotalMismatch(Rule):
                 continue
             inner = path[len(parent):-1]
             if any(column_key([lab]) in keys for lab in inner):
+                continue
+            return True
+        return False
+
+    @staticmethod
+    def _unread_column(table, tcol, keys):
+        """An amount column printed beside the total (after it, before the next label
+        column) whose header names no known column: it may be a part the identity cannot
+        name (基金预算拨款, 财政拨款结转 …), so the row cannot be said to be wrong. Columns
+        nested under a part (公务用车/购置费) and columns of another known breakdown are read."""
+        measures = table.measures or [""] * table.width
+        known = set(load_json("column_keys.json")["keys"])
+        amounts = set(amount_columns(table))
+
+        def path(c):
+            labels = table.column_labels[c].split("/")
+            return labels[:-1] if measures[c] else labels
+
+        # a total printed under a group header (“三公”经费/小计) is the total of that group only
+        parent = path(tcol)[:-1]
+        group = [c for c in range(tcol + 1, table.width) if path(c)[:len(parent)] == parent]
+        if not parent or not group:
+            parent = []
+        for c in range(tcol + 1, table.width):
+            key = table.columns[c] if c < len(table.columns) else ""
+            if key in LABEL_KEYS:
+                break  # the next block of the table (项目 | 金额 | 项目 | 金额)
+            if path(c)[:len(parent)] != parent:
+                continue
+            if key in NON_AMOUNT_KEYS or c not in amounts or measures[c] != measures[tcol] or key in keys or key in known:
+                continue
+            if any(column_key([lab]) in keys for lab in path(c)[:-1]):
                 continue
             return True
         return False

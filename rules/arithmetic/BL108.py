@@ -4,9 +4,10 @@ import regex
 
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.levels import by_arithmetic, by_layout, item_rows, mismatches
 from linter.structure import column_key
 
-from .common import amount_columns, cell_in, clean_name, column_name, data, printed, sum_mismatch, unit_of
+from .common import amount_columns, cell_in, clean_name, column_name, data, printed, sum_mismatch, tally, unit_of
 
 
 class ItemTotalMismatch(Rule):
@@ -72,6 +73,9 @@ class ItemTotalMismatch(Rule):
             remainder = spec.get("remainder")
             if len(pidx) < 2 or (remainder and not any(names[i].startswith(remainder) for i in pidx)):
                 return
+        elif spec.get("parts") == "levels":
+            yield from self._levels(doc, table, spec, t)
+            return
         else:  # the other rows: 小计 rows when there are some, else every named row
             subs = [i for i, n in enumerate(names) if i != t and n.endswith("小计")]
             pidx = subs or [i for i, n in enumerate(names) if i != t and n]
@@ -104,6 +108,45 @@ class ItemTotalMismatch(Rule):
                 related=related,
                 suggestion=f"核对后改为{m.fmt(m.sum)}，或改正各项金额",
             )
+
+
+    def _levels(self, doc, table, spec, t):
+        """A table of several levels (品目 → 项目 → 物品, or 单位小计 → 物品): the reading in
+        which every parent adds up is accepted; when none does, the parents of the layout's
+        tree that do not add up are reported."""
+        rows = table.data_rows()
+        cols = [c for c in amount_columns(table) if table.columns[c] not in spec.get("skip_columns", [])]
+        for col in cols:
+            total_cell = cell_in(rows[t], col)
+            if total_cell is None or total_cell.col != col or not printed(total_cell):
+                continue
+            items = item_rows(table, col, {t}, _top_level, len(cols) == 1)
+            if not items:
+                continue
+            tally(doc, self.code)
+            if by_arithmetic(items, total_cell.number) is not None:
+                continue
+            for cell, children in mismatches(by_layout(items), total_cell):
+                parts = [c.item.cell for c in children]
+                m = sum_mismatch(doc, self.code, cell, parts)
+                if m is None:
+                    continue
+                label = table.row_info[t].name.strip() if cell is total_cell else \
+                    next(i.label for i in items if i.cell is cell)
+                names = "、".join(clean_name(c.item.label) for c in children)
+                yield self.at_cell(
+                    cell,
+                    f"《{table.label()}》「{label}」{column_name(table, col)}为{m.fmt(m.total.value)}，"
+                    f"而其下各项（{names}）之和为{m.fmt(m.sum)}{unit_of(table)}，相差{m.fmt(m.diff)}；"
+                    f"各层明细无论怎样分层都不能相加",
+                    related=[related_cell(c.item.cell, c.item.label) for c in children][:8],
+                    suggestion=f"核对后改为{m.fmt(m.sum)}，或改正各项金额",
+                )
+
+
+def _top_level(label: str) -> bool:
+    """A row heading a group of its own: numbered 一、 二、, or a unit's 小计."""
+    return bool(regex_numbered(label)) or clean_name(label).endswith("小计")
 
 
 NUMBERED = regex.compile(r"^\s*(?:\d{1,2}\s*[、.．](?!\d)|[一二三四五六七八九十]+、)")
