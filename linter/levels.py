@@ -77,18 +77,21 @@ def item_rows(table: Table, col: int, skip: set[int], top_style, only_column: bo
 def by_arithmetic(rows: list[ItemRow], total: Number) -> list[Node] | None:
     """A reading of `rows` as a forest whose roots add up to `total` and in which every
     parent equals the sum of its children (interval rule), consistent with the layout: a
-    child is indented deeper than its parent when both indents are known, and when some rows
+    child is indented deeper than its parent when both indents are known (and labels start
+    in more than one column), and when some rows
     are numbered as top-level items, exactly those are the roots. None when no reading adds
     up (or the search is too long to finish)."""
     n = len(rows)
     numbered = any(r.top for r in rows)
+    # labels all in one column say nothing about levels
+    indented = len({r.indent for r in rows if r.indent is not None}) > 1
     steps = [0]
     memo: dict[tuple, list[Node] | None] = {}
 
     def fits(parent: ItemRow | None, child: ItemRow) -> bool:
         if numbered and (parent is None) != child.top:
             return False
-        if parent is not None and parent.indent is not None and child.indent is not None:
+        if indented and parent is not None and parent.indent is not None and child.indent is not None:
             return child.indent > parent.indent
         return True
 
