@@ -31,16 +31,18 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for s in values or [] for v in s.split(",") if v.strip()]
 
 
-def cmd_check(args) -> int:
+def selection_and_rules(args):
+    """(Selection, rules) from the configuration and --select/--ignore, or None after
+    telling the usage error in one line (a bad configuration, a pack that cannot load, a
+    selector that names no rule)."""
     from .config import find_config, load_selection
-    from .engine import BatchRule, RulePackError, run_rules, select_rules
-    from .findings import Finding
+    from .engine import RulePackError, select_rules
 
     try:
         selection = load_selection(args.config or find_config())
     except InputError as exc:
         print(f"budgetlint: {exc}", file=sys.stderr)
-        return 2
+        return None
     if args.select:
         selection.select = _split(args.select)
     if args.ignore:
@@ -49,10 +51,21 @@ def cmd_check(args) -> int:
         rules, unknown = select_rules(selection)
     except RulePackError as exc:
         print(f"budgetlint: {exc}", file=sys.stderr)
-        return 2
+        return None
     if unknown:
         print(f"budgetlint: no rule matches the selector '{unknown[0]}' (see budgetlint rules)", file=sys.stderr)
+        return None
+    return selection, rules
+
+
+def cmd_check(args) -> int:
+    from .engine import BatchRule, check_document
+    from .findings import Finding
+
+    chosen = selection_and_rules(args)
+    if chosen is None:
         return 2
+    selection, rules = chosen
     findings: list[Finding] = []
     batch = [r for r in rules if isinstance(r, BatchRule)]
     summaries: dict[str, list[dict]] = {r.code: [] for r in batch}
@@ -75,18 +88,13 @@ def cmd_check(args) -> int:
             continue
         if args.format == "text":
             docs[path] = doc
-        for rule in rules:
-            try:
-                findings.extend(run_rules(doc, [rule], selection))
-            except Exception as exc:  # a rule bug must not end the batch, nor the other rules
-                print(f"{path}: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-                rule_failed = True
-        for rule in batch:  # cross-document rules keep a small summary, not the Document
-            try:
-                summaries[rule.code].append(rule.summarise(doc))
-            except Exception as exc:
-                print(f"{path}: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-                rule_failed = True
+        found, failures, summarised = check_document(doc, rules, selection)
+        findings.extend(found)
+        for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
+            summaries[code].append(summary)
+        for failure in failures:
+            print(f"{path}: error: {failure}", file=sys.stderr)
+            rule_failed = True
         del doc
     for rule in batch:
         try:
@@ -196,6 +204,10 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("rule", help="show one rule's documentation")
     d.add_argument("code")
     d.set_defaults(func=cmd_rule)
+    from . import audit, report
+
+    audit.add_parser(sub)
+    report.add_parser(sub)
     return p
 
 

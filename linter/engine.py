@@ -85,6 +85,13 @@ class BatchRule(Rule):
     def check_batch(self, summaries: list[dict]) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def batch_groups(self, summary: dict) -> list[tuple[str | None, dict]]:
+        """The summary split into (group key, part): parts with different keys never meet in
+        check_batch, so a store can hand the rule one group at a time instead of every summary
+        of a run. A part has the summary's shape (check_batch takes either). Default: the whole
+        summary in one group for all."""
+        return [(None, summary)]
+
 
 class RulePackError(Exception):
     """A rule family whose module or load() fails; the message names it in one line."""
@@ -203,6 +210,22 @@ def all_rule_classes(errors: list[str] | None = None) -> list[type[Rule]]:
                 raise
             errors.append(str(exc))
     return sorted(out, key=lambda r: r.code)
+
+
+def check_document(doc: Document, rules: list[Rule], selection: Selection) -> tuple[list[Finding], list[str], dict]:
+    """One document through every rule: (findings, one line per rule that failed, {code:
+    summary} of the batch rules). A rule bug ends neither the batch nor the other rules."""
+    findings: list[Finding] = []
+    failures: list[str] = []
+    summaries: dict[str, dict] = {}
+    for rule in rules:
+        try:
+            findings.extend(run_rules(doc, [rule], selection))
+            if isinstance(rule, BatchRule):
+                summaries[rule.code] = rule.summarise(doc)
+        except Exception as exc:
+            failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+    return findings, failures, summaries
 
 
 def run_rules(doc: Document, rules: list[Rule], selection: Selection | None = None) -> Iterator[Finding]:

@@ -7,6 +7,16 @@ import os
 from ..model import Document, InputError
 
 SUFFIXES = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".docx": "docx", ".pdf": "pdf"}
+# Formats a crawl brings back that we do not read: the cause says what to do instead.
+UNSUPPORTED = {
+    ".doc": "Word 97-2003 binary document (.doc) is not supported: save it as .docx",
+    ".wps": "WPS Writer binary document (.wps) is not supported: save it as .docx",
+    ".rtf": "RTF is not supported: save it as .docx",
+    ".xls": "Excel 97-2003 workbook (.xls) is not supported: export the tables into .docx or .pdf",
+    ".xlsx": "Excel workbook (.xlsx) is not supported: export the tables into .docx or .pdf",
+    ".et": "WPS spreadsheet (.et) is not supported: export the tables into .docx or .pdf",
+    ".ofd": "OFD is not supported: export it as .pdf",
+}
 
 
 def format_of(path: str) -> str | None:
@@ -17,6 +27,9 @@ def read_document(path: str) -> Document:
     """Read and analyse one file. Raises InputError with a one-line cause."""
     fmt = format_of(path)
     if fmt is None:
+        ext = os.path.splitext(path)[1].lower()
+        if ext in UNSUPPORTED:
+            raise InputError(UNSUPPORTED[ext])
         raise InputError(f"unsupported file type '{os.path.splitext(path)[1] or '(none)'}'")
     try:
         size = os.path.getsize(path)

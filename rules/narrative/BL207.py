@@ -143,6 +143,12 @@ class PriorYearMismatch(BatchRule):
         return None
 
     # --- across documents -----------------------------------------------------------------
+    def batch_groups(self, summary):
+        """Only the documents of one department, scope and kind are compared."""
+        if not (summary["department"] and summary["year"] and summary["doc_type"]):
+            return []
+        return [(f"{summary['department']}|{summary['scope']}|{summary['doc_type']}", summary)]
+
     def check_batch(self, summaries):
         index = {}
         for s in summaries:

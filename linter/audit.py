@@ -1,0 +1,285 @@
+"""`budgetlint audit PATH… [-o REPORT_DIR] [--jobs N] [--force]`: the auditor's command.
+
+Every file runs in a worker process under a time and memory limit (linter.isolation);
+results stream into the SQLite store (linter.store) one transaction per file, so a run can
+be killed at any moment and the same command resumes it. The parent holds file names and
+counters, never a document. At the end the cross-document checks run over the store, a
+summary goes to stdout, and the reports are written beside the store.
+"""
+from __future__ import annotations
+
+import os
+from collections import deque
+import sqlite3
+import sys
+import time
+
+from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits, WorkerPool
+from .readers import SUFFIXES, UNSUPPORTED
+from .store import STORE_NAME, Store, StoreError, dumps, sha256_of, rules_version, tool_version
+
+# An audit also lists the document formats it cannot read, to report them (BL000), never skip them.
+AUDIT_SUFFIXES = tuple(SUFFIXES) + tuple(UNSUPPORTED)
+STATUS_OF_KIND = {"timeout": "timeout", "memory": "memory", "crash": "crash", "error": "crash"}
+
+
+def walk(paths: list[str]) -> list[str]:
+    """The files named, and every document-like file below the folders named (hidden files
+    and Office's ~$ lock files left out), each once, as absolute paths."""
+    seen: set[str] = set()
+    out: list[str] = []
+
+    def add(p: str) -> None:
+        p = os.path.abspath(p)
+        if p not in seen:
+            seen.add(p)
+            out.append(p)
+
+    for p in paths:
+        if os.path.isdir(p):
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if f.lower().endswith(AUDIT_SUFFIXES) and not f.startswith((".", "~$")):
+                        add(os.path.join(root, f))
+        else:
+            add(p)
+    return out
+
+
+class Progress:
+    """Files done of total, rate, time left and errors, redrawn on one line of a terminal;
+    one plain line per file otherwise (a log keeps every step)."""
+
+    def __init__(self, total: int, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
+        self.total, self.done, self.checked, self.errors = total, 0, 0, 0
+        self.start = time.monotonic()
+        self.last_draw = 0.0
+
+    def step(self, path: str, status: str, findings: int, skipped: bool = False) -> None:
+        self.done += 1
+        if not skipped:
+            self.checked += 1
+        self.errors += status != "ok"
+        if self.tty:
+            now = time.monotonic()
+            if now - self.last_draw >= 0.2 or self.done == self.total:
+                self.last_draw = now
+                elapsed = now - self.start
+                rate = self.checked / elapsed if elapsed > 0 else 0.0
+                left = (self.total - self.done) / rate if rate > 0 else 0.0
+                self.stream.write(f"\r\x1b[K{self.done}/{self.total} files  {rate:.1f} files/s  "
+                                  f"ETA {_clock(left)}  errors {self.errors}")
+                self.stream.flush()
+        else:
+            what = "unchanged, skipped" if skipped else f"{status}, {findings} finding{'s' if findings != 1 else ''}"
+            self.stream.write(f"audit: [{self.done}/{self.total}] {path}: {what}\n")
+            self.stream.flush()
+
+    def end(self) -> None:
+        if self.tty and self.done:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _settings(selection) -> str:
+    """The selection as text: a rerun with other rules or options redoes every document."""
+    return dumps({"select": selection.select, "ignore": selection.ignore, "severity": selection.severity,
+                  "per_file_ignores": selection.per_file_ignores, "options": selection.options})
+
+
+def _todo(store: Store, files: list[str], versions: tuple[str, str, str], force: bool, skipped: list):
+    """(path, sha256, size, mtime_ns) of every file to check; unchanged ones go to `skipped`
+    as they are met (hashed only when size or time changed since the stored run)."""
+    for path in files:
+        try:
+            st = os.stat(path)
+        except OSError:
+            yield path, None, None, None
+            continue
+        known = store.known(path)
+        if known and not force and tuple(known[3:]) == versions:
+            if known[1] == st.st_size and known[2] == st.st_mtime_ns:
+                skipped.append(path)
+                continue
+        try:
+            digest = sha256_of(path)
+        except OSError:
+            digest = None
+        if known and not force and tuple(known[3:]) == versions and known[0] == digest:
+            store.db.execute("UPDATE documents SET mtime_ns=? WHERE path=?", (st.st_mtime_ns, path))
+            skipped.append(path)
+            continue
+        yield path, digest, st.st_size, st.st_mtime_ns
+
+
+def _record(path, digest, size, mtime, result: dict | None, status: str, cause: str | None,
+            seconds: float, versions, run_id) -> dict:
+    meta = (result or {}).get("meta", {})
+    return {"path": path, "sha256": digest, "size": size, "mtime_ns": mtime,
+            "format": (result or {}).get("format") or (os.path.splitext(path)[1].lower().lstrip(".") or None),
+            "pages": (result or {}).get("pages"), "lines": (result or {}).get("lines"),
+            "tables": (result or {}).get("tables"),
+            "department": meta.get("department"), "year": meta.get("year"), "kind": meta.get("kind"),
+            "scope": meta.get("scope"), "level": meta.get("level"), "region": meta.get("region"),
+            "status": status, "cause": cause, "seconds": round(seconds, 4), "checked_at": time.time(),
+            "tool_version": versions[0], "rules_version": versions[1], "settings": versions[2], "run_id": run_id}
+
+
+def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limits: Limits, force: bool,
+              progress: Progress, executor: str = "local", cluster_address: str | None = None) -> str:
+    """Check every file into the store, then the cross-document checks. Returns the run's
+    state: finished | interrupted."""
+    from . import audit_worker
+
+    versions = (tool_version(), rules_version(), _settings(selection))
+    run_id = store.start_run(*versions, jobs=jobs, files=len(files))
+    skipped: deque[str] = deque()
+    items = _todo(store, files, versions, force, skipped)
+    pending: dict[str, tuple] = {}
+
+    def feed():
+        for item in items:
+            while skipped:
+                progress.step(skipped.popleft(), "ok", 0, skipped=True)
+            pending[item[0]] = item
+            yield item[0]
+        while skipped:
+            progress.step(skipped.popleft(), "ok", 0, skipped=True)
+
+    if executor == "dask":
+        from .cluster import dask_map
+
+        results = dask_map(feed(), selection, limits, cluster_address, jobs)
+    else:
+        pool = WorkerPool(audit_worker.audit_file, jobs, limits, setup=audit_worker.setup, setup_args=(selection,))
+        results = pool.map(feed())
+    state = "interrupted"
+    try:
+        for path, outcome in results:
+            _, digest, size, mtime = pending.pop(path)
+            if outcome.ok:
+                result = outcome.value
+                status, cause, findings = result["status"], result["cause"], result["findings"]
+                summaries = result["summaries"]
+            else:
+                result, summaries = None, []
+                status, cause = STATUS_OF_KIND.get(outcome.kind, "crash"), outcome.cause
+                findings = [audit_worker.input_error(path, cause)]
+            store.put_document(_record(path, digest, size, mtime, result, status, cause, outcome.seconds,
+                                       versions, run_id), findings, summaries)
+            progress.step(path, status, len(findings))
+        from .crossdoc import run_cross_checks
+
+        run_cross_checks(store, rules, selection)
+        state = "finished"
+    finally:
+        progress.end()
+        try:
+            store.finish_run(run_id, state)
+        except sqlite3.Error:
+            pass
+    return state
+
+
+def summary_text(store: Store, top: int = 10) -> str:
+    """Files by status, findings by rule and severity, the documents with the most errors."""
+    out = []
+    rows = store.query("SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY COUNT(*) DESC")
+    total = sum(n for _, n in rows)
+    out.append(f"Documents: {total} (" + ", ".join(f"{s} {n}" for s, n in rows) + ")" if rows else "Documents: 0")
+    sev = dict(store.query("SELECT severity, COUNT(*) FROM findings GROUP BY severity"))
+    out.append("Findings: " + ", ".join(f"{s} {sev.get(s, 0)}" for s in ("error", "warning", "info")))
+    by_rule = store.query("SELECT rule, name, severity, COUNT(*) FROM findings GROUP BY rule, severity "
+                          "ORDER BY rule, severity")
+    if by_rule:
+        out.append("By rule:")
+        out += [f"  {rule:7} {sev_:8} {n:6}  {name}" for rule, name, sev_, n in by_rule]
+    worst = store.query(
+        "SELECT d.path, SUM(f.severity='error') AS e, COUNT(f.id) FROM documents d JOIN findings f "
+        "ON f.document_id=d.id GROUP BY d.id HAVING e > 0 ORDER BY e DESC, d.path LIMIT ?", (top,))
+    if worst:
+        out.append("Most errors:")
+        out += [f"  {e:5} errors, {n:5} findings  {p}" for p, e, n in worst]
+    return "\n".join(out) + "\n"
+
+
+def _memory_arg(text: str) -> int:
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    t = text.strip().lower().removesuffix("b").removesuffix("i")
+    if t and t[-1] in units:
+        return int(float(t[:-1]) * units[t[-1]])
+    return int(t)
+
+
+def add_parser(sub) -> None:
+    a = sub.add_parser("audit", help="check a folder of documents on every core into a resumable store and report")
+    a.add_argument("paths", nargs="+")
+    a.add_argument("-o", "--output", default="budgetlint-report", help="report folder (default: budgetlint-report)")
+    a.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
+    a.add_argument("--force", action="store_true", help="check again the documents already in the store")
+    a.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
+                   help=f"seconds per document, 0 for none (default {DEFAULT_TIME_LIMIT:g})")
+    a.add_argument("--memory-limit", type=_memory_arg, default=DEFAULT_MEMORY_LIMIT,
+                   help="address space per worker, e.g. 3G; 0 for none (default 3G)")
+    a.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
+    a.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
+    a.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
+    a.add_argument("--no-report", action="store_true", help="fill the store only; write no HTML/CSV/Excel")
+    a.add_argument("--cluster", metavar="ADDRESS", nargs="?", const="local",
+                   help="run on a Dask cluster (budgetlint[cluster]): a scheduler address, or 'local'")
+    a.set_defaults(func=cmd_audit)
+
+
+def cmd_audit(args) -> int:
+    from .cli import selection_and_rules
+
+    chosen = selection_and_rules(args)
+    if chosen is None:
+        return 2
+    selection, rules = chosen
+    files = walk(args.paths)
+    if not files:
+        print("budgetlint: no files to audit", file=sys.stderr)
+        return 2
+    try:
+        os.makedirs(args.output, exist_ok=True)
+        store = Store(os.path.join(args.output, STORE_NAME))
+    except (OSError, StoreError) as exc:
+        print(f"budgetlint: cannot open the store in {args.output}: {exc}", file=sys.stderr)
+        return 2
+    jobs = args.jobs or os.cpu_count() or 1
+    limits = Limits(time=args.time_limit or None, memory=args.memory_limit or None)
+    progress = Progress(len(files))
+    state = "interrupted"
+    try:
+        state = run_audit(store, files, selection, rules, jobs, limits, args.force, progress,
+                          executor="dask" if args.cluster else "local",
+                          cluster_address=None if args.cluster in (None, "local") else args.cluster)
+    except KeyboardInterrupt:
+        print("budgetlint: interrupted; what was checked is stored: run the same command again to resume",
+              file=sys.stderr)
+    except sqlite3.Error as exc:  # a full disk, a store removed under us
+        print(f"budgetlint: cannot write the store {store.path}: {exc}; run again to resume", file=sys.stderr)
+        store.close()
+        return 2
+    sys.stdout.write(summary_text(store))
+    if state == "finished" and not args.no_report:
+        try:
+            from .report import write_reports
+
+            for path in write_reports(store, args.output):
+                print(f"Report: {path}")
+        except OSError as exc:
+            print(f"budgetlint: cannot write the report: {exc}", file=sys.stderr)
+            store.close()
+            return 2
+    store.close()
+    return 0 if state == "finished" else 130

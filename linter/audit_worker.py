@@ -1,0 +1,81 @@
+"""What an audit worker does with one file: read it, run the rules, and return plain data
+(the document row, its findings with their context, the batch rules' summaries). Imported
+by the worker processes' forkserver once, so every worker starts with the readers and rules
+already loaded; the parent never imports this module's heavy parts."""
+from __future__ import annotations
+
+import os
+
+from .engine import BatchRule, Selection, check_document, select_rules
+from .model import Document, InputError
+from .readers import format_of, read_document
+
+CONTEXT = 60  # characters of the line kept on each side of a finding's excerpt
+
+_rules: list = []
+_selection = Selection()
+
+
+def setup(selection: Selection) -> None:
+    """Once per worker: the rules, instantiated with their options."""
+    global _rules, _selection
+    _selection = selection
+    _rules = select_rules(selection)[0]
+
+
+def _context(doc: Document, finding: dict) -> tuple[str, int]:
+    """The finding's line around its excerpt (the report shows it without the document),
+    and where that piece starts in the line (0-based)."""
+    try:
+        text = doc.line(finding["line"]).text
+    except (IndexError, TypeError):
+        return "", 0
+    start = max(0, (finding.get("column") or 1) - 1 - CONTEXT)
+    end = min(len(text), (finding.get("end_column") or 1) - 1 + CONTEXT)
+    return text[start:end], start
+
+
+def input_error(path: str, cause: str) -> dict:
+    """The BL000 finding of a file that could not be checked."""
+    return {"path": path, "rule": "BL000", "name": "unreadable-input", "severity": "error",
+            "message": f"cannot check file: {cause}", "line": 1, "column": 1, "end_line": 1, "end_column": 1,
+            "page": None, "excerpt": "", "related": [], "suggestion": None}
+
+
+def audit_file(path: str) -> dict:
+    """Everything the store keeps of one file; an unreadable file is status 'unreadable'
+    with its BL000, not an exception."""
+    out = {"format": format_of(path) or os.path.splitext(path)[1].lower().lstrip(".") or None,
+           "status": "ok", "cause": None, "findings": [], "summaries": [], "meta": {}}
+    try:
+        if not os.path.exists(path):
+            raise InputError("no such file")
+        doc = read_document(path)
+    except InputError as exc:
+        if isinstance(exc.__context__, MemoryError):  # the reader ran out of the worker's memory limit
+            raise MemoryError from None
+        out.update(status="unreadable", cause=str(exc), findings=[input_error(path, str(exc))])
+        return out
+    except Exception as exc:  # a reader bug: one file's BL000, not the run's end
+        cause = f"internal error ({type(exc).__name__}: {exc})"
+        out.update(status="unreadable", cause=cause, findings=[input_error(path, cause)])
+        return out
+    meta = doc.meta
+    out["meta"] = {"department": meta.department, "year": meta.year, "kind": meta.doc_type,
+                   "scope": meta.scope, "level": meta.level, "region": meta.region}
+    pages = [ln.page for ln in doc.lines if ln.page]
+    out.update(pages=max(pages) if pages else None, lines=len(doc.lines), tables=len(doc.tables))
+    findings, failures, summaries = check_document(doc, _rules, _selection)
+    for f in findings:
+        data = f.to_json()
+        data["context"], data["context_start"] = _context(doc, data)
+        out["findings"].append(data)
+    for rule in _rules:
+        if isinstance(rule, BatchRule) and rule.code in summaries:
+            try:
+                out["summaries"].extend((rule.code, key, part) for key, part in rule.batch_groups(summaries[rule.code]))
+            except Exception as exc:
+                failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+    if failures:
+        out.update(status="rule-error", cause="; ".join(failures))
+    return out

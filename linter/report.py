@@ -1,0 +1,128 @@
+"""Reports from an audit store: `budgetlint report STORE` (and the end of `audit`).
+
+Everything is read from the store, never from the documents: the findings' excerpts come
+with the line around them (stored by the worker), so a report can be written on another
+machine than the one that checked the files.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+
+from .store import Store
+
+DOCUMENT_COLUMNS = ("path", "status", "cause", "format", "pages", "department", "region", "year", "kind",
+                    "scope", "level", "errors", "warnings", "infos", "sha256", "size", "seconds",
+                    "tool_version", "rules_version")
+FINDING_COLUMNS = ("path", "rule", "name", "severity", "message", "location", "line", "column", "page",
+                   "excerpt", "related", "suggestion", "stage", "department", "year", "kind")
+
+
+def documents(store: Store) -> list[dict]:
+    """One dict per document, with its counts of findings by severity."""
+    sql = ("SELECT d.path, d.status, d.cause, d.format, d.pages, d.department, d.region, d.year, d.kind, "
+           "d.scope, d.level, "
+           "COALESCE(SUM(f.severity='error'), 0), COALESCE(SUM(f.severity='warning'), 0), "
+           "COALESCE(SUM(f.severity='info'), 0), d.sha256, d.size, d.seconds, d.tool_version, d.rules_version, d.id "
+           "FROM documents d LEFT JOIN findings f ON f.document_id=d.id GROUP BY d.id ORDER BY d.path")
+    return [dict(zip(DOCUMENT_COLUMNS + ("id",), row)) for row in store.query(sql)]
+
+
+def location_text(f: dict) -> str:
+    """Where a person finds the text: the finding's location when the rule gave one, else
+    page (PDF) and line of the text view."""
+    loc = f.get("location")
+    if isinstance(loc, dict) and loc.get("label"):
+        return str(loc["label"])
+    if isinstance(loc, str) and loc:
+        return loc
+    parts = []
+    if f.get("page"):
+        parts.append(f"第{f['page']}页")
+    if f.get("line"):
+        parts.append(f"第{f['line']}行")
+    return " ".join(parts)
+
+
+def related_text(f: dict) -> str:
+    out = []
+    for r in f.get("related") or []:
+        where = f"第{r['page']}页 " if r.get("page") else ""
+        out.append(f"{r.get('note', '')}: {where}第{r.get('line')}行「{r.get('excerpt', '')}」")
+    return "；".join(out)
+
+
+def findings(store: Store):
+    """Every finding as a dict (its stored JSON plus its stage and document fields), in
+    document and line order; streamed, not listed."""
+    sql = ("SELECT f.data, f.stage, d.path, d.department, d.year, d.kind, d.id FROM findings f "
+           "JOIN documents d ON f.document_id=d.id ORDER BY d.path, f.line, f.column, f.rule")
+    for data, stage, path, dept, year, kind, doc_id in store.db.execute(sql):
+        f = json.loads(data)
+        f.update(stage=stage, path=path, department=dept, year=year, kind=kind, document_id=doc_id)
+        yield f
+
+
+def _finding_row(f: dict) -> list:
+    return [f.get("path"), f.get("rule"), f.get("name"), f.get("severity"), f.get("message"), location_text(f),
+            f.get("line"), f.get("column"), f.get("page"), f.get("excerpt"), related_text(f), f.get("suggestion"),
+            f.get("stage"), f.get("department"), f.get("year"), f.get("kind")]
+
+
+def write_csv(store: Store, folder: str) -> list[str]:
+    """findings.csv and documents.csv, UTF-8 with a BOM so that Excel opens the Chinese right."""
+    paths = []
+    name = os.path.join(folder, "documents.csv")
+    with open(name, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(DOCUMENT_COLUMNS)
+        for d in documents(store):
+            w.writerow([d[c] for c in DOCUMENT_COLUMNS])
+    paths.append(name)
+    name = os.path.join(folder, "findings.csv")
+    with open(name, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(FINDING_COLUMNS)
+        for f in findings(store):
+            w.writerow(_finding_row(f))
+    paths.append(name)
+    return paths
+
+
+def write_reports(store: Store, folder: str) -> list[str]:
+    return write_csv(store, folder)
+
+
+def add_parser(sub) -> None:
+    r = sub.add_parser("report", help="write the HTML, CSV and Excel reports of an audit store")
+    r.add_argument("store", help="an audit's report folder, or its audit.sqlite")
+    r.add_argument("-o", "--output", help="folder for the reports (default: the store's folder)")
+    r.set_defaults(func=cmd_report)
+
+
+def cmd_report(args) -> int:
+    import sys
+
+    from .store import STORE_NAME, StoreError
+
+    path = os.path.join(args.store, STORE_NAME) if os.path.isdir(args.store) else args.store
+    if not os.path.isfile(path):
+        print(f"budgetlint: {args.store}: no audit store here (run budgetlint audit first)", file=sys.stderr)
+        return 2
+    try:
+        store = Store(path)
+    except StoreError as exc:
+        print(f"budgetlint: {exc}", file=sys.stderr)
+        return 2
+    folder = args.output or os.path.dirname(os.path.abspath(path))
+    try:
+        os.makedirs(folder, exist_ok=True)
+        for written in write_reports(store, folder):
+            print(f"Report: {written}")
+    except OSError as exc:
+        print(f"budgetlint: cannot write the report in {folder}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    return 0
