@@ -67,9 +67,21 @@ _NOT_MONEY_AFTER_WAN = regex.compile(r"^[\p{Han}A-Za-z]")
 _MONEY_OK_AFTER_WAN = set("余多左右以")
 
 
+_CLAUSE_COMMA = regex.compile(r"(?<!\d),|,(?!\d{3}(?!\d))")
+
+
 def normalise(text: str) -> str:
-    """Full-width digits and signs to ASCII, one character for one (offsets unchanged)."""
-    return text.translate(FULLWIDTH)
+    """Full-width digits and signs to ASCII, one character for one (offsets unchanged). A
+    full-width comma stays a thousands separator only between digits (１，２３４); elsewhere it
+    ends a clause and becomes 、, so the amount after it (…95.54万元，18万元) is still read."""
+    norm = text.translate(FULLWIDTH)
+    if "，" not in text:
+        return norm
+    chars = list(norm)
+    for i, ch in enumerate(text):
+        if ch == "，" and _CLAUSE_COMMA.match(norm, i):
+            chars[i] = "、"
+    return "".join(chars)
 
 
 def parse_chinese(text: str) -> Number | None:

@@ -8,12 +8,54 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_cell
 
+from linter.vocab import load_json
+
 from .common import lines_of, scanned_lines, terms
+
+# a list number or a short label before a line's first sentence: 1、 （一） 说明：
+LEAD_IN = regex.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[）)、.．]\s*)?(?:[^，。；：:（）()]{1,8}[：:])?")
 
 
 @lru_cache(maxsize=None)
 def patterns():
     return [regex.compile(p) for p in lines_of("placeholders.txt")]
+
+
+@lru_cache(maxsize=None)
+def instruction_patterns():
+    """The four structures of a writer instruction (linter/data/instructions.json), compiled
+    from its word lists."""
+    cfg = load_json("instructions.json")
+    alt = lambda words: "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    verbs, modals = alt(cfg["writing_verbs"]), cfg["modals"]
+    not_before = cfg["modal_not_before"]
+    modal = "|".join(f"{regex.escape(m)}(?![{regex.escape(not_before.get(m, ''))}])" for m in
+                     sorted(modals, key=len, reverse=True))
+    return {
+        # （按…填写） （如无此项请注明）: a bracketed aside from opener to writing verb
+        "aside": regex.compile(rf"[（(]\s*(?:{alt(cfg['aside_openers'])})[^（）()]{{0,60}}?(?:{verbs})\s*[。.]?\s*[）)]"),
+        # 应与《…》一致，并按照…细化列示 / 请…填写: a sentence opening with a modal, holding a
+        # writing verb or a consistency demand
+        "modal": regex.compile(rf"(?:^|(?<=[。；;！!？?]))(?:本表|此表|该表|本部分|此处)?\s*(?:{modal})"
+                               rf"[^。；;！!？?]{{0,80}}?(?:(?:{verbs})|{cfg['consistency']})[^。；;！!？?]{{0,20}}"),
+        # 如无此项请注明 / 无此项的不列: a condition, then a modal and a writing verb
+        "condition": regex.compile(rf"(?:{alt(cfg['conditions'])})[^。；;！!？?]{{0,20}}?(?:{alt(cfg['condition_then'])})"
+                                   rf"[^。；;！!？?，,]{{0,6}}?(?:{verbs})|(?:{alt(cfg['conditions'])})[^。；;！!？?]{{0,20}}?不[列填]"),
+        # 根据实际情况填写 / 由主管部门根据…填写: no subject, a basis, a writing verb, no named source
+        "basis": regex.compile(rf"(?:^|(?<=[。；;！!？?]))\s*(?:{alt(cfg['basis_openers'])})[^。；;！!？?《》“”]{{1,50}}?"
+                               rf"(?:{verbs})(?=\s*(?:[。；;！!？?]|$))"),
+    }
+
+
+def instruction_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of writer instructions in a line, by the structures of instruction_patterns()."""
+    body = LEAD_IN.sub(lambda m: " " * len(m.group()), text, count=1)
+    out = []
+    for pat in instruction_patterns().values():
+        for m in pat.finditer(body):
+            s = m.start() + len(m.group()) - len(m.group().lstrip())
+            out.append((s, m.end()))
+    return out
 
 
 def _norm(text: str) -> str:
@@ -50,11 +92,11 @@ class TemplatePlaceholder(Rule):
         pats = patterns()
         for ln, text in scanned_lines(doc):
             hits: list[tuple[int, int]] = []
-            for pat in pats:
-                for m in pat.finditer(text):
-                    if any(a < m.end() and m.start() < b for a, b in hits):
-                        continue
-                    hits.append(m.span())
+            spans = [m.span() for pat in pats for m in pat.finditer(text)] + instruction_spans(text)
+            for a0, b0 in spans:
+                if any(a < b0 and a0 < b for a, b in hits):
+                    continue
+                hits.append((a0, b0))
             if not hits:
                 continue
             # one finding a line: a template line holds many XX, one report each would bury the rest

@@ -16,7 +16,8 @@ def load():
     from .BL310 import EmptyTableNote
     from .BL311 import ScopeMismatch
     from .BL312 import DuplicatedWord
+    from .BL313 import UnfinishedSentence
 
     return [StaleYear, TemplatePlaceholder, ReplaceDamage, WrongLevelWord, DepartmentNameMismatch,
             ConfusableTypo, TraditionalCharacter, HeadingNumbering, PunctuationDefect, EmptyTableNote,
-            ScopeMismatch, DuplicatedWord]
+            ScopeMismatch, DuplicatedWord, UnfinishedSentence]
