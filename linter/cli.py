@@ -47,6 +47,8 @@ def selection_and_rules(args):
         selection.select = _split(args.select)
     if args.ignore:
         selection.ignore += _split(args.ignore)
+    selection.extend_select += _split(args.extend_select)
+    selection.ignore += _split(args.extend_ignore)
     try:
         rules, unknown = select_rules(selection)
     except RulePackError as exc:
@@ -138,8 +140,21 @@ def _read(path: str):
 
 
 def cmd_extract(args) -> int:
-    from .extract import extract
+    from .extract import extract, vocabulary_report
 
+    if args.vocabulary:
+        from .vocab import VocabularyError
+
+        try:
+            sys.stdout.write(vocabulary_report(args.format))
+        except VocabularyError as exc:
+            print(f"budgetlint: {exc}", file=sys.stderr)
+            return 2
+        if not args.file:
+            return 0
+    if not args.file:
+        print("budgetlint: extract needs a FILE (or --vocabulary)", file=sys.stderr)
+        return 2
     try:
         doc = _read(args.file)
     except InputError as exc:
@@ -164,11 +179,11 @@ def _rule_classes():
 def cmd_rules(args) -> int:
     classes, failed = _rule_classes()
     if args.format == "json":
-        print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "summary": c.summary()}
-                          for c in classes], ensure_ascii=False, indent=2))
+        print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "pack": c.source,
+                           "summary": c.summary()} for c in classes], ensure_ascii=False, indent=2))
     else:
         for c in classes:
-            print(f"{c.code:7} {c.name:40} {c.severity:8} {c.summary()}")
+            print(f"{c.code:7} {c.name:40} {c.severity:8} {c.source:12} {c.summary()}")
     return 2 if failed else 0
 
 
@@ -190,13 +205,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
     c.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
+    c.add_argument("--extend-select", action="append",
+                   help="codes or prefixes to enable on top of the selection (comma-separated)")
+    c.add_argument("--extend-ignore", action="append", help="same as --ignore, as in ruff")
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
     c.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
     c.set_defaults(func=cmd_check)
     e = sub.add_parser("extract", help="show what budgetlint understands of a file")
-    e.add_argument("file")
+    e.add_argument("file", nargs="?")
     e.add_argument("--format", choices=("text", "json"), default="text")
     e.add_argument("--claims", action="store_true", help="also show narrative claims and the table ledger")
+    e.add_argument("--vocabulary", action="store_true",
+                   help="show the vocabulary files and which entries installed packs added")
     e.set_defaults(func=cmd_extract)
     r = sub.add_parser("rules", help="list the rules")
     r.add_argument("--format", choices=("text", "json"), default="text")

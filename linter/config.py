@@ -1,6 +1,7 @@
 """Configuration: [tool.budgetlint] in pyproject.toml or a budgetlint.toml, found by
 walking up from the current directory. Keys: select, ignore, severity (code or prefix ->
-error|warning|info), per-file-ignores (glob, relative to the configuration's folder ->
+error|warning|info), extend-select and extend-ignore (added to the default selection,
+which is every built-in rule and every installed pack's), per-file-ignores (glob, relative to the configuration's folder ->
 [codes]), and per-rule options under [tool.budgetlint.options.CODE]. A list of codes may
 also be written as one string ("BL1" or "BL1, BL3"). Anything else is refused in one line."""
 from __future__ import annotations
@@ -16,7 +17,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-KEYS = ("select", "ignore", "severity", "per-file-ignores", "options")
+KEYS = ("select", "extend-select", "ignore", "extend-ignore", "severity", "per-file-ignores", "options")
 
 
 def find_config(start: str | None = None) -> str | None:
@@ -76,7 +77,9 @@ def load_selection(path: str | None) -> Selection:
     sel.root = os.path.dirname(os.path.abspath(path))
     if "select" in data:
         sel.select = _codes(data["select"], "select")
-    sel.ignore = _codes(data.get("ignore", []), "ignore")
+    sel.extend_select = _codes(data.get("extend-select", []), "extend-select")
+    # as in ruff: ignore and extend-ignore both add to what is switched off
+    sel.ignore = _codes(data.get("ignore", []), "ignore") + _codes(data.get("extend-ignore", []), "extend-ignore")
     for key, sev in _table(data.get("severity", {}), "severity").items():
         if sev not in SEVERITIES:
             raise _bad(f"severity for {key} must be {', '.join(SEVERITIES[:-1])} or {SEVERITIES[-1]}")

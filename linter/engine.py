@@ -30,7 +30,8 @@ class Rule:
     code: str = ""
     name: str = ""
     severity: str = "warning"
-    family: str = ""
+    family: str = ""  # the entry-point prefix it was loaded under (BL1, XP1 …)
+    source: str = ""  # the distribution that ships it: budgetlint, or a pack's name
 
     def __init__(self, options: dict | None = None):
         self.options = options or {}
@@ -94,44 +95,111 @@ class BatchRule(Rule):
 
 
 class RulePackError(Exception):
-    """A rule family whose module or load() fails; the message names it in one line."""
+    """A rule family whose module or load() fails, whose prefix collides with another pack's,
+    or which does not support this budgetlint version; the message names it in one line."""
+
+
+BUILTIN_SOURCE = "budgetlint"
 
 
 @dataclass
 class Family:
     prefix: str
     target: str  # "module:function"
+    source: str = BUILTIN_SOURCE  # the distribution that registered it
+    requires: str | None = None  # the budgetlint versions the pack declares it supports
     _rules: list[type[Rule]] | None = field(default=None, repr=False)
+
+    @property
+    def builtin(self) -> bool:
+        return self.source == BUILTIN_SOURCE
 
     def rules(self) -> list[type[Rule]]:
         if self._rules is None:
+            self._check_version()
             module, _, func = self.target.partition(":")
             try:
                 loader: Callable[[], list[type[Rule]]] = getattr(importlib.import_module(module), func)
-                self._rules = list(loader())
+                loaded = list(loader())
             except Exception as exc:  # a third-party pack's missing dependency, a typo in its entry point
                 raise RulePackError(f"rule pack {self.prefix} ({self.target}) cannot be loaded: "
                                     f"{type(exc).__name__}: {exc}") from exc
+            stray = [cls.code for cls in loaded if not str(getattr(cls, "code", "")).startswith(self.prefix)]
+            if stray:
+                raise RulePackError(f"rule pack {self.prefix} ({self.source}) defines {stray[0]}, "
+                                    f"which does not start with its prefix {self.prefix}")
+            for cls in loaded:
+                cls.family = cls.family or self.prefix
+                cls.source = self.source
+            self._rules = loaded
         return self._rules
+
+    def _check_version(self) -> None:
+        """A pack states the budgetlint versions it supports as an ordinary requirement of its
+        distribution (Requires-Dist: budgetlint>=0.2,<0.4); pip honours it at install, and an
+        upgrade or a --no-deps install that breaks it is one line here, not a traceback."""
+        if not self.requires:
+            return
+        from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+        from . import __version__
+
+        try:
+            ok = SpecifierSet(self.requires).contains(__version__, prereleases=True)
+        except InvalidSpecifier:
+            raise RulePackError(f"rule pack {self.prefix} ({self.source}) declares an unreadable "
+                                f"budgetlint requirement '{self.requires}'") from None
+        if not ok:
+            raise RulePackError(f"rule pack {self.prefix} ({self.source}) supports budgetlint "
+                                f"{self.requires}, not {__version__}")
+
+
+def _budgetlint_requirement(dist) -> str | None:
+    """The version specifier a distribution puts on budgetlint ('' when it names none)."""
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    for line in (dist.requires or []) if dist is not None else []:
+        try:
+            req = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if req.name.lower() == "budgetlint" and not req.marker:
+            return str(req.specifier) or None
+    return None
 
 
 def discover_families() -> list[Family]:
-    """Rule families from the entry-point group; built-ins first, third-party packs after."""
+    """Rule families from the entry-point group; built-ins first, third-party packs after.
+    Two packs whose prefixes overlap (XP1 and XP1, or XP and XP1) would claim the same codes:
+    that is a RulePackError naming both."""
     families: dict[str, Family] = {}
     try:
         from importlib.metadata import entry_points
 
-        for ep in entry_points(group=ENTRY_POINT_GROUP):
-            families[ep.name] = Family(ep.name, ep.value)
+        eps = list(entry_points(group=ENTRY_POINT_GROUP))
     except Exception:  # broken metadata must not stop a lint run
-        pass
+        eps = []
+    for ep in eps:
+        dist = getattr(ep, "dist", None)
+        source = dist.name if dist is not None and dist.name else ep.value.split(":")[0].split(".")[0]
+        if source.lower() == BUILTIN_SOURCE:
+            source = BUILTIN_SOURCE
+        fam = Family(ep.name, ep.value, source,
+                     None if source == BUILTIN_SOURCE else _budgetlint_requirement(dist))
+        for other in families.values():
+            same_place = other.source == fam.source and other.target == fam.target
+            if not same_place and (other.prefix.startswith(fam.prefix) or fam.prefix.startswith(other.prefix)):
+                raise RulePackError(f"rule pack prefix {fam.prefix} ({fam.source}) collides with "
+                                    f"{other.prefix} ({other.source}); each pack needs a prefix of its own")
+        families[ep.name] = fam
     for prefix, target in BUILTIN_FAMILIES.items():
         families.setdefault(prefix, Family(prefix, target))
-    return sorted(families.values(), key=lambda f: f.prefix)
+    return sorted(families.values(), key=lambda f: (not f.builtin, f.prefix))
 
 
-def _matches(code: str, selectors: Iterable[str]) -> bool:
-    return any(code.startswith(s) for s in selectors)
+def _matches(code: str, selectors: Iterable[str] | None) -> bool:
+    """None selects everything (the default: built-in rules and every installed pack)."""
+    return selectors is None or any(code.startswith(s) for s in selectors)
 
 
 def _path_matches(rel: str, pattern: str) -> bool:
@@ -146,13 +214,15 @@ def _path_matches(rel: str, pattern: str) -> bool:
     return fnmatch.fnmatch(rel, pattern) or (pattern.startswith("**/") and fnmatch.fnmatch(rel, pattern[3:]))
 
 
-def _could_match(prefix: str, selectors: list[str]) -> bool:
-    return any(s.startswith(prefix) or prefix.startswith(s) for s in selectors)
+def _could_match(prefix: str, selectors: list[str] | None) -> bool:
+    return selectors is None or any(s.startswith(prefix) or prefix.startswith(s) for s in selectors)
 
 
 @dataclass
 class Selection:
-    select: list[str] = field(default_factory=lambda: ["BL"])
+    # None: every rule, built-in and from installed packs; a list replaces that default
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)  # added to select (as in ruff)
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)  # code or prefix -> severity
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> codes
@@ -160,7 +230,7 @@ class Selection:
     root: str = ""  # per-file-ignores globs are relative to this folder (the configuration's; else cwd)
 
     def enabled(self, code: str, path: str | None = None) -> bool:
-        if not _matches(code, self.select) or _matches(code, self.ignore):
+        if not self.selects(code) or _matches(code, self.ignore):
             return False
         if path is not None and self.per_file_ignores:
             rel = os.path.relpath(os.path.abspath(path), self.root or os.getcwd()).replace(os.sep, "/")
@@ -168,6 +238,12 @@ class Selection:
                 if _matches(code, codes) and _path_matches(rel, pattern):
                     return False
         return True
+
+    def selects(self, code: str) -> bool:
+        return _matches(code, self.select) or _matches(code, self.extend_select)
+
+    def could_select(self, prefix: str) -> bool:
+        return _could_match(prefix, self.select) or _could_match(prefix, self.extend_select)
 
     def severity_for(self, code: str, default: str) -> str:
         best, best_len = default, -1
@@ -188,13 +264,14 @@ def select_rules(selection: Selection | None = None) -> tuple[list[Rule], list[s
     rules: list[Rule] = []
     codes: list[str] = []
     for fam in discover_families():
-        if not _could_match(fam.prefix, selection.select):
+        if not selection.could_select(fam.prefix):
             continue  # lazy: a family nobody selected is never imported
         for cls in fam.rules():
             codes.append(cls.code)
             if selection.enabled(cls.code):
                 rules.append(cls(selection.options.get(cls.code)))
-    unknown = [s for s in selection.select if not any(c.startswith(s) for c in codes)]
+    named = (selection.select or []) + selection.extend_select
+    unknown = [s for s in named if not any(c.startswith(s) for c in codes)]
     return sorted(rules, key=lambda r: r.code), unknown
 
 
