@@ -77,3 +77,20 @@ def extract(doc: Document, fmt: str = "text", claims: bool = False) -> str:
         page = f"p{ln.page} " if ln.page else ""
         out.append(f"{ln.number:>6} {page}{ln.kind[:4]:4} | {ln.text}")
     return "\n".join(out) + "\n"
+
+
+def vocabulary_report(fmt: str = "text") -> str:
+    """Each vocabulary file, its sources, and every entry a pack added (the rest is built-in)."""
+    from . import vocab
+
+    report = {"sources": [s.name for s in vocab.sources()], "files": {}}
+    for name in vocab.files():
+        added = {k: v for k, v in vocab.origins(name).items() if v != vocab.BUILTIN}
+        report["files"][name] = added
+    if fmt == "json":
+        return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
+    out = [f"vocabulary sources: {', '.join(report['sources'])}"]
+    for name, added in report["files"].items():
+        out.append(f"{name}: {'built-in only' if not added else f'{len(added)} entries from packs'}")
+        out.extend(f"    {entry}  <- {source}" for entry, source in added.items())
+    return "\n".join(out) + "\n"

@@ -14,7 +14,7 @@ import io
 import logging
 from functools import lru_cache
 
-from .vocab import data_path
+from .vocab import data_paths
 
 _log = logging.getLogger("jieba")
 _log.setLevel(logging.WARNING)
@@ -41,7 +41,7 @@ def _load(tk, dict_files: list[str]):
 def domain():
     import jieba
 
-    return _load(jieba.Tokenizer(), [data_path("lexicon.txt")])
+    return _load(jieba.Tokenizer(), data_paths("lexicon.txt"))
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +51,7 @@ def general():
     import jieba
 
     default = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    return _load(jieba.Tokenizer(), [default, data_path("lexicon.txt")])
+    return _load(jieba.Tokenizer(), [default, *data_paths("lexicon.txt")])
 
 
 def cut(text: str, full: bool = False) -> list[str]:

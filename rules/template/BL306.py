@@ -5,7 +5,7 @@ from functools import lru_cache
 import regex
 
 from linter.engine import Rule
-from linter.vocab import data_path
+from linter.vocab import load_text
 
 from .common import scanned_lines
 
@@ -13,8 +13,8 @@ from .common import scanned_lines
 @lru_cache(maxsize=None)
 def lexicon() -> tuple[list[tuple[str, str, "regex.Pattern | None"]], "regex.Pattern | None"]:
     entries = []
-    with open(data_path("confusables.txt"), encoding="utf-8") as fh:
-        for raw in fh:
+    for text, _source in load_text("confusables.txt"):  # built-in, then each pack's pairs
+        for raw in text.splitlines():
             if raw.startswith("#") or not raw.strip():
                 continue
             parts = raw.rstrip("\n").split("\t")
