@@ -229,9 +229,9 @@ def add_parser(sub) -> None:
                    help=f"seconds per document, 0 for none (default {DEFAULT_TIME_LIMIT:g})")
     a.add_argument("--memory-limit", type=_memory_arg, default=DEFAULT_MEMORY_LIMIT,
                    help="address space per worker, e.g. 3G; 0 for none (default 3G)")
-    a.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
-    a.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
-    a.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
+    from .cli import add_selection_arguments
+
+    add_selection_arguments(a)
     a.add_argument("--no-report", action="store_true", help="fill the store only; write no HTML/CSV/Excel")
     a.add_argument("--cluster", metavar="ADDRESS", nargs="?", const="local",
                    help="run on a Dask cluster (budgetlint[cluster]): a scheduler address, or 'local'")

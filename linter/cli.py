@@ -31,6 +31,16 @@ def _split(values: list[str] | None) -> list[str]:
     return [v.strip() for s in values or [] for v in s.split(",") if v.strip()]
 
 
+def add_selection_arguments(parser) -> None:
+    """The options that choose rules, the same for every command that runs them."""
+    parser.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
+    parser.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
+    parser.add_argument("--extend-select", action="append",
+                        help="codes or prefixes to enable on top of the selection (comma-separated)")
+    parser.add_argument("--extend-ignore", action="append", help="same as --ignore, as in ruff")
+    parser.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
+
+
 def selection_and_rules(args):
     """(Selection, rules) from the configuration and --select/--ignore, or None after
     telling the usage error in one line (a bad configuration, a pack that cannot load, a
@@ -203,13 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="lint files or directories")
     c.add_argument("paths", nargs="+")
     c.add_argument("--format", choices=("text", "json"), default="text")
-    c.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
-    c.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
-    c.add_argument("--extend-select", action="append",
-                   help="codes or prefixes to enable on top of the selection (comma-separated)")
-    c.add_argument("--extend-ignore", action="append", help="same as --ignore, as in ruff")
+    add_selection_arguments(c)
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
-    c.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
     c.set_defaults(func=cmd_check)
     e = sub.add_parser("extract", help="show what budgetlint understands of a file")
     e.add_argument("file", nargs="?")
