@@ -9,6 +9,8 @@ def load():
     from .BL205 import NarrativePercentMismatch
     from .BL206 import AmountUnitSlip
     from .BL207 import PriorYearMismatch
+    from .BL208 import CopiedFigures
 
     return [NarrativeTableMismatch, NarrativeSumMismatch, YearOverYearChangeMismatch,
-            ChangeDirectionContradiction, NarrativePercentMismatch, AmountUnitSlip, PriorYearMismatch]
+            ChangeDirectionContradiction, NarrativePercentMismatch, AmountUnitSlip, PriorYearMismatch,
+            CopiedFigures]
