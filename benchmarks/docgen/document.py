@@ -1,0 +1,278 @@
+"""A whole generated document: the family's outline of titles, statements and tables, written as
+the txt dump the txt reader reads (and as .docx), with the planted spans located exactly."""
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from .fmt import Style, Writer
+from .model import Budget, make_budget
+from .narrative import Narrator, Statement
+from .tables import TableSpec, table_set
+
+MARK_START, MARK_END = "\x01", "\x02"
+
+
+def mark(text: str) -> str:
+    return MARK_START + text + MARK_END
+
+
+@dataclass
+class Block:
+    role: str                          # title | heading | para | table
+    st: Statement | None = None
+    table: TableSpec | None = None
+    level: int = 1
+
+
+def raw(text: str, kind: str = "raw") -> Statement:
+    return Statement(kind, text.replace("{", "{{").replace("}", "}}"), {})
+
+
+@dataclass
+class Span:
+    line: int          # 1-based line in the .txt
+    start: int         # 1-based column of the first character
+    end: int           # 1-based column after the last character
+    text: str
+
+    def to_json(self) -> dict:
+        return {"line": self.line, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Plant:
+    kind: str
+    codes: tuple[str, ...]     # rule codes that find it ((): any code of the family)
+    family: str                # BL1 BL2 BL3 BL4
+    span: Span | None = None   # the planted text
+    zone: tuple[int, int] = (0, 0)   # lines of the statement or table it sits in (inclusive)
+    zone_text: str = ""        # the statement's text (for readers with another line numbering)
+    note: str = ""
+    also: list[Span] = field(default_factory=list)   # further places the same planted slot is written
+
+    def to_json(self) -> dict:
+        return {"kind": self.kind, "codes": list(self.codes), "family": self.family,
+                "span": self.span.to_json() if self.span else None, "zone": list(self.zone),
+                "zone_text": self.zone_text, "note": self.note}
+
+
+@dataclass
+class GeneratedDoc:
+    name: str
+    budget: Budget
+    blocks: list[Block]
+    text: str = ""
+    plants: list[Plant] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.plants
+
+
+class Builder:
+    """Holds what a document is made of while plants are applied, then writes it."""
+
+    def __init__(self, seed: int, family: str, doc_type: str, scope: str, level: str | None = None):
+        self.b = make_budget(seed, family, doc_type, scope, level)
+        self.rng = random.Random(f"text/{family}/{doc_type}/{scope}/{seed}")
+        self.w = Writer(Style.pick(self.rng, family, doc_type), self.rng)
+        self.n = Narrator(self.b, self.w, self.rng)
+        self.tables = table_set(self.b, self.w)
+        self.blocks = outline(self.b, self.n, self.tables, self.rng)
+        self.tables = [bl.table for bl in self.blocks if bl.table is not None]
+        self.plants: list[Plant] = []
+        self.pending: list[tuple[Plant, object]] = []   # plant and the block (or table) it sits in
+
+    def statements(self, *kinds: str) -> list[Statement]:
+        return [bl.st for bl in self.blocks if bl.st is not None and (not kinds or bl.st.kind in kinds)]
+
+    def block_of(self, st: Statement) -> Block:
+        return next(bl for bl in self.blocks if bl.st is st)
+
+    def table(self, key: str) -> TableSpec | None:
+        return next((t for t in self.tables if t.key == key), None)
+
+    def add_plant(self, plant: Plant, where) -> None:
+        self.pending.append((plant, where))
+
+    def write(self, name: str) -> GeneratedDoc:
+        lines: list[str] = []
+        where_lines: dict[int, tuple[int, int, str]] = {}
+        for bl in self.blocks:
+            first = len(lines) + 1
+            if bl.table is not None:
+                lines.extend(write_table(self.b, bl.table, self.tables.index(bl.table) + 1))
+                where_lines[id(bl.table)] = (first, len(lines), "")
+            else:
+                text = bl.st.render()
+                if bl.role == "heading" and self.b.family == "hebei" and bl.level == 1:
+                    text = f"[bookmark: _Toc_3_3_{first:010d}]" + text
+                lines.append(text)
+                where_lines[id(bl.st)] = (first, first, text)
+            if bl.role == "table" or (bl.role == "para" and self.b.family == "hebei" and self.rng.random() < 0.0):
+                lines.append("")
+        text, spans = locate(lines)
+        doc = GeneratedDoc(name, self.b, self.blocks, text)
+        if len(self.pending) > 1:
+            raise NotImplementedError("one plant per document")
+        if self.pending and not spans:
+            raise AssertionError("a plant left no marked text")
+        for plant, where in self.pending:
+            plant.span, plant.also = spans[0], spans[1:]   # a slot written twice is marked twice
+            z = where_lines.get(id(where))
+            if z:
+                plant.zone = (z[0], z[1])
+                plant.zone_text = clean_marks(z[2])
+            doc.plants.append(plant)
+        return doc
+
+
+def clean_marks(text: str) -> str:
+    return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+def locate(lines: list[str]) -> tuple[str, list[Span]]:
+    """Strip the marks and say where each marked text landed (line, columns)."""
+    spans: list[Span] = []
+    out = []
+    for i, line in enumerate(lines, 1):
+        while MARK_START in line:
+            a = line.index(MARK_START)
+            b = line.index(MARK_END, a)
+            inner = line[a + 1:b]
+            line = line[:a] + inner + line[b + 1:]
+            spans.append(Span(i, a + 1, a + 1 + len(inner), inner))
+        out.append(line)
+    return "\n".join(out) + "\n", spans
+
+
+# --------------------------------------------------------------------------- tables in the dump layout
+
+def write_table(b: Budget, t: TableSpec, number: int) -> list[str]:
+    out: list[str] = []
+    if b.family == "hebei":
+        out.append(f"[bookmark: _Toc_2_2_{number:010d}]{t.title}")
+        out.append(f"\t{b.name}")
+        out.append(f"\t{'决算' if b.doc_type == '决算' else '预算'}年度：{b.year}")
+        out.append(f"\t单位：{t.unit}")
+        out.append("")
+        for row in t.header + t.rows:
+            for cell in row:
+                out.append("\t" + cell if cell else "\t")
+            out.append("")
+    else:
+        out.append(t.title)
+        if b.family == "jiangsu" and b.doc_type == "预算":
+            out.append(f"公开表{chinese_ordinal(number)}")
+            out.append(f"部门：{b.name}    单位：{t.unit}")
+        else:
+            out.append(f"编制单位：{b.name}    单位：{t.unit}")
+        for row in t.header + t.rows:
+            cells = [c if c else "" for c in row]
+            out.append("\t".join(cells))
+        out.append("")
+    if t.note:
+        out.append(t.note)
+    return out
+
+
+def chinese_ordinal(n: int) -> str:
+    from .fmt import chinese_int
+    return chinese_int(n)
+
+
+# --------------------------------------------------------------------------- outlines
+
+def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random) -> list[Block]:
+    Y, s = b.year, b.scope
+    fin = b.doc_type == "决算"
+    H = lambda text, level=1: Block("heading", raw(text, "heading"), level=level)  # noqa: E731
+    P = lambda st: Block("para", st)  # noqa: E731
+    T = [Block("table", table=t) for t in tables]
+    traps = [P(raw(t.replace("{body}", n.body()), "trap")) for t in n.traps()]
+    subjects = [P(n.subject(r)) for r in _some(rng, b.gpb_rows(), 5)]
+    plans = [P(st) for st in n.plan_targets()]
+    proc = n.procurement()
+    proc_blocks = [P(proc)] if proc else [P(raw(f"{Y}年{n.body()}未安排政府采购预算。"))]
+    year_heading = Block("heading", Statement("heading", "第{part}部分 {Y}年度{scope}{kind}表",
+                                              {"part": "二", "Y": str(Y), "scope": s, "kind": b.doc_type}))
+    if fin:
+        total_completion = P(n.completion("一般公共预算财政拨款支出", b.initial_total, b.gpb))
+        body = [
+            Block("title", Statement("title", "{name}{Y}年度{scope}决算", {"name": b.name, "Y": str(Y), "scope": s})),
+            H(f"第一部分 {s}概况"), H("一、主要职能", 2), P(n.duties()), P(n.intro()),
+            year_heading, *T,
+            Block("heading", Statement("heading", "第三部分 {Y}年度{scope}决算情况说明", {"Y": str(Y), "scope": s})),
+            H("一、收入支出决算总体情况说明", 2), P(n.total_change()), P(n.income()), P(n.expense()), P(n.shares()),
+            H("二、一般公共预算财政拨款支出决算情况说明", 2), P(n.class_list()), total_completion, *subjects,
+            H("三、“三公”经费财政拨款支出决算情况说明", 2), P(n.three_public()),
+            P(n.completion("“三公”经费财政拨款支出", sum(b.three_public_initial.values(), n.b.basic * 0),
+                           b.three_public_total)) if b.three_public_total and sum(b.three_public_initial.values()) else None,
+            H("四、政府性基金和国有资本经营预算财政拨款支出决算情况说明", 2), P(n.soe()),
+            H("五、机关运行经费支出情况说明", 2), P(n.running()),
+            H("六、政府采购支出情况说明", 2), *proc_blocks,
+            H("七、国有资产占用情况说明", 2), P(n.assets()),
+            H("八、预算绩效情况说明", 2), *plans,
+            H("九、其他需要说明的情况", 2), *traps, P(n.measures()),
+        ]
+        return [bl for bl in body if bl is not None]
+    if b.family == "hebei":
+        title = f"{b.name}{Y}年{s}预算信息公开情况说明"
+        return [
+            *T,
+            Block("title", Statement("title", "第一部分  {name}{Y}年{scope}预算信息公开情况说明",
+                                     {"name": b.name, "Y": str(Y), "scope": s})),
+            Block("title", raw(title)), P(n.intro()),
+            H(f"一、{s}职责及机构设置情况"), P(n.duties()),
+            H(f"二、{s}预算安排的总体情况"), P(raw("1、收入说明")), P(n.income()), P(raw("2、支出说明")), P(n.expense()),
+            P(n.shares()), P(raw("3、比上年增减情况")), P(n.total_change()),
+            H("三、一般公共预算支出情况"), P(n.class_list()), *subjects,
+            H("四、机关运行经费安排情况"), P(n.running()),
+            H("五、财政拨款“三公”经费预算情况及增减变化原因"), P(n.three_public()), P(n.soe()),
+            H("六、预算绩效信息"), *plans,
+            H("七、政府采购预算情况"), *proc_blocks, Block("table", table=_procurement(b, n)),
+            H("八、国有资产信息"), P(n.assets()),
+            H("九、其他需要说明的事项"), *traps, P(n.measures()),
+        ]
+    if b.family == "shanghai":
+        return [
+            Block("title", Statement("title", "{name}{Y}年度{scope}预算", {"name": b.name, "Y": str(Y), "scope": s})),
+            H(f"一、{s}主要职能"), P(n.duties()), P(n.intro()),
+            H(f"二、{s}机构设置"), traps[0],
+            H(f"三、{s}预算编制说明"), P(n.income()), P(n.expense()), P(n.total_change()), P(n.shares()),
+            H(f"四、{s}预算表"), *T,
+            H("五、其他相关情况说明"),
+            H("（一）一般公共预算支出功能分类情况", 2), P(n.class_list()), *subjects,
+            H("（二）“三公”经费预算情况说明", 2), P(n.three_public()), P(n.soe()),
+            H("（三）机关运行经费预算", 2), P(n.running()),
+            H("（四）政府采购预算情况", 2), *proc_blocks,
+            H("（五）绩效目标设置情况", 2), *plans,
+            H("（六）国有资产占有使用情况", 2), P(n.assets()),
+            H("（七）其他需要说明的事项", 2), *traps[1:], P(n.measures()),
+        ]
+    return [
+        H(f"第一部分 {s}概况"), H("一、主要职能", 2), P(n.duties()),
+        H(f"二、{s}机构设置及预算单位构成情况", 2), P(n.intro()),
+        year_heading, *T,
+        Block("heading", Statement("heading", "第三部分 {Y}年度{scope}预算情况说明", {"Y": str(Y), "scope": s})),
+        H("一、收支预算总体情况说明", 2), P(n.income()), P(n.expense()), P(n.total_change()),
+        H("二、财政拨款支出预算情况说明", 2), P(n.class_list()), *subjects,
+        H("三、一般公共预算“三公”经费支出预算情况说明", 2), P(n.three_public()),
+        H("四、政府性基金预算支出预算情况说明", 2), P(n.soe()),
+        H("五、一般公共预算机关运行经费支出预算情况说明", 2), P(n.running()),
+        H("六、政府采购支出预算情况说明", 2), *proc_blocks,
+        H("七、国有资产占用情况", 2), P(n.assets()),
+        H("八、预算绩效目标设置情况说明", 2), *plans,
+        H("九、其他需要说明的情况", 2), *traps, P(n.measures()),
+    ]
+
+
+def _some(rng: random.Random, rows, k: int):
+    rows = list(rows)
+    return rows if len(rows) <= k else sorted(rng.sample(rows, k), key=lambda r: r.code)
+
+
+def _procurement(b: Budget, n: Narrator) -> TableSpec:
+    from .tables import procurement
+    return procurement(b, n.w, "procurement", f"{b.scope}政府采购预算")

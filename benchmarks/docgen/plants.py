@@ -1,0 +1,467 @@
+"""Defects planted into an otherwise consistent document, one kind at a time.
+
+Each planter changes one slot, part, cell or phrase of a built document, wraps the changed text
+in marks (so its exact span is known after writing) and records the kind, the rule codes that
+should report it (empty: any code of the family, for kinds no rule claims yet) and the family.
+A planter returns False when the document offers no place for its kind (the benchmark then
+takes the next seed).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Callable
+
+from .catalog import FUNCTIONAL, LANDMARKS, OBSOLETE_NAME
+from .document import Builder, Plant, mark
+from .model import landmark, pct
+from .narrative import Statement
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    issue: int
+    family: str
+    codes: tuple[str, ...]
+    plant: Callable[[Builder], bool]
+    doc: str
+
+
+KINDS: dict[str, Kind] = {}
+
+
+def kind(name: str, issue: int, family: str, codes: tuple[str, ...], doc: str):
+    def deco(fn):
+        KINDS[name] = Kind(name, issue, family, codes, fn, doc)
+        return fn
+    return deco
+
+
+def _wrong(bd: Builder, x: Decimal) -> Decimal:
+    """An amount clearly different from x (beyond any rounding), never negative."""
+    step = max(abs(x) * Decimal(bd.rng.choice(["0.13", "0.21", "0.37", "0.09"])), Decimal(3000))
+    step = (step / 100).quantize(Decimal(1)) * 100
+    return x + step if (x < step * 2 or bd.rng.random() < 0.5) else x - step
+
+
+def _plant(bd: Builder, name: str, where, note: str = "") -> bool:
+    k = KINDS[name]
+    bd.add_plant(Plant(name, k.codes, k.family, note=note), where)
+    return True
+
+
+def _pick(bd: Builder, sts: list[Statement]) -> Statement | None:
+    return bd.rng.choice(sts) if sts else None
+
+
+def _has(st: Statement, *slots: str) -> bool:
+    return all("{" + s + "}" in st.template for s in slots)
+
+
+# =========================================================================== issue 8: numbers
+
+@kind("narrative-table", 8, "BL2", ("BL201",), "a narrative amount differs from the table row it names")
+def _narrative_table(bd: Builder) -> bool:
+    sts = [st for st in bd.statements("subject") if st.facts.get("amt")] or \
+          [st for st in bd.statements("running") if st.facts.get("amt")]
+    st = _pick(bd, sts)
+    if not st:
+        return False
+    st.slots["amt"] = mark(bd.w.money(_wrong(bd, st.facts["amt"]), plain=True))
+    return _plant(bd, "narrative-table", st)
+
+
+@kind("parts-sum", 8, "BL2", ("BL202",), "the parts listed after 其中 do not add up to the stated total")
+def _parts_sum(bd: Builder) -> bool:
+    sts = [st for st in bd.statements("income-parts", "expense-parts", "three-public", "procurement")
+           if st.parts and any(st.facts.get("parts", []))]
+    st = _pick(bd, sts)
+    if not st:
+        return False
+    nonzero = [i for i, v in enumerate(st.facts["parts"]) if v]
+    i = bd.rng.choice(nonzero)
+    if st.kind == "expense-parts" and st.facts.get("inner"):
+        i = 1   # 基本支出 also has its own parts; change 项目支出 so one sum breaks
+    st.parts[i][1] = mark(bd.w.money(_wrong(bd, st.facts["parts"][i]), plain=True))
+    return _plant(bd, "parts-sum", st)
+
+
+def _change_sts(bd: Builder, need: tuple[str, ...], also_any: tuple[str, ...]) -> list[Statement]:
+    out = []
+    for st in bd.statements("change", "subject-change", "running-change"):
+        if st.facts["cur"] == st.facts["prior"] or not _has(st, *need):
+            continue
+        if sum(_has(st, s) for s in also_any) >= 1:
+            out.append(st)
+    return out
+
+
+@kind("change-amount", 8, "BL2", ("BL203",), "a stated year-over-year change does not match the amounts")
+def _change_amount(bd: Builder) -> bool:
+    st = _pick(bd, _change_sts(bd, ("chg",), ("prior", "pct")))
+    if not st:
+        return False
+    st.slots["chg"] = mark(bd.w.money(_wrong(bd, abs(st.facts["chg"])), plain=True))
+    return _plant(bd, "change-amount", st)
+
+
+@kind("change-percent", 8, "BL2", ("BL205", "BL203"), "a stated growth percentage does not follow from the amounts")
+def _change_percent(bd: Builder) -> bool:
+    st = _pick(bd, _change_sts(bd, ("pct",), ("prior", "chg")))
+    if not st:
+        return False
+    true = st.facts["pct"]
+    wrong = true + Decimal(bd.rng.choice(["3.7", "8.2", "12.5", "-2.4"])) if true > 3 else true + Decimal("6.3")
+    st.slots["pct"] = mark(bd.w.percent(wrong))
+    return _plant(bd, "change-percent", st)
+
+
+@kind("change-direction", 8, "BL2", ("BL204", "BL203", "BL205"), "增加/减少 contradicts the amounts it describes")
+def _change_direction(bd: Builder) -> bool:
+    st = _pick(bd, _change_sts(bd, ("dir",), ("prior",)))
+    if not st:
+        return False
+    flip = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
+    st.slots["dir"] = mark(flip[st.slots["dir"]])
+    if "{dir2}" in st.template:
+        st.slots["dir2"] = flip.get(st.slots["dir2"], st.slots["dir2"])
+    return _plant(bd, "change-direction", st)
+
+
+@kind("share-wrong", 8, "BL2", ("BL205",), "a share (占X%) is not part / whole")
+def _share_wrong(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("share")])
+    if not st:
+        return False
+    i = bd.rng.randrange(2)
+    true = st.facts["shares"][i]
+    wrong = true + Decimal("7.5") if true < 80 else true - Decimal("7.5")
+    label, amount, suffix = st.parts[i]
+    word = "占比" if "占比" in suffix else "占"
+    st.parts[i][2] = suffix.split(word)[0] + word + mark(bd.w.percent(wrong, 1))
+    return _plant(bd, "share-wrong", st)
+
+
+@kind("shares-sum", 8, "BL2", ("BL205",), "the shares of a partition do not add up to 100%")
+def _shares_sum(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("class-list") if len(s.parts) >= 2])
+    if not st:
+        return False
+    i = bd.rng.randrange(len(st.parts))
+    true = st.facts["shares"][i]
+    wrong = true + Decimal("4.0") if true < 90 else true - Decimal("4.0")
+    st.parts[i][2] = "，占" + mark(bd.w.percent(wrong, 1))
+    return _plant(bd, "shares-sum", st)
+
+
+@kind("final-completion", 8, "BL2", ("BL205",), "决算: 完成年初预算的X% is not 决算数 / 年初预算")
+def _final_completion(bd: Builder) -> bool:
+    st = _pick(bd, bd.statements("final-completion"))
+    if not st:
+        return False
+    true = st.facts["pct"]
+    st.slots["pct"] = mark(bd.w.percent(true + Decimal(bd.rng.choice(["6.5", "-5.2", "11.0"])), 2))
+    return _plant(bd, "final-completion", st)
+
+
+@kind("final-direction", 8, "BL2", ("BL204", "BL205"), "决算: 大于/小于 年初预算 contradicts the amounts")
+def _final_direction(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("final-completion") if s.slots["rel"] in ("大于", "小于")
+                    and "{rel}" in s.template])
+    if not st:
+        return False
+    st.slots["rel"] = mark({"大于": "小于", "小于": "大于"}[st.slots["rel"]])
+    return _plant(bd, "final-direction", st)
+
+
+def _subject_block(bd: Builder) -> Statement | None:
+    return _pick(bd, bd.statements("subject", "subject-change", "final-completion"))
+
+
+@kind("obsolete-subject", 8, "BL2", (), "a 科目 named by a name the classification has retired")
+def _obsolete(bd: Builder) -> bool:
+    rows = [r for r in bd.b.gpb_rows() for c in (r.code[:3], r.code[:5])
+            if c in OBSOLETE_NAME and bd.b.year >= OBSOLETE_NAME[c][1]]
+    target = _subject_block(bd)
+    if not rows or not target:
+        return False
+    row = bd.rng.choice(rows)
+    code = row.code[:3] if row.code[:3] in OBSOLETE_NAME else row.code[:5]
+    form = bd.rng.choice(["markers", "dash", "codes-inside"] + (["kuan-markers"] if len(code) == 5 else []))
+    st = bd.n.subject(row, form=form, names={code: mark(OBSOLETE_NAME[code][0])}, with_change=False)
+    _replace(bd, target, st)
+    return _plant(bd, "obsolete-subject", st)
+
+
+@kind("marker-contradiction", 8, "BL2", (), "a 科目 marker contradicts the classification (a 款 called 类)")
+def _marker(bd: Builder) -> bool:
+    target = _subject_block(bd)
+    if not target:
+        return False
+    row = bd.rng.choice(bd.b.gpb_rows())
+    form = bd.rng.choice(["markers", "kuan-markers"])
+    st = bd.n.subject(row, form=form, with_change=False)
+    kuan = FUNCTIONAL[row.code[:5]]
+    wrong = bd.rng.choice([(f"{kuan}（款）", mark(f"{kuan}（类）")),
+                           (f"{FUNCTIONAL[row.code]}（项）", mark(f"{FUNCTIONAL[row.code]}（款）"))])
+    st.slots["name"] = st.slots["name"].replace(wrong[0], wrong[1], 1)
+    if MARK not in st.slots["name"]:
+        return False
+    _replace(bd, target, st)
+    return _plant(bd, "marker-contradiction", st)
+
+
+MARK = "\x01"
+
+
+def _replace(bd: Builder, old: Statement, new: Statement) -> None:
+    bd.block_of(old).st = new
+
+
+@kind("table-sum", 8, "BL1", ("BL101", "BL102", "BL103", "BL104", "BL105", "BL106", "BL108"),
+      "a table cell breaks a sum (a 项 row against its 款, a row against its total)")
+def _table_sum(bd: Builder) -> bool:
+    t = bd.table(bd.rng.choice(["gpb", "expense", "basic", "income"]))
+    if not t or not t.cells:
+        return False
+    candidates = [(rc, v) for rc, v in t.cells.items() if v and rc[0] != t.total_row]
+    if not candidates:
+        return False
+    (r, c), v = bd.rng.choice(candidates)
+    header_cols = len(t.rows[r])
+    new = _wrong(bd, v)
+    t.rows[r][c] = mark(bd.w.cell(new))
+    assert header_cols == len(t.rows[r])
+    return _plant(bd, "table-sum", t, note=t.title)
+
+
+@kind("procurement-levels", 8, "BL1", ("BL108",), "a multi-level 政府采购 table whose level does not add up")
+def _procurement_levels(bd: Builder) -> bool:
+    t = bd.table("procurement")
+    if not t or bd.b.family != "jiangsu" or len(t.rows) < 3:
+        return False
+    # an item (物品) row: the 项目 above it no longer adds up
+    items = [i for i, row in enumerate(t.rows) if row[3] and (i, 5) in t.cells]
+    if not items:
+        return False
+    i = bd.rng.choice(items)
+    t.rows[i][5] = mark(bd.w.cell(_wrong(bd, t.cells[(i, 5)])))
+    return _plant(bd, "procurement-levels", t, note=t.title)
+
+
+# =========================================================================== issue 9: wording
+
+@kind("stale-year", 9, "BL3", ("BL301",), "a statement of this year's budget carries last year's year")
+def _stale_year(bd: Builder) -> bool:
+    sts = [st for st in bd.statements("income-parts", "expense-parts", "three-public", "running", "procurement",
+                                      "plan", "change", "running-change", "class-list", "share")
+           if st.this_year and st.template.startswith("{Y}年")]
+    st = _pick(bd, sts)
+    if not st:
+        return False
+    st.slots["Y"] = mark(str(bd.b.year - bd.rng.choice([1, 1, 2])))
+    return _plant(bd, "stale-year", st)
+
+
+@kind("comparison-own-year", 9, "BL3", ("BL301",), "a comparison whose base is the document's own year")
+def _comparison_own(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("change", "running-change", "subject-change", "three-public")
+                    if "{base}" in s.template])
+    if not st:
+        return False
+    st.slots["base"] = mark(f"{bd.b.year}年" + ("预算" if bd.b.doc_type == "预算" and bd.rng.random() < 0.5 else ""))
+    return _plant(bd, "comparison-own-year", st)
+
+
+@kind("final-title-year", 9, "BL3", ("BL301", "BL305"), "决算: a part title with another year")
+def _final_title(bd: Builder) -> bool:
+    if bd.b.doc_type != "决算":
+        return False
+    st = _pick(bd, [s for s in bd.statements("heading") if "{Y}" in s.template])
+    if not st:
+        return False
+    st.slots["Y"] = mark(str(bd.b.year - 1))
+    return _plant(bd, "final-title-year", st)
+
+
+@kind("final-asset-date", 9, "BL3", ("BL301",), "决算: assets as of the end of the year before")
+def _final_asset(bd: Builder) -> bool:
+    if bd.b.doc_type != "决算":
+        return False
+    st = _pick(bd, bd.statements("assets"))
+    st.slots["date"] = mark(f"{bd.b.year - 1}年12月31日")
+    return _plant(bd, "final-asset-date", st)
+
+
+INSTRUCTIONS = ["（如无此项请注明）", "（根据实际情况填写）", "应与《部门预算公开表》一致，并按照功能分类科目细化列示。",
+                "（此处填写主要原因）", "（如持平请作持平表述）", "请按照经济分类科目逐项说明。",
+                "（不涉及的不列）"]
+
+
+@kind("writer-instruction", 9, "BL3", ("BL302",), "an instruction to the writer left in the text")
+def _instruction(bd: Builder) -> bool:
+    st = _pick(bd, bd.statements("running", "three-public", "procurement", "assets", "soe"))
+    if not st:
+        return False
+    st.template = st.template + mark(bd.rng.choice(INSTRUCTIONS)).replace("{", "{{").replace("}", "}}")
+    return _plant(bd, "writer-instruction", st)
+
+
+@kind("empty-reason", 9, "BL3", ("BL302",), "a reason left empty: 主要原因是。")
+def _empty_reason(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("change", "running-change", "subject-change", "three-public")
+                    if s.template.endswith("。")])
+    if not st:
+        return False
+    st.template = st.template + mark(bd.rng.choice(["主要原因是。", "主要原因是：；", "增减变化的主要原因是。",
+                                                    "变动原因：。", "主要原因：。"]))
+    return _plant(bd, "empty-reason", st)
+
+
+@kind("empty-amount", 9, "BL3", ("BL302",), "an amount slot left empty: …预算万元")
+def _empty_amount(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("running", "subject", "running-change") if "{amt}" in s.template])
+    if not st:
+        return False
+    st.slots["amt"] = mark("万元")
+    return _plant(bd, "empty-amount", st)
+
+
+@kind("both-alternatives", 9, "BL3", ("BL302",), "both alternatives kept: 增加（减少）")
+def _both(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("change", "running-change", "subject-change", "three-public")
+                    if "{dir}" in s.template])
+    if not st:
+        return False
+    st.slots["dir"] = mark(bd.rng.choice(["增加（减少）", "增加(减少)", "减少（增加）", "增长（下降）"]))
+    if "{dir2}" in st.template and bd.rng.random() < 0.5:
+        st.slots["dir2"] = "增长（下降）"
+    return _plant(bd, "both-alternatives", st)
+
+
+@kind("subjectless-amount", 9, "BL3", (), "an amount whose subject was deleted")
+def _subjectless(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("income-parts", "three-public", "procurement", "class-list")
+                    if len(s.parts) >= 2])
+    if not st:
+        return False
+    i = bd.rng.randrange(1, len(st.parts))
+    st.parts[i][0] = ""
+    st.parts[i][1] = mark(st.parts[i][1])
+    return _plant(bd, "subjectless-amount", st)
+
+
+@kind("other-unit", 9, "BL3", ("BL305",), "another department's or unit's name left in the text")
+def _other_unit(bd: Builder) -> bool:
+    sts = [s for s in bd.statements() if "{body}" in s.template or "{name}" in s.template and s.kind == "intro"]
+    st = _pick(bd, sts)
+    if not st:
+        return False
+    key = "name" if st.kind == "intro" else "body"
+    st.slots[key] = mark(bd.b.other_name)
+    return _plant(bd, "other-unit", st)
+
+
+@kind("other-region-place", 9, "BL3", ("BL304", "BL305"), "another region's place name in the 绩效目标")
+def _other_place(bd: Builder) -> bool:
+    st = _pick(bd, bd.statements("plan"))
+    if not st:
+        return False
+    own = landmark(bd.b.region)
+    others = [v for v in LANDMARKS.values() if v != own and v not in bd.b.name] + [landmark(bd.b.other_region)]
+    st.slots["place"] = mark(bd.rng.choice(others))
+    return _plant(bd, "other-region-place", st)
+
+
+@kind("scope-word", 9, "BL3", ("BL311",), "部门预算 in a 单位预算's running text, or the reverse")
+def _scope_word(bd: Builder) -> bool:
+    st = _pick(bd, bd.statements("intro"))
+    if not st or "{scope}" not in st.template:
+        return False
+    st.slots["scope"] = mark("部门" if bd.b.scope == "单位" else "单位")
+    return _plant(bd, "scope-word", st)
+
+
+@kind("bi-chiping", 9, "BL3", (), "比…持平 where it should be 与…持平")
+def _bi_chiping(bd: Builder) -> bool:
+    for st in bd.statements("soe", "three-public", "change", "running-change"):
+        for pre in ("与{base}持平", "同{base}持平", "和{base}持平", "与{base}预算持平", "与{base}相比持平"):
+            if pre in st.template:
+                st.template = st.template.replace(pre, MARK + "比" + "\x02" + pre[1:], 1)
+                return _plant(bd, "bi-chiping", st)
+    return False
+
+
+DOMAIN_DAMAGE = {"公务用车": ["公务用用车", "公用务车", "公务车用"], "财政拨款": ["财政拨拨款", "财拨政款", "财政款拨"],
+                 "机关运行经费": ["机关运运行经费", "机关行运经费", "机关运行经经费"],
+                 "一般公共预算": ["一般公共预预算", "一般共公预算"], "基本支出": ["基本支支出", "基支本出"]}
+
+
+@kind("domain-term-damage", 9, "BL3", ("BL312", "BL306"), "a domain term with a character doubled or misplaced")
+def _domain_damage(bd: Builder) -> bool:
+    options = []
+    for st in bd.statements("three-public", "running", "running-change", "class-list", "expense-parts"):
+        text = st.render()
+        for term, bad in DOMAIN_DAMAGE.items():
+            if term in text:
+                options.append((st, term, bad))
+    if not options:
+        return False
+    st, term, bad = bd.rng.choice(options)
+    st.edits.append((term, mark(bd.rng.choice(bad))))
+    return _plant(bd, "domain-term-damage", st)
+
+
+# look-alike / sound-alike replacements of ordinary words (not the curated confusables list)
+TYPOS = {"健全": ["建全", "健仝"], "落实": ["洛实", "落寔"], "完善": ["完膳", "完缮"], "考核": ["考刻", "拷核"],
+         "监督": ["监肾", "临督"], "规范": ["规笵", "规犯"], "制度": ["制庋", "治度"], "采购": ["釆购", "彩购"],
+         "培训": ["倍训", "培川"], "管理": ["菅理", "管里"], "严格": ["严恪", "严挌"], "经费": ["经废", "经赀"],
+         "确保": ["确堡", "确褓"], "资产": ["资产", "姿产"], "使用": ["使甩", "仗用"], "预算": ["预箅", "预筭"]}
+
+
+@kind("typo", 9, "BL3", ("BL306",), "a look-alike/sound-alike character typo outside the curated list")
+def _typo(bd: Builder) -> bool:
+    st = _pick(bd, bd.statements("measures"))
+    if not st:
+        return False
+    text = st.render()
+    words = [w for w in TYPOS if w in text]
+    if not words:
+        return False
+    word = bd.rng.choice(words)
+    bad = bd.rng.choice([b for b in TYPOS[word] if b != word])
+    st.edits.append((word, mark(bad)))
+    return _plant(bd, "typo", st)
+
+
+@kind("find-replace", 9, "BL3", ("BL303",), "find-and-replace damage of the region word (市场 → 县场)")
+def _find_replace(bd: Builder) -> bool:
+    lv = bd.b.region.level_word
+    if lv in ("市", "省") or len(lv) != 1:
+        return False
+    st = _pick(bd, [s for s in bd.statements("duties") if "市" in s.render()])
+    if not st:
+        return False
+    text = st.render()
+    word = "市场" if "市场" in text else "城市"
+    st.edits.append((word, mark(word.replace("市", lv))))
+    return _plant(bd, "find-replace", st)
+
+
+@kind("placeholder", 9, "BL3", ("BL302",), "a template placeholder left: 目标内容1")
+def _placeholder(bd: Builder) -> bool:
+    st = _pick(bd, bd.statements("plan"))
+    if not st:
+        return False
+    ph = mark(bd.rng.choice(["目标内容1", "指标内容2", "目标内容 1", "XX", "××××"]))
+    st.template = bd.rng.choice(["{proj}绩效目标：" + ph + "。", "{proj}：{Y}年度目标为" + ph + "。",
+                                 "{proj}年度绩效目标：" + ph + "；资金使用规范。",
+                                 "通过实施{proj}，实现" + ph + "。", "{proj}：" + ph + "，确保资金使用规范。"])
+    return _plant(bd, "placeholder", st)
+
+
+def plant(bd: Builder, name: str) -> bool:
+    return KINDS[name].plant(bd)

@@ -1,0 +1,220 @@
+"""Generalisation benchmark: recall per planted defect kind and false findings per clean document,
+on documents from the generator (benchmarks/docgen), which the rules have never seen.
+
+Usage (from the repository root, with the venv):
+    .venv/bin/python benchmarks/generalisation.py                 # N=4 per family and kind, seed 0
+    .venv/bin/python benchmarks/generalisation.py --n 10 --seed 7
+    .venv/bin/python benchmarks/generalisation.py --families jiangsu --kinds change-percent,typo
+    .venv/bin/python benchmarks/generalisation.py --json > report.json
+    .venv/bin/python benchmarks/generalisation.py --misses 3      # show up to 3 missed plants per kind
+    .venv/bin/python benchmarks/generalisation.py --keep /tmp/gen # keep the generated .txt files
+    .venv/bin/python benchmarks/generalisation.py --docx          # also read each document as .docx
+
+For every kind and family, N documents are generated with one defect planted (预算/决算 and
+部门/单位 alternate with the seed; a document that offers no place for the kind is skipped
+for the next seed). A plant is FOUND when a finding of one of the kind's expected codes (or,
+for kinds no rule claims yet, any code of the kind's family) lies on the plant's zone: the
+statement's line, or the table's lines, or names it among its related locations. "family"
+recall counts any code of the family. For CLEAN documents (N per family, doc type and scope)
+every finding is false; they are counted per rule. Findings on planted documents that are not
+the plant are counted as "other" per rule.
+
+The command line is stable: other helpers run it to measure their rules.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+
+from docgen import DOC_TYPES, FAMILIES, KINDS, SCOPES, generate  # noqa: E402
+from docgen.document import GeneratedDoc, Plant  # noqa: E402
+
+
+def variants(seed: int):
+    """(doc_type, scope) cycling with the seed."""
+    combos = [(d, s) for d in DOC_TYPES for s in SCOPES]
+    return combos[seed % len(combos)]
+
+
+class Linter:
+    def __init__(self):
+        from linter.config import Selection
+        from linter.engine import load_rules
+        self.sel = Selection()
+        self.rules = load_rules(self.sel)
+
+    def check(self, path: Path) -> list:
+        from linter.engine import run_rules
+        from linter.readers import read_document
+        doc = read_document(str(path))
+        return list(run_rules(doc, self.rules, self.sel))
+
+
+def matches_code(f, plant: Plant, family_only: bool = False) -> bool:
+    if family_only or not plant.codes:
+        return f.rule.startswith(plant.family)
+    return f.rule in plant.codes
+
+
+def on_zone(f, plant: Plant, by_text: bool = False) -> bool:
+    if by_text:   # another reader's line numbering (.docx): compare the text
+        texts = [f.excerpt] + [r.excerpt for r in f.related]
+        return any(t and (t in plant.zone_text or plant.span.text in t) for t in texts)
+    lo, hi = plant.zone
+    lines = [(f.line, f.end_line or f.line)] + [(r.line, r.line) for r in f.related]
+    return any(a <= hi and b >= lo for a, b in lines)
+
+
+def evaluate(doc: GeneratedDoc, findings: list, by_text: bool = False) -> dict:
+    if doc.clean:
+        return {"false": Counter(f.rule for f in findings)}
+    plant = doc.plants[0]
+    hit = [f for f in findings if matches_code(f, plant) and on_zone(f, plant, by_text)]
+    fam = [f for f in findings if matches_code(f, plant, True) and on_zone(f, plant, by_text)]
+    other = Counter(f.rule for f in findings if f not in fam)
+    return {"found": bool(hit), "family": bool(fam), "other": other}
+
+
+def generate_for(kind: str | None, family: str, n: int, seed: int, max_tries: int = 6):
+    out, s = [], seed
+    while len(out) < n and s < seed + n * max_tries:
+        doc_type, scope = variants(s)
+        doc = generate(family, doc_type, scope, s, kind)
+        if doc is not None:
+            out.append(doc)
+        s += 1
+    return out
+
+
+def run(args) -> dict:
+    lint = Linter()
+    tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="docgen-"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    families = args.families.split(",") if args.families else list(FAMILIES)
+    kinds = args.kinds.split(",") if args.kinds else list(KINDS)
+    report = {"n": args.n, "seed": args.seed, "families": families, "kinds": {}, "clean": {}, "formats": ["txt"]}
+    if args.docx:
+        report["formats"].append("docx")
+    t0 = time.time()
+
+    def lint_doc(doc: GeneratedDoc):
+        path = tmp / f"{doc.name}.txt"
+        path.write_text(doc.text, encoding="utf-8")
+        results = [evaluate(doc, lint.check(path))]
+        if args.docx:
+            from docgen.docx_out import write_docx
+            dpath = tmp / f"{doc.name}.docx"
+            write_docx(doc, dpath)
+            results.append(evaluate(doc, lint.check(dpath), by_text=True))
+        return path, results
+
+    for kind in kinds:
+        k = KINDS[kind]
+        entry = {"issue": k.issue, "family": k.family, "codes": list(k.codes), "doc": k.doc,
+                 "by_family": {}, "found": 0, "found_family": 0, "total": 0, "misses": [], "other": Counter()}
+        for fam in families:
+            docs = generate_for(kind, fam, args.n, args.seed)
+            found = total = 0
+            for doc in docs:
+                path, results = lint_doc(doc)
+                for r in results:
+                    total += 1
+                    found += r["found"]
+                    entry["found_family"] += r["family"]
+                    entry["other"].update(r["other"])
+                    if not r["found"]:
+                        p = doc.plants[0]
+                        entry["misses"].append({"file": str(path), "line": p.span.line, "text": p.span.text,
+                                                "statement": p.zone_text[:160]})
+            entry["by_family"][fam] = [found, total]
+            entry["found"] += found
+            entry["total"] += total
+        entry["other"] = dict(entry["other"])
+        report["kinds"][kind] = entry
+    clean_docs = 0
+    false = Counter()
+    per_family = {}
+    for fam in families:
+        fam_false, fam_docs = Counter(), 0
+        for doc_type in DOC_TYPES:
+            for scope in SCOPES:
+                for s in range(args.seed, args.seed + args.n):
+                    doc = generate(fam, doc_type, scope, s)
+                    path, results = lint_doc(doc)
+                    for r in results:
+                        fam_docs += 1
+                        fam_false.update(r["false"])
+                        if r["false"] and len(report["clean"].setdefault("examples", [])) < 40:
+                            report["clean"]["examples"].append({"file": str(path), "rules": dict(r["false"])})
+        per_family[fam] = {"docs": fam_docs, "false": sum(fam_false.values()), "by_rule": dict(fam_false)}
+        clean_docs += fam_docs
+        false.update(fam_false)
+    report["clean"].update({"docs": clean_docs, "false": sum(false.values()),
+                            "per_doc": round(sum(false.values()) / max(clean_docs, 1), 3),
+                            "by_rule": dict(false.most_common()), "by_family": per_family})
+    report["seconds"] = round(time.time() - t0, 1)
+    report["dir"] = str(tmp)
+    return report
+
+
+def print_report(rep: dict, misses: int) -> None:
+    fams = rep["families"]
+    print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} formats={','.join(rep['formats'])} "
+          f"({rep['seconds']}s, files in {rep['dir']})")
+    head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + f" {'recall':>7} {'family':>7}"
+    print(head)
+    print("-" * len(head))
+    tot_f = tot_n = 0
+    for kind, e in rep["kinds"].items():
+        cells = " ".join(f"{e['by_family'][f][0]:>4}/{e['by_family'][f][1]:<4}" for f in fams)
+        rec = e["found"] / e["total"] if e["total"] else float("nan")
+        famr = e["found_family"] / e["total"] if e["total"] else float("nan")
+        codes = ",".join(e["codes"]) or e["family"] + "*"
+        print(f"{kind:22} {e['issue']:>5} {codes[:18]:18} {cells} {rec:>7.2f} {famr:>7.2f}")
+        tot_f += e["found"]
+        tot_n += e["total"]
+        for m in e["misses"][:misses]:
+            print(f"    miss {Path(m['file']).name}:{m['line']} «{m['text']}» {m['statement']}")
+    print(f"overall recall {tot_f}/{tot_n} = {tot_f / max(tot_n, 1):.2f}")
+    c = rep["clean"]
+    print(f"clean documents: {c['docs']}, false findings {c['false']} = {c['per_doc']} per document")
+    for fam, e in c["by_family"].items():
+        print(f"    {fam:9} {e['false'] / max(e['docs'], 1):.2f}/doc  {e['by_rule']}")
+    print(f"    by rule: {c['by_rule']}")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=4, help="documents per family and kind (and per family/doc type/scope clean)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--families", default="", help="comma list of hebei,shanghai,jiangsu (default all)")
+    ap.add_argument("--kinds", default="", help="comma list of defect kinds (default all; see --list)")
+    ap.add_argument("--list", action="store_true", help="list the defect kinds and exit")
+    ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    ap.add_argument("--misses", type=int, default=0, help="show up to this many missed plants per kind")
+    ap.add_argument("--keep", default="", help="directory to keep the generated files in")
+    ap.add_argument("--docx", action="store_true", help="also write each document as .docx and lint that")
+    args = ap.parse_args(argv)
+    if args.list:
+        for k in KINDS.values():
+            print(f"{k.name:22} issue {k.issue}  {','.join(k.codes) or k.family + '*':24} {k.doc}")
+        return 0
+    rep = run(args)
+    if args.json:
+        print(json.dumps(rep, ensure_ascii=False, indent=1, default=dict))
+    else:
+        print_report(rep, args.misses)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
