@@ -149,21 +149,26 @@ def _class_code(name: str) -> str:
 def three_public(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
     t = b.three_public
     car = t["购置"] + t["运行"]
-    head1 = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]
-    head2 = ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]
-    vals = [b.three_public_total, t["出国"], car, t["购置"], t["运行"], t["接待"]]
     if b.family == "jiangsu":
-        head1 += ["会议费", "培训费"]
-        head2 += ["", ""]
-        vals += [b.economic.get("30215", ZERO), b.economic.get("30216", ZERO)]
-    if b.family == "shanghai":
-        head1 += ["机关运行经费"]
-        head2 += [""]
-        vals += [b.running]
+        # 合计 = “三公”经费 小计 + 会议费 + 培训费 (the provincial layout)
+        meet, train = b.economic.get("30215", ZERO), b.economic.get("30216", ZERO)
+        heads = [["合计", "“三公”经费", "", "", "", "", "", "会议费", "培训费"],
+                 ["", "小计", "因公出国（境）费", "公务用车购置及运行维护费", "", "", "公务接待费", "", ""],
+                 ["", "", "", "小计", "公务用车购置费", "公务用车运行维护费", "", "", ""]]
+        vals = [b.three_public_total + meet + train, b.three_public_total, t["出国"], car, t["购置"], t["运行"],
+                t["接待"], meet, train]
+    else:
+        heads = [["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"],
+                 ["", "", "小计", "公务用车购置费", "公务用车运行费", ""]]
+        vals = [b.three_public_total, t["出国"], car, t["购置"], t["运行"], t["接待"]]
+        if b.family == "shanghai":
+            heads[0].append("机关运行经费")
+            heads[1].append("")
+            vals.append(b.running)
     row = [w.cell(v) for v in vals]
     cells = {(0, i): v for i, v in enumerate(vals)}
     note = "" if any(vals) else _empty_note(b, "财政拨款“三公”经费支出")
-    return TableSpec(key, title, [head1, head2], [row], unit=w.s.table_unit, cells=cells, total_row=0, note=note)
+    return TableSpec(key, title, heads, [row], unit=w.s.table_unit, cells=cells, total_row=0, note=note)
 
 
 def _empty_note(b: Budget, what: str) -> str:
