@@ -290,8 +290,9 @@ def all_rule_classes(errors: list[str] | None = None) -> list[type[Rule]]:
 
 
 def check_document(doc: Document, rules: list[Rule], selection: Selection) -> tuple[list[Finding], list[str], dict]:
-    """One document through every rule: (findings, one line per rule that failed, {code:
-    summary} of the batch rules). A rule bug ends neither the batch nor the other rules."""
+    """One document through every rule: (findings, each located for a person, one line per
+    rule that failed, {code: summary} of the batch rules). A rule bug ends neither the batch
+    nor the other rules."""
     findings: list[Finding] = []
     failures: list[str] = []
     summaries: dict[str, dict] = {}
@@ -302,6 +303,9 @@ def check_document(doc: Document, rules: list[Rule], selection: Selection) -> tu
                 summaries[rule.code] = rule.summarise(doc)
         except Exception as exc:
             failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+    from .locate import locate_findings
+
+    locate_findings(doc, findings)
     return findings, failures, summaries
 
 

@@ -15,7 +15,7 @@ def _sections_json(s: Section) -> dict:
 def _table_json(t) -> dict:
     info = t.row_info
     return {
-        "index": t.index, "title": t.title, "title_line": t.title_line, "kind": t.kind, "kind_name": t.kind_name,
+        "index": t.index, "number": t.number, "title": t.title, "title_line": t.title_line, "kind": t.kind, "kind_name": t.kind_name,
         "unit": t.unit, "meta": t.meta, "header_rows": t.header_rows, "columns": t.columns,
         "column_labels": t.column_labels, "first_line": t.first_line, "last_line": t.last_line, "page": t.page,
         "rows": [

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import Cell, Document
+
+if TYPE_CHECKING:
+    from .locate import Location
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -15,9 +19,11 @@ class Related:
     note: str
     page: int | None = None
     column: int | None = None
+    location: "Location | None" = None  # set after the rules ran (linter.locate)
 
     def to_json(self) -> dict:
-        return {"line": self.line, "page": self.page, "excerpt": self.excerpt, "note": self.note}
+        return {"line": self.line, "page": self.page, "excerpt": self.excerpt, "note": self.note,
+                "location": self.location.to_json() if self.location else None}
 
 
 @dataclass
@@ -35,6 +41,7 @@ class Finding:
     related: list[Related] = field(default_factory=list)
     suggestion: str | None = None
     path: str = ""
+    location: "Location | None" = None  # set after the rules ran (linter.locate)
 
     def to_json(self) -> dict:
         return {
@@ -51,6 +58,7 @@ class Finding:
             "excerpt": self.excerpt,
             "related": [r.to_json() for r in self.related],
             "suggestion": self.suggestion,
+            "location": self.location.to_json() if self.location else None,
         }
 
     def sort_key(self):

@@ -7,6 +7,7 @@ that view, plus their table/row/column grid position.
 """
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterator
@@ -24,6 +25,10 @@ class Line:
     auto_number: bool = False  # the leading number token came from Word automatic numbering
     # PDF: a paragraph joined over a page break goes on on `page` from 1-based `column`
     page_breaks: list[tuple[int, int]] = field(default_factory=list)  # (column, page)
+    # PDF: the box of each character of `text` on its page, in PDF user space (x0, y0, x1,
+    # y1; origin bottom left), 4 floats per character; NaN for a character the reader put in
+    # (a space between words, the TAB between cells)
+    boxes: "array | None" = None
 
     def page_at(self, column: int) -> int | None:
         """The page of the character at 1-based `column` (PDF paragraphs run over pages)."""
@@ -44,6 +49,10 @@ class Cell:
     page: int | None = None
     colspan: int = 1
     rowspan: int = 1
+    # where a person finds the cell in the original: (table, row, column), 1-based, as the
+    # application counts them (docx: Word's own table count, and the cell's ordinal in its
+    # row); None when the reader has no better count than the grid
+    place: tuple[int, int, int] | None = None
     # (text, its number): parsed once per text, not at every look
     _parsed: tuple[str, Number | None] | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -153,8 +162,19 @@ class Table:
         return [i for i, k in enumerate(self.columns) if k == key
                 and (measure is None or (self.measures[i] if i < len(self.measures) else "") == measure)]
 
+    @property
+    def number(self) -> int:
+        """The table's number as a person counts tables in the original (docx: Word's own
+        count, of the first part when the structure pass joined a split table); index
+        otherwise."""
+        for row in self.rows:
+            for c in row:
+                if c.place is not None:
+                    return c.place[0]
+        return self.index
+
     def label(self) -> str:
-        return self.title or self.kind_name or f"表{self.index}"
+        return self.title or self.kind_name or f"表{self.number}"
 
     def cached(self, key: str, build):
         """Per-table memo for views derived by rules (amount columns, 收支总表 sides)."""

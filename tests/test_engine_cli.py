@@ -21,8 +21,8 @@ def test_json_contract(tmp_path):
     findings = cli_json(str(bad))
     f = [f for f in findings if f["rule"] == "BL101"][0]
     assert set(f) == {"path", "rule", "name", "severity", "message", "line", "column", "end_line",
-                      "end_column", "page", "excerpt", "related", "suggestion"}
-    assert f["page"] is None and f["related"] and set(f["related"][0]) == {"line", "page", "excerpt", "note"}
+                      "end_column", "page", "excerpt", "related", "suggestion", "location"}
+    assert f["page"] is None and f["related"] and set(f["related"][0]) == {"line", "page", "excerpt", "note", "location"}
 
 
 def test_unreadable_file_does_not_stop_the_run(tmp_path):

@@ -449,6 +449,7 @@ class _Builder:
         self.numbering = numbering
         self.lines: list[Line] = []
         self.tables: list[Table] = []
+        self.word_tables = 0  # body tables as Word counts them, empty ones included
 
     def blocks(self, parent) -> None:
         for el in parent:
@@ -502,6 +503,7 @@ class _Builder:
     # tables
 
     def table(self, tbl) -> None:
+        self.word_tables += 1
         rows: list[list[Cell]] = []
         open_merge: dict[int, Cell] = {}  # grid column → cell whose vMerge run is open
         for tr in _children(tbl, TR):
@@ -513,7 +515,7 @@ class _Builder:
             pieces: list[str] = []
             pos = 0
             covered: set[int] = set()
-            for tc in _children(tr, TC):
+            for ordinal, tc in enumerate(_children(tr, TC), 1):
                 span, vmerge, hmerge = 1, None, None
                 tcpr = tc.find(TCPR)
                 if tcpr is not None:
@@ -540,7 +542,8 @@ class _Builder:
                         open_merge.pop(k, None)
                 if pieces:
                     pos += 1  # the TAB before this cell
-                cell = Cell(text="\n".join(paras), row=r, col=col, line=line_no, column=pos + 1, colspan=span)
+                cell = Cell(text="\n".join(paras), row=r, col=col, line=line_no, column=pos + 1, colspan=span,
+                            place=(self.word_tables, r + 1, ordinal))
                 if vmerge is not None:
                     open_merge[col] = cell
                 shown = " ".join(paras)
@@ -555,7 +558,7 @@ class _Builder:
             self.lines.append(Line(number=line_no, text="\t".join(pieces), kind="table"))
         if rows:
             # a table split from the previous one by empty paragraphs only is joined again by
-            # the structure pass, as for every format
+            # the structure pass, as for every format; Cell.place keeps Word's own count
             self.tables.append(Table(index=len(self.tables) + 1, rows=rows))
 
     def cell_paragraphs(self, tc) -> list[str]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class Char:
     x1: float
     top: float
     bottom: float
+    box: tuple[float, float, float, float] | None = None  # in PDF user space, for Line.boxes
 
     @property
     def cy(self) -> float:
@@ -76,6 +78,7 @@ class TextLine:
     last_gap: float = -1e9  # gap above the last visual line (after paragraph joining)
     last_x0: float = 0.0  # left end of the last visual line
     breaks: list[tuple[int, int]] = field(default_factory=list)  # (1-based column, page) joined over pages
+    boxes: array = field(default_factory=lambda: array("f"))  # 4 floats per character of text, as Line.boxes
 
 
 @dataclass
@@ -86,6 +89,7 @@ class RawCell:
     colspan: int
     text: str
     full_tail: bool = False  # the last visual line reaches the cell's right edge (wrapped text)
+    boxes: array = field(default_factory=lambda: array("f"))  # 4 floats per character of text, as Line.boxes
 
 
 @dataclass
@@ -187,7 +191,7 @@ def _read_page(page, number: int, pdfraw) -> PageData:
             for cell in t.cells:
                 chars_in = b.get(cell.id)  # type: ignore[attr-defined]
                 if chars_in:
-                    cell.text, tail = _cell_text(chars_in)
+                    cell.text, tail, cell.boxes = _cell_text(chars_in)
                     right = t.xs[cell.col + cell.colspan]
                     cell.full_tail = right - tail.x1 <= 2.5 * (tail.bottom - tail.top)
             del t.region  # type: ignore[attr-defined]
@@ -289,10 +293,13 @@ def _chars(raw, pdfraw, to_view, rotation: int = 0, page=None) -> list[Char]:
             if get_matrix(raw, i, pm):
                 em = glyph_em(font_size(raw, i), (mat.a, mat.b, mat.c, mat.d))
             odd = em > 0.5 and not 0.75 * em <= abs(h) <= 1.35 * em
+        box = (rect.left, rect.bottom, rect.right, rect.top)
         if odd and origin(raw, i, po, pyy):
             bx, by = to_view(ox.value, oy.value)
             y0, y1 = by - 0.88 * em, by + 0.12 * em  # ascent and descent of a CJK face
-        out.append(Char(chr(u), x0, x1, y0, y1))
+            if rotation == 0:
+                box = (rect.left, oy.value - 0.12 * em, rect.right, oy.value + 0.88 * em)
+        out.append(Char(chr(u), x0, x1, y0, y1, box))
         index.append(i)
     if outside and out:
         out = _unclipped(raw, pdfraw, page, to_view, out, index)
@@ -644,17 +651,41 @@ def _is_cjk(ch: str) -> bool:
 
 
 def _line_string(chars: list[Char]) -> str:
+    return _line_text(chars)[0]
+
+
+def _line_text(chars: list[Char]) -> tuple[str, list]:
+    """The visual line's text, and the box of each of its characters (None for a space
+    read from a gap)."""
     parts = [chars[0].ch]
+    boxes = array("f", chars[0].box or NO_BOX)
     for p, c in zip(chars, chars[1:]):
         gap = c.x0 - p.x1
         em = max(p.h, c.h)
         if _is_cjk(p.ch) or _is_cjk(c.ch):
             if gap > 1.5 * em:
                 parts.append(" ")
+                boxes.extend(NO_BOX)
         elif gap > 0.15 * em:
             parts.append(" ")
+            boxes.extend(NO_BOX)
         parts.append(c.ch)
-    return "".join(parts)
+        boxes.extend(c.box or NO_BOX)
+    return "".join(parts), boxes
+
+
+NO_BOX = (math.nan,) * 4  # a character the reader put in (a space read from a gap, a TAB)
+
+
+def _joined_boxes(a: str, a_boxes: array, b: str, b_boxes: array, joined: str) -> array:
+    """The boxes of join_wrapped(a, b): a's, none for the separator it put in, b's. Kept
+    as 4 floats a character (Line.boxes) from the start: a list of tuples would double the
+    reader's memory on a long document."""
+    if not a:
+        return b_boxes[:]
+    if not b:
+        return a_boxes[:]
+    return a_boxes + array("f", NO_BOX * (len(joined) - len(a) - len(b))) + b_boxes
 
 
 OPENERS = "（(《〈「『【〔“‘[{<"
@@ -681,9 +712,10 @@ def _lead(chars: list[Char]) -> float:
 
 def _line_of(chars: list[Char]) -> TextLine:
     top, bottom = min(c.top for c in chars), max(c.bottom for c in chars)
-    return TextLine(text=_line_string(chars), x0=chars[0].x0, x1=max(c.x1 for c in chars),
+    text, boxes = _line_text(chars)
+    return TextLine(text=text, x0=chars[0].x0, x1=max(c.x1 for c in chars),
                     top=top, bottom=bottom, h=bottom - top, last_h=bottom - top, lead=_lead(chars),
-                    last_x0=chars[0].x0)
+                    last_x0=chars[0].x0, boxes=boxes)
 
 
 def join_wrapped(a: str, b: str, paragraph_break: bool = True) -> str:
@@ -703,15 +735,20 @@ def join_wrapped(a: str, b: str, paragraph_break: bool = True) -> str:
     return a + " " + b
 
 
-def _cell_text(chars: list[Char]) -> tuple[str, Char]:
-    """The cell's text and a box standing for its last visual line."""
-    text = ""
+def _cell_text(chars: list[Char]) -> tuple[str, Char, list]:
+    """The cell's text, a box standing for its last visual line, and its characters' boxes."""
+    text, boxes = "", array("f")
     lines = _group_lines(chars)
     for ln in lines:
-        text = join_wrapped(text, _line_string(ln))
+        line, line_boxes = _line_text(ln)
+        joined = join_wrapped(text, line)
+        boxes = _joined_boxes(text, boxes, line, line_boxes, joined)
+        text = joined
     last = lines[-1]
     tail = Char("", last[0].x0, max(c.x1 for c in last), min(c.top for c in last), max(c.bottom for c in last))
-    return text.strip(), tail
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    return stripped, tail, boxes[4 * lead:4 * (lead + len(stripped))]
 
 
 def _margins(pages: list[PageData]) -> dict[int, tuple[float, float, float]]:
@@ -822,7 +859,8 @@ def _centred_wrap(p: TextLine, ln: TextLine, left: float, right: float, em: floa
 
 def _join_two(p: TextLine, ln: TextLine) -> TextLine:
     later = ln.top >= p.top
-    return TextLine(text=join_wrapped(p.text, ln.text, paragraph_break=False), x0=p.x0, x1=ln.x1,
+    text = join_wrapped(p.text, ln.text, paragraph_break=False)
+    return TextLine(text=text, boxes=_joined_boxes(p.text, p.boxes, ln.text, ln.boxes, text), x0=p.x0, x1=ln.x1,
                     top=p.top, bottom=ln.bottom if later else p.bottom,
                     last_top=ln.top if later else p.last_top, h=p.h, last_h=ln.last_h, lead=p.lead,
                     last_gap=ln.top - p.bottom if later else p.last_gap, last_x0=ln.last_x0)
@@ -860,6 +898,7 @@ def _join_across_pages(pages: list[PageData], margins) -> None:
                 joined = _join_two(p, ln)
                 p.breaks.append((len(joined.text) - len(ln.text) + 1, b.number))
                 p.text, p.x1, p.last_h, p.last_x0, p.last_gap = joined.text, joined.x1, joined.last_h, joined.last_x0, -1e9
+                p.boxes = joined.boxes
                 b.lines.remove(ln)
                 body = body[1:]
                 if not body:
@@ -959,7 +998,7 @@ def _append(base: RawTable, cont: RawTable, mapping: list[int]) -> None:
         k0 = mapping[c.col]
         k1 = mapping[min(c.col + c.colspan, len(mapping) - 1)]
         remapped.append(RawCell(row=offset + rank[c.row], col=k0, rowspan=c.rowspan, colspan=max(1, k1 - k0),
-                                text=c.text))
+                                text=c.text, boxes=c.boxes))
     remapped = _merge_split_row(root, remapped)
     if remapped:
         last = max(c.row for c in remapped)
@@ -995,7 +1034,10 @@ def _merge_split_row(root: RawTable, remapped: list[RawCell]) -> list[RawCell]:
     if head.text and INDEX.match(head.text.replace(" ", "")):
         return remapped
     for c in filled:
-        by_col[c.col].text = join_wrapped(by_col[c.col].text, c.text)
+        above = by_col[c.col]
+        joined = join_wrapped(above.text, c.text)
+        above.boxes = _joined_boxes(above.text, above.boxes, c.text, c.boxes, joined)
+        above.text = joined
     rest = [c for c in remapped if c.row != first_row]
     for c in rest:
         c.row -= 1
@@ -1019,7 +1061,8 @@ def _assemble(path: str, pages: list[PageData]) -> Document:
         for _, kind, obj in blocks:
             if kind == 0:
                 lines.append(Line(number=len(lines) + 1, text=obj.text, page=p.number,
-                                  kind="furniture" if obj.furniture else "text", page_breaks=obj.breaks))
+                                  kind="furniture" if obj.furniture else "text", page_breaks=obj.breaks,
+                                  boxes=obj.boxes))
                 continue
             if obj.continued:
                 table = built[id(obj.joined_into)]
@@ -1044,14 +1087,17 @@ def _emit_rows(cells_in: list[RawCell], table: Table, lines: list[Line], page: i
     for r in sorted(by_row):
         cells = sorted(by_row[r], key=lambda c: c.col)
         number = len(lines) + 1
-        parts, row_cells, pos = [], [], 0
+        parts, row_cells, pos, boxes = [], [], 0, array("f")
         for c in cells:
             text = c.text.replace("\n", " ")
             row_cells.append(Cell(text=c.text, row=r, col=c.col, line=number, column=pos + 1,
                                   page=page, colspan=c.colspan, rowspan=c.rowspan))
+            if parts:
+                boxes.extend(NO_BOX)  # the TAB
+            boxes.extend(c.boxes if len(c.boxes) == 4 * len(text) else array("f", NO_BOX * len(text)))
             parts.append(text)
             pos += len(text) + 1
-        lines.append(Line(number=number, text="\t".join(parts), page=page, kind="table"))
+        lines.append(Line(number=number, text="\t".join(parts), page=page, kind="table", boxes=boxes))
         table.rows.append(row_cells)
 
 

@@ -208,7 +208,7 @@ class ProjectForm:
         return self.table.unit or "万元"
 
     def label(self) -> str:
-        return f"表{self.table.index}《{self.name or self.table.title}》"
+        return f"表{self.table.number}《{self.name or self.table.title}》"
 
 
 @dataclass
