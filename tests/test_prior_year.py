@@ -42,7 +42,7 @@ def test_wrong_prior_total_is_reported_on_the_change(tmp_path):
     assert "262.41万元" in f["message"] and "272.41万元" in f["message"]
     assert f["suggestion"] == "比2024年预算增加11.20万元"
     assert f["related"] and all(r["note"].startswith(str(p)) for r in f["related"])
-    assert {"line", "page", "excerpt", "note"} == set(f["related"][0])
+    assert {"line", "page", "excerpt", "note", "location"} == set(f["related"][0])
     assert any(r["excerpt"] == "272.41" for r in f["related"])
 
 
