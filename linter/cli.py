@@ -73,6 +73,7 @@ def selection_and_rules(args):
 def cmd_check(args) -> int:
     from .engine import BatchRule, check_document
     from .findings import Finding
+    from .pairing import describe, join, locate, pair, summarise
 
     chosen = selection_and_rules(args)
     if chosen is None:
@@ -88,6 +89,20 @@ def cmd_check(args) -> int:
     if not files:
         print("budgetlint: no files to check", file=sys.stderr)
         return 2
+
+    def lint(doc):
+        nonlocal rule_failed
+        found, failures, summarised = check_document(doc, rules, selection)
+        findings.extend(locate(f, doc) for f in found)  # a joined publication: back on each file
+        for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
+            summaries[code].append(summary)
+        for failure in failures:
+            print(f"{doc.path}: error: {failure}", file=sys.stderr)
+            rule_failed = True
+
+    # a 说明 file or a tables file alone may be half of a split publication: kept until
+    # the run's other files are read, then checked with its other half when there is one
+    halves: dict[str, tuple] = {}
     for path in files:
         try:
             doc = _read(path)
@@ -100,14 +115,21 @@ def cmd_check(args) -> int:
             continue
         if args.format == "text":
             docs[path] = doc
-        found, failures, summarised = check_document(doc, rules, selection)
-        findings.extend(found)
-        for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
-            summaries[code].append(summary)
-        for failure in failures:
-            print(f"{path}: error: {failure}", file=sys.stderr)
-            rule_failed = True
+        summary = summarise(doc)
+        if summary["part"] != "whole":
+            halves[path] = (doc, summary)
+            continue
+        lint(doc)
         del doc
+    paired = set()
+    for narrative, tables in pair([s for _, s in halves.values()]):
+        print(describe(narrative, tables, halves[narrative][1]), file=sys.stderr)
+        lint(join(halves[narrative][0], halves[tables][0]))
+        paired.update((narrative, tables))
+    for path, (doc, _) in halves.items():
+        if path not in paired:
+            lint(doc)
+    halves.clear()
     for rule in batch:
         try:
             for finding in rule.check_batch(summaries[rule.code]):

@@ -240,6 +240,8 @@ class Document:
     # the narrative's paragraphs, each with its sentences (linter.paragraphs, assigned by the
     # structure pass); every stage reads these and none joins lines again
     paragraphs: list = field(default_factory=list)
+    # a publication joined from several files (linter/pairing.py): (path, line offset) of each
+    parts: list[tuple[str, int]] = field(default_factory=list)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def line(self, number: int) -> Line:
