@@ -229,6 +229,16 @@ def cmd_rule(args) -> int:
     return 2
 
 
+def cmd_test_rules(args) -> int:
+    from .testing import builtin_case_files, case_files_under, run_case_files
+
+    paths = case_files_under(args.paths) if args.paths else builtin_case_files()
+    if not paths:
+        print("budgetlint: no case files (cases/<CODE>.toml) found", file=sys.stderr)
+        return 2
+    return run_case_files(paths, sys.stdout)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="budgetlint", description="Consistency linter for budget disclosure documents.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -251,6 +261,9 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("rule", help="show one rule's documentation")
     d.add_argument("code")
     d.set_defaults(func=cmd_rule)
+    t = sub.add_parser("test-rules", help="run rule case files (cases/<CODE>.toml); the built-in ones by default")
+    t.add_argument("paths", nargs="*", help="case files, or folders searched for cases/<CODE>.toml")
+    t.set_defaults(func=cmd_test_rules)
     from . import audit, report
 
     audit.add_parser(sub)

@@ -238,3 +238,40 @@ def check_case(case: Case) -> CaseResult:
     for f in unmatched:
         problems.append(f"reported, not expected: {f.rule} `{f.excerpt}` — {f.message}")
     return CaseResult(case, reported, problems)
+
+
+def case_files_under(paths: list[str]) -> list[Path]:
+    """Case files named or found below folders: `<CODE>.toml` files in a `cases` folder."""
+    from .pytest_plugin import CASE_FILE
+
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(f for f in sorted(p.rglob("*.toml"))
+                       if f.parent.name == "cases" and CASE_FILE.fullmatch(f.stem))
+        else:
+            out.append(p)
+    return out
+
+
+def run_case_files(paths: list[Path], out) -> int:
+    """`budgetlint test-rules`: run every case, print failures in full and a summary line.
+    0 when all pass, 1 when a case fails, 2 when a file cannot be read as cases."""
+    passed = failed = 0
+    broken = False
+    for path in paths:
+        try:
+            cases = load_cases(path)
+        except CaseFileError as exc:
+            print(f"budgetlint: {exc}", file=out)
+            broken = True
+            continue
+        for case in cases:
+            result = check_case(case)
+            if result.passed:
+                passed += 1
+            else:
+                failed += 1
+                print(result.report() + "\n", file=out)
+    print(f"{passed} 个用例通过，{failed} 个失败（{len(paths)} 个用例文件）", file=out)
+    return 2 if broken else (1 if failed else 0)

@@ -96,3 +96,50 @@ def test_run_rule_on_a_string_with_tables():
         ["政府性基金预算拨款收入", "", "", ""], ["收入总计", "10.00", "支出总计", "10.00"]]}]
     found = run_rule("BL201", text, tables)
     assert [f.excerpt for f in found] == ["3.00万元"]
+
+
+def _case_folder(tmp_path):
+    cases = tmp_path / "pack" / "cases"
+    cases.mkdir(parents=True)
+    (cases / "BL101.toml").write_text(f'''
+[[case]]
+name = "rollup-off-by-one"
+family = "hebei"
+expect = "fail"
+text = "平乡县财政局2025年部门预算公开"
+{TABLE}
+[[case.findings]]
+excerpt = "10.00"
+
+[[case]]
+name = "wrongly-expected-silence"
+family = "hebei"
+expect = "pass"
+text = "平乡县财政局2025年部门预算公开"
+{TABLE}
+''', encoding="utf-8")
+    return tmp_path / "pack"
+
+
+def test_test_rules_command_runs_case_files_and_shows_failures(tmp_path):
+    from conftest import run_cli
+
+    folder = _case_folder(tmp_path)
+    res = run_cli("test-rules", str(folder))
+    assert res.returncode == 1
+    assert "case BL101:wrongly-expected-silence" in res.stdout and "reported, not expected" in res.stdout
+    assert "rollup-off-by-one" not in res.stdout  # passing cases are only counted
+    assert "1 个用例通过，1 个失败" in res.stdout
+    builtin = run_cli("test-rules")
+    assert builtin.returncode == 0 and "0 个失败" in builtin.stdout
+
+
+def test_pytest_collects_case_files_through_the_plugin(tmp_path):
+    import subprocess
+    import sys
+
+    folder = _case_folder(tmp_path)
+    res = subprocess.run([sys.executable, "-m", "pytest", str(folder), "-q", "-p", "no:cacheprovider",
+                          "--rootdir", str(folder)], capture_output=True, text=True, cwd=str(tmp_path))
+    assert "1 failed, 1 passed" in res.stdout, res.stdout + res.stderr
+    assert "reported, not expected: BL101 `10.00`" in res.stdout
