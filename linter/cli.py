@@ -210,7 +210,11 @@ def _rule_classes():
 
 def cmd_rules(args) -> int:
     classes, failed = _rule_classes()
-    if args.format == "json":
+    if args.format == "markdown":
+        from .ruledoc import reference
+
+        sys.stdout.write(reference(classes))
+    elif args.format == "json":
         print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "pack": c.source,
                            "summary": c.summary()} for c in classes], ensure_ascii=False, indent=2))
     else:
@@ -223,7 +227,9 @@ def cmd_rule(args) -> int:
     classes, _ = _rule_classes()
     for c in classes:
         if c.code == args.code.upper() or c.name == args.code:
-            sys.stdout.write(c.documentation())
+            from .ruledoc import rule_page
+
+            sys.stdout.write(rule_page(c))
             return 0
     print(f"budgetlint: unknown rule '{args.code}'", file=sys.stderr)
     return 2
@@ -256,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="show the vocabulary files and which entries installed packs added")
     e.set_defaults(func=cmd_extract)
     r = sub.add_parser("rules", help="list the rules")
-    r.add_argument("--format", choices=("text", "json"), default="text")
+    r.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                   help="markdown: the reference page of every rule, with its cases as examples")
     r.set_defaults(func=cmd_rules)
     d = sub.add_parser("rule", help="show one rule's documentation")
     d.add_argument("code")

@@ -33,8 +33,12 @@ class Rule:
     family: str = ""  # the entry-point prefix it was loaded under (BL1, XP1 …)
     source: str = ""  # the distribution that ships it: budgetlint, or a pack's name
 
+    # options a rule reads from [tool.budgetlint.options.CODE], with their defaults (documented
+    # on the rule's generated page)
+    option_defaults: dict = {}
+
     def __init__(self, options: dict | None = None):
-        self.options = options or {}
+        self.options = {**self.option_defaults, **(options or {})}
 
     def check(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError

@@ -143,3 +143,19 @@ def test_pytest_collects_case_files_through_the_plugin(tmp_path):
                           "--rootdir", str(folder)], capture_output=True, text=True, cwd=str(tmp_path))
     assert "1 failed, 1 passed" in res.stdout, res.stdout + res.stderr
     assert "reported, not expected: BL101 `10.00`" in res.stdout
+
+
+def test_rule_page_is_generated_from_docstring_and_cases():
+    from conftest import run_cli
+
+    page = run_cli("rule", "BL101").stdout
+    assert page.startswith("## BL101 classification-rollup-mismatch")
+    assert "*Why it matters*" in page and "严重程度：错误" in page
+    bad, good = page.index("### 应报告的示例"), page.index("### 不应报告的示例")
+    assert bad < good and "county-xiang-row-raised" in page[bad:good] and "county-sums-hold" in page[good:]
+    reference = run_cli("rules", "--format", "markdown").stdout
+    from linter.engine import all_rule_classes
+
+    for cls in all_rule_classes():
+        assert f"## {cls.code} {cls.name}" in reference
+    assert page in reference
