@@ -9,6 +9,8 @@ Usage (from the repository root, with the venv):
     .venv/bin/python benchmarks/generalisation.py --misses 3      # show up to 3 missed plants per kind
     .venv/bin/python benchmarks/generalisation.py --keep /tmp/gen # keep the generated .txt files
     .venv/bin/python benchmarks/generalisation.py --docx          # also read each document as .docx
+    .venv/bin/python benchmarks/generalisation.py --test-sample   # floors and false alarms of the
+                                                                  # sample tests/test_generator.py runs
 
 For every kind and family, N documents are generated with one defect planted (预算/决算 and
 部门/单位 alternate with the seed; a document that offers no place for the kind is skipped
@@ -192,6 +194,33 @@ def print_report(rep: dict, misses: int) -> None:
     print(f"    by rule: {c['by_rule']}")
 
 
+TEST_N, TEST_SEED = 2, 0   # the sample tests/test_generator.py runs (per family and kind; clean: seed 0)
+
+
+def test_sample(lint: Linter | None = None) -> tuple[dict, dict]:
+    """What tests/test_generator.py measures: plants found per kind, clean findings per family and rule."""
+    lint = lint or Linter()
+    found: dict[str, int] = {}
+    false: dict[tuple[str, str], int] = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in KINDS:
+            found[kind] = 0
+            for fam in FAMILIES:
+                for doc in generate_for(kind, fam, TEST_N, TEST_SEED):
+                    path = Path(tmp) / f"{doc.name}.txt"
+                    path.write_text(doc.text, encoding="utf-8")
+                    found[kind] += evaluate(doc, lint.check(path))["found"]
+        for fam in FAMILIES:
+            for doc_type in DOC_TYPES:
+                for scope in SCOPES:
+                    doc = generate(fam, doc_type, scope, TEST_SEED)
+                    path = Path(tmp) / f"{doc.name}.txt"
+                    path.write_text(doc.text, encoding="utf-8")
+                    for f in lint.check(path):
+                        false[(fam, f.rule)] += 1
+    return found, dict(false)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=4, help="documents per family and kind (and per family/doc type/scope clean)")
@@ -203,7 +232,16 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="show up to this many missed plants per kind")
     ap.add_argument("--keep", default="", help="directory to keep the generated files in")
     ap.add_argument("--docx", action="store_true", help="also write each document as .docx and lint that")
+    ap.add_argument("--test-sample", action="store_true",
+                    help="print FLOOR and the (family, rule) false alarms of the test's sample, and exit")
     args = ap.parse_args(argv)
+    if args.test_sample:
+        found, false = test_sample()
+        print("FLOOR = {" + ", ".join(f'"{k}": {v}' for k, v in found.items()) + "}")
+        print("false alarms on clean documents (family, rule): count")
+        for key, count in sorted(false.items()):
+            print(f"    {key}: {count}")
+        return 0
     if args.list:
         for k in KINDS.values():
             print(f"{k.name:22} issue {k.issue}  {','.join(k.codes) or k.family + '*':24} {k.doc}")

@@ -164,8 +164,9 @@ class Narrator:
 
     def shares(self) -> Statement:
         b = self.b
-        s1 = pct(b.basic, b.total)
-        s2 = Decimal(100) - s1
+        places = self.w.s.percent_places
+        s1 = pct(b.basic, b.total, places)
+        s2 = pct(b.project_total, b.total, places)
         templates = [
             "{Y}年支出" + self.verb() + "中，{parts}。",
             "从支出结构看，{parts}。",
@@ -191,7 +192,7 @@ class Narrator:
         shares = []
         for c in classes:
             amt = b.sum_of(c, "gpb")
-            share = pct(amt, total)
+            share = pct(amt, total, self.w.s.percent_places)
             shares.append(share)
             name = self.subject_name(c)
             parts.append([name, self.m(amt, True), "，占" + self.p(share)])
@@ -262,7 +263,7 @@ class Narrator:
                          facts={"amt": amt, "code": row.code})
 
     def completion(self, name: str, initial: Decimal, final: Decimal, code: str = "") -> Statement:
-        rate = pct(final, initial)
+        rate = pct(final, initial, self.w.s.percent_places)
         rel = "大于" if final > initial else "小于" if final < initial else "等于"
         reason = {"大于": "年中追加预算", "小于": "厉行节约、压减一般性支出", "等于": "按预算执行"}[rel]
         templates = [
@@ -371,16 +372,22 @@ class Narrator:
                 f"根据《{b.parent}关于编制{Y}年{b.scope}预算的通知》（{pfx}财预〔{Y - 1}〕{n}号）要求，{{body}}认认真真做好预算编制工作。",
                 f"按照{b.parent}{pfx}财预〔{Y - 1}〕{n}号文件精神，{{body}}实实在在压减一般性支出。",
                 f"依据《{pfx}财预〔{Y - 1}〕{n}号》和{b.parent}有关要求，本年预算编制工作扎扎实实推进。",
+                f"{b.parent}印发的{pfx}财预〔{Y - 1}〕{n}号文件对{Y}年预算编制提出了明确要求。",
+                f"按{b.parent}统一部署（{pfx}财预〔{Y - 1}〕{n}号），{{body}}{Y}年预算已编制完成。",
             ]),
             self.rng.choice([
                 f"{Y - 1}年部分项目因故未完成，相关资金已按规定结转{Y}年继续使用。",
                 f"{Y - 1}年结转资金结转{Y}年使用，用途不变。",
                 f"上年未完成的项目结余资金，已全部结转至{Y}年继续使用。",
+                f"{Y - 1}年因故未完成的{b.kind.projects[-1]}项目，结转{Y}年继续实施。",
+                f"受客观因素影响，{Y - 1}年部分资金未能支出，按规定结转下年（{Y}年）使用。",
             ]),
             self.rng.choice([
                 f"围绕“十四五”规划（2021—2025年）确定的目标，{{body}}稳步推进各项工作。",
                 f"{Y - 3}年以来，{{body}}累计完成重点任务{self.rng.randint(5, 30)}项；力争到{Y + 2}年全面完成规划目标。",
                 f"对照2021—2025年发展规划，{Y}年是承上启下的关键之年。",
+                f"“十五五”时期（2026—2030年），{{body}}将持续深化{b.kind.projects[0][:4]}工作。",
+                f"自{Y - 5}年机构改革以来，{{body}}职能不断完善，{Y + 1}年将进一步巩固提升。",
             ]),
         ]
         return out
@@ -432,14 +439,14 @@ class Narrator:
     def duties(self) -> Statement:
         """The body's duties: words with 市 (市场, 城市) that a find-and-replace can damage."""
         templates = [
-            "贯彻落实上级决策部署，参与规范{lv}场秩序和优化营商环境，承担{r}{field}相关工作。",
+            "贯彻落实上级决策部署，参与规范市场秩序和优化营商环境，承担{r}{field}相关工作。",
             "负责全{lv}{field}工作的统筹协调，配合有关部门做好市场监管和城市管理相关工作。",
             "承担{field}领域的政策研究，推动建设统一开放、竞争有序的市场体系。",
             "组织实施{field}工作，服务城市发展大局，维护市场公平竞争。",
             "统筹推进{field}工作，参与市场主体培育和城市精细化管理。",
         ]
         b = self.b
-        return Statement("duties", self.rng.choice(templates[1:]),
+        return Statement("duties", self.rng.choice(templates),
                          {"lv": b.region.level_word, "r": b.region.full, "field": b.kind.projects[0][:4]})
 
     def measures(self) -> Statement:
@@ -448,6 +455,8 @@ class Narrator:
             "一是健全内部管理制度，落实预算执行责任；二是完善绩效考核机制，加强经费使用监督；三是规范政府采购行为，做好资产管理工作。",
             "下一步，{body}将进一步健全财务管理制度，严格落实预算绩效管理要求，规范采购流程，强化经费支出监督。",
             "{body}将完善内部控制制度，落实过紧日子要求，加强培训经费和公务接待管理，确保资金使用规范。",
+            "严格执行预算管理制度，健全预算绩效考核办法，落实资产管理责任，确保各项经费使用规范。",
+            "我们将规范经费使用管理，完善采购内控制度，落实监督检查责任，严格培训和会议经费审核。",
         ]).replace("{body}", self.body())})
 
 
