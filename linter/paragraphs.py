@@ -11,7 +11,7 @@ and nothing but blank lines or page furniture stands between them: a paragraph t
 or a PDF page end broke in two is one paragraph again. The readers do what only they can
 (the PDF reader joins wrapped lines by their geometry); this is the one joiner after them.
 
-A paragraph's text is its lines' text (markup blanked, trailing spaces dropped) joined
+A paragraph's text is its lines' text (trailing spaces dropped) joined
 without separator, so every offset into it maps back to a line and a column of the text
 view (``locate``/``span``), and through the line to its page.
 
@@ -118,13 +118,11 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def build_paragraphs(doc: Document) -> list[Paragraph]:
-    from .structure import content
-
     ends = _words()[0]
     out: list[Paragraph] = []
     prev_line: Line | None = None
     for ln in doc.text_lines():
-        text = content(ln).rstrip()
+        text = ln.text.rstrip()
         if not text.strip():
             continue
         cur = out[-1] if out else None

@@ -14,7 +14,6 @@ from .numbers import parse_number
 from .paragraphs import assign_paragraphs
 from .vocab import load_json
 
-MARKUP = regex.compile(r"\[bookmark:[^\]]*\]")
 CN_NUM = "一二三四五六七八九十百零〇两"
 
 # number token patterns, most specific first; level is the depth in the usual hierarchy
@@ -25,12 +24,6 @@ NUMBERING = [
     ("arabic", 4, regex.compile(r"^\s*(\d{1,2}(?:、|[.．](?!\d)))\s*")),
     ("paren_arabic", 5, regex.compile(r"^\s*([（(]\d{1,2}[）)])\s*")),
 ]
-
-
-def content(line: Line) -> str:
-    """The line's text with markup such as [bookmark: …] blanked out (same length, so
-    offsets into it are offsets into the text view)."""
-    return MARKUP.sub(lambda m: " " * len(m.group()), line.text)
 
 
 def numbering_of(text: str) -> tuple[str, int, str, str] | None:
@@ -108,13 +101,12 @@ def _sections(doc: Document) -> None:
     for ln in doc.lines:
         if ln.kind not in ("text", "heading"):
             continue
-        text = content(ln).strip()
+        text = ln.text.strip()
         if not text:
             continue
-        bookmarked = "[bookmark: _Toc" in ln.text
         styled = bool(ln.style and _HEADING_STYLE.match(ln.style))
         num = numbering_of(text)
-        if num is None and not (bookmarked or styled):
+        if num is None and not styled:
             continue
         if num is not None:
             style, level, token, rest = num
@@ -122,7 +114,7 @@ def _sections(doc: Document) -> None:
         else:
             style, level, token, rest = "", _style_level(ln.style), "", text
             auto = False
-        ln.kind = "heading" if (bookmarked or styled or len(rest) <= 40) else ln.kind
+        ln.kind = "heading" if (styled or len(rest) <= 40) else ln.kind
         title = rest.strip()
         sec = Section(number=token, level=level, title=title[:80], line=ln.number, auto=auto, style=style)
         while stack[-1].level >= level and len(stack) > 1:
@@ -236,7 +228,7 @@ def _title(doc: Document, table: Table, first: int) -> None:
             continue
         if ln.kind == "table":
             break
-        text = content(ln).strip()
+        text = ln.text.strip()
         if not text:
             continue
         seen += 1
@@ -263,7 +255,7 @@ def _title(doc: Document, table: Table, first: int) -> None:
 
 def _prev_text(doc: Document, n: int) -> str | None:
     for m in range(n - 1, max(n - 4, 0), -1):
-        t = content(doc.line(m)).strip()
+        t = doc.line(m).text.strip()
         if t:
             return t
     return None
@@ -643,7 +635,7 @@ TITLE_TYPE = [("绩效自评", "绩效自评"), ("自评", "绩效自评"), ("�
 
 def _metadata(doc: Document) -> None:
     meta = doc.meta
-    head = [content(ln).strip() for ln in doc.lines[:80] if ln.kind in ("text", "heading") and ln.text.strip()]
+    head = [ln.text.strip() for ln in doc.lines[:80] if ln.kind in ("text", "heading") and ln.text.strip()]
     titles = [t for t in head if regex.search(r"(预算|决算|绩效|自评)", t) and len(t) <= 80]
     # year: an explicit 预算年度 in a table header first, then the titles
     for table in doc.tables:
@@ -653,7 +645,7 @@ def _metadata(doc: Document) -> None:
             break
     if meta.year is None:
         for ln in doc.lines[:200]:
-            t = with_arabic_years(content(ln).replace(" ", ""))  # 二〇二〇年 is 2020年
+            t = with_arabic_years(ln.text.replace(" ", ""))  # 二〇二〇年 is 2020年
             m = regex.search(r"((?:19|20)\d{2})年度?(?:[\p{Han}]{0,30})(?:部门|单位)?(?:预算|决算|绩效|整体支出)", t)
             if m and len(t) <= 90:
                 meta.year, meta.year_evidence = int(m.group(1)), f"第{ln.number}行"

@@ -1,6 +1,7 @@
 import codecs
 
 import pytest
+import regex
 
 from linter.model import InputError
 from linter.readers import read_document
@@ -8,13 +9,31 @@ from linter.readers import read_document
 from conftest import SEEDS, seed
 
 
+BOOKMARK = regex.compile(r"\[bookmark:[^\]]*\]")
+
+
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.stem[:3])
-def test_text_view_is_exactly_the_files_lines(path):
+def test_text_view_is_the_files_lines_with_bookmarks_blanked_at_the_same_columns(path):
     doc = read_document(str(path))
     raw = path.read_text(encoding="utf-8").split("\n")
     if raw[-1] == "":
         raw.pop()
-    assert [ln.text for ln in doc.lines] == raw
+    assert [ln.text for ln in doc.lines] == [BOOKMARK.sub(lambda m: " " * len(m.group()), t) for t in raw]
+
+
+def test_a_toc_bookmark_is_a_heading_style_and_no_stage_sees_the_markup(tmp_path):
+    p = tmp_path / "b.txt"
+    p.write_text("[bookmark: _Toc_2_2_0000000001]部门预算收支总表\n正文说明[bookmark: _GoBack]内容。\n"
+                 "\t[bookmark: _GoBack]单元格\n", encoding="utf-8")
+    doc = read_document(str(p))
+    title, body, cell_line = doc.lines
+    assert title.style == "heading" and title.kind == "heading"
+    assert title.text.strip() == "部门预算收支总表" and title.text.index("部") == len("[bookmark: _Toc_2_2_0000000001]")
+    assert body.style is None and body.kind == "text" and "bookmark" not in body.text
+    cell = doc.tables[0].rows[0][0]
+    assert cell.text == "单元格" and cell_line.text[cell.column - 1:].startswith("单元格")
+    assert [s.title for s in doc.sections.children] == ["部门预算收支总表"]
+    assert not any("bookmark" in para.text for para in doc.paragraphs)
 
 
 def test_seed_000_tables_and_cells():

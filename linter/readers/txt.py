@@ -3,7 +3,11 @@
 Dump format: a table row is a run of TAB-led lines, one cell per line (a lone TAB is an
 empty cell); rows are separated by blank lines; a non-blank line right after a cell line
 continues that cell. Some dumps write a row as one line with TAB-separated cells. Markdown
-pipe tables are tables too. The text view is exactly the file's own lines.
+pipe tables are tables too. The text view is the file's own lines, with one exception:
+Word bookmarks the dump writes into the text (``[bookmark: _Toc_3_3_0000000012]三、…``) are
+blanked out (same length, so columns are the file's), and a table-of-contents bookmark makes
+its line a heading (Line.style "heading"), as a Word heading style does for .docx. No stage
+after this reader knows the markup.
 """
 from __future__ import annotations
 
@@ -14,9 +18,13 @@ import regex
 from ..model import Cell, Document, InputError, Line, Table
 
 FURNITURE = regex.compile(r"^\s*(page number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$")
-# Lines that open something new rather than continue the cell above them: a bookmarked
-# heading, an indented line, or a 一、 / （一） / 第一部分 heading.
-HEADING_LIKE = regex.compile(r"^(?:\s|.*\[bookmark:|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
+# Lines that open something new rather than continue the cell above them: an indented
+# line, or a 一、 / （一） / 第一部分 heading (a bookmarked heading has its heading style).
+HEADING_LIKE = regex.compile(r"^(?:\s|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)")
+BOOKMARK = regex.compile(r"\[bookmark:\s*([^\]]*)\]")
+# the bookmarks Word puts on the headings its table of contents lists
+HEADING_BOOKMARK = regex.compile(r"^_Toc")
+HEADING_STYLE = "heading"
 MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -61,10 +69,26 @@ def txt_document(text: str, path: str) -> Document:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()  # the final newline does not open a line
-    lines = [Line(number=i, text=t.lstrip("\ufeff") if i == 1 else t) for i, t in enumerate(raw_lines, 1)]
+    lines = [_line(i, t.lstrip("\ufeff") if i == 1 else t) for i, t in enumerate(raw_lines, 1)]
     doc = Document(path=path, format="txt", lines=lines)
     doc.tables = _tables(lines)
     return doc
+
+
+def _line(number: int, text: str) -> Line:
+    """A line of the file with its bookmarks blanked out; a heading style when one of them
+    marks a heading."""
+    if "[bookmark" not in text:
+        return Line(number=number, text=text)
+    heading = False
+
+    def blank(m) -> str:
+        nonlocal heading
+        heading = heading or bool(HEADING_BOOKMARK.match(m.group(1)))
+        return " " * len(m.group())
+
+    text = BOOKMARK.sub(blank, text)
+    return Line(number=number, text=text, style=HEADING_STYLE if heading else None)
 
 
 def _is_pipe_row(text: str) -> bool:
@@ -153,7 +177,7 @@ def _tables(lines: list[Line]) -> list[Table]:
                                 column=2 + lead))
             last_was_cell = True
             continue
-        if last_was_cell and current and not HEADING_LIKE.match(t):
+        if last_was_cell and current and not (ln.style or HEADING_LIKE.match(t)):
             # a paragraph inside the previous cell
             ln.kind = "table"
             current[-1].text = (current[-1].text + "\n" + t.strip()).strip()

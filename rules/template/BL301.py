@@ -5,7 +5,6 @@ import regex
 from linter.cnnum import scan
 from linter.engine import Rule
 from linter.findings import related_line
-from linter.structure import content
 
 from .common import bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years, year_like
 
@@ -228,7 +227,7 @@ class StaleYear(Rule):
         for idx, ln in enumerate(lines):
             if ln.kind not in ("text", "heading"):
                 continue
-            text = content(ln)
+            text = ln.text
             hit = next((w for w in labels if w in text), None)
             if hit is None:
                 continue
@@ -236,7 +235,7 @@ class StaleYear(Rule):
             if regex.match(r"\s*[:：]?\s*$", tail):
                 nxt = next((x for x in lines[idx + 1:idx + 4] if x.kind == "text" and x.text.strip()), None)
                 if nxt is not None and ln.kind == "heading":
-                    found = self._past_period(doc, nxt.number, content(nxt), year, related)
+                    found = self._past_period(doc, nxt.number, nxt.text, year, related)
                     if found:
                         yield found
             elif regex.match(r"\s*[:：为是]", tail):

@@ -4,7 +4,7 @@ import regex
 
 from linter.engine import Rule
 from linter.findings import related_line
-from linter.structure import content, numbering_of
+from linter.structure import numbering_of
 
 from .common import terms
 
@@ -92,7 +92,7 @@ class HeadingNumbering(Rule):
         # a number token at a line start that the sections did not keep (e.g. inside a table cell)
         starts = {}
         for ln in doc.lines:
-            t = content(ln).strip()
+            t = ln.text.strip()
             num = numbering_of(t) if t else None
             if num:
                 starts.setdefault(num[2].strip(), []).append(ln.number)
@@ -207,14 +207,14 @@ class HeadingNumbering(Rule):
             n -= 1
         if n < 1 or doc.line(n).kind != "table":
             return False
-        last = content(doc.line(n)).rstrip().rsplit("\t", 1)[-1].strip()
+        last = doc.line(n).text.rstrip().rsplit("\t", 1)[-1].strip()
         return last.startswith(render(style, v - 1, token).strip())
 
     @staticmethod
     def _shape(doc, line):
         """A numbered line is a short title (三、工作保障措施) or a sentence item
         (四、开展网络执法督察活动，会同有关部门…)."""
-        t = content(doc.line(line)).strip()
+        t = doc.line(line).text.strip()
         return bool(regex.search(r"[，。；,;]", t[:-1])) or len(t) > 30
 
     @staticmethod
@@ -236,7 +236,7 @@ class HeadingNumbering(Rule):
         if between is None:
             return False
         for n in range(between[0], between[1] + 1):
-            text = content(doc.line(n))
+            text = doc.line(n).text
             pos = text.find(tok)
             if n == between[0] and pos == len(text) - len(text.lstrip()):
                 pos = text.find(tok, pos + 1)
@@ -254,7 +254,7 @@ class HeadingNumbering(Rule):
         endings = tuple(terms()["title_endings"]["words"])
         for n in range(b - 1, a, -1):  # the nearest title above; a numbered line between means it is nested
             ln = doc.line(n)
-            t = content(ln).strip()
+            t = ln.text.strip()
             if not t or ln.kind in ("table", "furniture", "blank"):
                 continue
             if numbering_of(t):
@@ -267,7 +267,7 @@ class HeadingNumbering(Rule):
 
     def _finding(self, doc, line, token, message, suggestion, related):
         ln = doc.line(line)
-        text = content(ln)
+        text = ln.text
         tok = token.strip()
         off = text.find(tok)
         if off < 0:

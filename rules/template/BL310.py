@@ -5,7 +5,6 @@ import regex
 from linter.engine import Rule
 
 from linter.findings import related_cell
-from linter.structure import content
 
 from .common import terms
 
@@ -57,7 +56,7 @@ class EmptyTableNote(Rule):
                 amount = self._amount(table)
                 if amount is not None:
                     n, text = note
-                    full = content(doc.line(n))
+                    full = doc.line(n).text
                     m = claims_empty.search(full)
                     yield self.at_span(doc, n, m.start(), m.end(),
                                        f"说明称本表为空表，但表中有金额（`{amount.text.strip()}`）：说明沿用了别的文件或别的表",
@@ -68,7 +67,7 @@ class EmptyTableNote(Rule):
             if note is None:
                 if tline:
                     ln = doc.line(tline)
-                    text = content(ln)
+                    text = ln.text
                     s = len(text) - len(text.lstrip())
                     yield self.at_span(doc, tline, s, len(text.rstrip()), f"空表 `{title}` 没有说明（注：无…，空表列示）")
                 continue
@@ -76,7 +75,7 @@ class EmptyTableNote(Rule):
             named = _kind_of(text, kinds)
             if named is not None and named != kind:
                 ln = doc.line(n)
-                full = content(ln)
+                full = ln.text
                 word = next(w for w in kinds[named] if w in regex.sub(r"[“”\"']", "", full) or w in full)
                 off = full.find(word)
                 if off < 0:
@@ -90,7 +89,7 @@ class EmptyTableNote(Rule):
         """The note right under a table (注：/说明：), before the next table or heading."""
         for n in range(table.last_line + 1, min(nxt, table.last_line + 8)):
             ln = doc.line(n)
-            text = content(ln).strip()
+            text = ln.text.strip()
             if ln.kind in ("blank", "furniture") or not text:
                 continue
             if note_re.match(text):
@@ -115,6 +114,6 @@ class EmptyTableNote(Rule):
             return table.title, table.title_line
         for n in range(table.first_line - 1, max(table.first_line - 10, 0), -1):
             ln = doc.line(n)
-            if ln.kind in ("heading", "text") and content(ln).strip():
-                return content(ln).strip(), n
+            if ln.kind in ("heading", "text") and ln.text.strip():
+                return ln.text.strip(), n
         return "", None

@@ -3,7 +3,6 @@ from __future__ import annotations
 import regex
 
 from linter.engine import Rule
-from linter.structure import content
 
 from .common import terms
 
@@ -42,7 +41,7 @@ class ScopeMismatch(Rule):
         for ln in doc.lines:
             if not (ln.kind == "heading" or ln.number in titles or ln.number <= 5):
                 continue
-            text = content(ln)
+            text = ln.text
             for m in pat.finditer(text):
                 if regex.search(r"(?:所属|下属|各|二级|基层|预算)$", text[:m.start()]):
                     continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from linter.cnnum import numeral_digits, with_arabic_years  # noqa: F401  (re-exported)
-from linter.structure import content
 from linter.vocab import load_json, load_lines
 
 SCANNED = ("text", "heading", "table")
@@ -27,7 +26,7 @@ def scanned_lines(doc, kinds=SCANNED):
     """(line, text) for every line with words on it; markup blanked at the same offsets."""
     for ln in doc.lines:
         if ln.kind in kinds and ln.text.strip():
-            yield ln, content(ln)
+            yield ln, ln.text
 
 
 def enclosing(text: str, start: int, end: int, openers: str = REFERENCE_OPENERS) -> str | None:
