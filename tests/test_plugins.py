@@ -11,7 +11,6 @@ from conftest import ROOT, seed
 PACK = textwrap.dedent('''
     """A province's extra check, shipped as its own package."""
     from linter.engine import Rule
-    from linter.structure import content
 
 
     class TitleMissingYear(Rule):
@@ -34,7 +33,7 @@ PACK = textwrap.dedent('''
 
         def check(self, doc):
             first = next(doc.text_lines(), None)
-            text = content(first) if first is not None else ""
+            text = first.text if first is not None else ""
             if first is not None and not any(ch.isdigit() for ch in text):
                 start = len(text) - len(text.lstrip())
                 yield self.at_span(doc, first.number, start, len(text.rstrip()), "标题未写明年度")
