@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 import regex
 
 from linter.engine import Rule
-from linter.vocab import load_text
+from linter.vocab import load_json, load_lines, load_text
 
 from .common import scanned_lines
 
@@ -27,21 +28,150 @@ def lexicon() -> tuple[list[tuple[str, str, "regex.Pattern | None"]], "regex.Pat
     return entries, pattern
 
 
+HAN = regex.compile(r"\p{Han}{2,}")
+
+
+@lru_cache(maxsize=None)
+def confusion() -> dict[str, tuple[str, str]]:
+    """char -> (look-alikes, sound-alikes), from linter/data/confusion_chars.txt."""
+    out = {}
+    for line in load_lines("confusion_chars.txt"):
+        ch, _, rest = line.partition("\t")
+        shape, _, sound = rest.partition("\t")
+        out[ch] = (shape, sound)
+    return out
+
+
+@lru_cache(maxsize=None)
+def targets() -> dict[str, list[str]]:
+    """The target words (typo_targets.txt) by wildcard key: a word with one character blanked
+    (已经 -> ?经 and 已?), so a text token finds the words it differs from in one place."""
+    out: dict[str, list[str]] = {}
+    for w in load_lines("typo_targets.txt"):
+        for i in range(len(w)):
+            out.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
+    return out
+
+
+@lru_cache(maxsize=None)
+def word_logp() -> "WordModel":
+    """log probability of every known word (common_words.txt: jieba's characters and common
+    words with their frequencies); the target words count at least as common words."""
+    total, freq = 0, {}
+    for text, _source in load_text("common_words.txt"):  # built-in, then each pack's words
+        tokens = [line for line in text.split("\n") if line and not line.startswith("#")]
+        if tokens and tokens[0].startswith("TOTAL "):
+            total = total or int(tokens[0].split()[1])
+            tokens = tokens[1:]
+        parts = " ".join(tokens).split(" ")
+        freq.update(zip(parts[0::2], map(int, parts[1::2])))
+    for w in load_lines("typo_targets.txt"):
+        if freq.get(w, 0) < COMMON_FREQ:
+            freq[w] = COMMON_FREQ
+    return WordModel(freq, math.log(total))
+
+
+class WordModel:
+    """Word frequencies read as log probabilities (computed when asked: a check asks for few)."""
+
+    def __init__(self, freq: dict[str, int], log_total: float):
+        self.freq, self.log_total = freq, log_total
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.freq
+
+    def get(self, word: str) -> float | None:
+        f = self.freq.get(word)
+        return None if f is None else math.log(max(f, 1)) - self.log_total
+
+
+@lru_cache(maxsize=None)
+def context() -> dict:
+    return load_json("typo_context.json")
+
+
+UNKNOWN_CHAR = math.log(1e-9)  # a character no dictionary lists
+# How rarely a writer slips on a given character: reading the text corrected must be this much
+# more likely than reading it as written. A slip into a word the document writes right elsewhere
+# (期末 in its tables, 期未 once in a sentence) needs less evidence than a word it never uses.
+TYPO_COST = math.log(3e-4)
+TYPO_COST_KNOWN_WORD = math.log(1e-3)
+COMMON_FREQ = 20
+WINDOW = 4  # characters each side of a token taken into the comparison
+
+
+def best_reading(text: str, logp: dict[str, float]) -> float:
+    """log probability of the most likely segmentation of `text` into known words (jieba's
+    unigram model, the way jieba segments)."""
+    best = [0.0] + [-math.inf] * len(text)
+    for e in range(1, len(text) + 1):
+        for s in range(max(0, e - 4), e):
+            p = logp.get(text[s:e])
+            if p is None:
+                if e - s > 1:
+                    continue
+                p = UNKNOWN_CHAR
+            if best[s] + p > best[e]:
+                best[e] = best[s] + p
+    return best[-1]
+
+
+def typo_candidates(text: str, cost: float = TYPO_COST):
+    """(start, end, right word, index of the replaced character, 'shape' | 'sound', gain) for every
+    2–4 character token of `text` that is no word but becomes a target word when one character
+    is replaced by its look-alike or sound-alike, when the text around reads corrected at least
+    exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
+    reads 自己|经常; 一是 is 一|是)."""
+    index, logp, conf = targets(), word_logp(), confusion()
+    free = context()["free_chars"]
+    for run in HAN.finditer(text):
+        a, b = run.span()
+        for i in range(a, b - 1):
+            for n in (4, 3, 2):
+                if i + n > b:
+                    continue
+                tok = text[i:i + n]
+                if tok in logp:
+                    continue
+                for j in range(n):
+                    for w in index.get(tok[:j] + "?" + tok[j + 1:], ()):
+                        if w == tok or w[j] not in conf:
+                            continue
+                        shape, sound = conf[w[j]]
+                        kind = "shape" if tok[j] in shape else ("sound" if tok[j] in sound else None)
+                        if kind is None or tok[j] in free:
+                            continue
+                        lo, hi = max(a, i - WINDOW), min(b, i + n + WINDOW)
+                        written = best_reading(text[lo:hi], logp)
+                        fixed = best_reading(text[lo:i] + w + text[i + n:hi], logp)
+                        if fixed + cost > written:
+                            yield i, i + n, w, j, kind, fixed - written
+
+
 class ConfusableTypo(Rule):
-    """A domain word written with a look-alike or sound-alike character (奥情 for 舆情).
+    """A word written with a look-alike or sound-alike character (奥情 for 舆情, 己经 for 已经).
 
-    *What it does*: looks up every line against the confusion lexicon shipped as data
+    *What it does*: two passes over every line. First the curated lexicon
     (linter/data/confusables.txt: wrong form, right form, and an optional context in which the
-    wrong form is a real word, e.g. 煤体 in a coal-mining text). Suggests the right word.
+    wrong form is a real word, e.g. 煤体 in a coal-mining text). Then any 2–4 character token
+    that is no word but becomes a target word (linter/data/typo_targets.txt: the domain
+    vocabulary and frequent general words) when one character is replaced by a look-alike or a
+    sound-alike (linter/data/confusion_chars.txt, built by scripts/build_confusion_data.py from
+    rendered glyphs and pinyin), when the text around it reads far more likely corrected than as
+    written (jieba's word frequencies, linter/data/common_words.txt: 自己经常 holds 己经 but reads
+    自己|经常). A word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's
+    name (侯明同志), a 文号 prefix (普发改投〔2024〕) and a token the document writes
+    consistently (at least twice and more often than the word it resembles) stay silent.
+    Suggests the right word.
 
-    *Why it matters*: a published budget with 技木 or 煤体 reads as careless, and a search for
-    the real term (舆情, 转载) misses the passage.
+    *Why it matters*: a published budget with 技木 or 期未 reads as careless, and a search for
+    the real term (技术, 期末) misses the passage.
 
     *Bad*:
-        负责网站转栽新闻稿源的管理工作；推动传统媒体与新兴煤体融合发展
+        负责网站转栽新闻稿源的管理工作；项目资金己拨付到位
 
     *Good*:
-        负责网站转载新闻稿源的管理工作；推动传统媒体与新兴媒体融合发展
+        负责网站转载新闻稿源的管理工作；项目资金已拨付到位
     """
 
     code = "BL306"
@@ -50,16 +180,52 @@ class ConfusableTypo(Rule):
 
     def check(self, doc):
         entries, pattern = lexicon()
-        if pattern is None:
-            return
         by_wrong = {e[0]: e for e in entries}
-        for ln, text in scanned_lines(doc):
-            for m in pattern.finditer(text):
+        lines = list(scanned_lines(doc))
+        curated: dict[int, list[tuple[int, int]]] = {}
+        for ln, text in lines:
+            for m in pattern.finditer(text) if pattern is not None else ():
                 wrong, right, unless = by_wrong[m.group()]
                 if unless is not None and self._excused(text, m.start(), m.end(), wrong, unless):
                     continue
+                curated.setdefault(ln.number, []).append(m.span())
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"错别字：`{wrong}` 应为 `{right}`", suggestion=right)
+        yield from self._typos(doc, lines, curated)
+
+    def _typos(self, doc, lines, curated):
+        found = []
+        for ln, text in lines:
+            taken = list(curated.get(ln.number, []))
+            # the longest token first, then the likeliest correction (编质: 编制, not 编织)
+            cands = sorted(typo_candidates(text, TYPO_COST_KNOWN_WORD), key=lambda c: (c[0] - c[1], -c[5]))
+            for s, e, right, j, kind, gain in cands:
+                if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e):
+                    continue
+                taken.append((s, e))
+                found.append((ln, s, e, text[s:e], right, j, kind, gain))
+        if not found:
+            return
+        whole = "\n".join(text for _, text in lines)
+        uses = context()["consistent_uses"]
+        for ln, s, e, tok, right, j, kind, gain in found:
+            n, rights = whole.count(tok), whole.count(right)
+            if n >= uses and n > rights:
+                continue  # the document's own word (微博 in a dictionary older than it)
+            if gain < -TYPO_COST and rights == 0:
+                continue  # weak evidence, and the document never writes the word
+            how = "形近" if kind == "shape" else "音近"
+            yield self.at_span(doc, ln.number, s, e,
+                               f"疑似错别字：`{tok}` 应为 `{right}`（`{tok[j]}` 与 `{right[j]}` {how}）",
+                               suggestion=right)
+
+    @staticmethod
+    def _context_excuses(text, s, e) -> bool:
+        """A person's name (侯明同志) or the prefix of a 文号 (普发改投〔2024〕12号)."""
+        after = text[e:e + 6]
+        if any(after.startswith(t) or after[1:].startswith(t) for t in context()["name_titles"]):
+            return True
+        return bool(regex.match(r"\p{Han}{0,4}[〔【\[（(]\s*(?:19|20)\d{2}\s*[〕】\]）)]", text[e:e + 12]))
 
     @staticmethod
     def _excused(text, start, end, wrong, unless) -> bool:

@@ -1,0 +1,222 @@
+"""Build the character confusion set and the typo index that BL306 ships as data.
+
+    python scripts/build_confusion_data.py [--font PATH] [--font-name NAME]
+
+Needs, at build time only (none of them is a runtime dependency of budgetlint):
+- jieba's dict.txt (a dependency already): the general vocabulary and character frequencies;
+- pypinyin (MIT): the readings of each character, for sound-alikes;
+- Pillow and numpy, and a CJK font (default: Noto Sans CJK SC from Debian's fonts-noto-cjk,
+  SIL Open Font License): every character is rendered and the bitmaps are compared, for
+  look-alikes. We derive shape similarity from glyphs rather than from a decomposition table
+  because the slips we look for (己/已, 未/末, 侯/候, 奥/舆, 士/土) differ by one stroke or a
+  stroke's length, which decomposition data does not see, while the bitmaps of such pairs are
+  nearly identical; and the font is a well-kept, permissively licensed package.
+
+Writes:
+- linter/data/confusion_chars.txt: for each common character, its look-alikes and its
+  sound-alikes (same syllable without tone, the most frequent characters first, as an input
+  method lists them).
+- linter/data/typo_targets.txt: the words a typo is restored to: the domain vocabulary
+  (lexicon.txt, items.json, table_kinds.json, performance.json) plus jieba's frequent words.
+- linter/data/common_words.txt: jieba's single characters, its words of 2–4 characters above a
+  frequency floor, and every dictionary word one confusable character away from a target (at any
+  frequency), with their frequencies: BL306 never reports a word, and compares how likely the
+  text around a token reads as written and as corrected (自己经常 holds 己经, but reads 自己|经常).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DATA = os.path.join(ROOT, "linter", "data")
+FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
+FONT_NAME = "Noto Sans CJK SC"
+
+CHAR_POOL = 5000  # the most frequent characters (by the summed frequency of jieba's words holding them)
+GLYPH = 32  # rendering size in pixels
+SHAPE_MIN = 0.58  # Jaccard similarity of two dilated glyphs for a look-alike
+SHAPE_MAX_N = 8  # look-alikes kept per character
+SOUND_MAX_N = 10  # sound-alikes kept per character (an input method's first candidates)
+GENERAL_MIN_FREQ = 100  # jieba words at least this frequent are typo targets
+COMMON_MIN_FREQ = 20  # jieba words at least this frequent form common_words.txt
+
+
+def jieba_dict() -> tuple[dict[str, int], str]:
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    words = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2:
+                words[parts[0]] = int(parts[1])
+    return words, f"jieba {jieba.__version__} dict.txt"
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def char_frequencies(words: dict[str, int]) -> dict[str, int]:
+    freq: dict[str, int] = defaultdict(int)
+    for w, f in words.items():
+        for ch in w:
+            if is_han(ch):
+                freq[ch] += f
+    return freq
+
+
+def load_font(path: str, name: str):
+    from PIL import ImageFont
+
+    for index in range(16):
+        try:
+            font = ImageFont.truetype(path, GLYPH, index=index)
+        except OSError:
+            break
+        if " ".join(font.getname()).startswith(name):
+            return font
+    raise SystemExit(f"font {name!r} not found in {path}")
+
+
+def glyphs(chars: list[str], font):
+    """A 0/1 vector per character: the glyph rendered, centred, then dilated by one pixel so
+    that strokes one pixel apart still overlap."""
+    import numpy as np
+    from PIL import Image, ImageDraw, ImageFilter
+
+    size = GLYPH + 8
+    out = np.zeros((len(chars), size * size), dtype=np.float32)
+    for i, ch in enumerate(chars):
+        img = Image.new("L", (size, size), 0)
+        ImageDraw.Draw(img).text((size // 2, size // 2), ch, font=font, fill=255, anchor="mm")
+        img = img.point(lambda v: 255 if v > 96 else 0).filter(ImageFilter.MaxFilter(3))
+        out[i] = (np.asarray(img, dtype=np.uint8).reshape(-1) > 0)
+    return out
+
+
+def shape_neighbours(chars: list[str], font) -> dict[str, list[str]]:
+    import numpy as np
+
+    g = glyphs(chars, font)
+    ink = g.sum(axis=1)
+    out: dict[str, list[str]] = {}
+    for start in range(0, len(chars), 500):
+        block = g[start:start + 500]
+        inter = block @ g.T
+        union = ink[start:start + 500, None] + ink[None, :] - inter
+        sim = inter / np.maximum(union, 1)
+        for k in range(block.shape[0]):
+            i = start + k
+            sim[k, i] = 0
+            order = np.argsort(-sim[k])[:SHAPE_MAX_N]
+            out[chars[i]] = [chars[j] for j in order if sim[k, j] >= SHAPE_MIN]
+    return out
+
+
+def sound_neighbours(chars: list[str], freq: dict[str, int]) -> dict[str, list[str]]:
+    """Characters read with the same syllable (tone ignored, as a pinyin input method types
+    them), by each character's usual reading only: 奥 is ào, not its rare yù."""
+    from pypinyin import Style, pinyin
+
+    reading = {ch: pinyin(ch, style=Style.NORMAL)[0][0] for ch in chars}
+    by_sound: dict[str, list[str]] = defaultdict(list)
+    for ch in sorted(chars, key=lambda c: -freq[c]):
+        if reading[ch].isalpha():
+            by_sound[reading[ch]].append(ch)
+    return {ch: [c for c in by_sound.get(reading[ch], []) if c != ch][:SOUND_MAX_N] for ch in chars}
+
+
+def domain_words() -> set[str]:
+    """The domain vocabulary the linter already ships."""
+    out: set[str] = set()
+    with open(os.path.join(DATA, "lexicon.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                out.add(line.split()[0])
+
+    def walk(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for x in node:
+                yield from walk(x)
+        elif isinstance(node, dict):
+            for k, v in node.items():
+                if not k.startswith("_"):
+                    yield from walk(v)
+
+    for name in ("items.json", "table_kinds.json", "performance.json"):
+        with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+            for s in walk(json.load(fh)):
+                if 2 <= len(s) <= 8 and all(is_han(c) for c in s):
+                    out.add(s)
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--font", default=FONT)
+    ap.add_argument("--font-name", default=FONT_NAME)
+    args = ap.parse_args(argv)
+    import PIL
+    import pypinyin
+
+    words, jieba_version = jieba_dict()
+    freq = char_frequencies(words)
+    chars = sorted(sorted(freq, key=lambda c: -freq[c])[:CHAR_POOL])
+    font = load_font(args.font, args.font_name)
+    shape = shape_neighbours(chars, font)
+    sound = sound_neighbours(chars, freq)
+    provenance = [
+        f"# Built by scripts/build_confusion_data.py from {jieba_version} (word and character frequencies),",
+        f"# pypinyin {pypinyin.__version__} (usual readings; sound-alikes share a toneless syllable, the {SOUND_MAX_N}",
+        f"# most frequent kept) and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
+        f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, dilated one pixel and compared by Jaccard similarity",
+        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}). Characters: the {CHAR_POOL} most frequent.",
+        "# Do not edit by hand: change the script and run it again.",
+    ]
+    with open(os.path.join(DATA, "confusion_chars.txt"), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(provenance) + "\n# char <TAB> look-alikes <TAB> sound-alikes\n")
+        for ch in chars:
+            fh.write(f"{ch}\t{''.join(shape[ch])}\t{''.join(sound[ch])}\n")
+    pool = set(chars)
+    targets = {w for w in domain_words() if all(c in pool for c in w)}
+    targets |= {w for w, f in words.items() if 2 <= len(w) <= 4 and f >= GENERAL_MIN_FREQ and all(c in pool for c in w)}
+    # the dictionary words one confusable character away from a target: words, never typos
+    near = set()
+    for w in targets:
+        for i, ch in enumerate(w):
+            for c in dict.fromkeys(shape[ch] + sound[ch]):
+                form = w[:i] + c + w[i + 1:]
+                if form in words:
+                    near.add(form)
+    with open(os.path.join(DATA, "typo_targets.txt"), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(provenance[:1]) + "\n")
+        fh.write(f"# The words BL306 restores typos to: the domain vocabulary of linter/data (lexicon.txt, items.json,\n"
+                 f"# table_kinds.json, performance.json) and jieba's words of 2-4 characters with frequency >=\n"
+                 f"# {GENERAL_MIN_FREQ}. A rule author may add domain words here. Generated; add by hand below the line.\n")
+        fh.write("\n".join(sorted(targets)) + "\n")
+    common = {w for w, f in words.items() if (len(w) == 1 and is_han(w)) or (2 <= len(w) <= 4 and f >= COMMON_MIN_FREQ)}
+    common |= near
+    total = sum(words.values())
+    with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as fh:
+        fh.write(f"# From {jieba_version} by scripts/build_confusion_data.py: every single character, the words of 2-4\n"
+                 f"# characters with frequency >= {COMMON_MIN_FREQ}, and every dictionary word one confusable character away\n"
+                 "# from a typo target (so it is read as a word, not a typo); each with jieba's frequency. The first\n"
+                 "# line is the total frequency of the dictionary. Do not edit by hand.\n")
+        fh.write(f"TOTAL {total}\n")
+        for w in sorted(common):
+            fh.write(f"{w} {words[w]}\n")
+    print(f"{len(chars)} characters, {len(targets)} targets, {len(near)} near words, {len(common)} common words",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
