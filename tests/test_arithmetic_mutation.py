@@ -1,6 +1,6 @@
 """BL1 recall on real documents: change one printed amount of a standard table (+1 in 万元,
 +100 in whole 元) and expect a new BL1 finding. Every k-th amount cell of the seeds and of the
-Shanghai samples (budget and 决算) is planted, each on its own, in memory (the document model
+Shanghai samples (budget and 决算) and of the Jiangsu tables is planted, each on its own, in memory (the document model
 is read once and restored after each plant)."""
 from decimal import Decimal
 
@@ -8,7 +8,8 @@ import pytest
 
 from conftest import CORPUS, seed
 
-DOCS = [seed("000"), seed("001"), seed("004")] + sorted((CORPUS / "samples").glob("20*_putuo_*.pdf"))
+DOCS = [seed("000"), seed("001"), seed("004")] + sorted((CORPUS / "samples").glob("20*_putuo_*.pdf")) \
+    + sorted((CORPUS / "real" / "jiangsu").glob("js_0[134]*.pdf"))
 EVERY = 9  # every 9th amount cell (planting all of them takes ~30 s; all were found when measured)
 # amounts no identity inside the tables covers: 机关运行经费 stands alone in its table
 UNCHECKED_KEYS = {"机关运行经费"}

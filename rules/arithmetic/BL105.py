@@ -4,13 +4,19 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import agree
 
-from .common import (ZERO, amount, clean_name, coded_cells, column_name, decimals_of, groups, money, only_gpb,
-                     printed, summary_sides, tally, unit_of)
+from .common import (ZERO, amount, amount_columns, clean_name, coded_cells, column_name, decimals_of, groups, money,
+                     only_fiscal_income, only_gpb, printed, summary_sides, tally, unit_of)
 
 
 def _table(group, prefix):
     t = group.get(prefix)
     return t if t is not None and not t.is_empty() else None
+
+
+def _amount_key(table):
+    """The key of a table's one amount column (金额), else 合计."""
+    cols = amount_columns(table)
+    return table.columns[cols[0]] if len(cols) == 1 else "合计"
 
 
 class CrossTableRowMismatch(Rule):
@@ -21,7 +27,11 @@ class CrossTableRowMismatch(Rule):
     same name; each 支出 item of the 财政拨款收支总表 (一般公共预算 column) against the 类 row of
     the 一般公共预算支出表; and, when the 收支总表 shows no income but 一般公共预算 money, every
     类/款/项 row of the 支出总表 and of the 收入总表 against the same code in the 一般公共预算支出表
-    (合计, 基本支出, 项目支出). A row missing on one side counts as zero there. Interval rounding
+    (合计, 基本支出, 项目支出). In the Jiangsu layout (one 金额 column per table), the
+    财政拨款支出表 against the 一般公共预算支出表 and the 财政拨款基本支出表 against the
+    一般公共预算基本支出表 row by row when all money is 一般公共预算, and the 收支总表's 支出 by
+    function against the 类 rows of the 财政拨款支出表 when all money is 财政拨款. A row missing
+    on one side counts as zero there. Interval rounding
     rule. Several sets of tables in one document are compared set by set.
 
     *Why it matters*: the same function code cannot carry two amounts in one budget; a
@@ -58,14 +68,29 @@ class CrossTableRowMismatch(Rule):
             yield from self._items_vs_classes(summary, None, expense, "合计")
         if fiscal is not None and gpb is not None:
             yield from self._items_vs_classes(fiscal, "一般公共预算", gpb, "合计")
+        fiscal_expense, fiscal_basic = _table(group, "fiscal_expense"), _table(group, "fiscal_basic")
+        if summary is not None and expense is None and fiscal_expense is not None and only_fiscal_income(group):
+            # 收支总表 支出 by function against the 财政拨款支出表 when all money is 财政拨款
+            yield from self._items_vs_classes(summary, None, fiscal_expense, _amount_key(fiscal_expense))
         if gpb is not None and only_gpb(group):
-            for other in (expense, income):
+            for other in (expense, income, fiscal_expense):
                 if other is None or other.unit != gpb.unit:
                     continue
                 for key in ("合计", "基本支出", "项目支出"):
                     ca, cb = other.column_index(key), gpb.column_index(key)
                     if len(ca) == 1 and len(cb) == 1:
                         yield from self._rows(other, ca[0], gpb, cb[0])
+                if not other.column_index("合计") and not gpb.column_index("合计") \
+                        and any(i.code for i in other.row_info):
+                    ca, cb = amount_columns(other), amount_columns(gpb)
+                    if len(ca) == 1 and len(cb) == 1:  # one 金额 column each
+                        yield from self._rows(other, ca[0], gpb, cb[0])
+        basic = _table(group, "basic")
+        if basic is not None and fiscal_basic is not None and fiscal_basic.unit == basic.unit and only_gpb(group):
+            # 财政拨款基本支出表 and 一般公共预算基本支出表, economic class by class
+            ca, cb = amount_columns(fiscal_basic), amount_columns(basic)
+            if len(ca) == 1 and len(cb) == 1:
+                yield from self._rows(fiscal_basic, ca[0], basic, cb[0])
 
     def _items_vs_classes(self, summary, key, table, tkey):
         if summary.unit != table.unit:

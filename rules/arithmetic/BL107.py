@@ -47,7 +47,7 @@ class ContributionMirrorMismatch(Rule):
 
     def _pair(self, doc, basic, gpb):
         econ = economic_amounts(basic)
-        func = _by_code(gpb, ("基本支出", "合计"))
+        func = _by_code(gpb, ("基本支出", "合计", "金额"))  # 金额: a table of one amount column (江苏)
         if not econ or not func:
             return
         for m in load_json("mirrors.json")["mirrors"]:

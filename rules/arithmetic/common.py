@@ -186,6 +186,9 @@ def summary_sides(table: Table) -> list[Side]:
 
 def _summary_sides(table: Table) -> list[Side]:
     name_cols = [i for i, k in enumerate(table.columns) if k == "项目"]
+    if not name_cols and not table.column_index("科目编码"):
+        # blocks headed 项目名称 / 功能科目名称 (收入 | 支出 by function | 支出 by use)
+        name_cols = table.column_index("科目名称")
     if not name_cols:
         return []
     words = data()["summary_rows"]
@@ -221,7 +224,11 @@ def _assign_levels(rows: list[SideRow]) -> None:
     last_carry = None
     for i, r in enumerate(rows):
         if r.role == "year_total":
-            region = "after"
+            if region == "after":  # a 收入合计 printed after the carry-over rows closes the side
+                r.role = "grand_total"
+                region = "done"
+            else:
+                region = "after"
             continue
         if r.role == "grand_total":
             region = "done"
@@ -270,6 +277,8 @@ FIGURE_TABLES = {
     "basic": ("budget_gpb_basic", "final_gpb_basic"),
     "fund": ("budget_fund", "final_fund"),
     "soe": ("budget_soe", "final_soe"),
+    "fiscal_expense": ("budget_fiscal_expense",),
+    "fiscal_basic": ("budget_fiscal_basic",),
 }
 PREFIX_OF = {kind: prefix for prefix, kinds in FIGURE_TABLES.items() for kind in kinds}
 
@@ -315,10 +324,14 @@ def _groups(doc: Document) -> list[dict[str, Table]]:
 
 
 def total_row(table: Table) -> list[Cell] | None:
-    """The 合计/总计 data row of a classified table."""
+    """The 合计/总计 data row of a classified table; the only data row of a table without
+    label columns (支出预算总表: 合计 | 基本支出 | 项目支出 in one row)."""
     for row, info in zip(table.data_rows(), table.row_info):
         if not info.code and clean_name(info.name) in ("合计", "总计"):
             return row
+    rows = table.data_rows()
+    if len(rows) == 1 and not any(k in LABEL_KEYS for k in table.columns) and table.column_index("合计"):
+        return rows[0]
     return None
 
 
@@ -361,7 +374,7 @@ def _figures(group: dict[str, Table]) -> dict[str, Figure]:
                 if not any(r.role == "carry" for r in side.rows):
                     for k in [k for k in list(out) if k.startswith(f"{prefix}.income_total")]:
                         out[k.replace("income_total", "income_year")] = out[k]
-    for prefix in ("income", "expense", "gpb", "basic", "fund", "soe"):
+    for prefix in ("income", "expense", "gpb", "basic", "fund", "soe", "fiscal_expense", "fiscal_basic"):
         t = group.get(prefix)
         if t is None or t.is_empty():
             continue
@@ -373,6 +386,8 @@ def _figures(group: dict[str, Table]) -> dict[str, Figure]:
         if row is None:
             continue
         tot = t.column_index("合计")
+        if not tot and len(amount_columns(t)) == 1:
+            tot = amount_columns(t)  # one amount column (金额): the total is its 合计 row
         if len(tot) == 1:
             put(f"{prefix}.total", cell_in(row, tot[0]), t, "合计")
         for c in amount_columns(t):
@@ -521,7 +536,7 @@ def economic_amounts(table: Table) -> dict[str, tuple[Cell, str]]:
             if e.code and e.cells and e.code not in out:
                 out[e.code] = (next(iter(e.cells.values())), e.name)
         return out
-    tot = table.column_index("合计")
+    tot = table.column_index("合计") or (amount_columns(table) if len(amount_columns(table)) == 1 else [])
     return coded_cells(table, tot[0]) if len(tot) == 1 else out
 
 
