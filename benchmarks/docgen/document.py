@@ -151,6 +151,12 @@ def locate(lines: list[str]) -> tuple[str, list[Span]]:
 
 def write_table(b: Budget, t: TableSpec, number: int) -> list[str]:
     out: list[str] = []
+    if t.key == "performance":   # the county layout: a numbered title, then the form's rows
+        out.append(t.title)
+        for row in t.rows:
+            out.extend("\t" + cell if cell else "\t" for cell in row)
+            out.append("")
+        return out
     if b.family == "hebei":
         out.append(f"[bookmark: _Toc_2_2_{number:010d}]{t.title}")
         out.append(f"\t{b.name}")
@@ -230,7 +236,7 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
             H("三、一般公共预算支出情况"), P(n.class_list()), *subjects,
             H("四、机关运行经费安排情况"), P(n.running()),
             H("五、财政拨款“三公”经费预算情况及增减变化原因"), P(n.three_public()), P(n.soe()),
-            H("六、预算绩效信息"), *plans,
+            H("六、预算绩效信息"), *plans, *_performance_tables(b, n, rng),
             H("七、政府采购预算情况"), *proc_blocks, Block("table", table=_procurement(b, n)),
             H("八、国有资产信息"), P(n.assets()),
             H("九、其他需要说明的事项"), *traps, P(n.measures()),
@@ -266,6 +272,15 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
         H("八、预算绩效目标设置情况说明", 2), *plans,
         H("九、其他需要说明的情况", 2), *traps, P(n.measures()),
     ]
+
+
+def _performance_tables(b: Budget, n: Narrator, rng: random.Random) -> list[Block]:
+    from .tables import performance
+    out = [Block("para", raw("第二部分 预算项目绩效目标", "heading"))]
+    for i, pr in enumerate(b.projects, 1):
+        goal = f"1、保障{pr.name.removesuffix('经费').removesuffix('项目')}工作顺利开展，完成年度任务"
+        out.append(Block("table", table=performance(b, n.w, i, pr, goal, rng)))
+    return out
 
 
 def _some(rng: random.Random, rows, k: int):

@@ -30,8 +30,8 @@ class Style:
             text_unit="元" if rng.random() < 0.12 else "万元",
             thousands=rng.random() < (0.7 if family == "shanghai" else 0.3),
             strip_zeros=rng.random() < 0.3,
-            fullwidth=rng.choice([0.0, 0.0, 0.1]),
-            chinese=rng.choice([0.0, 0.1, 0.25]),
+            fullwidth=rng.choice([0.0, 0.05, 0.15]),
+            chinese=rng.choice([0.0, 0.2, 0.4]),
             percent_places=rng.choice([1, 2, 2]),
             zero_cell=rng.choice(["", "", "0.00"]),
         )

@@ -203,6 +203,13 @@ class Budget:
         return sum((p[3] for p in self.procurement if p[0] == kind), Decimal(0))
 
     @property
+    def finance(self) -> str:
+        """The 财政 body of the jurisdiction (it numbers the 财预 documents)."""
+        r = self.region
+        above = r.full if r.level != "乡镇街道" else r.full[:-len(r.town)]
+        return above + ("财政厅" if r.level == "省" else "财政局")
+
+    @property
     def label(self) -> str:
         return f"{self.scope}{self.doc_type}"
 
@@ -218,6 +225,14 @@ class Maker:
         steps_lo = int(Decimal(str(lo_wan)) * WAN / self.q)
         steps_hi = int(Decimal(str(hi_wan)) * WAN / self.q)
         return self.q * self.rng.randint(steps_lo, steps_hi)
+
+    def round_amount(self, lo_wan: float, hi_wan: float) -> Decimal:
+        """Often a round figure (30万元, 2.5万元), as projects and 三公 budgets usually are."""
+        x = self.amount(lo_wan, hi_wan)
+        if self.rng.random() < 0.5:
+            step = WAN if x >= 2 * WAN else WAN / 2
+            x = max(step, (x / step).quantize(Decimal(1)) * step)
+        return x
 
     def split(self, total: Decimal, n: int) -> list[Decimal]:
         """n positive parts, each a multiple of the quantum, adding up to total exactly."""
@@ -342,7 +357,7 @@ def _fill(b: Budget, mk: Maker, rng: random.Random) -> None:
     # projects go to 一般行政管理事务 (02) or the 款's own 项
     own_items = [c for c in FUNCTIONAL if c.startswith(kuan) and len(c) == 7 and c[-2:] not in ("01", "50")]
     n_projects = rng.randint(1, 3)
-    project_amounts = [mk.amount(3 * scale, 60 * scale) for _ in range(n_projects)]
+    project_amounts = [mk.round_amount(3 * scale, 60 * scale) for _ in range(n_projects)]
     names = list(b.kind.projects)
     rng.shuffle(names)
     project_codes = [rng.choice(own_items) for _ in range(n_projects)]
@@ -363,7 +378,9 @@ def _fill(b: Budget, mk: Maker, rng: random.Random) -> None:
     if rng.random() < 0.5:
         rows.append(Row("2210202", basic=mk.amount(0.5 * scale, 4 * scale)))
     if rng.random() < 0.2:
-        rows.append(Row("2296002", fund=mk.amount(5 * scale, 30 * scale)))
+        fund = mk.amount(5 * scale, 30 * scale)
+        rows.append(Row("2296002", fund=fund))
+        b.projects.append(Project("彩票公益金资助项目", "2296002", fund, mk.vary(fund), rng.randint(2, 30)))
     rows.sort(key=lambda r: r.code)
     for r in rows:
         r.prior = mk.vary(r.total)
@@ -386,10 +403,10 @@ def _fill(b: Budget, mk: Maker, rng: random.Random) -> None:
     # --- 三公
     tp = {"出国": Decimal(0), "购置": Decimal(0), "运行": Decimal(0), "接待": Decimal(0)}
     if rng.random() < 0.8:
-        tp["接待"] = mk.amount(0.2 * scale, 3 * scale)
+        tp["接待"] = mk.round_amount(0.2 * scale, 3 * scale)
         tp["运行"] = mk.amount(0.5 * scale, 4 * scale) if rng.random() < 0.7 else Decimal(0)
         tp["购置"] = mk.amount(5, 25) if rng.random() < 0.15 else Decimal(0)
-        tp["出国"] = mk.amount(1 * scale, 8 * scale) if rng.random() < 0.25 else Decimal(0)
+        tp["出国"] = mk.round_amount(1 * scale, 8 * scale) if rng.random() < 0.25 else Decimal(0)
     b.three_public = tp
     b.three_public_prior = {k: (mk.vary(v) if rng.random() < 0.7 else v) for k, v in tp.items()}
     b.three_public_initial = {k: mk.vary(v, 0.1) if v else Decimal(0) for k, v in tp.items()}

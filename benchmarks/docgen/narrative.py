@@ -158,8 +158,8 @@ class Narrator:
                          facts={"cur": cur, "prior": prior, "chg": cur - prior, "pct": rate})
 
     def total_change(self) -> Statement:
-        subj = self.rng.choice([f"{self.b.scope}预算收支", "收支预算总额", "收入支出" + ("决算" if self.fin else "预算"),
-                                "支出总额", f"{self.b.scope}收支总计"])
+        subj = self.rng.choice([f"{self.b.scope}收支", "收支总额", "收入支出总计", "支出总额",
+                                f"{self.b.scope}收支总计"])
         return self.change(subj, self.b.total, self.b.prior_total)
 
     def shares(self) -> Statement:
@@ -248,10 +248,11 @@ class Narrator:
             return st
         if self.fin and row.initial:
             return self.completion(name, row.initial, amt, code=row.code)
+        spend = "" if name.endswith(("支出", "科目", "支出”")) else "支出"
         templates = [
             "{name}" + self.verb() + "{amt}，" + use + "。",
             "{name}{amt}，" + use + "。",
-            "{name}支出{amt}，" + use + "。",
+            "{name}" + spend + "{amt}，" + use + "。",
             use.replace("主要", "") + "的{name}安排{amt}。",
             "安排{name}{amt}，" + use + "。",
             "{name}：{amt}，" + use + "。",
@@ -365,15 +366,17 @@ class Narrator:
     # ---------------------------------------------------------------- traps (legitimate text)
     def traps(self) -> list[str]:
         b, Y = self.b, self.Y
-        pfx = b.region.short[:1] if b.region.level != "省" else b.region.province[:1]
+        finance = b.finance
+        pfx = b.region.province[:1] if b.region.level == "省" else \
+            (b.region.city if b.region.level == "市" else b.region.county)[:1]
         n = self.rng.randint(3, 40)
         out = [
             self.rng.choice([
-                f"根据《{b.parent}关于编制{Y}年{b.scope}预算的通知》（{pfx}财预〔{Y - 1}〕{n}号）要求，{{body}}认认真真做好预算编制工作。",
-                f"按照{b.parent}{pfx}财预〔{Y - 1}〕{n}号文件精神，{{body}}实实在在压减一般性支出。",
-                f"依据《{pfx}财预〔{Y - 1}〕{n}号》和{b.parent}有关要求，本年预算编制工作扎扎实实推进。",
-                f"{b.parent}印发的{pfx}财预〔{Y - 1}〕{n}号文件对{Y}年预算编制提出了明确要求。",
-                f"按{b.parent}统一部署（{pfx}财预〔{Y - 1}〕{n}号），{{body}}{Y}年预算已编制完成。",
+                f"根据《{finance}关于编制{Y}年{b.scope}预算的通知》（{pfx}财预〔{Y - 1}〕{n}号）要求，{{body}}认认真真做好预算编制工作。",
+                f"按照{finance}{pfx}财预〔{Y - 1}〕{n}号文件精神，{{body}}实实在在压减一般性支出。",
+                f"依据《{pfx}财预〔{Y - 1}〕{n}号》和{finance}有关要求，本年预算编制工作扎扎实实推进。",
+                f"{finance}印发的{pfx}财预〔{Y - 1}〕{n}号文件对{Y}年预算编制提出了明确要求。",
+                f"按{finance}统一部署（{pfx}财预〔{Y - 1}〕{n}号），{{body}}{Y}年预算已编制完成。",
             ]),
             self.rng.choice([
                 f"{Y - 1}年部分项目因故未完成，相关资金已按规定结转{Y}年继续使用。",
@@ -418,7 +421,7 @@ class Narrator:
             "国有资本经营预算支出{amt}，与{base}持平。",
             "{body}{Y}年度未安排国有资本经营预算支出，与{base}相比持平。",
             "本年度国有资本经营预算财政拨款支出为{amt}，同{base}持平。",
-            "国有资本经营预算拨款{amt}，与{base}预算持平，{body}无此项支出。",
+            "国有资本经营预算拨款{amt}，与{base}持平，{body}无此项支出。",
         ]
         return Statement("soe", self.rng.choice(templates),
                          {"Y": str(self.Y), "body": self.body(), "base": self.base(), "amt": self.m(ZERO, True)})

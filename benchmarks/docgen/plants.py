@@ -74,7 +74,8 @@ def _narrative_table(bd: Builder) -> bool:
     return _plant(bd, "narrative-table", st)
 
 
-@kind("parts-sum", 8, "BL2", ("BL202",), "the parts listed after 其中 do not add up to the stated total")
+@kind("parts-sum", 8, "BL2", ("BL202", "BL201"),
+      "the parts listed after 其中 do not add up to the stated total (the changed part also differs from its table row)")
 def _parts_sum(bd: Builder) -> bool:
     sts = [st for st in bd.statements("income-parts", "expense-parts", "three-public", "procurement")
            if st.parts and any(st.facts.get("parts", []))]
@@ -453,10 +454,16 @@ def _find_replace(bd: Builder) -> bool:
 
 @kind("placeholder", 9, "BL3", ("BL302",), "a template placeholder left: 目标内容1")
 def _placeholder(bd: Builder) -> bool:
+    ph = mark(bd.rng.choice(["目标内容1", "指标内容2", "目标内容 1", "XX", "××××"]))
+    forms = [t for t in bd.tables if t.key == "performance"]
+    if forms and bd.rng.random() < 0.5:   # the 绩效目标 cell of a 项目绩效目标表
+        t = bd.rng.choice(forms)
+        goal_row = next(i for i, row in enumerate(t.rows) if row[0] == "绩效目标")
+        t.rows[goal_row][1] = bd.rng.choice(["1、", ""]) + ph
+        return _plant(bd, "placeholder", t, note=t.title)
     st = _pick(bd, bd.statements("plan"))
     if not st:
         return False
-    ph = mark(bd.rng.choice(["目标内容1", "指标内容2", "目标内容 1", "XX", "××××"]))
     st.template = bd.rng.choice(["{proj}绩效目标：" + ph + "。", "{proj}：{Y}年度目标为" + ph + "。",
                                  "{proj}年度绩效目标：" + ph + "；资金使用规范。",
                                  "通过实施{proj}，实现" + ph + "。", "{proj}：" + ph + "，确保资金使用规范。"])
