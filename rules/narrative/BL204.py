@@ -1,30 +1,145 @@
 from __future__ import annotations
 
+from linter.statements import (change_against, flipped, middle, money_text, opposite_word,
+                               related_quantity, statements_of)
+
 from .common import IssueRule
 
 
 class ChangeDirectionContradiction(IssueRule):
-    """A direction word (增加/减少/持平) contradicts the figures it describes.
+    """A direction word (增加/减少/持平, 大于/小于/等于) contradicts the figures it describes.
 
-    *What it does*: reports a change whose direction word has the wrong sign — the amounts
-    (current vs last year) or the other changes of the same breakdown only add up with the
-    opposite word; 持平 (no change) for an item whose amounts differ or that the same
-    sentence says changed; and (warning) a direction word followed by a negative number
-    (减少-3.07万元), which leaves the direction unclear. A share's change in 百分点
-    (占比较上年提高2.30个百分点) is checked the same way against both years' shares, stated or
-    computed from both years' amounts.
+    *What it does*: in any statement, whatever its subject, reports a direction word whose
+    sign the figures contradict: a change whose amounts (this year vs last year, or a 决算 vs
+    its 年初预算) only add up with the opposite word; 由X增加到Y when Y < X; a percentage
+    change whose word contradicts the amount change beside it (增加5万元，下降3%); 持平 for a
+    subject whose amounts differ or that the same statement says changed; 决算数大于/小于/等于
+    预算数 against the 决算 and 年初预算 stated; the changes of a breakdown that only add up
+    with one word flipped; and (warning) a direction word followed by a negative number
+    (减少-3.07万元). A share's change in 百分点 is checked the same way against both years'
+    shares.
 
     *Why it matters*: 增加 for a cut turns the explanation upside down; readers take the
     word, not the arithmetic.
 
     *Bad*:
-        较2024年预算增加21.20万元，其中：基本支出增加8.80万元，项目支出增加30.00万元
+        年初预算为1560.05万元，支出决算为1511.89万元，决算数大于预算数
 
     *Good*:
-        较2024年预算增加21.20万元，其中：基本支出减少8.80万元，项目支出增加30.00万元
+        年初预算为1560.05万元，支出决算为1511.89万元，决算数小于预算数
     """
 
     code = "BL204"
     name = "change-direction-contradiction"
     severity = "error"
-    kinds = ('direction', 'flat', 'negative')
+    kinds = ('direction', 'negative')
+
+    def check(self, doc):
+        yield from super().check(doc)
+        sts = statements_of(doc)
+        for st in sts:
+            yield from self._change_word(doc, st)
+            yield from self._from_to(doc, st)
+            yield from self._percent_word(doc, st)
+            yield from self._flat(doc, st)
+            yield from self._compare(doc, st, sts)
+
+    def _change_word(self, doc, st):
+        got = change_against(st)
+        if got is None:
+            return
+        d, a, base = got
+        computed = a.interval() - base.interval()
+        if d.value.value == 0 or d.signed().meets(computed) or not flipped(d.signed()).meets(computed):
+            return
+        against = "年初预算" if d.base == "budget" else "上年"
+        right = opposite_word(d.word)
+        yield self.at_span(
+            doc, d.line, d.start, d.stop,
+            f"{st.name()}写「{d.word}」{d.text.strip()}，但本年{a.text.strip()}、{against}{base.text.strip()}，"
+            f"实为{'增加' if middle(computed) > 0 else '减少'}{money_text(abs(middle(computed)), d.unit, d.value.decimals)}",
+            related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, base, f"{against}金额")],
+            suggestion=f"改为「{right}」")
+
+    def _from_to(self, doc, st):
+        # 由X增加到Y
+        for a in st.all("amount", True):
+            if not a.sign:
+                continue
+            p = next((x for x in reversed(st.quantities) if x.role == "prior" and x.is_money and x.pos < a.pos), None)
+            if p is None:
+                continue
+            diff = a.interval() - p.interval()
+            if (a.sign > 0 and diff.high < 0) or (a.sign < 0 and diff.low > 0):
+                right = "增加" if middle(diff) > 0 else "减少"
+                yield self.at_span(
+                    doc, a.line, a.start, a.stop,
+                    f"写「由{p.text.strip()}{a.word}到{a.text.strip()}」，实为{right}"
+                    f"{money_text(abs(middle(diff)), a.unit, a.value.decimals)}",
+                    related=[related_quantity(doc, p, "原金额")], suggestion=f"改为「{right}」")
+
+    def _percent_word(self, doc, st):
+        d = st.one("change", True)
+        c = st.one("pct_change")
+        if d is None or c is None or not d.sign or not c.sign or d.base != c.base:
+            return
+        if d.value.value == 0 or c.value.value == 0 or d.sign == c.sign:
+            return
+        if d.value.value < 0 or c.value.value < 0:
+            return  # a printed minus: BL204's negative-number warning
+        got = change_against(st)
+        if got is not None and not d.signed().meets(got[1].interval() - got[2].interval()):
+            return  # the amount change is the wrong one (reported on it)
+        yield self.at_span(
+            doc, c.line, c.start, c.stop,
+            f"{st.name()}金额「{d.word}」{d.text.strip()}，百分比却写「{c.word}」{c.text.strip()}",
+            related=[related_quantity(doc, d, "增减额")], suggestion=f"改为「{opposite_word(c.word)}」")
+
+    def _flat(self, doc, st):
+        for w in st.words:
+            if w.kind != "flat":
+                continue
+            d = next((q for q in st.quantities if q.role in ("change", "pct_change") and q.value.value != 0
+                      and q.sign is not None), None)
+            if d is not None:
+                yield self.at_span(doc, w.line, w.start, w.stop,
+                                   f"{st.name()}写「{w.word}」，同句又写{d.word}{d.text.strip()}",
+                                   related=[related_quantity(doc, d, "增减")], suggestion=f"删去「{w.word}」或改正增减额")
+                continue
+            a, p = st.one("amount", True), st.one("prior", True)
+            if a is not None and p is not None and not a.interval().meets(p.interval()):
+                diff = middle(a.interval() - p.interval())
+                text = f"{'增加' if diff > 0 else '减少'}{money_text(abs(diff), a.unit, a.value.decimals)}"
+                yield self.at_span(doc, w.line, w.start, w.stop,
+                                   f"{st.name()}写「{w.word}」，但本年{a.text.strip()}、上年{p.text.strip()}，{text}",
+                                   related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")],
+                                   suggestion=f"改为「{text}」")
+
+    def _compare(self, doc, st, sts):
+        """决算数大于/小于/等于预算数 against the nearest 年初预算 and 决算 of the paragraph."""
+        for w in st.words:
+            if w.kind != "compare":
+                continue
+            src = next((x for x in reversed(sts[:st.index + 1]) if x.paragraph == st.paragraph
+                        and x.one("budget", True) is not None and x.one("amount", True) is not None), None)
+            if src is None:
+                continue
+            b, a = src.one("budget", True), src.one("amount", True)
+            if b.pos > w.pos or a.pos > w.pos:
+                continue
+            diff = a.interval() - b.interval()
+            if w.sign > 0:
+                wrong = diff.high <= 0
+            elif w.sign < 0:
+                wrong = diff.low >= 0
+            else:
+                wrong = not a.interval().meets(b.interval())
+            if not wrong:
+                continue
+            m = middle(diff)
+            right = "大于" if m > 0 else "小于" if m < 0 else "等于"
+            yield self.at_span(
+                doc, w.line, w.start, w.stop,
+                f"写决算数「{w.word}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}",
+                related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")],
+                suggestion=f"改为「{right}」")

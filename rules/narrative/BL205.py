@@ -1,28 +1,227 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from linter.findings import Related
+from linter.numbers import Interval, format_decimal
+from linter.statements import (Quantity, Statement, clean_subject, middle, ratio, related_quantity, rounded,
+                               statements_of, subject_key, truncated)
+from linter.tablelinks import whole_from_tables
+
 from .common import IssueRule
 
 
-class NarrativePercentMismatch(IssueRule):
-    """A stated percentage (增长X% / 占X%) does not follow from the stated amounts.
+@dataclass
+class _Check:
+    """One printed percentage and the value the figures give for it."""
 
-    *What it does*: checks a growth rate against change / last year's amount, and a share
-    (占…X%) against part / total, and a share's change in 百分点 against both years' shares
-    (stated, or computed from both years' amounts), with the rounding intervals of all printed
-    figures. A
-    growth rate on a base of zero is reported as a warning (it cannot be computed).
+    q: Quantity
+    computed: Interval
+    message: str  # "{calc}" is replaced by the computed value at the printed decimals
+    related: list
+    fits_round: bool
+    fits_trunc: bool
+
+
+class NarrativePercentMismatch(IssueRule):
+    """A stated percentage (增长C% / 占C% / 完成预算的X%) does not follow from the stated amounts.
+
+    *What it does*: in any statement, whatever its subject, checks a percentage change against
+    change / the amount it is measured against (stated, or this year's amount minus the
+    change); a share 占B的C% against part / whole, the whole taken from the text (named, or the
+    total that opens the list of parts) or from the tables; the shares of a list of parts
+    against 100% when they partition their total; a 决算's 完成年初预算的X% against 决算 / 年初预算;
+    and a share's change in 百分点 against both years' shares. Each percentage is compared by
+    the interval of its printed decimals, rounded or truncated (12.349% printed 12.34%: many
+    documents truncate, and a figure that fits either reading is not wrong). A share computed against another whole than the one named is reported with
+    the whole that fits. A growth rate on a base of zero is a warning.
 
     *Why it matters*: percentages are quoted on their own; a wrong one survives every later
     correction of the amounts.
 
     *Bad*:
-        上年预算100万元，本年120万元，增长15%
+        单位预留机动经费2025年安排35.00万元，上年预算数为30.00万元，增加5.00万元，增长15.00%
 
     *Good*:
-        上年预算100万元，本年120万元，增长20%
+        单位预留机动经费2025年安排35.00万元，上年预算数为30.00万元，增加5.00万元，增长16.67%
     """
 
     code = "BL205"
     name = "narrative-percent-mismatch"
     severity = "error"
-    kinds = ('percent', 'share', 'from-zero')
+    kinds = ('percent', 'from-zero')
+
+    def check(self, doc):
+        yield from super().check(doc)
+        sts = statements_of(doc)
+        checks: list[_Check] = []
+        for st in sts:
+            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._share(doc, st, sts)):
+                for item in found:
+                    if isinstance(item, _Check):
+                        checks.append(item)
+                    else:
+                        yield item
+        for c in checks:
+            if c.fits_round or c.fits_trunc:
+                continue
+            q = c.q
+            calc = format_decimal(abs(middle(c.computed)), q.value.decimals)
+            yield self.at_span(doc, q.line, q.start, q.stop, c.message.replace("{calc}", calc),
+                               related=c.related, suggestion=f"改为{calc}%")
+        yield from self._partitions(doc, sts)
+
+    @staticmethod
+    def _fit(q: Quantity, computed: Interval) -> tuple[bool, bool]:
+        return rounded(q).meets(computed), truncated(q).meets(computed)
+
+    def _growth(self, doc, st: Statement):
+        c = st.one("pct_change")
+        if c is None or c.sign is None or c.unit != "%":
+            return
+        d = st.one("change", True)
+        if d is not None and (d.sign is None or d.base != c.base):
+            d = None
+        a = st.one("amount", True)
+        base_q = st.one("budget", True) if c.base == "budget" else st.one("prior", True)
+        if d is not None and d.value.value == 0 and c.value.value == 0:
+            return
+        if d is not None:
+            num = d.signed()
+        elif a is not None and base_q is not None:
+            num = a.interval() - base_q.interval()
+        else:
+            return
+        if base_q is not None:
+            base = base_q.interval()
+        elif a is not None:
+            base = a.interval() - num
+            if base.low <= 0:
+                return  # a new subject (增长100%): nothing to compute
+        else:
+            return
+        r = ratio(num, base)
+        if r is None:
+            if base_q is not None and base_q.value.value == 0 and c.value.value != 0:
+                yield self.at_span(doc, c.line, c.start, c.stop,
+                                   f"{st.name()}上年为{base_q.text.strip()}，「{c.word}{c.text.strip()}」无从计算",
+                                   related=[related_quantity(doc, base_q, "上年金额")],
+                                   suggestion="改写为新增金额，不写增长率", severity="warning")
+            return
+        if d is not None and c.sign and d.sign and c.sign != d.sign and c.value.value and d.value.value:
+            return  # the words disagree: BL204
+        m = middle(r)
+        if c.sign and m and (m > 0) != (c.sign > 0) and c.value.value > 0:
+            return  # the direction is wrong, not the size: BL204 when it can tell
+        related = [related_quantity(doc, x, note) for x, note in ((d, "增减额"), (a, "本年金额"), (base_q, "比较基数"))
+                   if x is not None]
+        fr, ft = self._fit(c, r)
+        yield _Check(c, r, f"{st.name()}{c.word}{c.text.strip()}，按所列金额计算为{{calc}}%", related, fr, ft)
+
+    def _rate(self, doc, st: Statement, sts):
+        q = st.one("rate")
+        if q is None:
+            return
+        b, a = st.one("budget", True), st.one("amount", True)
+        if b is None or a is None:
+            return
+        r = ratio(a.interval(), b.interval())
+        if r is None:
+            return
+        fr, ft = self._fit(q, r)
+        yield _Check(q, r, f"完成预算{q.text.strip()}，按决算{a.text.strip()}、年初预算{b.text.strip()}计算为{{calc}}%",
+                     [related_quantity(doc, a, "决算数"), related_quantity(doc, b, "年初预算")], fr, ft)
+
+    def _share(self, doc, st: Statement, sts):
+        for q in st.all("share"):
+            if q.unit != "%":
+                continue
+            part = st.one("amount", True)
+            if part is None or part.pos > q.pos:
+                continue
+            whole = _whole(doc, st, q, sts)
+            if whole is None:
+                continue
+            wiv, wname, wrel = whole
+            r = ratio(part.interval(), wiv)
+            if r is None:
+                continue
+            fr, ft = self._fit(q, r)
+            related = [related_quantity(doc, part, "部分"), wrel]
+            message = f"{st.name()}{part.text.strip()}占{wname}应为{{calc}}%，文中写{q.text.strip()}"
+            if not fr and not ft:
+                fits = _fitting_whole(doc, st, q, part, sts)
+                if fits is not None:
+                    message += f"；{q.text.strip()}是占{fits[0]}的比例，分母用错"
+                    related.append(fits[1])
+            yield _Check(q, r, message, related, fr, ft)
+
+    def _partitions(self, doc, sts):
+        """The shares of the parts listed under a total add up to 100% when the parts make it up."""
+        for head in sts:
+            members = [s for s in sts if s.head == head.index]
+            total = head.one("amount", True)
+            if len(members) < 2 or total is None:
+                continue
+            shares = [s.one("share") for s in members]
+            if any(x is None or x.unit != "%" or x.whole for x in shares):
+                continue
+            if all(s.one("amount", True) is not None for s in members):
+                continue  # each share is checked against its own amount
+            low = sum(x.value.low for x in shares)
+            high = sum(x.value.high for x in shares)
+            step = sum(x.value.half_ulp * 2 for x in shares)
+            parts = [s.one("amount", True) for s in members]
+            complete = all(p is not None for p in parts) and total.interval().meets(
+                Interval(sum(p.interval().low for p in parts), sum(p.interval().high for p in parts)))
+            over = low > 100
+            under = high + step < 100
+            if not (over or (under and complete)):
+                continue
+            last = shares[-1]
+            listing = "、".join(f"{s.name()}{x.text.strip()}" for s, x in zip(members, shares))
+            yield self.at_span(
+                doc, last.line, last.start, last.stop,
+                f"{head.name()}各组成部分占比合计{format_decimal((low + high) / 2, max(x.value.decimals for x in shares))}%"
+                f"（{listing}），{'超过' if over else '不足'}100%",
+                related=[related_quantity(doc, x, s.name()) for s, x in zip(members[:-1], shares[:-1])]
+                + [related_quantity(doc, total, "合计")],
+                suggestion="核对各项占比，合计应为100%")
+
+
+def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related] | None:
+    """The whole a share is of: named in the text (a statement of the paragraph with that
+    subject, else the tables' row or column of that name), or the total that opens the list."""
+    if q.whole:
+        key = subject_key(clean_subject(q.whole)[0] or q.whole)
+        # the paragraph's own statement of the whole first, then one anywhere in the document
+        named = [o for o in sts if o is not st and o.key == key and o.one("amount", True) is not None]
+        named.sort(key=lambda o: o.paragraph != st.paragraph)
+        if named and (named[0].paragraph == st.paragraph or len({o.one("amount", True).interval() for o in named}) == 1):
+            other = named[0]
+            a = other.one("amount", True)
+            return a.interval(), f"{other.subject}{a.text.strip()}", related_quantity(doc, a, "总额")
+        hit = whole_from_tables(doc, q.whole)
+        if hit is not None:
+            return hit
+        return None
+    if st.head is not None:
+        head = sts[st.head]
+        a = head.one("amount", True)
+        if a is not None:
+            return a.interval(), f"{head.name()}{a.text.strip()}", related_quantity(doc, a, "总额")
+    return None
+
+
+def _fitting_whole(doc, st: Statement, q: Quantity, part: Quantity, sts):
+    """Another amount of the paragraph that the share is exactly the share of."""
+    for other in sts:
+        if other.paragraph != st.paragraph or other is st:
+            continue
+        a = other.one("amount", True)
+        if a is None or a is part:
+            continue
+        r = ratio(part.interval(), a.interval())
+        if r is not None and rounded(q).meets(r):
+            return f"{other.name()}{a.text.strip()}", related_quantity(doc, a, "相符的分母")
+    return None

@@ -398,48 +398,16 @@ def _level(claims, item, paragraph, period) -> Claim | None:
 
 
 def _changes(claims) -> list[Issue]:
+    """The changes of a breakdown against its total's change, and a direction word followed by a
+    negative number. (A change against its own statement's amounts is read from the statements:
+    BL203 / BL204.)"""
     out = []
     for c in claims:
-        if c.relation == "amount" and c.sign and c.is_money and c.period == "current":
-            # 由X增加到Y: the word must match the direction from X to Y
-            pri = next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == c.item
-                        and x.sentence_no == c.sentence_no and x.relation == "amount" and x.period == "prior"
-                        and x.is_money), None)
-            if pri is not None:
-                diff = c.yuan() - pri.yuan()
-                if (c.sign > 0 and diff.high < 0) or (c.sign < 0 and diff.low > 0):
-                    dv = in_unit(mid(diff), c.unit)
-                    right = "增加" if dv > 0 else "减少"
-                    out.append(Issue("direction", c, "error",
-                                     f"写「由{pri.text.strip()}{c.word}到{c.text.strip()}」，实为{right}"
-                                     f"{money(abs(dv), c.unit, display_decimals(c))}",
-                                     [("claim", pri)], f"改为「{right}」"))
         if c.relation == "change" and c.is_money and c.value.value < 0 and c.sign != 0:
             out.append(Issue("negative", c, "warning",
                              f"「{c.word}」后又写负数{c.text.strip()}，增减方向含糊",
                              suggestion=f"写作「{c.word}{c.text.strip().lstrip('-')}」或改用相反的方向词"))
             continue
-        if c.relation == "change" and c.is_money:
-            cur = _level(claims, c.item, c.paragraph, "current")
-            pri = _level(claims, c.item, c.paragraph, "prior")
-            if cur and pri:
-                computed = cur.yuan() - pri.yuan()
-                stated = c.signed_yuan()
-                d = display_decimals(c)
-                cval = in_unit(mid(computed), c.unit)
-                if stated.meets(computed):
-                    pass
-                elif flip(stated).meets(computed) and c.value.value != 0:
-                    out.append(Issue("direction", c, "error",
-                                     f"写「{c.word}」{c.text.strip()}，但{cur.describe()}、上年{pri.text.strip()}，实为"
-                                     f"{'增加' if cval > 0 else '减少'}{money(abs(cval), c.unit, d)}",
-                                     [("claim", cur), ("claim", pri)], f"改为「{'增加' if cval > 0 else '减少'}」"))
-                else:
-                    out.append(Issue("change", c, "error",
-                                     f"{item_name(c.item)}{c.word}{c.text.strip()}，但本年{cur.text.strip()}、上年"
-                                     f"{pri.text.strip()}，相差{money(cval, c.unit, d)}",
-                                     [("claim", cur), ("claim", pri)],
-                                     f"改为{'增加' if cval >= 0 else '减少'}{money(abs(cval), c.unit, d)}"))
         if c.relation == "change" and c.is_money:
             parts, complete = decompose(c, claims, "change")
             if len(parts) >= 2 and complete:
@@ -471,24 +439,6 @@ def _changes(claims) -> list[Issue]:
                                  f"{item_name(c.item)}{c.word}{c.text.strip()}，而各项增减合计为{money(s, c.unit, d)}（{listing}）",
                                  [("claim", p) for p in parts],
                                  f"核对各项增减额，合计应为{'增加' if s >= 0 else '减少'}{money(abs(s), c.unit, d)}"))
-        if c.relation == "flat":
-            same = [x for x in claims if x.paragraph == c.paragraph and x.sentence_no == c.sentence_no
-                    and x.item == c.item and x.relation == "change" and x.is_money and x.value.value != 0]
-            if same:
-                x = same[0]
-                out.append(Issue("flat", c, "error",
-                                 f"{item_name(c.item)}写「{c.word}」，同句又写{x.word}{x.text.strip()}",
-                                 [("claim", x)], f"删去「{c.word}」或改正增减额"))
-                continue
-            cur = _level(claims, c.item, c.paragraph, "current")
-            pri = _level(claims, c.item, c.paragraph, "prior")
-            if cur and pri and not cur.yuan().meets(pri.yuan()):
-                diff = in_unit(mid(cur.yuan() - pri.yuan()), cur.unit)
-                out.append(Issue("flat", c, "error",
-                                 f"{item_name(c.item)}写「{c.word}」，但本年{cur.text.strip()}、上年{pri.text.strip()}，"
-                                 f"{'增加' if diff > 0 else '减少'}{money(abs(diff), cur.unit, display_decimals(cur))}",
-                                 [("claim", cur), ("claim", pri)],
-                                 f"改为「{'增加' if diff > 0 else '减少'}{money(abs(diff), cur.unit, display_decimals(cur))}」"))
     return out
 
 
@@ -512,90 +462,9 @@ def _ratio(num: Interval, den: Interval) -> Interval | None:
 
 
 def _percents(claims, ledger=None) -> list[Issue]:
-    out = []
-    for c in claims:
-        if c.unit != "%" or c.relation != "change":
-            continue
-        pri = _level(claims, c.item, c.paragraph, "prior")
-        delta = next((x for x in claims if x.paragraph == c.paragraph and x.item == c.item and x.relation == "change"
-                      and x.is_money), None)
-        cur = _level(claims, c.item, c.paragraph, "current")
-        if delta is not None:
-            num = delta.signed_yuan()
-        elif cur is not None and pri is not None:
-            num = cur.yuan() - pri.yuan()
-        else:
-            continue
-        if pri is not None:
-            base = pri.yuan()
-        elif cur is not None:
-            base = cur.yuan() - num  # last year = this year − the change
-            if base.low <= 0:
-                continue  # a new item (增长100%): nothing to compute
-        else:
-            continue
-        stated = _pct_iv(c)
-        r = _ratio(num, base)
-        if r is None:
-            if pri is not None and pri.value.value == 0:
-                out.append(Issue("from-zero", c, "warning",
-                                 f"上年{item_name(c.item)}为{pri.text.strip()}，「{c.word}{c.text.strip()}」无从计算",
-                                 [("claim", pri)], "改写为新增金额，不写增长率"))
-            continue
-        if not stated.meets(r):
-            calc = mid(r)
-            out.append(Issue("percent", c, "error",
-                             f"{item_name(c.item)}{c.word}{c.text.strip()}，按所列金额计算为{format_decimal(abs(calc), c.value.decimals)}%",
-                             [("claim", x) for x in (delta, cur, pri) if x is not None],
-                             f"改为{format_decimal(abs(calc), c.value.decimals)}%"))
-    for c in claims:
-        if c.unit != "%" or c.relation != "rate":
-            continue
-        # 年初预算为X万元，支出决算为Y万元，完成年初预算的Z%: Z = Y / X
-        before = [x for x in claims[:c.index] if x.paragraph == c.paragraph and x.item == c.item
-                  and x.relation == "amount" and x.is_money and x.pos < c.pos]
-        bud = next((x for x in reversed(before) if x.period == "budget"), None)
-        cur = next((x for x in reversed(before) if x.period == "current"), None)
-        if bud is None or cur is None:
-            continue
-        r = _ratio(cur.yuan(), bud.yuan())
-        if r is None or _pct_iv(c).meets(r):
-            continue
-        calc = mid(r)
-        out.append(Issue("percent", c, "error",
-                         f"完成预算{c.text.strip()}，按{cur.describe()}、预算{bud.text.strip()}计算为{format_decimal(calc, c.value.decimals)}%",
-                         [("claim", cur), ("claim", bud)], f"改为{format_decimal(calc, c.value.decimals)}%"))
-    for c in claims:
-        if c.unit != "%" or c.relation != "share" or c.period != "current":
-            continue
-        num = next((x for x in reversed(claims[:c.index]) if x.paragraph == c.paragraph and x.item == c.item
-                    and x.relation == "amount" and x.is_money and x.period == "current"), None)
-        if num is None:
-            continue
-        den = None
-        if c.denominator:
-            den = _level(claims, c.denominator, c.paragraph, "current")
-            if den is None and ledger is not None:
-                facts = [f for f in ledger.get(c.denominator, []) if f.period == "current" and not f.proxy]
-                if facts and len({f.number.value for f in facts}) == 1:
-                    den = facts[0]
-        elif num.parent is not None:
-            den = claims[num.parent]
-        elif num.topic is not None and claims[num.topic].item != num.item:
-            den = claims[num.topic]
-        if den is None or (isinstance(den, Claim) and not den.is_money):
-            continue
-        r = _ratio(num.yuan(), den.yuan())
-        if r is None or _pct_iv(c).meets(r):
-            continue
-        calc = mid(r)
-        dname = den.describe() if isinstance(den, Claim) else f"{den.where}{den.number}{den.unit}"
-        out.append(Issue("share", c, "error",
-                         f"{num.describe()}占{dname}应为{format_decimal(calc, c.value.decimals)}%，文中写{c.text.strip()}",
-                         [("claim", num), ("claim", den) if isinstance(den, Claim) else ("fact", den)],
-                         f"改为{format_decimal(calc, c.value.decimals)}%"))
-    out += _points(claims, ledger)
-    return out
+    """A share's change in 百分点. (Growth rates, completion rates and shares are read from the
+    statements: BL205.)"""
+    return _points(claims, ledger)
 
 
 def _amount_before(claims, c: Claim, item: str, period: str) -> Claim | None:

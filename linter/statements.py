@@ -1,0 +1,558 @@
+"""Statements: what each clause of the narrative states, read by its structure.
+
+A *statement* is a subject and the quantities said about it, in one run of clauses of a
+paragraph: this year's amount, a prior amount (上年预算数 / 上年执行数 / 上年决算数 / an amount in
+a named earlier year), the 年初预算 of a 决算, a change (增加/减少 … B万元) with the sign of its
+direction word, a percentage change (增长/下降 C%), a share (占B的C%), a completion rate
+(完成年初预算的X%), and direction words stated without a number (持平; 大于/小于/等于 预算).
+
+No vocabulary names the subject: a quantity's role comes from the role words right before it
+in its clause (data/statements.json), and the subject is whatever words are left once the role
+words, years and fillers are peeled off (单位预留机动经费, a project, any 科目 row). A clause
+that names no subject continues the statement before it (与上年相比增加…, 占79.49%), unless a
+reason (主要原因是…) came in between.
+
+Built once per document and cached (doc.cached("statements")); every narrative rule reads the
+same statements.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+
+import regex
+
+from .cnnum import UNIT_FACTOR, scan
+from .model import Document
+from .numbers import Interval, Number
+from .vocab import load_json
+
+CLAUSE_DELIMS = "，,；;：:。！？!?"
+SENTENCE_END = "。！？!?"
+QUOTES = "“”\"'‘’「」『』《》"
+
+
+@dataclass(frozen=True)
+class Roles:
+    change_words: tuple  # (word, sign) longest first
+    rate_change_words: tuple
+    change_tail: regex.Pattern
+    rate_change_tail: regex.Pattern
+    to_tail: regex.Pattern
+    from_tail: regex.Pattern
+    ambiguous: regex.Pattern
+    flat_words: tuple
+    compare_words: tuple
+    share_tail: regex.Pattern
+    share_no_whole: regex.Pattern
+    rate: regex.Pattern
+    base_phrase: regex.Pattern
+    base_tail: regex.Pattern
+    prior: regex.Pattern
+    prior_end: regex.Pattern
+    budget: regex.Pattern
+    final: regex.Pattern
+    period_items: regex.Pattern
+    year_head: regex.Pattern
+    year_tail: regex.Pattern
+    lead: regex.Pattern
+    tail: regex.Pattern
+    key_strip: regex.Pattern
+    numbering: regex.Pattern
+    link_strip: regex.Pattern
+    digression: regex.Pattern
+    list_markers: regex.Pattern
+
+
+@lru_cache(maxsize=None)
+def roles() -> Roles:
+    d = load_json("statements.json")
+    change = tuple(sorted(d["change_words"].items(), key=lambda kv: -len(kv[0])))
+    rate_change = tuple(sorted(d["rate_change_words"].items(), key=lambda kv: -len(kv[0])))
+    alt = "|".join(regex.escape(w) for w, _ in change)
+    ralt = "|".join(regex.escape(w) for w, _ in rate_change)
+    years = d["year_words"]
+    return Roles(
+        change_words=change, rate_change_words=rate_change,
+        change_tail=regex.compile(rf"({alt}){d['change_suffix']}$"),
+        rate_change_tail=regex.compile(rf"({ralt})(?:为|是|达|约)?$"),
+        to_tail=regex.compile(rf"({alt}){d['to_words']}$"),
+        from_tail=regex.compile(rf"{d['from_words']}$"),
+        ambiguous=regex.compile(rf"(?:{d['ambiguous_change'].replace('{w}', alt)}){d['change_suffix']}$"),
+        flat_words=tuple(sorted(d["flat_words"], key=len, reverse=True)),
+        compare_words=tuple(sorted(d["compare_words"].items(), key=lambda kv: -len(kv[0]))),
+        share_tail=regex.compile(d["share_tail"]),
+        share_no_whole=regex.compile(d["share_no_whole"]),
+        rate=regex.compile(d["rate_words"]),
+        base_phrase=regex.compile(d["base_phrase"]),
+        base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
+        prior=regex.compile(d["prior_words"]),
+        prior_end=regex.compile(d["prior_end_words"]),
+        budget=regex.compile(d["budget_words"]),
+        final=regex.compile(d["final_words"]),
+        period_items=regex.compile(d["period_item_words"]),
+        year_head=regex.compile(rf"^{years}+"),
+        year_tail=regex.compile(rf"{years}+$"),
+        lead=regex.compile(d["subject_lead"]),
+        tail=regex.compile(d["subject_tail"]),
+        key_strip=regex.compile(d["key_strip"]),
+        numbering=regex.compile(d["numbering"]),
+        link_strip=regex.compile(d["link_strip"]),
+        digression=regex.compile(d["digression"]),
+        list_markers=regex.compile(d["list_markers"]),
+    )
+
+
+@dataclass
+class Quantity:
+    """One number of a statement and its role."""
+
+    role: str  # amount | prior | budget | change | pct_change | share | rate | points
+    value: Number
+    unit: str  # 元 | 千元 | 万元 | 亿元 | % | 百分点
+    text: str  # as printed
+    pos: int  # offsets in the paragraph
+    end: int
+    line: int  # where it is in the text view (0-based columns)
+    start: int
+    stop: int
+    sign: int | None = 0  # change roles: +1 / -1 from the direction word, None when both are printed
+    word: str = ""  # the role word as printed (增加, 下降, 占, 完成 …)
+    base: str = "prior"  # change roles: what it is measured against (prior | budget)
+    year: int | None = None  # prior: the named earlier year
+    whole: str = ""  # share: the whole's words ('' when the clause names none)
+    subject: str = ""  # the subject words of its own clause ('' when it continues one)
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in UNIT_FACTOR
+
+    def interval(self) -> Interval:
+        """Yuan for amounts; the printed value otherwise (magnitude, without the sign)."""
+        f = UNIT_FACTOR.get(self.unit, Decimal(1))
+        return Interval(self.value.low * f, self.value.high * f)
+
+    def signed(self) -> Interval:
+        iv = self.interval()
+        if self.value.value < 0:
+            iv = Interval(-iv.high, -iv.low)  # 减少-3.07万元: the sign printed and the word's
+        return Interval(-iv.high, -iv.low) if self.sign == -1 else iv
+
+
+@dataclass
+class Word:
+    """A direction word stated without its own number: 持平, 决算数小于预算数."""
+
+    kind: str  # flat | compare
+    sign: int
+    word: str
+    pos: int
+    line: int
+    start: int
+    stop: int
+    budget: bool = False  # compare: against the budget (决算数大于预算数)
+
+
+@dataclass
+class Statement:
+    index: int
+    paragraph: int
+    sentence: int
+    subject: str  # the subject as printed ('' when no clause of the statement names one)
+    key: str  # the subject without role tails, for telling subjects apart
+    quantities: list[Quantity] = field(default_factory=list)
+    words: list[Word] = field(default_factory=list)
+    subject_span: tuple[int, int, int] | None = None  # (line, start, end)
+    text: str = field(default="", repr=False)  # the paragraph
+    head: int | None = None  # the statement whose list of parts (其中 / 主要用于 …) this one is in
+
+    def all(self, role: str, money: bool | None = None) -> list[Quantity]:
+        return [q for q in self.quantities if q.role == role and (money is None or q.is_money == money)]
+
+    def one(self, role: str, money: bool | None = None) -> Quantity | None:
+        """The statement's quantity of this role, when it states one value for it."""
+        qs = self.all(role, money)
+        if not qs:
+            return None
+        first = qs[0]
+        if any(q.interval() != first.interval() or q.sign != first.sign or q.unit != first.unit for q in qs[1:]):
+            return None
+        return first
+
+    def name(self) -> str:
+        return self.subject or "该项"
+
+
+def _norm(s: str) -> str:
+    s = s.translate(str.maketrans("()", "（）"))
+    return "".join(ch for ch in s if not ch.isspace())
+
+
+def subject_key(subject: str) -> str:
+    r = roles()
+    s = "".join(ch for ch in _norm(subject) if ch not in QUOTES)
+    s = regex.sub(r"[（(][一二三四五六七八九十\d]*[类款项]?[)）]$", lambda m: m.group() if "类" in m.group() or "款" in m.group() or "项" in m.group() else "", s)
+    prev = None
+    while prev != s:
+        prev = s
+        for pat in (r.key_strip, r.tail):
+            t = pat.sub("", s)
+            if t:  # 收入, 支出: a subject of its own
+                s = t
+    return s
+
+
+def clean_subject(words: str) -> tuple[str, int]:
+    """The subject left in a clause's words, and its offset in them ('' when none)."""
+    r = roles()
+    s = words
+    off = 0
+    changed = True
+    while changed:
+        changed = False
+        for pat in (r.numbering, r.lead, r.year_head):
+            if pat is r.year_head and r.period_items.match(s):
+                continue  # 上年结转 is an item, not a year
+            m = pat.match(s)
+            if m and m.end() > 0:
+                s, off, changed = s[m.end():], off + m.end(), True
+        st = s.lstrip(" \t") if regex.search(r"[”」』’]", s) else s.lstrip(" \t“\"'‘「『")
+        if st != s:
+            off += len(s) - len(st)
+            s, changed = st, True
+    changed = True
+    while changed:
+        changed = False
+        for pat in (r.tail, r.year_tail, r.base_tail):
+            m = pat.search(s)
+            if m and m.start() < len(s):
+                s, changed = s[: m.start()], True
+        st = s.rstrip(" \t") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t”\"'’」』")
+        if st != s:
+            s, changed = st, True
+    if not regex.search(r"\p{Han}", s):
+        return "", 0
+    return s, off
+
+
+# --- reading ------------------------------------------------------------------------------
+
+def _clause_floor(text: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    while i >= floor:
+        if text[i] in CLAUSE_DELIMS:
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _base_of(sentence_words: str, final: bool) -> str:
+    """What the last comparison phrase before a change measures against."""
+    r = roles()
+    last = None
+    for m in r.base_phrase.finditer(sentence_words):
+        if m.end() > m.start() + 1:
+            last = m
+    if last is None or not final:
+        return "prior"
+    words = last.group()
+    if "预算" in words and not r.prior.search(words) and not regex.search(r"(?:19|20)\d{2}", words):
+        return "budget"
+    return "prior"
+
+
+def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, dict] | None:
+    """The role of a number from the words of its clause before it; None when the number is
+    about something these rules do not read (a date's amount, the end of last year)."""
+    r = roles()
+    p = prefix.rstrip()
+    info: dict = {"subject_words": p}
+    if kind == "points":
+        m = r.change_tail.search(p)
+        if not m:
+            return None
+        info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
+        return "points", info
+    if kind == "percent":
+        m = r.ambiguous.search(p)
+        if m:
+            info.update(word=m.group(), sign=None, subject_words=p[: m.start()])
+            return "pct_change", info
+        m = r.rate.search(p)
+        if m and (final or regex.search(r"完成|执行", m.group())):
+            info.update(word=m.group(), subject_words=p[: m.start()])
+            return "rate", info
+        m = r.change_tail.search(p) or r.rate_change_tail.search(p)
+        if m:
+            words = dict(r.change_words) | dict(r.rate_change_words)
+            info.update(word=m.group(1), sign=words[m.group(1)], subject_words=p[: m.start()])
+            return "pct_change", info
+        zhan = p.rfind("占")
+        if zhan >= 0 and not regex.search(r"[，,；;。]", p[zhan:]):
+            whole = r.share_tail.sub("", p[zhan + 1:])
+            info.update(word="占", whole=whole.strip(), subject_words=p[:zhan])
+            return "share", info
+        m = r.share_no_whole.search(p)
+        if m:
+            info.update(word=m.group(), whole="", subject_words=p[: m.start()])
+            return "share", info
+        return None
+    # money
+    m = r.ambiguous.search(p)
+    if m:
+        info.update(word=m.group(), sign=None, subject_words=p[: m.start()])
+        return "change", info
+    m = r.to_tail.search(p)
+    if m:  # 由X增加到Y: Y is this year's amount, with a direction word
+        info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()], to=True)
+        return "amount", info
+    m = r.change_tail.search(p)
+    if m:
+        info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
+        return "change", info
+    m = r.from_tail.search(p)
+    if m:
+        info.update(subject_words=p[: m.start()])
+        return "prior", info
+    # the period of a level: blank item names that hold period words (上年结转 is this year's money)
+    words = r.period_items.sub(lambda x: "某" * len(x.group()), p)
+    words = r.base_phrase.sub(lambda x: " " * len(x.group()) if len(x.group()) > 1 else x.group(), words)
+    if r.prior_end.search(words):
+        return None
+    years = [int(y) for y in regex.findall(r"((?:19|20)\d{2})\s*年", words)]
+    if years and year is not None:
+        y = years[-1]
+        if y > year:
+            return None
+        if y < year:
+            info["year"] = y
+            return "prior", info
+    elif r.prior.search(words):
+        return "prior", info
+    if final and r.budget.search(words) and not r.final.search(words):
+        return "budget", info
+    return "amount", info
+
+
+def read_statements(doc: Document) -> list[Statement]:
+    from .claims import paragraphs
+
+    r = roles()
+    year = doc.meta.year
+    final = doc.meta.doc_type == "决算"
+    out: list[Statement] = []
+    for para in doc.cached("narrative_paragraphs", paragraphs):
+        text = para.text
+        tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
+        words = _direction_words(para, text)
+        if not tokens and not words:
+            continue
+        cur: Statement | None = None
+        last_pos = 0
+        prev_end = 0
+        items: list = [(t.start, "q", t) for t in tokens] + [(w.pos, "w", w) for w in words]
+        items.sort(key=lambda x: x[0])
+        for pos, what, obj in items:
+            sentence = sum(1 for i in range(0, pos) if text[i] in SENTENCE_END)
+            if what == "w":
+                floor = _clause_floor(text, pos, 0)
+                subj, off = clean_subject(text[floor:pos])
+                key = subject_key(subj) if subj else ""
+                if cur is not None and cur.paragraph == para.index and not r.digression.search(text, last_pos, pos) \
+                        and _same_sentence(text, last_pos, pos) and (not key or key == cur.key or cur.key.endswith(key)):
+                    cur.words.append(obj)
+                else:
+                    cur = _new(out, para, sentence, subj if key else "", text, floor + off)
+                    cur.words.append(obj)
+                last_pos = pos
+                continue
+            tok = obj
+            floor = _clause_floor(text, tok.start, max(prev_end, 0))
+            prefix = text[floor:tok.start]
+            got = _role(prefix, tok.kind, year, final)
+            prev_end = tok.end
+            if got is None:
+                continue
+            role, info = got
+            sw = info["subject_words"]
+            subj, off = clean_subject(sw)
+            sentence_words = text[text_rfind_any(text, SENTENCE_END, tok.start) + 1:tok.start]
+            line, s, e = para.span(tok.start, tok.end)
+            q = Quantity(role, tok.number, tok.unit, tok.text, tok.start, tok.end, line, s, e,
+                         sign=info.get("sign", 0), word=info.get("word", ""), year=info.get("year"),
+                         whole=info.get("whole", ""), subject=subj)
+            if role in ("change", "pct_change", "points"):
+                q.base = _base_of(sentence_words, final)
+            key = subject_key(subj) if subj else ""
+            digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
+            if cur is not None and cur.paragraph == para.index and not digressed and _continues(cur, key, role):
+                if key and not cur.key:
+                    cur.subject, cur.key = subj, key
+                    cur.subject_span = para.span(floor + off, floor + off + len(subj))
+            else:
+                prev = cur if cur is not None and cur.paragraph == para.index else None
+                cur = _new(out, para, sentence, subj if key else "", text, floor + off)
+                if prev is not None and prev.quantities:
+                    if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
+                        cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
+                    elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
+                        cur.head = prev.head  # the next part of the same list
+            cur.quantities.append(q)
+            last_pos = tok.end
+    return out
+
+
+def _continues(cur: Statement, key: str, role: str) -> bool:
+    """Whether a quantity whose clause names `key` ('' for none) is still about cur's subject:
+    no subject of its own; the same one, or its tail (支出 after 一般公共预算财政拨款支出); or
+    cur named none yet and has no quantity of this role (年初预算为…，支出决算为…)."""
+    if not key or key == cur.key or (cur.key and cur.key.endswith(key)):
+        return True
+    return not cur.key and not cur.all(role)
+
+
+def text_rfind_any(text: str, chars: str, upto: int) -> int:
+    return max(text.rfind(ch, 0, upto) for ch in chars)
+
+
+def _same_sentence(text: str, a: int, b: int) -> bool:
+    return not any(ch in SENTENCE_END for ch in text[a:b])
+
+
+def _ends_sentence(text: str, a: int, b: int) -> bool:
+    return "。" in text[a:b]
+
+
+def _new(out: list, para, sentence: int, subj: str, text: str, at: int) -> Statement:
+    st = Statement(len(out), para.index, sentence, subj, subject_key(subj) if subj else "", text=text)
+    if subj:
+        st.subject_span = para.span(at, at + len(subj))
+    out.append(st)
+    return st
+
+
+def _direction_words(para, text: str) -> list[Word]:
+    """持平 and 大于/小于/等于 stated without a number of their own."""
+    r = roles()
+    out: list[Word] = []
+    taken: set[int] = set()
+    for w in r.flat_words:
+        for m in regex.finditer(regex.escape(w), text):
+            if any(i in taken for i in range(m.start(), m.end())):
+                continue
+            taken.update(range(m.start(), m.end()))
+            line, s, e = para.span(m.start(), m.end())
+            out.append(Word("flat", 0, w, m.start(), line, s, e))
+    for w, sign in r.compare_words:
+        for m in regex.finditer(regex.escape(w), text):
+            if any(i in taken for i in range(m.start(), m.end())):
+                continue
+            # 决算数大于预算数 / 支出决算小于年初预算 / 与预算一致: a comparison with the budget
+            around = text[max(0, m.start() - 12):m.end() + 8]
+            if not regex.search(r"决算", around) or not regex.search(r"预算", around):
+                continue
+            if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
+                continue
+            taken.update(range(m.start(), m.end()))
+            line, s, e = para.span(m.start(), m.end())
+            out.append(Word("compare", sign, w, m.start(), line, s, e, budget=True))
+    return out
+
+
+def statements_of(doc: Document) -> list[Statement]:
+    return doc.cached("statements", read_statements)
+
+
+# --- percentages ------------------------------------------------------------------------------
+
+def rounded(q: Quantity) -> Interval:
+    """A printed percentage, read as rounded at its printed decimals (signed by its word)."""
+    iv = Interval(q.value.low, q.value.high)
+    return _signed(iv, q)
+
+
+def truncated(q: Quantity) -> Interval:
+    """The same percentage read as truncated (12.349% printed 12.34%)."""
+    v = q.value
+    step = v.half_ulp * 2
+    iv = Interval(v.value, v.value + step) if v.value >= 0 else Interval(v.value - step, v.value)
+    return _signed(iv, q)
+
+
+def _signed(iv: Interval, q: Quantity) -> Interval:
+    if q.sign == -1:
+        return Interval(-iv.high, -iv.low)
+    return iv
+
+
+def ratio(num: Interval, den: Interval) -> Interval | None:
+    """num / den × 100 over the intervals; None when the base can be zero."""
+    if den.low <= 0 <= den.high:
+        return None
+    cands = [num.low / den.low, num.low / den.high, num.high / den.low, num.high / den.high]
+    return Interval(min(cands) * 100, max(cands) * 100)
+
+
+def describe(q: Quantity) -> str:
+    return q.text.strip()
+
+
+def statements_text(doc: Document) -> str:
+    """The statements as lines (budgetlint extract --claims), for rule authors."""
+    out = ["## Statements"]
+    for st in statements_of(doc):
+        head = f" in list of #{st.head}" if st.head is not None else ""
+        out.append(f"  #{st.index} P{st.paragraph}.{st.sentence} 「{st.subject}」{head}")
+        for q in st.quantities:
+            extra = ""
+            if q.role in ("change", "pct_change", "points"):
+                extra = f" sign={q.sign} vs {q.base} ({q.word})"
+            elif q.role == "share":
+                extra = f" of 「{q.whole}」"
+            elif q.year:
+                extra = f" year={q.year}"
+            out.append(f"      {q.role:10} {q.text.strip()} L{q.line}:{q.start + 1}{extra}")
+        for w in st.words:
+            out.append(f"      {w.kind:10} {w.word} sign={w.sign} L{w.line}:{w.start + 1}")
+    return "\n".join(out)
+
+
+def related_quantity(doc: Document, q: Quantity, note: str):
+    from .findings import related_line
+
+    return related_line(doc, q.line, note, q.start, q.stop)
+
+
+def money_text(yuan: Decimal, unit: str, decimals: int) -> str:
+    """A yuan value written in `unit` with `decimals` places (万元 and 亿元 at least two)."""
+    from .numbers import format_decimal
+
+    d = max(decimals, 2 if unit in ("万元", "亿元") else 0)
+    return f"{format_decimal(yuan / UNIT_FACTOR[unit], d)}{unit}"
+
+
+def middle(iv: Interval) -> Decimal:
+    return (iv.low + iv.high) / 2
+
+
+def flipped(iv: Interval) -> Interval:
+    return Interval(-iv.high, -iv.low)
+
+
+def opposite_word(word: str) -> str:
+    """The direction word of the other sign (data/statements.json: opposite_words)."""
+    return load_json("statements.json")["opposite_words"].get(word, "相反方向的词")
+
+
+def change_against(st: Statement) -> tuple[Quantity, Quantity, Quantity] | None:
+    """(change, this year's level, the level it is measured against) when the statement states
+    all three: a change vs last year with 上年 amount, or a 决算's change vs its 年初预算."""
+    d = st.one("change", True)
+    if d is None or d.sign is None:
+        return None
+    a = st.one("amount", True)
+    base = st.one("budget", True) if d.base == "budget" else st.one("prior", True)
+    if a is None or base is None or base.pos > d.pos and a.pos > d.pos:
+        return None
+    return d, a, base

@@ -1,0 +1,136 @@
+"""Links from the narrative to the tables through the document's own labels.
+
+Every label cell of every table (a row's 科目 name or project name followed by its amount, a
+科目 code) is indexed under its normalised form (linter.statements.subject_key), so a subject
+the text names — 住房公积金, 单位预留机动经费, 行政运行 — is found in whichever table carries a
+row of that name, with no synonym list. The amount of a row is its 合计 / 金额 column (in a
+决算 table, the 决算数 measure), else the cell right after the label.
+Built once per document and cached (doc.cached("label_index")).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from .cnnum import UNIT_FACTOR
+from .model import Cell, Document, Table, cell_at
+from .numbers import Interval
+from .statements import clean_subject, roles, subject_key
+
+_AMOUNT_KEYS = ("合计", "小计", "金额", "总计")
+_CODE = regex.compile(r"^\d{3,7}$")
+
+
+@dataclass
+class LabelHit:
+    table: Table
+    label: Cell
+    cell: Cell  # the amount
+    unit: str
+
+    def interval(self) -> Interval:
+        f = UNIT_FACTOR.get(self.unit, Decimal(10000))
+        n = self.cell.amount
+        if self.cell.blank or self.cell.dash:
+            return Interval.exact(Decimal(0))
+        return Interval(n.low * f, n.high * f)
+
+    @property
+    def where(self) -> str:
+        return f"《{self.table.label()}》「{self.label.text.strip()}」"
+
+
+def _doc_unit(doc: Document) -> str:
+    units = [t.unit for t in doc.tables if t.unit]
+    return max(set(units), key=units.count) if units else "万元"
+
+
+def _amount_column(table: Table, final: bool) -> int | None:
+    for key in _AMOUNT_KEYS:
+        cols = table.column_index(key)
+        if final:
+            fin = [c for c in cols if c < len(table.measures) and table.measures[c] == "决算数"]
+            if fin:
+                return fin[0]
+            if any(c < len(table.measures) and table.measures[c] for c in cols):
+                return None
+        if cols:
+            return cols[0]
+    return None
+
+
+def _is_amount(cell: Cell | None) -> bool:
+    return cell is not None and (cell.number is not None or cell.blank or cell.dash) and cell.amount is not None
+
+
+def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
+    final = doc.meta.doc_type == "决算"
+    unit = _doc_unit(doc)
+    index: dict[str, list[LabelHit]] = {}
+    for table in doc.tables:
+        if table.kind.startswith("perf") or "绩效" in table.title:
+            continue
+        col = _amount_column(table, final)
+        for r, row in enumerate(table.data_rows()):
+            info = table.row_info[r] if r < len(table.row_info) else None
+            for i, c in enumerate(row):
+                text = c.text.strip()
+                if not text or c.number is not None or _CODE.match(text):
+                    continue
+                nxt = row[i + 1] if i + 1 < len(row) else None
+                if col is not None and c.col < col:
+                    amount = cell_at(row, col)
+                elif _is_amount(nxt):
+                    amount = nxt
+                else:
+                    continue
+                if not _is_amount(amount):
+                    continue
+                hit = LabelHit(table, c, amount, table.unit or unit)
+                key = subject_key(clean_subject(text)[0] or text)
+                if len(key) >= 2:
+                    index.setdefault(key, []).append(hit)
+                if info is not None and info.code and c.col < (col if col is not None else 10 ** 6):
+                    index.setdefault(info.code, []).append(hit)
+                if col is not None:
+                    break  # one label per row when the table has an amount column
+    return index
+
+
+def label_index(doc: Document) -> dict[str, list[LabelHit]]:
+    return doc.cached("label_index", build_label_index)
+
+
+def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]:
+    """The table rows labelled with the subject (or, with `suffix`, with the longest label of at
+    least three characters that the subject ends with: 一般公共预算安排的住房公积金 → 住房公积金)."""
+    idx = label_index(doc)
+    key = subject_key(clean_subject(subject)[0] or subject)
+    if key in idx:
+        return idx[key]
+    short = roles().link_strip.sub("", key)  # 住房公积金支出 → 住房公积金
+    if len(short) >= 2 and short in idx:
+        return idx[short]
+    if not suffix:
+        return []
+    best = None
+    for label in idx:
+        if len(label) >= 3 and len(label) < len(key) and key.endswith(label) and (best is None or len(label) > len(best)):
+            best = label
+    return idx[best] if best else []
+
+
+def whole_from_tables(doc: Document, words: str):
+    """(interval, name, related) of the one amount the tables give for a named whole."""
+    from .findings import related_cell
+
+    hits = hits_for(doc, words, suffix=False)
+    if not hits:
+        return None
+    first = hits[0].interval()
+    if any(h.interval() != first for h in hits[1:]):
+        return None
+    h = hits[0]
+    return first, f"{h.where}{h.cell.text.strip()}{h.unit}", related_cell(h.cell, h.where)
