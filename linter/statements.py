@@ -54,12 +54,14 @@ class Roles:
     budget: regex.Pattern
     final: regex.Pattern
     period_items: regex.Pattern
+    budget_items: regex.Pattern
     year_head: regex.Pattern
     year_tail: regex.Pattern
     lead: regex.Pattern
     tail: regex.Pattern
     key_strip: regex.Pattern
     numbering: regex.Pattern
+    generic: frozenset
     link_strip: regex.Pattern
     digression: regex.Pattern
     list_markers: regex.Pattern
@@ -92,6 +94,7 @@ def roles() -> Roles:
         budget=regex.compile(d["budget_words"]),
         final=regex.compile(d["final_words"]),
         period_items=regex.compile(d["period_item_words"]),
+        budget_items=regex.compile(d["budget_item_words"]),
         year_head=regex.compile(rf"^{years}+"),
         year_tail=regex.compile(rf"{years}+$"),
         lead=regex.compile(d["subject_lead"]),
@@ -99,6 +102,7 @@ def roles() -> Roles:
         key_strip=regex.compile(d["key_strip"]),
         numbering=regex.compile(d["numbering"]),
         link_strip=regex.compile(d["link_strip"]),
+        generic=frozenset(d["generic_subjects"]),
         digression=regex.compile(d["digression"]),
         list_markers=regex.compile(d["list_markers"]),
     )
@@ -330,6 +334,7 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             return "prior", info
     elif r.prior.search(words):
         return "prior", info
+    words = r.budget_items.sub(lambda x: "某" * len(x.group()), words)  # 一般公共预算 names money, not the budget
     if final and r.budget.search(words) and not r.final.search(words):
         return "budget", info
     return "amount", info
@@ -405,10 +410,13 @@ def read_statements(doc: Document) -> list[Statement]:
 
 def _continues(cur: Statement, key: str, role: str) -> bool:
     """Whether a quantity whose clause names `key` ('' for none) is still about cur's subject:
-    no subject of its own; the same one, or its tail (支出 after 一般公共预算财政拨款支出); or
-    cur named none yet and has no quantity of this role (年初预算为…，支出决算为…)."""
+    no subject of its own; the same one, or its tail (支出 after 一般公共预算财政拨款支出); a
+    generic word (支出, 资金) for a role cur has not stated yet; or cur named none yet and has no
+    quantity of this role (年初预算为…，支出决算为…)."""
     if not key or key == cur.key or (cur.key and cur.key.endswith(key)):
         return True
+    if key in roles().generic and not cur.all(role):
+        return True  # 某项目年初预算为…，支出决算为…: 支出 names no other subject
     return not cur.key and not cur.all(role)
 
 
