@@ -319,8 +319,12 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     if m:
         info.update(subject_words=p[: m.start()])
         return "prior", info
-    # the period of a level: blank item names that hold period words (上年结转 is this year's money)
-    words = r.period_items.sub(lambda x: "某" * len(x.group()), p)
+    # the period of a level, from the words around the subject, not in it (a subject may carry
+    # 决算 or a year in its own name); item names that hold period words are blanked too
+    # (上年结转 is this year's money)
+    subj, off = clean_subject(p)
+    words = p[:off] + " " + p[off + len(subj):] if subj else p
+    words = r.period_items.sub(lambda x: "某" * len(x.group()), words)
     words = r.base_phrase.sub(lambda x: " " * len(x.group()) if len(x.group()) > 1 else x.group(), words)
     if r.prior_end.search(words):
         return None
@@ -341,13 +345,11 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
 
 
 def read_statements(doc: Document) -> list[Statement]:
-    from .claims import paragraphs
-
     r = roles()
     year = doc.meta.year
     final = doc.meta.doc_type == "决算"
     out: list[Statement] = []
-    for para in doc.cached("narrative_paragraphs", paragraphs):
+    for para in doc.paragraphs:
         text = para.text
         tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
         words = _direction_words(para, text)
@@ -359,7 +361,7 @@ def read_statements(doc: Document) -> list[Statement]:
         items: list = [(t.start, "q", t) for t in tokens] + [(w.pos, "w", w) for w in words]
         items.sort(key=lambda x: x[0])
         for pos, what, obj in items:
-            sentence = sum(1 for i in range(0, pos) if text[i] in SENTENCE_END)
+            sentence = para.sentence_at(pos).index
             if what == "w":
                 floor = _clause_floor(text, pos, 0)
                 subj, off = clean_subject(text[floor:pos])
@@ -382,7 +384,7 @@ def read_statements(doc: Document) -> list[Statement]:
             role, info = got
             sw = info["subject_words"]
             subj, off = clean_subject(sw)
-            sentence_words = text[text_rfind_any(text, SENTENCE_END, tok.start) + 1:tok.start]
+            sentence_words = text[para.sentence_at(tok.start).start:tok.start]
             line, s, e = para.span(tok.start, tok.end)
             q = Quantity(role, tok.number, tok.unit, tok.text, tok.start, tok.end, line, s, e,
                          sign=info.get("sign", 0), word=info.get("word", ""), year=info.get("year"),
@@ -418,10 +420,6 @@ def _continues(cur: Statement, key: str, role: str) -> bool:
     if key in roles().generic and not cur.all(role):
         return True  # 某项目年初预算为…，支出决算为…: 支出 names no other subject
     return not cur.key and not cur.all(role)
-
-
-def text_rfind_any(text: str, chars: str, upto: int) -> int:
-    return max(text.rfind(ch, 0, upto) for ch in chars)
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:
