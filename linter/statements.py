@@ -49,6 +49,7 @@ class Roles:
     rate: regex.Pattern
     base_phrase: regex.Pattern
     base_tail: regex.Pattern
+    base_amount: regex.Pattern
     prior: regex.Pattern
     prior_end: regex.Pattern
     budget: regex.Pattern
@@ -89,6 +90,7 @@ def roles() -> Roles:
         rate=regex.compile(d["rate_words"]),
         base_phrase=regex.compile(d["base_phrase"]),
         base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
+        base_amount=regex.compile(d["base_amount"]),
         prior=regex.compile(d["prior_words"]),
         prior_end=regex.compile(d["prior_end_words"]),
         budget=regex.compile(d["budget_words"]),
@@ -292,15 +294,15 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             words = dict(r.change_words) | dict(r.rate_change_words)
             info.update(word=m.group(1), sign=words[m.group(1)], subject_words=p[: m.start()])
             return "pct_change", info
+        m = r.share_no_whole.search(p)
+        if m:
+            info.update(word=m.group(), whole="", subject_words=p[: m.start()])
+            return _share_period(info, year), info
         zhan = p.rfind("占")
         if zhan >= 0 and not regex.search(r"[，,；;。]", p[zhan:]):
             whole = r.share_tail.sub("", p[zhan + 1:])
             info.update(word="占", whole=whole.strip(), subject_words=p[:zhan])
-            return "share", info
-        m = r.share_no_whole.search(p)
-        if m:
-            info.update(word=m.group(), whole="", subject_words=p[: m.start()])
-            return "share", info
+            return _share_period(info, year), info
         return None
     # money
     m = r.ambiguous.search(p)
@@ -318,6 +320,19 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     m = r.from_tail.search(p)
     if m:
         info.update(subject_words=p[: m.start()])
+        return "prior", info
+    m = r.base_amount.search(p)
+    if m:  # 比2024年预算的61.06万元减少0.92万元: the amount compared with
+        info.update(subject_words=p[: m.start()])
+        when = m.group("when")
+        y = regex.match(r"(?:19|20)\d{2}", when)
+        if y:
+            if year is not None and int(y.group()) >= year:
+                return None
+            info["year"] = int(y.group())
+            return "prior", info
+        if regex.match(r"年初|调整", when):
+            return ("budget", info) if final else None
         return "prior", info
     # the period of a level, from the words around the subject, not in it (a subject may carry
     # 决算 or a year in its own name); item names that hold period words are blanked too
@@ -342,6 +357,19 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     if final and r.budget.search(words) and not r.final.search(words):
         return "budget", info
     return "amount", info
+
+
+def _share_period(info: dict, year: int | None) -> str:
+    """share, or prior_share for last year's (上年占比为75.00%), which no check reads as this year's."""
+    r = roles()
+    subj, off = clean_subject(info["subject_words"])
+    words = info["subject_words"]
+    words = words[:off] + " " + words[off + len(subj):] if subj else words
+    words = r.period_items.sub(lambda x: "某" * len(x.group()), words)
+    years = [int(y) for y in regex.findall(r"((?:19|20)\d{2})\s*年", words)]
+    if (years and year is not None and years[-1] < year) or (not years and r.prior.search(words)):
+        return "prior_share"
+    return "share"
 
 
 def read_statements(doc: Document) -> list[Statement]:

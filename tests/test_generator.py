@@ -193,7 +193,6 @@ def _clean_findings(family: str) -> tuple:
 KNOWN_FALSE = {
     ("hebei", "BL205"): "基本支出X，占a%，项目支出Y，占b%: 项目支出's share read against 基本支出; "
                         "class shares of 一般公共预算支出 attributed to the wrong class",
-    ("shanghai", "BL205"): "same as hebei: share lists read against the wrong whole",
     ("jiangsu", "BL205"): "same as hebei; also 支出预算X，上年度Y，增长Z% read wrongly",
     ("hebei", "BL201"): "a 项 statement (机关事业单位基本养老保险缴费支出预算X) compared with the 支出总额; "
                         "“三公”经费财政拨款决算数 compared with 财政拨款收入",

@@ -56,7 +56,8 @@ class NarrativePercentMismatch(IssueRule):
         sts = statements_of(doc)
         checks: list[_Check] = []
         for st in sts:
-            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._share(doc, st, sts)):
+            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._share(doc, st, sts),
+                          self._siblings(doc, st, sts)):
                 for item in found:
                     if isinstance(item, _Check):
                         checks.append(item)
@@ -156,6 +157,33 @@ class NarrativePercentMismatch(IssueRule):
                     related.append(fits[1])
             yield _Check(q, r, message, related, fr, ft)
 
+    def _siblings(self, doc, st: Statement, sts):
+        """基本支出X，占a%；项目支出Y，占b% with no whole named or stated: the parts are read as
+        the whole's breakdown when at least one share fits their sum, and the others are
+        checked against it (a list that is not the whole breakdown fits none and is left alone)."""
+        if not _sibling(st) or (st.index and _sibling(sts[st.index - 1]) and _joined(sts[st.index - 1], st)):
+            return  # not the first of a run
+        run = [st]
+        while run[-1].index + 1 < len(sts) and _sibling(sts[run[-1].index + 1]) and _joined(run[-1], sts[run[-1].index + 1]):
+            run.append(sts[run[-1].index + 1])
+        if len(run) < 2:
+            return
+        parts = [x.one("amount", True) for x in run]
+        total = Interval(sum(p.interval().low for p in parts), sum(p.interval().high for p in parts))
+        checks = []
+        for x, part in zip(run, parts):
+            q = x.one("share")
+            r = ratio(part.interval(), total)
+            if r is None:
+                return
+            fr, ft = self._fit(q, r)
+            listing = "、".join(f"{y.name()}{p.text.strip()}" for y, p in zip(run, parts))
+            checks.append(_Check(q, r, f"{x.name()}{part.text.strip()}占所列各项合计（{listing}）应为{{calc}}%，文中写{q.text.strip()}",
+                                 [related_quantity(doc, part, "部分")] + [related_quantity(doc, p, "并列项") for p in parts if p is not part],
+                                 fr, ft))
+        if any(c.fits_round or c.fits_trunc for c in checks):
+            yield from checks
+
     def _partitions(self, doc, sts):
         """The shares of the parts listed under a total add up to 100% when the parts make it up."""
         for head in sts:
@@ -187,6 +215,17 @@ class NarrativePercentMismatch(IssueRule):
                 related=[related_quantity(doc, x, s.name()) for s, x in zip(members[:-1], shares[:-1])]
                 + [related_quantity(doc, total, "合计")],
                 suggestion="核对各项占比，合计应为100%")
+
+
+def _sibling(st: Statement) -> bool:
+    """A part stated with its amount and a share of an unnamed whole, in no list of a total."""
+    q = st.one("share")
+    return st.head is None and q is not None and not q.whole and q.unit == "%" and st.one("amount", True) is not None \
+        and len(st.quantities) == 2
+
+
+def _joined(a: Statement, b: Statement) -> bool:
+    return a.paragraph == b.paragraph and "。" not in a.text[a.quantities[-1].end:b.quantities[0].pos]
 
 
 def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related] | None:
