@@ -148,7 +148,7 @@ class NarrativePercentMismatch(IssueRule):
             if r is None:
                 continue
             fr, ft = self._fit(q, r)
-            related = [related_quantity(doc, part, "部分"), wrel]
+            related = [related_quantity(doc, part, "部分")] + ([wrel] if wrel is not None else [])
             message = f"{st.name()}{part.text.strip()}占{wname}应为{{calc}}%，文中写{q.text.strip()}"
             if not fr and not ft:
                 fits = _fitting_whole(doc, st, q, part, sts)
@@ -240,7 +240,7 @@ def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related
             other = named[0]
             a = other.one("amount", True)
             return a.interval(), f"{other.subject}{a.text.strip()}", related_quantity(doc, a, "总额")
-        hit = whole_from_tables(doc, q.whole)
+        hit = whole_from_tables(doc, q.whole) or _whole_from_ledger(doc, q.whole)
         if hit is not None:
             return hit
         return None
@@ -250,6 +250,22 @@ def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related
         if a is not None:
             return a.interval(), f"{head.name()}{a.text.strip()}", related_quantity(doc, a, "总额")
     return None
+
+
+def _whole_from_ledger(doc, words: str):
+    """A whole the vocabulary names (“三公”经费, 支出合计) read from the table that carries it."""
+    from linter.claims import ledger_of, match_item
+    from linter.findings import related_cell
+
+    found = match_item(words)
+    if found is None:
+        return None
+    facts = [f for f in ledger_of(doc).get(found[0], []) if f.period == "current" and not f.proxy]
+    if not facts or len({f.yuan() for f in facts}) != 1:
+        return None
+    f = facts[0]
+    rel = related_cell(f.cell, f.where) if f.cell is not None else None
+    return f.yuan(), f"{f.where}{f.number}{f.unit}", rel
 
 
 def _fitting_whole(doc, st: Statement, q: Quantity, part: Quantity, sts):
