@@ -243,7 +243,7 @@ def _period(clause: str, year: int | None) -> str:
 
 # --- 支出功能分类科目 named in the text ------------------------------------------------------
 
-_FUNC_MARK = regex.compile(r"[（(]\s*([类款项])\s*[）)]")
+_FUNC_MARK = regex.compile(r"[（(]\s*(?:\d{1,7}\s*)?([类款项])\s*[）)]")  # （类） or (201类)
 _FUNC_TAIL = regex.compile(r"[”\"」]?\s*(?:科目)?\s*(?:支出)?\s*(?:预算数|预算|决算数|决算)?\s*(?:安排|合计|共计)?\s*(?:为|是|达)?\s*$")
 _FUNC_DASHED = regex.compile(r"[“\"「]([^“”\"「」]{3,90})[”\"」]\s*(?:科目)?\s*(?:支出)?\s*(?:预算数|预算|决算数|决算)?\s*(?:安排|合计|共计)?\s*(?:为|是|达)?\s*$")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()、]")
@@ -296,7 +296,7 @@ def func_path(head: str) -> tuple[tuple[str, ...], int] | None:
 
 def _func_subject(text: str) -> tuple[str, ...] | None:
     """A paragraph that opens with a 科目 (1、一般公共服务支出（类）…（项）。主要用于…) is about it."""
-    m = regex.match(r"^\s*(?:\d+\s*[、.．]|[（(]\d+[）)])?\s*([^。；;，,：:]{0,160}[（(]\s*[类款项]\s*[）)][”\"」]?)", text)
+    m = regex.match(r"^\s*(?:\d+\s*[、.．]|[（(]\d+[）)])?\s*([^。；;，,：:]{0,160}[（(]\s*(?:\d{1,7}\s*)?[类款项]\s*[）)][”\"」]?)", text)
     if not m:
         return None
     fp = func_path(m.group(1))

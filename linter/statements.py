@@ -62,6 +62,7 @@ class Roles:
     tail: regex.Pattern
     key_strip: regex.Pattern
     numbering: regex.Pattern
+    inner_lead: regex.Pattern
     generic: frozenset
     link_strip: regex.Pattern
     digression: regex.Pattern
@@ -103,6 +104,7 @@ def roles() -> Roles:
         tail=regex.compile(d["subject_tail"]),
         key_strip=regex.compile(d["key_strip"]),
         numbering=regex.compile(d["numbering"]),
+        inner_lead=regex.compile(d["subject_inner_lead"]),
         link_strip=regex.compile(d["link_strip"]),
         generic=frozenset(d["generic_subjects"]),
         digression=regex.compile(d["digression"]),
@@ -135,9 +137,14 @@ class Quantity:
         return self.unit in UNIT_FACTOR
 
     def interval(self) -> Interval:
-        """Yuan for amounts; the printed value otherwise (magnitude, without the sign)."""
+        """Yuan for amounts; the printed value otherwise (magnitude, without the sign). A whole
+        number of 元 ending in 00 (1970200元) is read as ±50 元: such figures are 万元 with two
+        decimals written out, and the hundreds are not a measured digit."""
         f = UNIT_FACTOR.get(self.unit, Decimal(1))
-        return Interval(self.value.low * f, self.value.high * f)
+        v = self.value
+        if self.unit == "元" and v.decimals == 0 and v.value and v.value % 100 == 0:
+            return Interval(v.value - 50, v.value + 50)
+        return Interval(v.low * f, v.high * f)
 
     def signed(self) -> Interval:
         iv = self.interval()
@@ -237,6 +244,12 @@ def clean_subject(words: str) -> tuple[str, int]:
         st = s.rstrip(" \t") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t”\"'’」』")
         if st != s:
             s, changed = st, True
+    # 一般公共服务支出主要为行政运行支出: the subject is what the lead word introduces
+    last = None
+    for last in r.inner_lead.finditer(s):
+        pass
+    if last is not None and last.end() < len(s):
+        s, off = s[last.end():], off + last.end()
     if not regex.search(r"\p{Han}", s):
         return "", 0
     return s, off

@@ -70,8 +70,8 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
     unit = _doc_unit(doc)
     index: dict[str, list[LabelHit]] = {}
     for table in doc.tables:
-        if table.kind.startswith("perf") or "绩效" in table.title:
-            continue
+        if table.kind.startswith("perf") or table.kind == "procurement" or "绩效" in table.title or "采购" in table.title:
+            continue  # a form's targets, or what is bought (a 采购 row is not the budget of its name)
         col = _amount_column(table, final)
         for r, row in enumerate(table.data_rows()):
             info = table.row_info[r] if r < len(table.row_info) else None

@@ -191,9 +191,6 @@ def _clean_findings(family: str) -> tuple:
 # Reported as strict xfails, not hidden: when the rule is fixed, delete the entry
 # (`python benchmarks/generalisation.py --test-sample` lists what fires on the sample).
 KNOWN_FALSE = {
-    ("hebei", "BL205"): "基本支出X，占a%，项目支出Y，占b%: 项目支出's share read against 基本支出; "
-                        "class shares of 一般公共预算支出 attributed to the wrong class",
-    ("jiangsu", "BL205"): "same as hebei; also 支出预算X，上年度Y，增长Z% read wrongly",
     ("hebei", "BL201"): "a 项 statement (机关事业单位基本养老保险缴费支出预算X) compared with the 支出总额; "
                         "“三公”经费财政拨款决算数 compared with 财政拨款收入",
     ("jiangsu", "BL201"): "as hebei",

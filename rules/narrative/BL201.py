@@ -13,7 +13,11 @@ class NarrativeTableMismatch(IssueRule):
     基本支出表, “三公”经费表, 政府采购表, 固定资产表). A blank cell in a row that exists means
     the table shows none. The finding names both numbers, the difference and the table cell.
     Severity is warning when the table is narrower than the claim (一般公共预算 tables of a
-    department with other money) or a stand-in (机关运行经费 read from 公用经费).
+    department with other money) or a stand-in (机关运行经费 read from 公用经费). A subject no
+    vocabulary names (住房公积金, 单位预留机动经费, a project, a 科目 named bare or code first) is
+    linked through the document's own table labels: its amount is compared with every row of
+    that label (its 合计 / 金额 column), and reported when it agrees with none (warning when
+    those rows differ among themselves).
 
     *Why it matters*: the text is what readers quote; a figure that no table supports is
     either a typing error or a stale draft, and one of the two published numbers is false.
@@ -30,3 +34,50 @@ class NarrativeTableMismatch(IssueRule):
     name = "narrative-table-mismatch"
     severity = "error"
     kinds = ('table', 'table-odd')
+
+    def check(self, doc):
+        yield from super().check(doc)
+        yield from self._linked_by_label(doc)
+
+    def _linked_by_label(self, doc):
+        """Amounts of subjects no vocabulary names, against the table rows of the same label."""
+        from linter.claims import claims_of
+        from linter.findings import related_cell
+        from linter.statements import money_text, roles, statements_of
+        from linter.tablelinks import hits_for
+
+        claimed = {(c.line, c.start) for c in claims_of(doc)}
+        reason = roles().digression
+        for st in statements_of(doc):
+            a = st.one("amount", True)
+            if not st.subject or a is None or (a.line, a.start) in claimed or a.subject != st.subject:
+                continue
+            if reason.search(st.text, doc.paragraphs[st.paragraph].sentence_at(a.pos).start, a.pos):
+                continue  # 主要原因是…增加综合管理费209万元: a reason names a part of a change, not a level
+            hits = [h for h in hits_for(doc, st.subject) if h.cell.line != a.line]
+            if not hits or any(a.interval().meets(h.interval()) for h in hits):
+                continue
+            if any(_unit_slip(a, h) for h in hits):
+                continue  # the digits fit in another unit: BL206's
+            values = {h.interval() for h in hits}
+            h = hits[0]
+            shown = "；".join(f"{x.where}为{money_text((x.interval().low + x.interval().high) / 2, a.unit, a.value.decimals)}"
+                             + (f"（{x.cell.text.strip()}{x.unit}）" if x.unit != a.unit else "") for x in hits[:3])
+            yield self.at_span(
+                doc, a.line, a.start, a.stop,
+                f"「{st.subject}」写为{a.text.strip()}，{shown}",
+                related=[related_cell(x.cell, x.where) for x in hits[:3]],
+                suggestion=f"改为{money_text((h.interval().low + h.interval().high) / 2, a.unit, a.value.decimals)}" if len(values) == 1 else "核对表格与说明，统一金额",
+                severity="error" if len(values) == 1 else "warning")
+
+
+def _unit_slip(a, hit) -> bool:
+    from decimal import Decimal
+
+    from linter.numbers import Interval
+
+    iv = a.interval()
+    for k in (Decimal(10) ** e for e in (4, -4, 3, -3, 8, -8)):
+        if Interval(iv.low * k, iv.high * k).meets(hit.interval()) and hit.interval().high != 0:
+            return True
+    return False

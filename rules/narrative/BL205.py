@@ -21,6 +21,7 @@ class _Check:
     related: list
     fits_round: bool
     fits_trunc: bool
+    adjusted: bool = False  # one unit off in a list of shares printed to add up to exactly 100%
 
 
 class NarrativePercentMismatch(IssueRule):
@@ -33,7 +34,9 @@ class NarrativePercentMismatch(IssueRule):
     against 100% when they partition their total; a 决算's 完成年初预算的X% against 决算 / 年初预算;
     and a share's change in 百分点 against both years' shares. Each percentage is compared by
     the interval of its printed decimals, rounded or truncated (12.349% printed 12.34%: many
-    documents truncate, and a figure that fits either reading is not wrong). A share computed against another whole than the one named is reported with
+    documents truncate, and a figure that fits either reading is not wrong); in a list whose
+    printed shares add up to exactly 100%, one share a unit off in its last decimal is the
+    convention of adjusting a share to make the list add up, not an error. A share computed against another whole than the one named is reported with
     the whole that fits. A growth rate on a base of zero is a warning.
 
     *Why it matters*: percentages are quoted on their own; a wrong one survives every later
@@ -64,7 +67,7 @@ class NarrativePercentMismatch(IssueRule):
                     else:
                         yield item
         for c in checks:
-            if c.fits_round or c.fits_trunc:
+            if c.fits_round or c.fits_trunc or c.adjusted:
                 continue
             q = c.q
             calc = format_decimal(abs(middle(c.computed)), q.value.decimals)
@@ -148,6 +151,7 @@ class NarrativePercentMismatch(IssueRule):
             if r is None:
                 continue
             fr, ft = self._fit(q, r)
+            adjusted = _adjusted(q, r, [x.one("share") for x in sts if st.head is not None and x.head == st.head])
             related = [related_quantity(doc, part, "部分")] + ([wrel] if wrel is not None else [])
             message = f"{st.name()}{part.text.strip()}占{wname}应为{{calc}}%，文中写{q.text.strip()}"
             if not fr and not ft:
@@ -155,7 +159,7 @@ class NarrativePercentMismatch(IssueRule):
                 if fits is not None:
                     message += f"；{q.text.strip()}是占{fits[0]}的比例，分母用错"
                     related.append(fits[1])
-            yield _Check(q, r, message, related, fr, ft)
+            yield _Check(q, r, message, related, fr, ft, adjusted)
 
     def _siblings(self, doc, st: Statement, sts):
         """基本支出X，占a%；项目支出Y，占b% with no whole named or stated: the parts are read as
@@ -180,7 +184,7 @@ class NarrativePercentMismatch(IssueRule):
             listing = "、".join(f"{y.name()}{p.text.strip()}" for y, p in zip(run, parts))
             checks.append(_Check(q, r, f"{x.name()}{part.text.strip()}占所列各项合计（{listing}）应为{{calc}}%，文中写{q.text.strip()}",
                                  [related_quantity(doc, part, "部分")] + [related_quantity(doc, p, "并列项") for p in parts if p is not part],
-                                 fr, ft))
+                                 fr, ft, _adjusted(q, r, [y.one("share") for y in run])))
         if any(c.fits_round or c.fits_trunc for c in checks):
             yield from checks
 
@@ -215,6 +219,16 @@ class NarrativePercentMismatch(IssueRule):
                 related=[related_quantity(doc, x, s.name()) for s, x in zip(members[:-1], shares[:-1])]
                 + [related_quantity(doc, total, "合计")],
                 suggestion="核对各项占比，合计应为100%")
+
+
+def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
+    """A share one unit off in its last decimal in a list whose printed shares add up to exactly
+    100%: the publishing convention of adjusting one share so the list totals 100%."""
+    shares = [x for x in shares if x is not None and x.unit == "%"]
+    if len(shares) < 2 or q not in shares or sum(x.value.value for x in shares) != 100:
+        return False
+    unit = q.value.half_ulp * 2
+    return Interval(q.value.value - unit - q.value.half_ulp, q.value.value + unit + q.value.half_ulp).meets(computed)
 
 
 def _sibling(st: Statement) -> bool:

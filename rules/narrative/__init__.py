@@ -10,7 +10,9 @@ def load():
     from .BL206 import AmountUnitSlip
     from .BL207 import PriorYearMismatch
     from .BL208 import CopiedFigures
+    from .BL209 import ObsoleteSubjectName
+    from .BL210 import SubjectLevelMarkerMismatch
 
     return [NarrativeTableMismatch, NarrativeSumMismatch, YearOverYearChangeMismatch,
             ChangeDirectionContradiction, NarrativePercentMismatch, AmountUnitSlip, PriorYearMismatch,
-            CopiedFigures]
+            CopiedFigures, ObsoleteSubjectName, SubjectLevelMarkerMismatch]
