@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT))
 from linter.engine import Selection, load_rules, run_rules  # noqa: E402
 from linter.readers import read_document  # noqa: E402
 from linter.vocab import load_lines  # noqa: E402
-from rules.template.BL306 import confusion, word_logp  # noqa: E402
+from linter.wordfreq import word_model  # noqa: E402
+from rules.template.BL306 import confusion  # noqa: E402
 
 SELECT = Selection(select=["BL306"])
 NEW = "疑似错别字"
@@ -76,7 +77,7 @@ def main(paths: list[str]) -> int:
     rng = random.Random(7)
     tset = {w for w in load_lines("typo_targets.txt") if 2 <= len(w) <= 4}
     dom = domain()
-    logp, conf = word_logp(), confusion()
+    logp, conf = word_model(), confusion()
     found, total = Counter(), Counter()
     print("false findings per clean document:")
     n_clean = []

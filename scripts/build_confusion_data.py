@@ -100,22 +100,24 @@ def glyphs(chars: list[str], font):
     return out
 
 
-def shape_neighbours(chars: list[str], font) -> dict[str, list[str]]:
+def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, list[str]]:
+    """For each of `chars`, its look-alikes among `others` (rarer characters included: a slip
+    into 经赀 or 制庋 is a slip all the same)."""
     import numpy as np
 
     g = glyphs(chars, font)
-    ink = g.sum(axis=1)
+    h = glyphs(others, font)
+    ink, ink_h = g.sum(axis=1), h.sum(axis=1)
     out: dict[str, list[str]] = {}
     for start in range(0, len(chars), 500):
         block = g[start:start + 500]
-        inter = block @ g.T
-        union = ink[start:start + 500, None] + ink[None, :] - inter
+        inter = block @ h.T
+        union = ink[start:start + 500, None] + ink_h[None, :] - inter
         sim = inter / np.maximum(union, 1)
         for k in range(block.shape[0]):
             i = start + k
-            sim[k, i] = 0
-            order = np.argsort(-sim[k])[:SHAPE_MAX_N]
-            out[chars[i]] = [chars[j] for j in order if sim[k, j] >= SHAPE_MIN]
+            order = np.argsort(-sim[k])[:SHAPE_MAX_N + 1]
+            out[chars[i]] = [others[j] for j in order if sim[k, j] >= SHAPE_MIN and others[j] != chars[i]][:SHAPE_MAX_N]
     return out
 
 
@@ -171,14 +173,16 @@ def main(argv=None) -> int:
     freq = char_frequencies(words)
     chars = sorted(sorted(freq, key=lambda c: -freq[c])[:CHAR_POOL])
     font = load_font(args.font, args.font_name)
-    shape = shape_neighbours(chars, font)
+    others = sorted(c for c in freq if not font.getmask(c).getbbox() is None)
+    shape = shape_neighbours(chars, others, font)
     sound = sound_neighbours(chars, freq)
     provenance = [
         f"# Built by scripts/build_confusion_data.py from {jieba_version} (word and character frequencies),",
         f"# pypinyin {pypinyin.__version__} (usual readings; sound-alikes share a toneless syllable, the {SOUND_MAX_N}",
         f"# most frequent kept) and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
         f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, dilated one pixel and compared by Jaccard similarity",
-        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}). Characters: the {CHAR_POOL} most frequent.",
+        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}, among all {len(others)} characters of jieba's",
+        f"# dictionary the font draws). Characters listed: the {CHAR_POOL} most frequent.",
         "# Do not edit by hand: change the script and run it again.",
     ]
     with open(os.path.join(DATA, "confusion_chars.txt"), "w", encoding="utf-8") as fh:

@@ -7,6 +7,7 @@ import regex
 
 from linter.engine import Rule
 from linter.vocab import load_json, load_lines, load_text
+from linter.wordfreq import best_reading, word_model
 
 from .common import scanned_lines
 
@@ -54,66 +55,16 @@ def targets() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=None)
-def word_logp() -> "WordModel":
-    """log probability of every known word (common_words.txt: jieba's characters and common
-    words with their frequencies); the target words count at least as common words."""
-    total, freq = 0, {}
-    for text, _source in load_text("common_words.txt"):  # built-in, then each pack's words
-        tokens = [line for line in text.split("\n") if line and not line.startswith("#")]
-        if tokens and tokens[0].startswith("TOTAL "):
-            total = total or int(tokens[0].split()[1])
-            tokens = tokens[1:]
-        parts = " ".join(tokens).split(" ")
-        freq.update(zip(parts[0::2], map(int, parts[1::2])))
-    for w in load_lines("typo_targets.txt"):
-        if freq.get(w, 0) < COMMON_FREQ:
-            freq[w] = COMMON_FREQ
-    return WordModel(freq, math.log(total))
-
-
-class WordModel:
-    """Word frequencies read as log probabilities (computed when asked: a check asks for few)."""
-
-    def __init__(self, freq: dict[str, int], log_total: float):
-        self.freq, self.log_total = freq, log_total
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.freq
-
-    def get(self, word: str) -> float | None:
-        f = self.freq.get(word)
-        return None if f is None else math.log(max(f, 1)) - self.log_total
-
-
-@lru_cache(maxsize=None)
 def context() -> dict:
     return load_json("typo_context.json")
 
 
-UNKNOWN_CHAR = math.log(1e-9)  # a character no dictionary lists
 # How rarely a writer slips on a given character: reading the text corrected must be this much
 # more likely than reading it as written. A slip into a word the document writes right elsewhere
 # (期末 in its tables, 期未 once in a sentence) needs less evidence than a word it never uses.
 TYPO_COST = math.log(3e-4)
 TYPO_COST_KNOWN_WORD = math.log(1e-3)
-COMMON_FREQ = 20
 WINDOW = 4  # characters each side of a token taken into the comparison
-
-
-def best_reading(text: str, logp: dict[str, float]) -> float:
-    """log probability of the most likely segmentation of `text` into known words (jieba's
-    unigram model, the way jieba segments)."""
-    best = [0.0] + [-math.inf] * len(text)
-    for e in range(1, len(text) + 1):
-        for s in range(max(0, e - 4), e):
-            p = logp.get(text[s:e])
-            if p is None:
-                if e - s > 1:
-                    continue
-                p = UNKNOWN_CHAR
-            if best[s] + p > best[e]:
-                best[e] = best[s] + p
-    return best[-1]
 
 
 def typo_candidates(text: str, cost: float = TYPO_COST):
@@ -122,7 +73,7 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
     is replaced by its look-alike or sound-alike, when the text around reads corrected at least
     exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
     reads 自己|经常; 一是 is 一|是)."""
-    index, logp, conf = targets(), word_logp(), confusion()
+    index, logp, conf = targets(), word_model(), confusion()
     free = context()["free_chars"]
     for run in HAN.finditer(text):
         a, b = run.span()
