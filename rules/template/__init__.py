@@ -17,7 +17,8 @@ def load():
     from .BL311 import ScopeMismatch
     from .BL312 import DuplicatedWord
     from .BL313 import UnfinishedSentence
+    from .BL314 import OtherUnitName
 
     return [StaleYear, TemplatePlaceholder, ReplaceDamage, WrongLevelWord, DepartmentNameMismatch,
             ConfusableTypo, TraditionalCharacter, HeadingNumbering, PunctuationDefect, EmptyTableNote,
-            ScopeMismatch, DuplicatedWord, UnfinishedSentence]
+            ScopeMismatch, DuplicatedWord, UnfinishedSentence, OtherUnitName]

@@ -1,0 +1,322 @@
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import regex
+
+from linter.engine import Rule
+from linter.findings import related_line
+from linter.structure import numbering_of, region_of
+from linter.units import head_of, is_own_name, org_heads, split_name
+from linter.vocab import load_json, load_lines
+from linter.wordfreq import best_reading, word_model
+
+from .common import enclosing, is_document_title, regions, scanned_lines
+
+LEVEL_OF_SUFFIX = [("自治区", "省"), ("自治州", "市"), ("自治县", "县"), ("省", "省"), ("市", "市"), ("州", "市"),
+                   ("盟", "市"), ("县", "县"), ("旗", "县"), ("区", "区")]
+SUFFIX_CHARS = "省市州盟县旗区"
+STEM_LOGP = math.log(20 / 6e7)  # a place stem jieba does not list reads as a rare word
+
+
+def unit_words() -> dict:
+    return load_json("unit_words.json")
+
+
+@lru_cache(maxsize=None)
+def place_names() -> dict[str, str]:
+    """Known place names (region_names.txt) -> the level of their government."""
+    out = {}
+    for line in load_lines("region_names.txt"):
+        name, level, *_ = line.split(" ")
+        out[name] = level
+    return out
+
+
+@lru_cache(maxsize=None)
+def place_stems() -> dict[str, tuple[str, str]]:
+    """Stems by which a text names a place alone (静安 for 静安区) -> (name, level)."""
+    out = {}
+    stop = set(unit_words()["place_stem_stop"])
+    for line in load_lines("region_names.txt"):
+        parts = line.split(" ")
+        if len(parts) == 3 and parts[2] not in stop:
+            out.setdefault(parts[2], (parts[0], parts[1]))
+    return out
+
+
+def level_of(region: str) -> str | None:
+    for suffix, level in LEVEL_OF_SUFFIX:
+        if region.endswith(suffix) and len(region) > len(suffix):
+            return level
+    return None
+
+
+@lru_cache(maxsize=None)
+def patterns():
+    words = unit_words()
+    heads = "|".join(regex.escape(h) for h in org_heads())
+    start_words = set(regions()["body_words"]["words"]) | set(words["org_starts"])
+    starts = "|".join(regex.escape(w) for w in sorted(start_words, key=len, reverse=True))
+    # an organisation right after a region: a body word, then up to its first head, then any
+    # heads written straight after it (委员会办公室)
+    org = regex.compile(rf"(?:{starts})(?:\p{{Han}}{{0,12}}?(?:{heads}))(?:{heads})*")
+    self_after = "|".join(regex.escape(w) for w in sorted(words["self_reference_after"], key=len, reverse=True))
+    # a body named as the subject of the document's own statements: at the start of a clause,
+    # right before (its year and) what the document says about itself
+    own = regex.compile(rf"(?:^|(?<=[，。；：:、\s])|(?<=(?:19|20)\d{{2}}[ \u3000]*年度?))((?:中共)?\p{{Han}}{{2,30}}?(?:{heads}))"
+                        rf"(?=[ \u3000]*(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})))")
+    ok = regex.compile("|".join(regex.escape(w) for w in words["other_region_ok"]))
+    return org, own, ok
+
+
+class OtherUnitName(Rule):
+    """Another unit's name left in the text: a body of another region anywhere, another body
+    of the same region speaking as the department, a place of another region in the 绩效目标.
+
+    *What it does*: reads body names by their structure — a chain of regions (known place
+    names, linter/data/region_names.txt, built from jieba's place names) followed by
+    an organisation (a body word such as 财政, 教育, 市场监督, 委: region_words.json
+    body_words and unit_words.json org_starts; then its head 局/委员会/办公室 …) — and compares them with the department
+    named by the document's titles (doc.meta.department). Reported:
+    - a body of another region of the department's level (临城县教育局 in 平乡县's budget), or
+      of a higher level when the department's own name shows another one at that level (唐山市…
+      in 石家庄市鹿泉区's budget);
+    - a body that is not the department, named as the subject of the document's own statements
+      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget);
+    - in a 绩效目标 table or section, a place of another region of the same level (完成开平区
+      网络安全宣传周 in 平乡县's targets).
+    Silent: the department's own names and short forms (省人大办公厅, 县委网信办), superior
+    bodies and regions (河北省委网信办, 市财政局), lower-level places (its own towns), units it
+    lists as its own (下属单位 tables), names of documents (《…》, 文号), and cooperation with
+    another region (对口支援, 学习考察, 协作 …).
+
+    *Why it matters*: a budget copied from another department's or county's file keeps that
+    unit's name; its statements and targets are not this department's.
+
+    *Bad* (平乡县's 网信办 budget):
+        2023年，临城县教育局网络安全宣传周活动覆盖全县中小学
+
+    *Good*:
+        2023年，县委网信办网络安全宣传周活动覆盖全县中小学
+    """
+
+    code = "BL314"
+    name = "other-unit-name"
+    severity = "warning"
+
+    def check(self, doc):
+        dept = doc.meta.department
+        if not dept:
+            return
+        own = split_name(dept)
+        chain = list(own.regions)
+        own_level = doc.meta.level or (level_of(chain[-1]) if chain else None)
+        rank = regions()["rank"]
+        if own_level not in rank:
+            return
+        org, self_pat, ok = patterns()
+        units = self._own_units(doc)
+        perf = self._performance_lines(doc)
+        where = self._title_line(doc, dept)
+        related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
+        for ln, text in scanned_lines(doc):
+            taken: list[tuple[int, int]] = []
+            for m in self_pat.finditer(text):
+                s, e = m.span(1)
+                s = self._name_start(text, s, e, chain)
+                if s is None:
+                    continue
+                name = text[s:e]
+                if self._is_own(name, dept, units) or not self._names_a_body(name):
+                    continue
+                if self._title_of_a_part(text, e):
+                    continue  # a part title: BL305's
+                taken.append((s, e))
+                yield self.at_span(doc, ln.number, s, e,
+                                   f"`{name}` 不是本部门（{dept}）：文中以它的名义陈述本部门的情况，疑为从其他单位的文件复制",
+                                   related=related, suggestion=dept)
+            if ln.number in perf:
+                for s, e, name, level in self._stems(text, dept, chain, own_level, rank):
+                    if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok):
+                        continue
+                    taken.append((s, e))
+                    yield self.at_span(doc, ln.number, s, e,
+                                       f"其他地区的地名 `{text[s:e]}`（{name}）出现在{own.regions[-1] if own.regions else '本部门'}"
+                                       f"的绩效目标中，疑为从其他地区的文件复制", related=related)
+            for s, e, region, level in self._regions(text, chain):
+                if any(a < e and s < b for a, b in taken) or not self._other_region(region, level, chain, own_level, rank):
+                    continue
+                body = org.match(text, e)
+                if body is None and ln.number not in perf:
+                    continue
+                end = body.end() if body else e
+                name = text[s:end]
+                if self._is_own(name, dept, units) or self._excused(text, s, end, ok):
+                    continue
+                taken.append((s, end))
+                what = "其他地区的单位" if body else "其他地区的地名"
+                yield self.at_span(doc, ln.number, s, end,
+                                   f"{what} `{name}` 出现在{own.regions[-1] if own.regions else '本部门'}的文件中"
+                                   f"（{region}不是本部门所在的{own_level}级地区），疑为从其他地区的文件复制",
+                                   related=related)
+
+    @staticmethod
+    def _name_start(text: str, s: int, e: int, chain: list[str]) -> int | None:
+        """Where the body's name starts in the clause text[s:e]: at 中共, at a known place or a
+        region of the department's own name (建立了|普陀区财政局), or right after a heading's
+        number at a level character (一、|县财政局); None when the clause names no place."""
+        names = place_names()
+        for i in range(s, e - 2):
+            if text.startswith(("中共", "中国共产党"), i):
+                return i
+            for j in range(i + 2, min(e, i + 8)):
+                cand = text[i:j]
+                if cand[-1] in SUFFIX_CHARS and ((cand in names and len(cand) >= 3) or cand in chain):
+                    return i
+        num = numbering_of(text[s:e])
+        start = s + (e - s - len(num[3]) if num else 0)
+        return start if text[start] in SUFFIX_CHARS else None
+
+    @staticmethod
+    def _names_a_body(name: str) -> bool:
+        """A region (or the level character standing for it) and an organisation: 平乡县财政局,
+        县财政局; not 本部门, 我局, 部门预算."""
+        parts = split_name(name)
+        if parts.regions:
+            stem = parts.regions[0][:-1]
+            if len(stem) == 1 and stem in regions()["damage_modifiers"]["before"]:
+                return False  # 我县, 全县, 本区 … speak of the document's own region
+            return bool(parts.org) and head_of(parts.org) is not None
+        return bool(parts.level) and head_of(parts.org) is not None and len(parts.org) >= 2
+
+    @staticmethod
+    def _is_own(name: str, dept: str, units: list[str]) -> bool:
+        """The department, a unit under it (its name continued: …财政局财政所), its parent (the
+        name it continues: 省人大常委会 of 江苏省人大常委会办公厅), or a unit it lists."""
+        # a connective written another way (规划与自然资源局) is the department's name misspelt: BL305's
+        name, dept = regex.sub("[与及、]", "和", name), regex.sub("[与及、]", "和", dept)
+        if is_own_name(name, dept) or dept.endswith(name) or name.endswith(dept) or name.startswith(dept):
+            return True
+        a, b = split_name(name), split_name(dept)
+        if a.org and b.org.startswith(a.org) and (not a.regions or (b.regions and a.regions[-1] == b.regions[-1])) \
+                and (not a.level or (b.regions and b.regions[-1].endswith(a.level))):
+            return True
+        short = regex.sub(r"^(?:中共)", "", name)
+        return any(short in u or u.endswith(short) for u in units)
+
+    @staticmethod
+    def _title_of_a_part(text: str, end: int) -> bool:
+        """…局2024年度部门决算 on a short line: a part title, which BL305 checks."""
+        return len(text.strip()) <= 60 and bool(regex.match(r"\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:预算|决算)", text[end:]))
+
+    @staticmethod
+    def _regions(text: str, chain: list[str]):
+        """(start, end, region, level) of every place name: the longest known name (or region of
+        the department's own name) ending at an administrative suffix."""
+        names = place_names()
+        for p, ch in enumerate(text):
+            if ch not in SUFFIX_CHARS:
+                continue
+            best = None
+            for s in range(max(0, p - 7), p):
+                cand = text[s:p + 1]
+                if (cand in names and len(cand) >= 3) or cand in chain:  # 和县, 高县: 和|县委, 提高|县
+                    best = (s, cand)
+                    break
+            if best is None:
+                continue  # 协助市委, 围绕区委: a level character after a word names no place
+            s, region = best
+            level = level_of(region)
+            if level:
+                yield s, p + 1, region, level
+
+    @staticmethod
+    def _stems(text: str, dept: str, chain: list[str], own_level: str, rank: dict):
+        """(start, end, place, level) of places of the department's level named by their stem
+        alone (提升江宁人才工作水平 in 平乡县's targets): not the department's own (开平 in 开平区's
+        document), not part of a word around it (the stem's characters reading as another word)."""
+        stems, model = dict(place_stems()), word_model()
+        # provinces by name (河北, 山东) when the department's own name shows its province
+        own_province = next((r for r in chain if level_of(r) == "省" or r.endswith(("北京市", "上海市", "天津市", "重庆市"))), None)
+        if own_province:
+            for name in set(regions()["province_abbreviations"].values()) | {"北京", "上海", "天津", "重庆"}:
+                if not own_province.startswith(name):
+                    stems.setdefault(name, (name, own_level if own_level == "省" else "省"))
+        for s in range(len(text) - 1):
+            for n in (3, 2):
+                stem = text[s:s + n]
+                hit = stems.get(stem)
+                if hit is None or (rank.get(hit[1]) != rank.get(own_level) and not (own_province and hit[0] == stem)):
+                    continue
+                if stem in dept or any(r.startswith(stem) for r in chain) or text.startswith(hit[0], s):
+                    continue
+                e = s + n
+                # the place only when the likeliest reading of the words around keeps the stem whole
+                # (推动|静安|食品), not when its characters belong to other words (金|山银|山)
+                lo, hi = max(0, s - 4), min(len(text), e + 4)
+                as_place = best_reading(text[lo:s], model) + (model.get(stem) or STEM_LOGP) + best_reading(text[e:hi], model)
+                if as_place >= best_reading(text[lo:hi], model) - math.log(10):
+                    yield s, e, hit[0], hit[1]
+                break
+
+    @staticmethod
+    def _other_region(region: str, level: str, chain: list[str], own_level: str, rank: dict) -> bool:
+        if any(region == r or region.endswith(r) or r.endswith(region) for r in chain):
+            return False
+        stem = region[:-1]
+        if len(stem) <= 2 and any(c in regions()["damage_modifiers"]["before"] for c in stem[-1:]):
+            return False  # 我县, 全县, 各区, 本市 …
+        mine, theirs = rank.get(own_level, 0), rank.get(level, 0)
+        if theirs == mine:
+            return True
+        if theirs > mine:  # a superior level: another one only when the own chain names its own
+            return any(rank.get(level_of(r) or "", 0) == theirs for r in chain)
+        return False  # a lower level: the department's own towns, as far as the text shows
+
+    @staticmethod
+    def _excused(text: str, s: int, e: int, ok) -> bool:
+        if is_document_title(text, s, e) or enclosing(text, s, e) is not None:
+            return True
+        a = s
+        while a > 0 and text[a - 1] not in "。；;！？\n":
+            a -= 1
+        b = e
+        while b < len(text) and text[b] not in "。；;！？\n":
+            b += 1
+        return bool(ok.search(text[a:b]))
+
+    @staticmethod
+    def _own_units(doc) -> list[str]:
+        """The units the document lists as its own: cells of its 单位构成 table."""
+        out = []
+        for t in doc.tables:
+            if t.kind == "organisation":
+                for row in t.rows:
+                    for c in row:
+                        name = regex.sub(r"[\s（）()]|本级", "", c.text)
+                        if len(name) >= 4 and regex.search(r"\p{Han}", name):
+                            out.append(regex.sub(r"^(?:中共)", "", name))
+        return out
+
+    @staticmethod
+    def _performance_lines(doc) -> set[int]:
+        """Lines of 绩效目标 / 绩效自评 tables, and of sections titled with 绩效."""
+        out: set[int] = set()
+        for t in doc.tables:
+            if t.kind in ("performance_target", "self_evaluation"):
+                out.update(range(t.first_line, t.last_line + 1))
+        if doc.sections is not None:
+            for sec in doc.sections.walk():
+                if sec.level and "绩效" in sec.title:
+                    out.update(range(sec.line, sec.end_line + 1))
+        return out
+
+    @staticmethod
+    def _title_line(doc, dept):
+        short = regex.sub(r"\s+", "", dept)
+        for ln in doc.lines[:400]:
+            if ln.kind in ("text", "heading") and short in regex.sub(r"\s+", "", ln.text):
+                return ln.number
+        return None
