@@ -37,6 +37,8 @@ def test_consistent_bases_are_silent(fmt, tmp_path):
     for name, (_, edits) in BASES.items():
         path = mutate(name, edits, tmp_path / name, formats=[fmt])[fmt]
         _, found = _check(path)
+        # information (a narrative value of an indicator the table does not list) claims no conflict
+        found = [f for f in found if f.severity != "info"]
         assert [(f.rule, f.line, f.message) for f in found] == [], f"base {name} (.{fmt}) is not consistent"
 
 

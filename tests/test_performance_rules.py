@@ -143,7 +143,7 @@ def amounts_in_text(text):
     return amounts_in(text)
 
 
-# --- BL406: copies over all indicator rows, with a distinctive overlap -------------------------
+# --- BL406: copies of project-specific indicator rows --------------------------------------
 
 # table 13 (网络舆情服务和自媒体管理) of 000 given table 11's 效益 rows: no output row is copied
 _EFFECT_COPY = [(1667, "发现舆情及时性", "社会影响力"), (1669, "及时发现舆情并处置", "保障正常运转"),
@@ -152,14 +152,11 @@ _EFFECT_COPY = [(1667, "发现舆情及时性", "社会影响力"), (1669, "及�
                 (1690, "不发生负面舆论严重发酵情况", "不造成不良影响")]
 
 
-def test_copied_effect_rows_are_reported(tmp_path):
+def test_copied_effect_rows_are_no_copy(tmp_path):
+    # issue 9: only project-specific rows (数量/成本, 质量/时效 naming the project's output) make a
+    # copy; table 13 given table 11's 效益 rows (and sharing its generic 工作完成及时率) is none
     bad = write(tmp_path, "000", apply(base_text("000"), _EFFECT_COPY))
-    [f] = by_rule(bl4(bad), "BL406")
-    # four of table 13's eight distinctive rows are table 11's (its 时效 row was already)
-    assert (f.line, f.excerpt) == (1653, "工作完成及时率")
-    assert "表11《网络安全和信息化》" in f.message and "表13《网络舆情服务和自媒体管理》" in f.message
-    assert [r.line for r in f.related] == [1488, 1502, 1509, 1523]
-    # two copied 效益 rows of eight are not a copy
+    assert not by_rule(bl4(bad), "BL406")
     partial = write(tmp_path, "000", apply(base_text("000"), _EFFECT_COPY[:2]))
     assert not by_rule(bl4(partial), "BL406")
 
@@ -194,7 +191,8 @@ _PLANT_28 = (28, "绩效指标见下表。其中", "下设7个二、三级指标
                                      "5.网络舆情管理专项年初预算"])
 def test_narrative_names_project_another_way(written, tmp_path):
     text = apply(base_text("003"), [(28, "5.“网络舆情管理”项目年初预算", written), _PLANT_28])
-    [f] = by_rule(bl4(write(tmp_path, "003", text)), "BL407")
+    # lines 24 and 26 keep their own discrepancies (三个一级指标 for a two-category table, 5 not in it)
+    [f] = [f for f in by_rule(bl4(write(tmp_path, "003", text)), "BL407") if f.line == 28]
     assert f.line == 28 and "网络舆情管理" in f.message and f.excerpt == "下设7个二、三级指标"
 
 
@@ -202,7 +200,7 @@ def test_narrative_names_project_another_way(written, tmp_path):
                                    "5.“网络舆情监测平台建设”项目年初预算", "5.网络舆情管理平台运维项目年初预算"])
 def test_narrative_of_another_project_is_not_linked(other, tmp_path):
     text = apply(base_text("003"), [(28, "5.“网络舆情管理”项目年初预算", other), _PLANT_28])
-    assert not by_rule(bl4(write(tmp_path, "003", text)), "BL407")
+    assert not [f for f in by_rule(bl4(write(tmp_path, "003", text)), "BL407") if f.line == 28]
 
 
 def test_indicator_grid_split_from_its_form_in_docx():

@@ -25,15 +25,34 @@ def _generic_kind(ind) -> bool:
     return _level2_of(ind.name) is not None
 
 
+def _specific(ind) -> bool:
+    """A row that describes this project's own output: a 数量 or 成本 row, or a 质量/时效 row,
+    whose name still names something when the generic words (合格率, 完成率, 按时, 工作, 项目 …,
+    performance.json generic_indicator_words) are taken out: 涉冀舆情监测覆盖率, 系统开发数量;
+    not 项目按计划完成率, 工作完成及时率, 验收合格率."""
+    v = vocab()
+    level2 = norm(ind.level2)
+    if _generic_kind(ind) or not any(level2 in (w, w.removesuffix("指标")) for w in v["specific_level2"]):
+        return False
+    rest = regex.sub(r"[^\p{Han}]", "", NUMBERED.sub("", norm(ind.name)))
+    for w in sorted(v["generic_indicator_words"]["words"], key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return len(rest) >= 2
+
+
 class CopiedIndicatorTable(Rule):
     """A project's indicators are another project's, copied.
 
-    *What it does*: compares the indicator rows of every pair of 项目绩效目标表, row by row
-    (二级指标, 三级指标 and 指标值 all equal). Rows any project may share are left out: 满意度
-    and 预算执行率 rows, rows that only repeat their category, and rows most tables of the
-    document carry (项目按计划完成率 ≥95% in every table). A later table is reported when what
-    remains overlaps distinctively: at least two of its 数量/质量/时效 rows and two thirds of them
-    are an earlier table's, or at least three of all its rows and half of them are.
+    *What it does*: compares the project-specific indicator rows of every pair of 项目绩效目标表,
+    row by row (二级指标, 三级指标 and 指标值 all equal). Only rows that describe the project's own
+    output count: 数量 and 成本 rows, and 质量/时效 rows, whose name names an object once the
+    generic words are taken out (performance.json generic_indicator_words: 涉冀舆情监测覆盖率
+    counts, 项目按计划完成率 / 验收合格率 / 工作完成及时率 do not). Satisfaction, execution-rate
+    and 效益 rows never count (every project may share them: 满意度, 目标实现, 长效机制), nor,
+    with three tables or more, rows most tables of the document carry (the department's
+    template). With two projects, a row both share proves nothing by being shared: only its
+    being specific counts. A later table is reported when at least two of its specific rows, and
+    at least half of them, are an earlier table's.
 
     *Why it matters*: indicators are meant to measure this project's output; a table carried over
     from another project measures the other project, and its targets are not this project's.
@@ -44,7 +63,7 @@ class CopiedIndicatorTable(Rule):
 
     *Good*:
         网评队伍建设: 数量 培养网评引导人才数量 ≥20人 / 质量 网评员培训合格率 ≥95%
-        (a shared 服务对象满意度 ≥95% alone is no copy)
+        (shared 服务对象满意度 ≥95%, 项目按计划完成率 100% or 长效机制 rows are no copy)
     """
 
     code = "BL406"
@@ -52,12 +71,11 @@ class CopiedIndicatorTable(Rule):
     severity = "warning"
 
     def check(self, doc):
-        output = set(vocab()["output_level2"])
         tables = [t for t in target_tables(doc) if t.indicators]
         if len(tables) < 2:
             return
         rows = {id(t): [i for i in t.indicators if i.name and i.value is not None and i.value.text.strip()
-                        and not _generic_kind(i)] for t in tables}
+                        and _specific(i)] for t in tables}
         common: set = set()
         if len(tables) >= 3:
             # rows of the department's own template: in at least three tables, and in most of them
@@ -68,7 +86,6 @@ class CopiedIndicatorTable(Rule):
             common = {k for k, n in counts.items() if n >= 3 and 2 * n > len(tables)}
         for j, b in enumerate(tables):
             mine = [i for i in rows[id(b)] if _key(i) not in common]
-            mine_out = [i for i in mine if i.level2 in output]
             if len(mine) < 2:
                 continue
             for a in tables[:j]:
@@ -76,19 +93,13 @@ class CopiedIndicatorTable(Rule):
                 for i in rows[id(a)]:
                     theirs.setdefault(_key(i), i)
                 same = [i for i in mine if _key(i) in theirs]
-                same_out = [i for i in mine_out if _key(i) in theirs]
-                by_output = len(same_out) >= 2 and 3 * len(same_out) >= 2 * len(mine_out)
-                overall = len(same) >= 3 and 2 * len(same) >= len(mine)
-                if not (by_output or overall):
+                if not (len(same) >= 2 and 2 * len(same) >= len(mine)):
                     continue
-                shown = same_out if by_output and not overall else same
-                first = shown[0]
-                names = "、".join(f"{i.name} {i.value.text.strip()}" for i in shown)
-                what = "产出指标" if shown is same_out else "绩效指标"
+                names = "、".join(f"{i.name} {i.value.text.strip()}" for i in same)
                 yield self.at_cell(
-                    first.first_cell,
-                    f"{b.label()}的{what}与{a.label()}相同（{names}），疑为复制",
-                    related=[related_cell(theirs[_key(i)].first_cell, f"{a.name}：{i.name}") for i in shown],
+                    same[0].first_cell,
+                    f"{b.label()}的产出指标与{a.label()}相同（{names}），疑为复制",
+                    related=[related_cell(theirs[_key(i)].first_cell, f"{a.name}：{i.name}") for i in same],
                     suggestion=f"按「{b.name}」的实际产出和效益重新设置绩效指标",
                 )
                 break

@@ -7,8 +7,16 @@ from linter.findings import related_cell
 
 from .model import fold, norm, project_key, quantity, target_tables
 
-COUNT = regex.compile(r"下设\s*(\d+)\s*个(?:[一二三、，和及]{0,6}级)?指标")
-VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台)")
+CN_COUNT = "一二两三四五六七八九十"
+_NUM = rf"(\d+|[{CN_COUNT}]{{1,3}})"
+_LEVEL = r"((?:[一二三][、，和及]?){1,3}级)?"
+# a count of indicators in any wording: 下设9个二、三级指标, 共设置12项绩效指标, 设三级指标9个,
+# 绩效指标共9项; the level says what is counted (一级: categories, 二级: sub-categories, else rows)
+COUNT = regex.compile(rf"(?:下设|共设置?了?|设置了?|设立了?|共有|包括|包含)?{_NUM}\s*(?:个|项|条)\s*{_LEVEL}(?:绩效|考核|评价)?指标"
+                      rf"|{_LEVEL}(?:绩效|考核|评价)?指标(?:(?:共|合计|总计|总共)(?:设置?|有|为|计)?|设置?|有|为|计)了?\s*{_NUM}\s*(?:个|项|条)")
+# where the narrative starts listing indicators and their values
+LISTING = regex.compile(r"具体(?:为|是|如下|包括)|分别(?:为|是)|绩效指标[:：]|指标(?:设置)?如下|指标值")
+VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台|家|户|名|部|册|批|处)")
 VALUE_BARE = regex.compile(r"指标值\s*(?:为|：|:)?\s*(?:>=|<=|≥|≤|=|>|<|＞|＜)?\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])")
 
 
@@ -106,21 +114,27 @@ class NarrativeIndicatorMismatch(Rule):
     """The narrative's account of a project's indicators does not match its 绩效目标表.
 
     *What it does*: finds the passage of the 说明 that describes a project's indicators — the
-    paragraph naming the project ("网评队伍建设"项目 … 下设7个二、三级指标 … 具体为 …; the name
-    with or without quotes and 项目/经费/专项 suffixes, but not a longer or shorter name: “网络舆情
-    管理平台运维”项目 is another project than 网络舆情管理), or the 绩效指标： line under a heading
-    whose name is clearly closest to one project table's — and checks that the
-    stated number of indicators equals the table's indicator rows and that every value it lists
-    (3次, 98%, 指标值>=95%) is a value in that table.
+    paragraph naming the project (“网评队伍建设”项目 …, the name with or without quotes and
+    项目/经费/专项 suffixes, but not a longer or shorter name: “网络舆情管理平台运维”项目 is
+    another project than 网络舆情管理), or the 绩效指标： line under a heading whose name is
+    clearly closest to one project table's — and reads it in any wording:
+    - a count of indicators (下设9个二、三级指标, 共设置12项绩效指标, 绩效指标共9项, 设三个一级指标)
+      must equal the table's rows (or its 一级 / 二级 categories when it counts those): warning;
+    - a value given to an indicator the table lists by name (开展立法调研次数不少于10次) must be the
+      table's value for it (≥12次): warning;
+    - in the listing (具体为, 绩效指标：, 指标值 …) a value no indicator of the table has is an
+      indicator the table does not list: information only, the narrative may say more.
+    Budget amounts and spending schedules outside the listing are not indicator values.
 
     *Why it matters*: the narrative and the table are the same plan; when they differ, readers
     cannot know which targets the project will be assessed on.
 
     *Bad*:
-        下设7个二、三级指标 … 指标值为>=95%   (the table has 9 indicators and no 95%)
+        下设7个二、三级指标 …   (the table has 9 indicators)
+        开展立法调研次数不少于10次 (the table: ≥12次)
 
     *Good*:
-        下设9个二、三级指标 … 指标值为>=98%
+        下设9个二、三级指标 … 开展立法调研次数不少于12次
     """
 
     code = "BL407"
@@ -139,52 +153,89 @@ class NarrativeIndicatorMismatch(Rule):
     def _passage(self, doc, t, ln, pos):
         text = fold(ln.text)
         named = [i for i in t.indicators if i.name]
-        problems = []
-        span = None
-        m = COUNT.search(text, pos)
-        if m and int(m.group(1)) != len(named):
-            problems.append(f"称下设{m.group(1)}个指标，表中有{len(named)}个")
-            span = (m.start(), m.end())
-        body_start = pos
-        k = text.find("具体为", pos)
-        if k >= 0:
-            body_start = k
-        elif "绩效指标" in text[:8]:
-            body_start = text.find("绩效指标")
-        else:
-            return None if not problems else self._finding(doc, t, ln, span, problems, named)
-        values = []
-        for mm in VALUE_UNIT.finditer(text, body_start):
-            if COUNT.search(text[max(0, mm.start() - 3):mm.end() + 8]):
+        warnings: list[tuple[str, tuple[int, int]]] = []
+        infos: list[tuple[str, tuple[int, int]]] = []
+        for m in COUNT.finditer(text, pos):
+            said = _count(m.group(1) or m.group(4))
+            level = m.group(2) or m.group(3) or ""
+            expected, what = self._expected_count(named, level)
+            if said is not None and said != expected:
+                warnings.append((f"称{what}{said}个，表中有{expected}个", m.span()))
+        listing = LISTING.search(text, pos)
+        if listing is not None:
+            attached = self._named_values(text, listing.start(), named, warnings)
+            infos = self._unlisted_values(text, listing.start(), t, attached, warnings)
+        if not warnings and not infos:
+            return None
+        problems = [w for w, _ in warnings]
+        if infos:
+            problems.append("所列指标值" + "、".join(dict.fromkeys(x for x, _ in infos)) + "在表中没有")
+        span = warnings[0][1] if warnings else infos[0][1]
+        return self._finding(doc, t, ln, span, problems, named, None if warnings else "info")
+
+    @staticmethod
+    def _expected_count(named, level: str) -> tuple[int, str]:
+        if level.startswith("一级"):
+            return len({norm(i.level1) for i in named if i.level1}), "一级指标"
+        if level.startswith("二级"):
+            return len({norm(i.level2) for i in named if i.level2}), "二级指标"
+        return len(named), "指标"
+
+    @staticmethod
+    def _named_values(text, start, named, warnings) -> set[tuple[int, int]]:
+        """Values the narrative gives an indicator of the table by its name (舆情监测覆盖率
+        达到95%): one that contradicts the table's value is a warning. Returns the value spans
+        read this way."""
+        attached: set[tuple[int, int]] = set()
+        for ind in named:
+            q = quantity(ind.value.text) if ind.value is not None else None
+            if q is None:
                 continue
-            values.append((mm.group(1), mm.group(2).replace("％", "%"), mm.start(), mm.end()))
-        for mm in VALUE_BARE.finditer(text, body_start):
-            values.append((mm.group(1), "", mm.start(1), mm.end(1)))
+            for key in {norm(ind.name), norm(ind.desc)}:
+                if len(key) < 4:
+                    continue
+                at = text.find(key, start)
+                while at >= 0:
+                    stop = _clause_stop(text, at + len(key))
+                    for s, e, val, unit in _values(text, at + len(key), stop):
+                        if (s, e) not in attached:
+                            attached.add((s, e))
+                            if _differs(val, unit, q):
+                                warnings.append((f"「{ind.name}」写为{text[s:e]}，表中为{ind.value.text.strip()}",
+                                                 (s, e)))
+                        break
+                    at = text.find(key, at + len(key))
+        return attached
+
+    @staticmethod
+    def _unlisted_values(text, start, t, attached, warnings):
+        """Values in the listing that no indicator of the table has: indicators the table does
+        not list (at most information: the narrative may describe more than the table)."""
         table_vals = []
         for i in t.indicators:
             q = quantity(i.value.text) if i.value is not None else None
             if q is not None:
                 table_vals.append((q.number.value, q.unit.split("/")[0]))
         units = {u for _, u in table_vals}
-        missing = []
-        for v, unit, s, e in values:
-            from decimal import Decimal
-            val = Decimal(v)
+        out = []
+        for s, e, val, unit in _values(text, start, len(text)):
+            if (s, e) in attached:
+                continue
+            same = _indicator_written_before(text, s, t, unit)
+            if same is not None:
+                q = quantity(same.value.text)
+                if _differs(val, unit, q):
+                    warnings.append((f"「{same.name}」写为{text[s:e]}，表中为{same.value.text.strip()}", (s, e)))
+                continue
             if unit and unit in units:
                 ok = any(val == tv and unit == tu for tv, tu in table_vals)
             else:
                 ok = any(val == tv for tv, _ in table_vals)
             if not ok:
-                missing.append((text[s:e], s, e))
-        if missing:
-            problems.append("所列指标值" + "、".join(dict.fromkeys(x[0] for x in missing)) + "在表中没有")
-            if span is None:
-                span = (missing[0][1], missing[0][2])
-        if not problems:
-            return None
-        return self._finding(doc, t, ln, span, problems, named)
+                out.append((text[s:e], (s, e)))
+        return out
 
-    def _finding(self, doc, t, ln, span, problems, named):
+    def _finding(self, doc, t, ln, span, problems, named, severity=None):
         if span is None:
             return None
         related = [related_cell(i.first_cell, f"{t.name}：{i.level2}") for i in named][:10]
@@ -193,4 +244,74 @@ class NarrativeIndicatorMismatch(Rule):
             doc, line, start, end,
             f"说明对「{t.name}」绩效指标的描述与{t.label()}不符：" + "；".join(problems),
             related=related, suggestion=f"按{t.label()}改写说明（{len(named)}个指标）或改正表格",
+            severity=severity,
         )
+
+
+def _differs(val, unit: str, q) -> bool:
+    return val != q.number.value or bool(unit and q.unit and unit != q.unit.split("/")[0])
+
+
+def _indicator_written_before(text: str, at: int, t, unit: str):
+    """The table's indicator that the words right before a value describe in other words
+    (年度完成宣传活动的次数3次 for 组织宣传活动次数 / 年度完成宣传活动的次数 ≥3次): the same unit,
+    and a name or description clearly closest to the clause's words."""
+    a = at
+    while a > 0 and text[a - 1] not in "，,；;。：:":
+        a -= 1
+    words = text[a:at]
+    if len(words) < 4:
+        return None
+    scored = []
+    for i in t.indicators:
+        q = quantity(i.value.text) if i.value is not None and i.name else None
+        if q is None or (unit and q.unit.split("/")[0] != unit):
+            continue
+        scored.append((max(dice(words, i.name), dice(words, i.desc or "")), id(i), i))
+    scored.sort(key=lambda x: -x[0])
+    if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] <= scored[0][0] - MARGIN):
+        return scored[0][2]
+    return None
+
+
+def _clause_stop(text: str, start: int) -> int:
+    """End of the clause that gives an indicator its value: the next ，；。 outside brackets
+    (培养网评引导人才数量（通过…，加大…），指标值为>=95%)."""
+    depth = 0
+    for k in range(start, len(text)):
+        ch = text[k]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "，,；;。" and depth == 0:
+            # 指标值 after the comma still belongs to the indicator named before it
+            if not text.startswith("指标值", k + 1):
+                return k
+    return len(text)
+
+
+def _count(token: str) -> int | None:
+    if token.isdigit():
+        return int(token)
+    digits = {c: n for n, c in enumerate("零一二三四五六七八九")}
+    digits["两"] = 2
+    if "十" in token:
+        a, _, b = token.partition("十")
+        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
+    return digits.get(token) if len(token) == 1 else None
+
+
+def _values(text: str, start: int, stop: int):
+    """(start, end, value, unit) of the indicator values in text[start:stop]: 98%, 3次, and
+    a bare number after 指标值 (指标值为>=98); counts of indicators are not values."""
+    from decimal import Decimal
+
+    counts = [m.span() for m in COUNT.finditer(text, start, stop)]
+    found = []
+    for m in VALUE_UNIT.finditer(text, start, stop):
+        if not any(a <= m.start() < b for a, b in counts):
+            found.append((m.start(), m.end(), Decimal(m.group(1)), m.group(2).replace("％", "%")))
+    for m in VALUE_BARE.finditer(text, start, stop):
+        found.append((m.start(1), m.end(1), Decimal(m.group(1)), ""))
+    return sorted(found)
