@@ -271,10 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("test-rules", help="run rule case files (cases/<CODE>.toml); the built-in ones by default")
     t.add_argument("paths", nargs="*", help="case files, or folders searched for cases/<CODE>.toml")
     t.set_defaults(func=cmd_test_rules)
-    from . import audit, report
+    from . import annotate, audit, report
 
     audit.add_parser(sub)
     report.add_parser(sub)
+    annotate.add_parser(sub)
     return p
 
 
