@@ -71,9 +71,11 @@ def selection_and_rules(args):
 
 
 def cmd_check(args) -> int:
+    from . import output
     from .engine import BatchRule, check_document
     from .findings import Finding
     from .pairing import describe, join, locate, pair, summarise
+    from .i18n import severity_word
 
     chosen = selection_and_rules(args)
     if chosen is None:
@@ -97,7 +99,7 @@ def cmd_check(args) -> int:
         for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
             summaries[code].append(summary)
         for failure in failures:
-            print(f"{doc.path}: error: {failure}", file=sys.stderr)
+            print(f"{doc.path}: 错误：{failure}", file=sys.stderr)
             rule_failed = True
 
     # a 说明 file or a tables file alone may be half of a split publication: kept until
@@ -108,10 +110,8 @@ def cmd_check(args) -> int:
             doc = _read(path)
         except InputError as exc:
             unreadable += 1
-            print(f"{path}: error: {exc}", file=sys.stderr)
-            findings.append(Finding(rule=INPUT_ERROR, name="unreadable-input", severity="error",
-                                    message=f"cannot read file: {exc}", line=1, column=1, end_line=1,
-                                    end_column=1, excerpt="", path=path))
+            findings.append(output.input_finding(path, exc))
+            print(f"{path}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
             continue
         if args.format == "text":
             docs[path] = doc
@@ -140,20 +140,20 @@ def cmd_check(args) -> int:
             print(f"budgetlint: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             rule_failed = True
     findings.sort(key=lambda f: f.sort_key())
-    from .render import render_json, render_text
-
-    shown = [f for f in findings if f.rule != INPUT_ERROR or args.format == "json"]
-    out = render_json(shown) if args.format == "json" else render_text(shown, docs)
-    sys.stdout.write(out)
+    kept = output.accept(args, findings, files)
+    if isinstance(kept, int):
+        return kept
+    if output.emit(args, kept, docs, files):
+        return 2
     if args.format == "text":
-        n = len([f for f in findings if f.rule != INPUT_ERROR])
-        print(f"Found {n} finding{'s' if n != 1 else ''} in {len(files) - unreadable} file(s)"
-              + (f"; {unreadable} file(s) could not be read." if unreadable else "."), file=sys.stderr)
-    if unreadable or rule_failed:
+        from .i18n import summary
+
+        print(summary(kept, len(files), unreadable), file=sys.stderr)
+    if rule_failed:
         return 2
     if args.exit_zero:
         return 0
-    return 1 if any(f.severity in ("error", "warning") for f in findings) else 0
+    return output.exit_status(kept, args.fail_on)
 
 
 def _read(path: str):
@@ -250,7 +250,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="lint files or directories")
     c.add_argument("paths", nargs="+")
-    c.add_argument("--format", choices=("text", "json"), default="text")
+    from . import output
+
+    output.add_arguments(c)
     add_selection_arguments(c)
     c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
     c.set_defaults(func=cmd_check)

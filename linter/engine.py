@@ -307,9 +307,13 @@ def check_document(doc: Document, rules: list[Rule], selection: Selection) -> tu
                 summaries[rule.code] = rule.summarise(doc)
         except Exception as exc:
             failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+    from .baseline import fingerprint
     from .locate import locate_findings
+    from .suppress import suppressed
 
+    findings = suppressed(doc, findings)
     locate_findings(doc, findings)
+    fingerprint(doc, findings)
     return findings, failures, summaries
 
 

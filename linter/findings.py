@@ -42,6 +42,7 @@ class Finding:
     suggestion: str | None = None
     path: str = ""
     location: "Location | None" = None  # set after the rules ran (linter.locate)
+    context: str = ""  # the flagged text with its neighbours, the baseline's key (linter.baseline)
 
     def to_json(self) -> dict:
         return {

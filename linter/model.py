@@ -218,6 +218,19 @@ class Section:
 
 
 @dataclass
+class Suppression:
+    """A person's "budgetlint: ignore [codes]" on part of the document (an inline marker in
+    a .txt/.md draft, a Word comment on the text): findings of those rules (every rule when
+    codes is empty) on [line:column, end_line:end_column) are accepted."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    codes: tuple[str, ...] = ()
+
+
+@dataclass
 class Metadata:
     department: str | None = None
     year: int | None = None
@@ -242,6 +255,7 @@ class Document:
     paragraphs: list = field(default_factory=list)
     # a publication joined from several files (linter/pairing.py): (path, line offset) of each
     parts: list[tuple[str, int]] = field(default_factory=list)
+    suppressions: list[Suppression] = field(default_factory=list)  # see linter.suppress
     _cache: dict = field(default_factory=dict, repr=False)
 
     def line(self, number: int) -> Line:
@@ -278,6 +292,11 @@ class Document:
 
 class InputError(Exception):
     """A file that cannot be read: the message names the cause in one line."""
+
+
+class EmptyInput(InputError):
+    """A file with nothing in it to check (0 bytes, only spaces, an empty body): reported
+    as a finding of low severity, not as a broken file."""
 
 
 def to_yuan_factor(unit: str | None) -> Decimal:

@@ -130,9 +130,13 @@ def locate(finding: Finding, doc: Document) -> Finding:
     finding.path = path
     finding.line -= offset
     finding.end_line -= offset
+    if finding.location is not None and finding.location.line is not None:
+        finding.location.line -= offset
     for r in finding.related:
         rpath, roff = part_of(r.line)
         r.line -= roff
+        if r.location is not None and r.location.line is not None:
+            r.location.line -= roff
         if rpath != path:
             r.note = f"{os.path.basename(rpath)} {r.note}"
     return finding

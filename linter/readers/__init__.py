@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..model import Document, InputError
+from ..model import Document, EmptyInput, InputError
 
 SUFFIXES = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".docx": "docx", ".pdf": "pdf"}
 # Formats a crawl brings back that we do not read: the cause says what to do instead.
@@ -36,7 +36,7 @@ def read_document(path: str) -> Document:
     except OSError as exc:
         raise InputError(f"cannot open file: {exc.strerror or exc}") from None
     if size == 0:
-        raise InputError("empty file")
+        raise EmptyInput("empty file")
     if fmt == "txt":
         from .txt import read_txt as reader
     elif fmt == "docx":

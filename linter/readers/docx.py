@@ -22,7 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
-from ..model import Cell, Document, InputError, Line, Table
+from ..model import Cell, Document, EmptyInput, InputError, Line, Suppression, Table
 from .txt import FURNITURE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,6 +39,7 @@ INLINE = {W + "hyperlink", W + "ins", W + "smartTag", W + "fldSimple", W + "cust
 RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-", W + "softHyphen": "",
             W + "cr": " ", W + "br": " "}
 BR = W + "br"
+COMMENT_START, COMMENT_END = W + "commentRangeStart", W + "commentRangeEnd"
 TOC_STYLE = re.compile(r"(?i)^(toc\s*\d|目录\s*\d)")
 MAX_PART = 512 * 1024 * 1024  # uncompressed size of one XML part
 CAREFUL = {W + "txbxContent", W + "vanish", MC_ALTERNATE, W + "pict", W + "drawing", W + "object"}
@@ -51,14 +52,31 @@ STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
 def read_docx(path: str) -> Document:
-    body, styles, numbering = _open(path)
+    body, styles, numbering, comments = _open(path)
     builder = _Builder(_Styles(styles), _Numbering(numbering))
+    builder.ignores = _ignore_comments(comments)
     builder.blocks(body)
     if not builder.lines:
-        raise InputError("empty .docx (the document body holds no paragraph or table)")
+        raise EmptyInput("empty .docx (the document body holds no paragraph or table)")
     doc = Document(path=path, format="docx", lines=builder.lines)
     doc.tables = builder.tables
+    doc.suppressions = builder.suppressions
     return doc
+
+
+def _ignore_comments(root) -> dict[str, tuple[str, ...]]:
+    """{comment id: rule codes} of the review comments reading "budgetlint: ignore [codes]"
+    (linter.suppress); the text they are anchored on is accepted for those rules."""
+    if root is None:
+        return {}
+    from ..suppress import codes_of
+
+    out = {}
+    for c in root.iter(W + "comment"):
+        codes = codes_of("".join(t.text or "" for t in c.iter(T)))
+        if codes is not None:
+            out[c.get(W + "id")] = codes
+    return out
 
 
 # --- opening ---------------------------------------------------------------------------
@@ -89,8 +107,10 @@ def _open(path: str):
                 raise InputError("corrupt .docx: the document part has no body")
             styles = package.target(main, "/styles")
             numbering = package.target(main, "/numbering")
+            comments = package.target(main, "/comments")
             return (body, package.parse(styles, _paragraph_styles) if styles else None,
-                    package.parse(numbering) if numbering else None)
+                    package.parse(numbering) if numbering else None,
+                    package.parse(comments) if comments else None)
     except InputError:
         raise
     except MemoryError:
@@ -450,6 +470,9 @@ class _Builder:
         self.lines: list[Line] = []
         self.tables: list[Table] = []
         self.word_tables = 0  # body tables as Word counts them, empty ones included
+        self.ignores: dict[str, tuple[str, ...]] = {}  # "budgetlint: ignore" comments by id
+        self.open_ignores: dict[str, tuple[int, int]] = {}  # comment id → where its range starts
+        self.suppressions: list[Suppression] = []
 
     def blocks(self, parent) -> None:
         for el in parent:
@@ -499,6 +522,27 @@ class _Builder:
         elif FURNITURE.match(text) or (style and TOC_STYLE.match(style)):
             kind = "furniture"  # page numbers, and the table of contents' entries
         self.lines.append(Line(number=len(self.lines) + 1, text=text, kind=kind, style=style, auto_number=auto))
+        if self.ignores:
+            shift = len(text) - len(_paragraph_text(p)) if auto else 0
+            self.comment_marks(p, len(self.lines), lambda pos, start: shift + pos + 1)
+
+    def comment_marks(self, el, line: int, column) -> None:
+        """Open and close the ranges of "budgetlint: ignore" comments met in el, on text-view
+        line `line`; column(pos, is_start) turns a text offset in el into a line column."""
+        pos = 0
+        for child in el.iter():
+            tag = child.tag
+            if tag == T:
+                pos += len(child.text or "")
+            elif tag in RUN_TEXT:
+                pos += len(RUN_TEXT[tag])
+            elif tag == COMMENT_START and child.get(W + "id") in self.ignores:
+                self.open_ignores[child.get(W + "id")] = (line, column(pos, True))
+            elif tag == COMMENT_END and child.get(W + "id") in self.open_ignores:
+                cid = child.get(W + "id")
+                start_line, start_col = self.open_ignores.pop(cid)
+                self.suppressions.append(Suppression(start_line, start_col, line, column(pos, False),
+                                                     self.ignores[cid]))
 
     # tables
 
@@ -547,6 +591,8 @@ class _Builder:
                 if vmerge is not None:
                     open_merge[col] = cell
                 shown = " ".join(paras)
+                if self.ignores:  # a comment in a cell covers the cell's text on the row's line
+                    self.comment_marks(tc, line_no, lambda _, start, c=cell, n=len(shown): c.column + (0 if start else n))
                 pieces.append(shown)
                 pos += len(shown)
                 cells.append(cell)

@@ -15,7 +15,7 @@ import codecs
 
 import regex
 
-from ..model import Cell, Document, InputError, Line, Table
+from ..model import Cell, Document, EmptyInput, InputError, Line, Suppression, Table
 
 FURNITURE = regex.compile(r"^\s*(page number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$")
 # Lines that open something new rather than continue the cell above them: an indented
@@ -65,12 +65,13 @@ def read_txt(path: str) -> Document:
 def txt_document(text: str, path: str) -> Document:
     """The Document of already decoded text (a file's, or a rule case's), named `path`."""
     if not text.strip():
-        raise InputError("empty file (no text)")
+        raise EmptyInput("empty file (no text)")
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()  # the final newline does not open a line
     lines = [_line(i, t.lstrip("\ufeff") if i == 1 else t) for i, t in enumerate(raw_lines, 1)]
     doc = Document(path=path, format="txt", lines=lines)
+    doc.suppressions = _ignore_markers(lines)
     doc.tables = _tables(lines)
     return doc
 
@@ -89,6 +90,28 @@ def _line(number: int, text: str) -> Line:
 
     text = BOOKMARK.sub(blank, text)
     return Line(number=number, text=text, style=HEADING_STYLE if heading else None)
+
+
+def _ignore_markers(lines: list[Line]) -> list[Suppression]:
+    """`budgetlint: ignore [codes]` markers (linter.suppress): each is blanked out of its
+    line (spaces of the same width, so columns stay the file's) and covers that line, or the
+    next non-blank line when it stands alone."""
+    from ..suppress import MARKER, codes_of
+
+    out: list[Suppression] = []
+    for i, ln in enumerate(lines):
+        if "budgetlint" not in ln.text:
+            continue
+        m = MARKER.search(ln.text)
+        if m is None:
+            continue
+        codes = codes_of(m.group(0)) or ()
+        ln.text = ln.text[:m.start()] + " " * (m.end() - m.start()) + ln.text[m.end():]
+        target = ln
+        if not ln.text.strip():
+            target = next((x for x in lines[i + 1:] if x.text.strip()), ln)
+        out.append(Suppression(target.number, 1, target.number, len(target.text) + 1, codes))
+    return out
 
 
 def _is_pipe_row(text: str) -> bool:

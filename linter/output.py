@@ -1,0 +1,105 @@
+"""What `check` does with its findings once the rules ran: accepted findings (baseline),
+the output format and file, and the exit status (--fail-on).
+
+What blocks a commit (pre-commit runs `budgetlint check` on the staged drafts): a finding
+at or above --fail-on (default warning) gives exit 1. An unreadable draft (corrupt,
+encrypted, unknown encoding, no text layer) is a BL000 finding of severity error, so it
+blocks like any error; an empty draft (no text at all, e.g. a new notes file) is a BL000
+finding of severity info, so it does not block unless --fail-on info. Exit 2 is kept for
+what is not about a draft: bad usage or configuration, a rule or rule pack that failed.
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+from .findings import Finding
+from .model import EmptyInput, InputError
+
+FORMATS = ("text", "json", "sarif", "github", "junit")
+FAIL_ON = ("error", "warning", "info")
+INPUT_ERROR = "BL000"
+
+
+def add_arguments(parser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="text",
+                        help="text (default), json, sarif (SARIF 2.1.0), github (Actions annotations), junit (XML)")
+    parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--fail-on", choices=FAIL_ON, default="warning",
+                        help="lowest severity that makes the exit status 1 (default warning)")
+    parser.add_argument("--baseline", metavar="FILE", help="accepted findings (JSON) left out of the report")
+    parser.add_argument("--update-baseline", action="store_true",
+                        help="write every current finding to the --baseline file as accepted, and exit 0")
+
+
+def input_finding(path: str, exc: InputError) -> Finding:
+    """The finding an unreadable or empty file becomes."""
+    empty = isinstance(exc, EmptyInput)
+    return Finding(rule=INPUT_ERROR, name="empty-input" if empty else "unreadable-input",
+                   severity="info" if empty else "error",
+                   message=("文件为空，没有可检查的内容" if empty else "文件无法读取") + f"（{exc}）",
+                   line=1, column=1, end_line=1, end_column=1, excerpt="", path=path)
+
+
+def render(fmt: str, findings: list[Finding], docs: dict, files: list[str]) -> str:
+    from . import render as r
+
+    if fmt == "json":
+        return r.render_json(findings)
+    if fmt == "sarif":
+        return r.render_sarif(findings)
+    if fmt == "github":
+        return r.render_github(findings)
+    if fmt == "junit":
+        return r.render_junit(findings, files)
+    return r.render_text(findings, docs)
+
+
+def accept(args, findings: list[Finding], files: list[str]) -> list[Finding] | int:
+    """Findings left after the baseline, or an exit status when the baseline was written
+    (--update-baseline) or cannot be read."""
+    from . import baseline
+
+    if args.update_baseline and not args.baseline:
+        print("budgetlint: --update-baseline needs --baseline FILE", file=sys.stderr)
+        return 2
+    if not args.baseline:
+        return findings
+    try:
+        if args.update_baseline:
+            n = baseline.write(args.baseline, findings)
+            print(f"budgetlint: 已将 {n} 条发现记入基线 {args.baseline}", file=sys.stderr)
+            return 0
+        kept, stale = baseline.apply(args.baseline, findings, files)
+    except (InputError, OSError) as exc:
+        print(f"budgetlint: {exc}", file=sys.stderr)
+        return 2
+    accepted = len(findings) - len(kept)
+    if accepted:
+        print(f"budgetlint: 基线 {args.baseline} 已接受 {accepted} 条发现", file=sys.stderr)
+    for e in stale:
+        print(f"budgetlint: 基线中的记录已不再出现（可用 --update-baseline 清理）：{e['path']} {e['rule']} "
+              f"「{e['excerpt']}」", file=sys.stderr)
+    return kept
+
+
+def emit(args, findings: list[Finding], docs: dict, files: list[str]) -> int:
+    """Write the report (stdout or --output-file); 2 when the file cannot be written."""
+    out = render(args.format, findings, docs, files)
+    if not args.output_file:
+        sys.stdout.write(out)
+        return 0
+    try:
+        folder = os.path.dirname(os.path.abspath(args.output_file))
+        os.makedirs(folder, exist_ok=True)
+        with open(args.output_file, "w", encoding="utf-8") as fh:
+            fh.write(out)
+    except OSError as exc:
+        print(f"budgetlint: 无法写入 {args.output_file}：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def exit_status(findings: list[Finding], fail_on: str) -> int:
+    worst = FAIL_ON.index(fail_on)
+    return 1 if any(f.severity in FAIL_ON and FAIL_ON.index(f.severity) <= worst for f in findings) else 0
