@@ -373,9 +373,9 @@ def cmd_annotate(args) -> int:
 
 
 def add_parser(sub) -> None:
-    a = sub.add_parser("annotate", help="write a reviewed copy: a Word comment / PDF highlight on each finding")
-    a.add_argument("files", nargs="+", metavar="FILE")
-    a.add_argument("-o", "--output", help="output file (one input) or folder; default NAME.budgetlint.EXT beside it")
+    a = sub.add_parser("annotate", help="生成审阅副本：每条发现在 Word 中加批注、在 PDF 中加高亮和注释")
+    a.add_argument("files", nargs="+", metavar="文件")
+    a.add_argument("-o", "--output", help="输出文件（一个输入时）或文件夹；默认在原文件旁写 名称.budgetlint.扩展名")
     from .cli import add_selection_arguments
 
     add_selection_arguments(a)

@@ -33,12 +33,12 @@ def _split(values: list[str] | None) -> list[str]:
 
 def add_selection_arguments(parser) -> None:
     """The options that choose rules, the same for every command that runs them."""
-    parser.add_argument("--select", action="append", help="codes or prefixes to enable (comma-separated)")
-    parser.add_argument("--ignore", action="append", help="codes or prefixes to disable (comma-separated)")
+    parser.add_argument("--select", action="append", help="只启用这些规则代码或前缀（逗号分隔）")
+    parser.add_argument("--ignore", action="append", help="停用这些规则代码或前缀（逗号分隔）")
     parser.add_argument("--extend-select", action="append",
-                        help="codes or prefixes to enable on top of the selection (comma-separated)")
-    parser.add_argument("--extend-ignore", action="append", help="same as --ignore, as in ruff")
-    parser.add_argument("--config", help="path to a budgetlint.toml or pyproject.toml")
+                        help="在现有选择之外再启用这些规则（逗号分隔）")
+    parser.add_argument("--extend-ignore", action="append", help="同 --ignore（与 ruff 一致）")
+    parser.add_argument("--config", help="配置文件 budgetlint.toml 或 pyproject.toml 的路径")
 
 
 def selection_and_rules(args):
@@ -65,7 +65,7 @@ def selection_and_rules(args):
         print(f"budgetlint: {exc}", file=sys.stderr)
         return None
     if unknown:
-        print(f"budgetlint: no rule matches the selector '{unknown[0]}' (see budgetlint rules)", file=sys.stderr)
+        print(f"budgetlint: 没有规则与选择器 '{unknown[0]}' 匹配（见 budgetlint rules）", file=sys.stderr)
         return None
     return selection, rules
 
@@ -89,7 +89,7 @@ def cmd_check(args) -> int:
     rule_failed = False
     files = _files(args.paths)
     if not files:
-        print("budgetlint: no files to check", file=sys.stderr)
+        print("budgetlint: 没有可检查的文件", file=sys.stderr)
         return 2
 
     def lint(doc):
@@ -137,7 +137,7 @@ def cmd_check(args) -> int:
                     finding.severity = selection.severity_for(rule.code, finding.severity)
                     findings.append(finding)
         except Exception as exc:
-            print(f"budgetlint: error: rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"budgetlint: 错误：rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             rule_failed = True
     findings.sort(key=lambda f: f.sort_key())
     kept = output.accept(args, findings, files)
@@ -190,7 +190,7 @@ def cmd_extract(args) -> int:
     try:
         doc = _read(args.file)
     except InputError as exc:
-        print(f"{args.file}: error: {exc}", file=sys.stderr)
+        print(f"{args.file}: 错误：{exc}", file=sys.stderr)
         return 2
     sys.stdout.write(extract(doc, args.format, claims=args.claims))
     return 0
@@ -218,8 +218,10 @@ def cmd_rules(args) -> int:
         print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "pack": c.source,
                            "summary": c.summary()} for c in classes], ensure_ascii=False, indent=2))
     else:
+        from .i18n import severity_word
+
         for c in classes:
-            print(f"{c.code:7} {c.name:40} {c.severity:8} {c.source:12} {c.summary()}")
+            print(f"{c.code:7} {c.name:40} {severity_word(c.severity):4} {c.source:12} {c.summary()}")
     return 2 if failed else 0
 
 
@@ -231,7 +233,7 @@ def cmd_rule(args) -> int:
 
             sys.stdout.write(rule_page(c))
             return 0
-    print(f"budgetlint: unknown rule '{args.code}'", file=sys.stderr)
+    print(f"budgetlint: 没有这条规则：'{args.code}'（见 budgetlint rules）", file=sys.stderr)
     return 2
 
 
@@ -246,38 +248,39 @@ def cmd_test_rules(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="budgetlint", description="Consistency linter for budget disclosure documents.")
+    p = argparse.ArgumentParser(prog="budgetlint", description="预算、决算公开文件的一致性检查工具。")
     sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="lint files or directories")
-    c.add_argument("paths", nargs="+")
+    c = sub.add_parser("check", help="检查文件或文件夹")
+    c.add_argument("paths", nargs="+", metavar="文件或文件夹")
     from . import output
 
     output.add_arguments(c)
     add_selection_arguments(c)
-    c.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings are reported")
+    c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
     c.set_defaults(func=cmd_check)
-    e = sub.add_parser("extract", help="show what budgetlint understands of a file")
+    e = sub.add_parser("extract", help="显示 budgetlint 从文件中读到的内容")
     e.add_argument("file", nargs="?")
     e.add_argument("--format", choices=("text", "json"), default="text")
-    e.add_argument("--claims", action="store_true", help="also show narrative claims and the table ledger")
+    e.add_argument("--claims", action="store_true", help="同时显示正文中的金额陈述和表格账目")
     e.add_argument("--vocabulary", action="store_true",
-                   help="show the vocabulary files and which entries installed packs added")
+                   help="显示词表文件及已安装规则包添加的条目")
     e.set_defaults(func=cmd_extract)
-    r = sub.add_parser("rules", help="list the rules")
+    r = sub.add_parser("rules", help="列出全部规则")
     r.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                   help="markdown: the reference page of every rule, with its cases as examples")
+                   help="markdown：全部规则的参考页，附用例作示例")
     r.set_defaults(func=cmd_rules)
-    d = sub.add_parser("rule", help="show one rule's documentation")
+    d = sub.add_parser("rule", help="显示一条规则的说明")
     d.add_argument("code")
     d.set_defaults(func=cmd_rule)
-    t = sub.add_parser("test-rules", help="run rule case files (cases/<CODE>.toml); the built-in ones by default")
-    t.add_argument("paths", nargs="*", help="case files, or folders searched for cases/<CODE>.toml")
+    t = sub.add_parser("test-rules", help="运行规则用例文件（cases/<CODE>.toml），默认运行内置用例")
+    t.add_argument("paths", nargs="*", help="用例文件，或在其中查找 cases/<CODE>.toml 的文件夹")
     t.set_defaults(func=cmd_test_rules)
-    from . import annotate, audit, report
+    from . import annotate, audit, lsp, report
 
     audit.add_parser(sub)
     report.add_parser(sub)
     annotate.add_parser(sub)
+    lsp.add_parser(sub)
     return p
 
 

@@ -23,13 +23,13 @@ INPUT_ERROR = "BL000"
 
 def add_arguments(parser) -> None:
     parser.add_argument("--format", choices=FORMATS, default="text",
-                        help="text (default), json, sarif (SARIF 2.1.0), github (Actions annotations), junit (XML)")
-    parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+                        help="输出格式：text（默认）、json、sarif（SARIF 2.1.0）、github（Actions 注释）、junit（XML）")
+    parser.add_argument("--output-file", "-o", metavar="FILE", help="把报告写入 FILE，而不是标准输出")
     parser.add_argument("--fail-on", choices=FAIL_ON, default="warning",
-                        help="lowest severity that makes the exit status 1 (default warning)")
-    parser.add_argument("--baseline", metavar="FILE", help="accepted findings (JSON) left out of the report")
+                        help="达到此级别的发现使退出码为 1：error 错误、warning 警告（默认）、info 提示")
+    parser.add_argument("--baseline", metavar="FILE", help="基线文件（JSON）：其中已接受的发现不再报告")
     parser.add_argument("--update-baseline", action="store_true",
-                        help="write every current finding to the --baseline file as accepted, and exit 0")
+                        help="把当前全部发现作为已接受写入 --baseline 文件，并以 0 退出")
 
 
 def input_finding(path: str, exc: InputError) -> Finding:

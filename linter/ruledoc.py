@@ -36,6 +36,7 @@ def _example(case) -> list[str]:
 
 
 def rule_page(cls) -> str:
+    from .i18n import localise_headings
     from .testing import CaseFileError, load_cases
 
     doc = inspect.cleandoc(cls.__doc__ or "")
@@ -49,7 +50,7 @@ def rule_page(cls) -> str:
                    "，".join(f"`{k}` = `{v!r}`" for k, v in defaults.items()))
     else:
         out.append("- 选项：无")
-    out += ["", body.strip(), ""] if body.strip() else [""]
+    out += ["", localise_headings(body.strip()), ""] if body.strip() else [""]
     path = case_file(cls)
     if path is not None:
         try:

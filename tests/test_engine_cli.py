@@ -50,7 +50,7 @@ def test_rules_and_rule_docs():
     res = run_cli("rules")
     assert "BL101" in res.stdout
     doc = run_cli("rule", "BL101").stdout
-    for heading in ("*What it does*", "*Why it matters*", "*Bad*", "*Good*"):
+    for heading in ("*作用*", "*为什么重要*", "*错误示例*", "*正确示例*"):
         assert heading in doc
 
 

@@ -214,7 +214,7 @@ def test_unreadable_pdfs_raise_one_line_errors(tmp_path):
         assert message in str(exc.value) and "\n" not in str(exc.value), name
     res = run_cli("check", *(str(tmp_path / n) for n in cases))
     assert res.returncode != 0 and "Traceback" not in res.stderr
-    assert res.stderr.count("error:") == len(cases)
+    assert res.stderr.count(": 错误：") == len(cases)  # one line per unreadable file
 
 
 def _lines(doc, page: int) -> list[str]:

@@ -150,7 +150,7 @@ def test_rule_page_is_generated_from_docstring_and_cases():
 
     page = run_cli("rule", "BL101").stdout
     assert page.startswith("## BL101 classification-rollup-mismatch")
-    assert "*Why it matters*" in page and "严重程度：错误" in page
+    assert "*为什么重要*" in page and "严重程度：错误" in page  # headings shown in Chinese
     bad, good = page.index("### 应报告的示例"), page.index("### 不应报告的示例")
     assert bad < good and "county-xiang-row-raised" in page[bad:good] and "county-sums-hold" in page[good:]
     reference = run_cli("rules", "--format", "markdown").stdout

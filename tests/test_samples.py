@@ -87,5 +87,5 @@ def test_template_full_of_placeholders_reads():
 
 def test_check_runs_on_every_corpus_pdf_without_a_crash():
     res = run_cli("check", "--format", "json", str(CORPUS / "samples"), str(CORPUS / "pdf"))
-    assert "Traceback" not in res.stderr and "error:" not in res.stderr, res.stderr[-2000:]
+    assert "Traceback" not in res.stderr and "错误：" not in res.stderr, res.stderr[-2000:]
     assert res.returncode in (0, 1)
