@@ -124,3 +124,12 @@ def test_documented_github_workflow_runs_real_commands():
     for cmd in commands:
         args = build_parser().parse_args(cmd.split()[1:])
         assert args.format in ("sarif", "github")
+
+
+def test_lsp_without_pygls_says_how_to_install_it():
+    import subprocess
+    import sys
+
+    code = "import sys; sys.modules['pygls'] = None; from linter.cli import main; sys.exit(main(['lsp']))"
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert res.returncode == 2 and "budgetlint[lsp]" in res.stderr and "Traceback" not in res.stderr
