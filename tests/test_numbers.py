@@ -43,15 +43,16 @@ def test_amounts_beyond_python_default_precision_are_compared_exactly():
     context holds 28); rules now run in a wide context and the sum is checked exactly."""
     from linter.testing import run_rule
 
-    big = "1" + "0" * 26  # with its two decimals, 29 significant digits
-    rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", big + ".01"],
-            ["20101", "人大事务", big + ".01"], ["2010101", "行政运行", big + ".00"]]
-    found = run_rule("BL101", "平乡县财政局2025年部门预算公开", [{"title": "一般公共预算支出预算表", "unit": "万元",
-                                                                "rows": rows}])
-    assert [f.excerpt for f in found] == [big + ".01"]  # off by 0.01 in 29 digits, found exactly
-    rows[-1][2] = big + ".01"
-    assert run_rule("BL101", "平乡县财政局2025年部门预算公开", [{"title": "一般公共预算支出预算表", "unit": "万元",
-                                                               "rows": rows}]) == []
+    half = "5" + "0" * 25  # with two decimals, 28 significant digits; the parent has 29
+    parent = "1" + "0" * 25 + "1"  # one more than the children's sum
+    rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", parent + ".00"],
+            ["20101", "人大事务", parent + ".00"], ["2010101", "行政运行", half + ".00"],
+            ["2010102", "一般行政管理事务", half + ".00"]]
+    table = {"title": "一般公共预算支出预算表", "unit": "万元", "rows": rows}
+    found = run_rule("BL101", "平乡县财政局2025年部门预算公开", [table])
+    assert [f.excerpt for f in found] == [parent + ".00"]  # off by 1 in 29 digits, found exactly
+    rows[-1][2] = "5" + "0" * 24 + "1.00"
+    assert run_rule("BL101", "平乡县财政局2025年部门预算公开", [table]) == []
 
 
 def test_a_run_of_digits_too_long_for_any_amount_is_not_an_amount():
