@@ -8,7 +8,10 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from decimal import localcontext
+
 from .findings import Finding, Related
+from .numbers import ARITHMETIC
 from .model import Cell, Document
 
 ENTRY_POINT_GROUP = "budgetlint.rules"
@@ -322,7 +325,12 @@ def run_rules(doc: Document, rules: list[Rule], selection: Selection | None = No
     for rule in rules:
         if not selection.enabled(rule.code, doc.path):
             continue
-        for finding in rule.check(doc):
+        findings = iter(rule.check(doc))
+        while True:
+            with localcontext(ARITHMETIC):  # each step of the rule's generator, not the caller's
+                finding = next(findings, None)
+            if finding is None:
+                break
             finding.path = doc.path
             finding.severity = selection.severity_for(rule.code, finding.severity)
             yield finding

@@ -7,7 +7,7 @@ parts only when the two intervals cannot meet.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, DivisionByZero, InvalidOperation
 
 import regex
 
@@ -61,12 +61,23 @@ def format_decimal(value: Decimal, decimals: int | None = None) -> str:
     return format(value.quantize(quant), "f")
 
 
+# No budget figure has more digits than this (10^30 元 is a billion times world GDP). A longer
+# run of digits is not an amount (an ID, a glued pair of cells, hostile input) and is left as text.
+MAX_AMOUNT_DIGITS = 30
+# Rules do their arithmetic in this context (linter.engine): exact for sums of millions of
+# amounts of MAX_AMOUNT_DIGITS digits, where Python's default 28 digits would round or raise.
+ARITHMETIC = Context(prec=4 * MAX_AMOUNT_DIGITS, traps=[InvalidOperation, DivisionByZero])
+
+
 def parse_number(text: str) -> Number | None:
-    """Parse a plain printed number ('1,234.50', '107.54', '０.５'); None if it is not one."""
+    """Parse a plain printed number ('1,234.50', '107.54', '０.５'); None if it is not one
+    (nor a number with more than MAX_AMOUNT_DIGITS digits)."""
     s = text.translate(FULLWIDTH).strip().replace(" ", "").replace("\u3000", "")
     if not s or not _NUMBER.match(s):
         return None
     s = s.replace(",", "")
+    if sum(ch.isdigit() for ch in s) > MAX_AMOUNT_DIGITS:
+        return None
     try:
         value = Decimal(s)
     except InvalidOperation:

@@ -36,3 +36,34 @@ def test_scaling_keeps_the_printed_interval():
     assert yuan.low == Decimal("1075350") and yuan.high == Decimal("1075450")
     assert agree(yuan, n("1075423.18"))
     assert not agree(yuan, n("1075460"))
+
+
+def test_amounts_beyond_python_default_precision_are_compared_exactly():
+    """29 significant digits made BL101/102/103 raise decimal.InvalidOperation (the default
+    context holds 28); rules now run in a wide context and the sum is checked exactly."""
+    from linter.testing import run_rule
+
+    half = "5" + "0" * 25  # with two decimals, 28 significant digits; the parent has 29
+    parent = "1" + "0" * 25 + "1"  # one more than the children's sum
+    rows = [["科目编码", "科目名称", "合计"], ["201", "一般公共服务支出", parent + ".00"],
+            ["20101", "人大事务", parent + ".00"], ["2010101", "行政运行", half + ".00"],
+            ["2010102", "一般行政管理事务", half + ".00"]]
+    table = {"title": "一般公共预算支出预算表", "unit": "万元", "rows": rows}
+    found = run_rule("BL101", "平乡县财政局2025年部门预算公开", [table])
+    assert [f.excerpt for f in found] == [parent + ".00"]  # off by 1 in 29 digits, found exactly
+    rows[-1][2] = "5" + "0" * 24 + "1.00"
+    assert run_rule("BL101", "平乡县财政局2025年部门预算公开", [table]) == []
+
+
+def test_a_run_of_digits_too_long_for_any_amount_is_not_an_amount():
+    from linter.numbers import MAX_AMOUNT_DIGITS, parse_number
+    from linter.testing import document_from_text, run_rules_on
+
+    assert parse_number("9" * MAX_AMOUNT_DIGITS) is not None
+    assert parse_number("9" * (MAX_AMOUNT_DIGITS + 1)) is None
+    huge = "1" + "0" * 200 + ".00"
+    doc = document_from_text(f"平乡县财政局2025年部门预算公开\n2025年收入预算{huge}万元。",
+                             [{"title": "收支预算总表", "unit": "万元", "rows": [
+                                 ["收入项目", "预算数", "支出项目", "预算数"], ["一般公共预算拨款收入", huge, "一般公共服务支出", "1.00"],
+                                 ["收入总计", huge, "支出总计", "1.00"]]}])
+    run_rules_on(doc, ["BL"])  # no rule raises
