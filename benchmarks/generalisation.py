@@ -83,7 +83,8 @@ def evaluate(doc: GeneratedDoc, findings: list, by_text: bool = False) -> dict:
     hit = [f for f in findings if matches_code(f, plant) and on_zone(f, plant, by_text)]
     fam = [f for f in findings if matches_code(f, plant, True) and on_zone(f, plant, by_text)]
     other = Counter(f.rule for f in findings if f not in fam)
-    return {"found": bool(hit), "family": bool(fam), "other": other}
+    on_zone_rules = sorted({f.rule for f in findings if on_zone(f, plant, by_text)})
+    return {"found": bool(hit), "family": bool(fam), "other": other, "zone_rules": on_zone_rules}
 
 
 def generate_for(kind: str | None, family: str, n: int, seed: int, max_tries: int = 6):
@@ -136,7 +137,7 @@ def run(args) -> dict:
                     if not r["found"]:
                         p = doc.plants[0]
                         entry["misses"].append({"file": str(path), "line": p.span.line, "text": p.span.text,
-                                                "statement": p.zone_text[:160]})
+                                                "statement": p.zone_text[:160], "zone_rules": r["zone_rules"]})
             entry["by_family"][fam] = [found, total]
             entry["found"] += found
             entry["total"] += total
@@ -185,7 +186,8 @@ def print_report(rep: dict, misses: int) -> None:
         tot_f += e["found"]
         tot_n += e["total"]
         for m in e["misses"][:misses]:
-            print(f"    miss {Path(m['file']).name}:{m['line']} «{m['text']}» {m['statement']}")
+            seen = f" [on it: {','.join(m['zone_rules'])}]" if m["zone_rules"] else ""
+            print(f"    miss {Path(m['file']).name}:{m['line']} «{m['text']}»{seen} {m['statement']}")
     print(f"overall recall {tot_f}/{tot_n} = {tot_f / max(tot_n, 1):.2f}")
     c = rep["clean"]
     print(f"clean documents: {c['docs']}, false findings {c['false']} = {c['per_doc']} per document")

@@ -171,7 +171,7 @@ def write_table(b: Budget, t: TableSpec, number: int) -> list[str]:
         out.append(t.title)
         if b.family == "jiangsu" and b.doc_type == "预算":
             out.append(f"公开表{chinese_ordinal(number)}")
-            out.append(f"部门：{b.name}    单位：{t.unit}")
+            out.append(f"{'部门' if b.scope == '部门' else '编制单位'}：{b.name}    单位：{t.unit}")
         else:
             out.append(f"编制单位：{b.name}    单位：{t.unit}")
         for row in t.header + t.rows:
@@ -250,7 +250,7 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
             H(f"四、{s}预算表"), *T,
             H("五、其他相关情况说明"),
             H("（一）一般公共预算支出功能分类情况", 2), P(n.class_list()), *subjects,
-            H("（二）“三公”经费预算情况说明", 2), P(n.three_public()), P(n.soe()),
+            H("（二）“三公”经费预算情况说明", 2), P(n.three_public()), *map(P, n.three_public_items()), P(n.soe()),
             H("（三）机关运行经费预算", 2), P(n.running()),
             H("（四）政府采购预算情况", 2), *proc_blocks,
             H("（五）绩效目标设置情况", 2), *plans,
@@ -264,7 +264,7 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
         Block("heading", Statement("heading", "第三部分 {Y}年度{scope}预算情况说明", {"Y": str(Y), "scope": s})),
         H("一、收支预算总体情况说明", 2), P(n.income()), P(n.expense()), P(n.total_change()),
         H("二、财政拨款支出预算情况说明", 2), P(n.class_list()), *subjects,
-        H("三、一般公共预算“三公”经费支出预算情况说明", 2), P(n.three_public()),
+        H("三、一般公共预算“三公”经费支出预算情况说明", 2), P(n.three_public()), *map(P, n.three_public_items()),
         H("四、政府性基金预算支出预算情况说明", 2), P(n.soe()),
         H("五、一般公共预算机关运行经费支出预算情况说明", 2), P(n.running()),
         H("六、政府采购支出预算情况说明", 2), *proc_blocks,

@@ -111,7 +111,8 @@ class Budget:
     short_names: list[str]
     parent: str       # the department above a 单位, or the 财政 body above a department
     other_region: Region
-    other_name: str   # a department of the same kind elsewhere (for the other-unit plant)
+    other_name: str   # a department of another region (for the other-unit plant)
+    other_local_name: str = ""   # another department of the same region (not its 财政 body)
     rows: list[Row] = field(default_factory=list)
     economic: dict[str, Decimal] = field(default_factory=dict)   # 5-digit economic item -> 元 (基本支出)
     projects: list[Project] = field(default_factory=list)
@@ -254,7 +255,10 @@ class Maker:
 
 def pick_region(rng: random.Random, family: str, level: str) -> Region:
     province = {"hebei": "河北省", "shanghai": "上海市", "jiangsu": "江苏省"}[family]
-    city, counties = rng.choice(REGIONS[province])
+    cities = REGIONS[province]
+    if level in ("县", "区"):   # a city that has a county (district) of that level: no 县级市 for 县
+        cities = [c for c in cities if any(x.endswith(level) for x in c[1])] or cities
+    city, counties = rng.choice(cities)
     if level in ("县", "区"):
         choices = [c for c in counties if c.endswith(level)] or counties
         county = rng.choice(choices)
@@ -332,9 +336,12 @@ def make_budget(seed: int, family: str, doc_type: str = "预算", scope: str = "
     oth = other_region(rng, region)
     other_kind = rng.choice([k for k in DEPT_KINDS if k is not kind])
     other_name = dept_name(other_kind, oth)[0]
+    local_kinds = [k for k in DEPT_KINDS if k is not kind and k.kuan != "20106"]
+    other_local = dept_name(rng.choice(local_kinds), region)[0] if level != "乡镇街道" else \
+        region.full[:-len(region.town)] + rng.choice(["民政局", "司法局", "教育局"])
     quantum = Decimal("0.01") if (family == "shanghai" and doc_type == "预算") else Decimal(100)
     b = Budget(family, year, doc_type, scope, region, kind, name, shorts, parent, oth, other_name,
-               quantum=quantum)
+               other_local_name=other_local, quantum=quantum)
     _fill(b, Maker(rng, quantum), rng)
     return b
 

@@ -70,7 +70,9 @@ class Narrator:
         return self.rng.choice(["上年", "上年预算", f"{Y1}年", f"{Y1}年预算", "上年度"])
 
     def m(self, yuan: Decimal, plain: bool = False) -> str:
-        return self.w.money(yuan, plain=plain)
+        """An amount as this document writes it; every amount may come in full-width digits or
+        Chinese numerals (the product must read them in sums too), whatever `plain` says."""
+        return self.w.money(yuan)
 
     def p(self, value: Decimal) -> str:
         return self.w.percent(value)
@@ -152,10 +154,20 @@ class Narrator:
                 "与{base}相比，{subj}持平，均为{amt}。",
                 "{subj}" + v + "{amt}，与{base}相比无变化。",
             ]
-        return Statement(kind, self.rng.choice(templates),
+        return Statement(kind, self.rng.choice(templates) + "{why}",
                          {"Y": str(Y), "subj": subject, "amt": self.m(cur, True), "prior": self.m(prior, True),
-                          "base": self.base(), "dir": d, "dir2": d2, "chg": self.m(chg, True), "pct": self.p(rate)},
+                          "base": self.base(), "dir": d, "dir2": d2, "chg": self.m(chg, True), "pct": self.p(rate),
+                          "why": self.reason(d)},
                          facts={"cur": cur, "prior": prior, "chg": cur - prior, "pct": rate})
+
+    def reason(self, d: str) -> str:
+        """Why an amount changed (often given, sometimes not)."""
+        if d == "持平" or self.rng.random() < 0.4:
+            return ""
+        why = {"增加": ["人员调资及新增工作任务", "政策性增资", "新增专项工作经费"],
+               "减少": ["压减一般性支出", "部分项目完成后不再安排", "人员减少"]}[d]
+        lead = self.rng.choice(["主要原因是", "主要原因：", "增减变化原因是", "变化的主要原因是", "原因是"])
+        return lead + self.rng.choice(why) + "。"
 
     def total_change(self) -> Statement:
         subj = self.rng.choice([f"{self.b.scope}收支", "收支总额", "收入支出总计", "支出总额",
@@ -312,6 +324,18 @@ class Narrator:
                         "prior": self.m(prior, True), "c1": self.m(t["购置"], True), "c2": self.m(t["运行"], True)},
                        parts, sep, {"total": total, "prior": prior, "parts": [t["出国"], car, t["接待"]]})
         return st
+
+    def three_public_items(self) -> list[Statement]:
+        """Each “三公” item against last year (the provincial and Shanghai sub-statements)."""
+        b = self.b
+        names = {"出国": ["因公出国（境）费", "因公出国（境）经费"], "购置": ["公务用车购置费", "公务用车购置经费"],
+                 "运行": ["公务用车运行维护费", "公务用车运行费"], "接待": ["公务接待费", "国内公务接待费"]}
+        out = []
+        for key, words in names.items():
+            cur, prior = b.three_public[key], b.three_public_prior[key]
+            if cur or prior:
+                out.append(self.change(self.rng.choice(words), cur, prior, kind="three-public-item"))
+        return out
 
     def running(self) -> Statement:
         b = self.b

@@ -90,9 +90,12 @@ def _parts_sum(bd: Builder) -> bool:
     return _plant(bd, "parts-sum", st)
 
 
+CHANGES = ("change", "subject-change", "running-change", "three-public-item")   # year-over-year statements
+
+
 def _change_sts(bd: Builder, need: tuple[str, ...], also_any: tuple[str, ...]) -> list[Statement]:
     out = []
-    for st in bd.statements("change", "subject-change", "running-change"):
+    for st in bd.statements(*CHANGES):
         if st.facts["cur"] == st.facts["prior"] or not _has(st, *need):
             continue
         if sum(_has(st, s) for s in also_any) >= 1:
@@ -269,8 +272,7 @@ def _stale_year(bd: Builder) -> bool:
 
 @kind("comparison-own-year", 9, "BL3", ("BL301",), "a comparison whose base is the document's own year")
 def _comparison_own(bd: Builder) -> bool:
-    st = _pick(bd, [s for s in bd.statements("change", "running-change", "subject-change", "three-public")
-                    if "{base}" in s.template])
+    st = _pick(bd, [s for s in bd.statements(*CHANGES, "three-public") if "{base}" in s.template])
     if not st:
         return False
     st.slots["base"] = mark(f"{bd.b.year}年" + ("预算" if bd.b.doc_type == "预算" and bd.rng.random() < 0.5 else ""))
@@ -311,18 +313,18 @@ def _instruction(bd: Builder) -> bool:
     return _plant(bd, "writer-instruction", st)
 
 
-@kind("empty-reason", 9, "BL3", ("BL302",), "a reason left empty: 主要原因是。")
+@kind("empty-reason", 9, "BL3", ("BL313", "BL302"), "a reason left empty: 主要原因是。")
 def _empty_reason(bd: Builder) -> bool:
-    st = _pick(bd, [s for s in bd.statements("change", "running-change", "subject-change", "three-public")
-                    if s.template.endswith("。")])
+    st = _pick(bd, [s for s in bd.statements(*CHANGES)
+                    if s.template.endswith("{why}") and s.facts["cur"] != s.facts["prior"]])
     if not st:
         return False
-    st.template = st.template + mark(bd.rng.choice(["主要原因是。", "主要原因是：；", "增减变化的主要原因是。",
-                                                    "变动原因：。", "主要原因：。"]))
+    st.slots["why"] = mark(bd.rng.choice(["主要原因是。", "主要原因是：；", "增减变化的主要原因是。",
+                                          "变动原因：。", "主要原因：。", "原因是："]))
     return _plant(bd, "empty-reason", st)
 
 
-@kind("empty-amount", 9, "BL3", ("BL302",), "an amount slot left empty: …预算万元")
+@kind("empty-amount", 9, "BL3", ("BL313", "BL302"), "an amount slot left empty: …预算万元")
 def _empty_amount(bd: Builder) -> bool:
     st = _pick(bd, [s for s in bd.statements("running", "subject", "running-change") if "{amt}" in s.template])
     if not st:
@@ -333,8 +335,7 @@ def _empty_amount(bd: Builder) -> bool:
 
 @kind("both-alternatives", 9, "BL3", ("BL302",), "both alternatives kept: 增加（减少）")
 def _both(bd: Builder) -> bool:
-    st = _pick(bd, [s for s in bd.statements("change", "running-change", "subject-change", "three-public")
-                    if "{dir}" in s.template])
+    st = _pick(bd, [s for s in bd.statements(*CHANGES, "three-public") if "{dir}" in s.template])
     if not st:
         return False
     st.slots["dir"] = mark(bd.rng.choice(["增加（减少）", "增加(减少)", "减少（增加）", "增长（下降）"]))
@@ -343,7 +344,7 @@ def _both(bd: Builder) -> bool:
     return _plant(bd, "both-alternatives", st)
 
 
-@kind("subjectless-amount", 9, "BL3", (), "an amount whose subject was deleted")
+@kind("subjectless-amount", 9, "BL3", ("BL313",), "an amount whose subject was deleted")
 def _subjectless(bd: Builder) -> bool:
     st = _pick(bd, [s for s in bd.statements("income-parts", "three-public", "procurement", "class-list")
                     if len(s.parts) >= 2])
@@ -362,7 +363,7 @@ def _other_unit(bd: Builder) -> bool:
     if not st:
         return False
     key = "name" if st.kind == "intro" else "body"
-    st.slots[key] = mark(bd.b.other_name)
+    st.slots[key] = mark(bd.rng.choice([bd.b.other_name, bd.b.other_local_name]))
     return _plant(bd, "other-unit", st)
 
 
@@ -388,12 +389,26 @@ def _scope_word(bd: Builder) -> bool:
 
 @kind("bi-chiping", 9, "BL3", (), "比…持平 where it should be 与…持平")
 def _bi_chiping(bd: Builder) -> bool:
-    for st in bd.statements("soe", "three-public", "change", "running-change"):
+    for st in bd.statements("soe", "three-public", *CHANGES):
         for pre in ("与{base}持平", "同{base}持平", "和{base}持平", "与{base}预算持平", "与{base}相比持平"):
             if pre in st.template:
                 st.template = st.template.replace(pre, MARK + "比" + "\x02" + pre[1:], 1)
                 return _plant(bd, "bi-chiping", st)
     return False
+
+
+@kind("cut-comparison", 9, "BL3", (), "a full stop cuts a sentence before its comparison clause")
+def _cut_comparison(bd: Builder) -> bool:
+    options = []
+    for st in bd.statements(*CHANGES, "three-public"):
+        for joint in ("，较{base}", "，比{base}"):   # a sentence cannot start with 比/较 (one with 与…相比 can)
+            if joint in st.template:
+                options.append((st, joint))
+    if not options:
+        return False
+    st, joint = bd.rng.choice(options)
+    st.template = st.template.replace(joint, MARK + "。" + "\x02" + joint[1:], 1)
+    return _plant(bd, "cut-comparison", st)
 
 
 DOMAIN_DAMAGE = {"公务用车": ["公务用用车", "公用务车", "公务车用"], "财政拨款": ["财政拨拨款", "财拨政款", "财政款拨"],
