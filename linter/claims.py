@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import regex
 
-from .cnnum import UNIT_FACTOR, scan
+from .cnnum import UNIT_FACTOR
 from .model import Cell, Document, Table, cell_at
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
@@ -336,7 +336,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
+        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
         if not tokens and not any(w in text for w in v.flat_words):
             continue
         topic: Claim | None = None  # first level claim of the paragraph

@@ -130,7 +130,7 @@ def test_department_execution_in_any_unit(adjusted, spent, small, tmp_path):
 
 
 def test_fold_keeps_offsets_and_commas():
-    from rules.performance.model import fold
+    from linter.cnnum import fold
 
     s = "支出１，５６７，５００．００元，共３人，１００元，９８％"
     assert fold(s) == "支出1,567,500.00元，共3人，100元，98%" and len(fold(s)) == len(s)
@@ -138,9 +138,9 @@ def test_fold_keeps_offsets_and_commas():
 
 
 def amounts_in_text(text):
-    from rules.performance.model import amounts_in
+    from rules.performance.model import funding_amounts
 
-    return amounts_in(text)
+    return funding_amounts(text)
 
 
 # --- BL406: copies of project-specific indicator rows --------------------------------------

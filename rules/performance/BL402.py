@@ -7,7 +7,9 @@ from linter.findings import related_cell
 from linter.numbers import Interval, Number
 
 from .common import at_cell_span
-from .model import UNITS_YUAN, amounts_in, cell_amount, fmt, in_unit, in_yuan, target_tables
+from linter.cnnum import MONEY_FACTOR
+
+from .model import cell_amount, fmt, funding_amounts, in_unit, in_yuan, target_tables
 
 
 def _yuan_text(value: Decimal, unit: str) -> str:
@@ -43,7 +45,7 @@ class FundingBreakdownMismatch(Rule):
             if budget is None or t.purpose is None or t.budget.blank:
                 continue
             text = t.purpose.text.split("\n", 1)[0]
-            found = amounts_in(text)
+            found = funding_amounts(text)
             if not found:
                 continue
             b = in_yuan(budget, t.unit)
@@ -65,7 +67,7 @@ class FundingBreakdownMismatch(Rule):
                                     "所列金额合计" if len(items) > 1 else "所列金额", "warning", items)
 
     def _finding(self, t, a, text, budget: Number, yuan: Decimal, what, severity, items=None):
-        in_table_unit = yuan / UNITS_YUAN[t.unit]
+        in_table_unit = yuan / MONEY_FACTOR[t.unit]
         cell = t.purpose
         start = a.start if items is None or len(items) == 1 else items[0].start
         return at_cell_span(

@@ -3,8 +3,9 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval
+from linter.cnnum import quantity
 
-from .model import cell_amount, fmt, in_unit, in_yuan, quantity, target_tables, vocab
+from .model import cell_amount, fmt, in_unit, in_yuan, target_tables, vocab
 
 
 def _unit_name(unit: str) -> str:

@@ -7,8 +7,9 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import Interval, parse_number
+from linter.cnnum import fold
 
-from .model import cell_amount, fmt, fold, norm, project_key, self_eval_tables
+from .model import cell_amount, fmt, norm, project_key, self_eval_tables
 
 OVERALL = regex.compile(r"(总得分|综合得分|总体得分|评价得分|自评得分|总分)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
 

@@ -3,10 +3,11 @@ from __future__ import annotations
 import regex
 
 from linter.engine import Rule
+from linter.cnnum import fold
 from linter.numbers import parse_number
 
 from .BL414 import OVERALL
-from .model import fold, vocab
+from .model import vocab
 
 
 def grade_of(score) -> list[str]:

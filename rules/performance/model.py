@@ -10,8 +10,7 @@ Tables are recognised by what their cells say (预算数, 一级指标, 自评�
 kind the structure pass gave them, and cells are found by their labels, not by grid column:
 the same form comes out of .txt, .docx and .pdf with shifted or merged columns.
 
-Also here: amounts with units in free text (元 / 万元 / 亿元) and indicator values (≥98%, ≤7万元,
->1个), as Decimal-backed Numbers with their printed precision.
+Values in cells and text (≥98%, ≤7万元, >1个) are read by linter.cnnum.
 """
 from __future__ import annotations
 
@@ -20,14 +19,13 @@ from decimal import Decimal
 
 import regex
 
+from linter.cnnum import MONEY_FACTOR, fold, percentage, quantity, rate_after, scan
 from linter.model import Cell, Document, Table
 from linter.numbers import Number, parse_number
 from linter.vocab import load_json
 
 SPACE = regex.compile(r"[\s\u3000]+")
 TAGS = regex.compile(r"</?p>|<br\s*/?>")
-UNITS_YUAN = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
-              "亿元": Decimal(100000000), "亿": Decimal(100000000)}
 
 
 def vocab() -> dict:
@@ -41,131 +39,61 @@ def norm(text: str) -> str:
     return t.replace("(", "（").replace(")", "）").replace(":", "：").rstrip("：")
 
 
-# --- amounts and values --------------------------------------------------------------
-
-# A printed number in text already folded by fold(): thousands separators, decimals.
-NUM = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-# The money units a statement may end in (any of them: a narrative in 元 says the same as one
-# in 万元); the factor of each is UNITS_YUAN.
-MONEY_UNIT = r"\s*(亿元|万元|千元|元)"
-MONEY = NUM + MONEY_UNIT
-AMOUNT = regex.compile(NUM + r"\s*(亿元|万元|千元|元|亿|万(?!人|个|次|条|份|件|台))")
-
-_FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-_FW_RUN = regex.compile(r"[０-９][０-９．，]*[０-９]|[０-９]")
-
-
-def fold(text: str) -> str:
-    """The text with full-width numerals folded to ASCII, character for character (offsets into
-    the result are offsets into the text): １，０７５，４００．００ → 1,075,400.00, ９８％ → 98%.
-    A full-width comma is a thousands separator only inside a run of full-width digits; between
-    ordinary words it stays the Chinese comma."""
-    if not text or not any("０" <= ch <= "９" or ch == "％" for ch in text):
-        return text
-    out = _FW_RUN.sub(lambda m: m.group().translate(_FW_DIGITS), text)
-    return out.replace("％", "%")
-
-
-def money(intpart: str, frac: str | None, unit: str) -> Number:
-    """A matched amount (NUM groups and a MONEY_UNIT) in 元, keeping its printed interval."""
-    return _number(intpart, frac).scaled(UNITS_YUAN[unit])
+# --- amounts and values ----------------------------------------------------------------
+# Numbers in text are read by linter.cnnum (quantity, percentage, fold); here only what a
+# form's cell holds and money between units.
 
 
 def in_unit(value: Decimal, unit: str, decimals: int = 4) -> str:
     """A value in 元 written in another unit: in_unit(42300, '万元') -> '4.23万元'."""
-    return f"{fmt(value / UNITS_YUAN[unit], decimals)}{unit}"
-QUANTITY = regex.compile(r"^\s*(≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过|不超出|大于等于|小于等于|大于|小于|约)?\s*"
-                         + NUM + r"\s*(.*?)\s*$")
-OPS = {">=": "≥", "＞=": "≥", "不低于": "≥", "不少于": "≥", "大于等于": "≥", "<=": "≤", "＜=": "≤", "不高于": "≤",
-       "不超过": "≤", "不超出": "≤", "小于等于": "≤", "＞": ">", "大于": ">", "＜": "<", "小于": "<", "＝": "=", "约": "="}
+    return f"{fmt(value / MONEY_FACTOR[unit], decimals)}{unit}"
 
 
-def _number(intpart: str, frac: str | None) -> Number:
-    text = intpart + ("." + frac if frac else "")
-    n = parse_number(text)
-    assert n is not None
-    return n
+def in_yuan(number: Number, unit: str | None) -> Number:
+    return number.scaled(MONEY_FACTOR.get(unit or "万元", MONEY_FACTOR["万元"]))
 
 
 @dataclass
 class Amount:
-    """An amount of money printed in free text: value, unit, and where it is."""
+    """An amount in a 预算规模及资金用途 text: read by linter.cnnum, with what it is the price
+    of (10000元/台, or after a per-unit word: 单价500元) and whether a total word introduces it."""
 
     number: Number
     unit: str
     start: int  # offset of the number in the text
     end: int  # offset after the unit (and any rate suffix)
-    rate: str | None = None  # '月', '人/年', '台' … when the amount is a price per something
+    rate: str | None = None  # '月', '人/年', '台', '单价' … when the amount is a price per something
     total: bool = False  # preceded by 合计/共计/…
 
     @property
     def yuan(self) -> Number:
-        return self.number.scaled(UNITS_YUAN[self.unit])
+        return self.number.scaled(MONEY_FACTOR[self.unit])
 
     def text(self, source: str) -> str:
         return source[self.start:self.end]
 
 
-def amounts_in(text: str) -> list[Amount]:
-    """Every amount with a money unit in a piece of text, with rate suffixes (元/台, 元/人/年)
-    and a flag for amounts introduced by a total word (合计11.81万元)."""
+def funding_amounts(text: str) -> list[Amount]:
+    """The amounts of a funding description (预算规模及资金用途): prices with what they price
+    (元/台, 元/人/年), and the amounts a total word (合计11.81万元) introduces."""
     v = vocab()
+    total_at = regex.compile("(?:" + "|".join(map(regex.escape, v["total_words"])) + r")[^，,；;。\d]{0,6}$")
     out = []
-    text = fold(text)
-    for m in AMOUNT.finditer(text):
-        end = m.end()
-        rate = None
-        r = regex.match(r"\s*[/／每]\s*([\p{Han}]{1,2}(?:\s*[/／]\s*[\p{Han}]{1,2})?)", text[end:])
-        if r:
-            rate = regex.sub(r"\s", "", r.group(1)).replace("／", "/")
-            end += r.end()
-        before = text[max(0, m.start() - 8):m.start()]
-        per_unit_before = any(w in before[-4:] for w in v["per_unit_words"])
-        if per_unit_before and not rate:
-            rate = "单价"
-        total = any(w in before for w in v["total_words"]) and bool(regex.search(
-            "(" + "|".join(v["total_words"]) + r")[^，,；;。\d]{0,6}$", before))
-        out.append(Amount(_number(m.group(1), m.group(2)), m.group(3), m.start(), end, rate, total))
+    folded = fold(text)
+    for tok in scan(text):
+        if tok.kind != "amount":
+            continue
+        rate = rate_after(text, tok)
+        before = folded[max(0, tok.start - 8):tok.start]
+        what = rate[0] if rate else ("单价" if any(w in before[-4:] for w in v["per_unit_words"]) else None)
+        out.append(Amount(tok.number, tok.unit, tok.start, rate[1] if rate else tok.end, what,
+                          bool(total_at.search(before))))
     return out
-
-
-def in_yuan(number: Number, unit: str | None) -> Number:
-    return number.scaled(UNITS_YUAN.get(unit or "万元", Decimal(10000)))
-
-
-@dataclass
-class Quantity:
-    op: str  # '', '≥', '≤', '>', '<', '='
-    number: Number
-    unit: str  # what follows the number: '%', '次', '万元', '元', '' …
-
-    @property
-    def is_money(self) -> bool:
-        return self.unit in UNITS_YUAN
-
-
-def quantity(text: str) -> Quantity | None:
-    """An indicator value such as '≥98%', '≤7万元', '>1个', '1900元', '100'."""
-    t = fold(TAGS.sub("", text or "").strip()).replace("％", "%")
-    m = QUANTITY.match(t)
-    if not m:
-        return None
-    op = m.group(1) or ""
-    op = OPS.get(op, op)
-    unit = SPACE.sub("", m.group(4) or "")
-    if len(unit) > 6:
-        return None
-    return Quantity(op, _number(m.group(2), m.group(3)), unit)
 
 
 def percent(cell: Cell | None) -> Number | None:
     """A cell holding a percentage ('99.99%', '58%', or a bare '100' in a % column)."""
-    if cell is None:
-        return None
-    q = quantity(cell.text)
-    if q is None or q.op or q.unit not in ("%", ""):
-        return None
-    return q.number
+    return None if cell is None else percentage(cell.text)
 
 
 # --- the tables ------------------------------------------------------------------------
