@@ -1,4 +1,4 @@
-"""The performance-table model (rules/performance/model.py) on the real corpus."""
+"""The performance-table model (linter/forms.py) on the real corpus."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -9,7 +9,7 @@ from mof_document import write as write_mof
 
 from linter.readers import read_document
 from linter.cnnum import quantity
-from rules.performance.model import (funding_amounts, is_self_evaluation, self_eval_table, self_eval_tables,
+from linter.forms import (funding_amounts, is_self_evaluation, self_eval_table, self_eval_tables,
                                      target_tables)
 
 

@@ -5,10 +5,8 @@ import regex
 from linter.cnnum import quantity
 from linter.engine import Rule
 from linter.findings import Related
+from linter.forms import funding_amounts, in_yuan, is_cost, norm, target_tables, vocab
 from linter.numbers import agree
-
-from .model import funding_amounts, in_yuan, norm, target_tables, vocab
-from .BL403 import is_cost
 
 SEP = regex.compile(r"[，,；;。、]")
 

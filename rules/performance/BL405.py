@@ -4,13 +4,12 @@ from decimal import Decimal
 
 import regex
 
-from linter.engine import Rule
-from linter.findings import related_cell, related_line
-from linter.numbers import Interval, Number, interval_sum
 from linter.claims import claims_of
 from linter.cnnum import MONEY_FACTOR, amount_after
-
-from .model import cell_amount, in_unit, in_yuan, norm, target_tables
+from linter.engine import Rule
+from linter.findings import related_cell
+from linter.forms import cell_amount, in_unit, in_yuan, norm, target_tables
+from linter.numbers import Interval, Number, interval_sum
 
 # the words between a project's name and its amount: “网评队伍建设”项目年初预算80000元
 PROJECT_BUDGET = regex.compile(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?")

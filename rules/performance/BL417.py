@@ -4,12 +4,11 @@ from decimal import Decimal
 
 import regex
 
+from linter.cnnum import MONEY_FACTOR, amount_after
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import cell_amount, in_unit, in_yuan, self_eval_tables
 from linter.numbers import Interval, interval_sum
-from linter.cnnum import MONEY_FACTOR, amount_after
-
-from .model import cell_amount, in_unit, in_yuan, self_eval_tables
 
 # the words that introduce the figure; the amount after them is read by linter.cnnum in any
 # unit (调整预算数156.75万元 and 调整预算数 1,567,500 元 say the same)

@@ -1,28 +1,33 @@
-"""A small model of the two performance tables, built from doc.tables by content.
+"""The performance forms, the second ledger: assigns a document's 项目绩效目标表 and
+绩效自评表 as form objects (``target_tables(doc)``, ``self_eval_tables(doc)``, built once per
+document and cached), as linter.claims assigns the budget tables' ledger. Rules read them.
 
 项目绩效目标表 (TargetTable): 项目名称, 预算数 = 财政资金 + 其他资金, 预算规模及资金用途 (free
-text), 资金支出计划 (%), 绩效目标, and the indicator rows 一级/二级/三级指标, 描述, 指标值, 依据.
+text, whose amounts ``funding_amounts`` reads), 资金支出计划 (%), 绩效目标, and the indicator rows
+一级/二级/三级指标, 描述, 指标值, 依据.
 
 绩效自评表 (SelfEvalTable): 预算数 / 到位数 / 执行数 with their 其中 rows, 预算执行进度, 年度预期目标
 vs 具体完成情况 with 总体完成率, indicator rows with 预期指标值 / 实际完成值 / 自评得分, and 总分.
+Also the analyses several rules share: the execution rate 执行数 ÷ 预算数 and its interval, the
+预算执行率 and 成本 indicators, the narrative's statements of the overall score.
 
 Tables are recognised by what their cells say (预算数, 一级指标, 自评得分 …), not only by the
 kind the structure pass gave them, and cells are found by their labels, not by grid column:
-the same form comes out of .txt, .docx and .pdf with shifted or merged columns.
-
-Values in cells and text (≥98%, ≤7万元, >1个) are read by linter.cnnum.
+the same form comes out of .txt, .docx and .pdf with shifted or merged columns. Values in
+cells and text (≥98%, ≤7万元, >1个) are read by linter.cnnum.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 import regex
 
-from linter.cnnum import MONEY_FACTOR, fold, percentage, quantity, rate_after, scan
-from linter.model import Cell, Document, Table
-from linter.numbers import Number, parse_number
-from linter.vocab import load_json
+from .cnnum import MONEY_FACTOR, fold, percentage, quantity, rate_after, scan
+from .model import Cell, Document, Table
+from .numbers import Interval, Number, parse_number
+from .vocab import load_json
 
 SPACE = regex.compile(r"[\s\u3000]+")
 TAGS = regex.compile(r"</?p>|<br\s*/?>")
@@ -234,7 +239,7 @@ def _is_level1(text: str) -> bool:
     return any(t.startswith(w) for w in vocab()["level1"])
 
 
-def _level2_of(text: str) -> str | None:
+def level2_of(text: str) -> str | None:
     t = norm(text)
     for w in sorted(vocab()["level2"], key=len, reverse=True):
         if t == w or (t.startswith(w) and len(t) <= len(w) + 2):
@@ -267,7 +272,7 @@ def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tupl
         if not ne:
             continue
         k = 0
-        if _is_level1(ne[0].text) and not (_level2_of(ne[0].text) and len(ne) > 1 and _level2_of(ne[1].text) is None
+        if _is_level1(ne[0].text) and not (level2_of(ne[0].text) and len(ne) > 1 and level2_of(ne[1].text) is None
                                             and level1):
             level1 = norm(ne[0].text)
             level1_cell = ne[0]
@@ -278,8 +283,8 @@ def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tupl
         if not rest:
             continue
         level2 = ""
-        if _level2_of(rest[0].text):
-            level2 = _level2_of(rest[0].text) or ""
+        if level2_of(rest[0].text):
+            level2 = level2_of(rest[0].text) or ""
             rest = rest[1:]
         if not rest:
             # an unfilled row: only its category labels
@@ -582,7 +587,7 @@ def _mof_indicators(s: SelfEvalTable, rows: list[list[Cell]], i: int) -> int:
         if l1 is not None and norm(l1.text) and _is_level1(l1.text):
             level1, level1_cell = norm(l1.text), l1
         if l2 is not None and norm(l2.text):
-            level2 = _level2_of(l2.text) or norm(l2.text)
+            level2 = level2_of(l2.text) or norm(l2.text)
         name = cells.get("name")
         if name is None or not norm(name.text) or name is lead and _is_level1(name.text):
             continue
@@ -708,3 +713,68 @@ def fmt(value: Decimal, decimals: int = 2) -> str:
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s
+
+
+# --- analyses shared by several rules ------------------------------------------------
+
+def is_cost(ind) -> bool:
+    return "成本" in ind.level2 or "成本" in ind.level1
+
+
+def execution_rate(s) -> Decimal | None:
+    """执行数 / 预算数 × 100 from the amounts as printed, or None."""
+    b, e = cell_amount(s.budget), cell_amount(s.executed)
+    if b is None or e is None or b.value == 0 or s.budget.blank:
+        return None
+    return e.value / b.value * 100
+
+
+def rate_agrees(printed, rate: Decimal) -> bool:
+    return Interval.of(printed).meets(Interval.exact(rate))
+
+
+def rate_bounds(s) -> Interval | None:
+    """执行数 / 预算数 × 100 as an interval, each amount standing for ± half a unit of the finer of
+    the two printed precisions (30 beside 29.99 is 30.00; a blank is exactly zero), or None."""
+    b, e = cell_amount(s.budget), cell_amount(s.executed)
+    if b is None or e is None or s.budget.blank:
+        return None
+    dec = max(b.decimals, e.decimals)
+    ib = Interval.of(at_precision(b, dec))
+    ie = Interval.exact(Decimal(0)) if s.executed.blank or s.executed.dash else Interval.of(at_precision(e, dec))
+    if ib.low <= 0:
+        return None
+    ends = [x / y * 100 for x in (ie.low, ie.high) for y in (ib.low, ib.high)]
+    return Interval(min(ends), max(ends))
+
+
+def rate_severity(printed, s) -> str:
+    """error when no amounts that round to the printed ones give the printed rate; warning when
+    only the amounts as printed contradict it (29.99 ÷ 30 = 99.97%, but 29.994 ÷ 29.996 is 99.99%)."""
+    bounds = rate_bounds(s)
+    return "warning" if bounds is not None and Interval.of(printed).meets(bounds) else "error"
+
+
+def execution_indicators(s, funding: bool = True):
+    """The 预算执行率 indicator rows (with the MoF form's 年度资金总额 row unless funding=False)."""
+    words = vocab()["execution_rate_words"]
+    return [i for i in s.indicators if any(w in i.level2 or w in i.level1 or w in i.name for w in words)
+            and (funding or not i.funding)]
+
+
+def overall_score_pattern():
+    """A statement of the whole evaluation's score: 总得分为95.5分 (group 2 is the score)."""
+    return _overall()
+
+
+@lru_cache(maxsize=None)
+def _overall():
+    words = "|".join(map(regex.escape, vocab()["overall_score_words"]))
+    return regex.compile(rf"({words})\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def overall_scores(doc):
+    """(line, match) for every sentence stating the whole evaluation's score."""
+    for para in doc.paragraphs:
+        for m in _overall().finditer(fold(para.text)):
+            yield para, m
