@@ -283,13 +283,16 @@ def amount_after(tokens: list[Token], text: str, pos: int) -> Token | None:
     return next((t for t in tokens if t.start == pos and t.kind == "amount"), None)
 
 
-_RATE = regex.compile(r"\s*(?:[/／]\s*|每)([\p{Han}]{1,2}(?:\s*[/／]\s*[\p{Han}]{1,2})?)")
+@lru_cache(maxsize=None)
+def _rate_pattern() -> "regex.Pattern":
+    words = "|".join(regex.escape(w) for w in load_json("quantities.json")["rate_words"])
+    return regex.compile(rf"\s*(?:{words})\s*([\p{{Han}}]{{1,2}}(?:\s*[/／]\s*[\p{{Han}}]{{1,2}})?)")
 
 
 def rate_after(text: str, amount: Token) -> tuple[str, int] | None:
     """What an amount is the price of, and where that ends: 10000元/台 → ('台', end),
     120元/人/年 → ('人/年', end)."""
-    m = _RATE.match(text, amount.end)
+    m = _rate_pattern().match(text, amount.end)
     if not m:
         return None
     return regex.sub(r"\s", "", m.group(1)).replace("／", "/"), m.end()

@@ -37,6 +37,12 @@ def vocab() -> dict:
     return load_json("performance.json")
 
 
+@lru_cache(maxsize=None)
+def words_pattern(key: str) -> str:
+    """performance.json's word list `key` as a regex alternation (in the file's order)."""
+    return "|".join(regex.escape(w) for w in vocab()[key])
+
+
 def norm(text: str) -> str:
     """Text without spaces, tags and trailing colons, full-width punctuation folded."""
     t = TAGS.sub("", text or "")
@@ -628,7 +634,6 @@ def target_tables(doc: Document) -> list[TargetTable]:
     return doc.cached("performance.targets", _targets)
 
 
-TABLE_TITLE = regex.compile(r"绩效|目标表|自评表|评价表")
 
 
 def _targets(doc: Document) -> list[TargetTable]:
@@ -657,7 +662,7 @@ def _continues(doc: Document, prev: TargetTable, t: TargetTable) -> bool:
     first = next((r for r in t.table.rows if any(c.text.strip() for c in r)), [])
     if "一级指标" not in {norm(c.text) for c in first}:
         return False
-    if t.table.title and TABLE_TITLE.search(t.table.title):
+    if t.table.title and regex.search(words_pattern("form_title_words"), t.table.title):
         return False
     last = prev.parts[-1].last_line
     between = [doc.line(n).text.strip() for n in range(last + 1, t.table.first_line) if doc.line(n).text.strip()
@@ -665,9 +670,6 @@ def _continues(doc: Document, prev: TargetTable, t: TargetTable) -> bool:
     return 0 < t.table.first_line - last and len(between) <= 2 and all(len(x) <= 80 for x in between)
 
 
-# suffixes a project's name is written with or without: “网络舆情管理”项目 = 网络舆情管理经费
-PROJECT_SUFFIX = regex.compile(r"(?:项目支出绩效目标表|项目绩效目标表|绩效目标表|绩效自评表|绩效表|项目支出|专项资金|专项经费"
-                               r"|项目经费|工作经费|项目|经费|专项|资金|费用|支出)+$")
 QUOTES = regex.compile(r"[“”\"'‘’「」『』《》〈〉]")
 
 
@@ -676,7 +678,8 @@ def project_key(name: str) -> str:
     or trailing 项目 / 经费 / 专项资金 …: “网络舆情管理”项目 and 网络舆情管理经费 -> 网络舆情管理."""
     t = QUOTES.sub("", norm(name))
     t = regex.sub(r"^(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", "", t)
-    core = PROJECT_SUFFIX.sub("", t)
+    # suffixes a project's name is written with or without: “网络舆情管理”项目 = 网络舆情管理经费
+    core = regex.sub(rf"(?:{words_pattern('project_name_suffixes')})+$", "", t)
     return core if len(core) >= 2 else t
 
 

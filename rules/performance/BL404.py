@@ -50,7 +50,7 @@ class UnitCostMismatch(Rule):
                 continue
             text = t.purpose.text.split("\n", 1)[0]
             prices = [(a, _item_before(text, a.start)) for a in funding_amounts(text)
-                      if a.rate and a.rate not in ("年",)]
+                      if a.rate and a.rate not in vocab()["annual_rate_suffixes"]]
             prices = [(a, item) for a, item in prices if len(item) >= 2]
             if not prices:
                 continue

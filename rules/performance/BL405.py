@@ -8,11 +8,9 @@ from linter.claims import claims_of
 from linter.cnnum import MONEY_FACTOR, amount_after
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, in_unit, in_yuan, norm, target_tables
+from linter.forms import cell_amount, in_unit, in_yuan, norm, target_tables, words_pattern
 from linter.numbers import Interval, Number, interval_sum
 
-# the words between a project's name and its amount: “网评队伍建设”项目年初预算80000元
-PROJECT_BUDGET = regex.compile(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?")
 _yuan_str = in_unit
 
 
@@ -89,7 +87,10 @@ class ProjectBudgetTotalMismatch(Rule):
                     continue
                 after = pos + len(name)
                 window = text[after: after + 20]
-                m = next((m for m in PROJECT_BUDGET.finditer(window)
+                # the words between a project's name and its amount: “网评队伍建设”项目年初预算80000元
+                budget_words = regex.compile(rf"(?:{words_pattern('project_budget_words')})\s*"
+                                             rf"(?:{words_pattern('amount_links')})?")
+                m = next((m for m in budget_words.finditer(window)
                           if amount_after(para.numbers, text, after + m.end()) is not None), None)
                 if not m or regex.search(r"[，。；,;]", window[:m.start()]):
                     continue

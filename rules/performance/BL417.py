@@ -7,13 +7,16 @@ import regex
 from linter.cnnum import MONEY_FACTOR, amount_after
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, in_unit, in_yuan, self_eval_tables
+from linter.forms import cell_amount, in_unit, in_yuan, self_eval_tables, words_pattern
 from linter.numbers import Interval, interval_sum
 
-# the words that introduce the figure; the amount after them is read by linter.cnnum in any
-# unit (调整预算数156.75万元 and 调整预算数 1,567,500 元 say the same)
-ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?")
-SPENT = regex.compile(r"(?:全年)?(?:实际)?支出(?:数)?\s*(?:为)?")
+
+
+def _introduced_by(key: str):
+    """The words (performance.json `key`, then an optional 为/共计/合计) that introduce a figure;
+    the amount after them is read by linter.cnnum in any unit (调整预算数156.75万元 and 调整预算数
+    1,567,500 元 say the same)."""
+    return regex.compile(rf"(?:{words_pattern(key)})\s*(?:{words_pattern('amount_links')})?")
 
 
 def _stated(pattern, para, start: int = 0):
@@ -61,7 +64,7 @@ class DepartmentExecutionVsProjects(Rule):
         unspent = sum((b.value for b in budgets), Decimal(0)) - sum((e.value for e in executed), Decimal(0))
         for ln in doc.paragraphs:
             text = ln.text
-            a = _stated(ADJUSTED, ln)
+            a = _stated(_introduced_by("adjusted_budget_words"), ln)
             if not a:
                 continue
             (a_start, a_amount), unit = a, a[1].unit
@@ -75,7 +78,7 @@ class DepartmentExecutionVsProjects(Rule):
                     severity="error",
                 )
                 continue
-            sp = _stated(SPENT, ln, a_amount.end)
+            sp = _stated(_introduced_by("spent_words"), ln, a_amount.end)
             if not sp or len(executed) != len(tables):
                 continue
             sp_start, sp_amount = sp
