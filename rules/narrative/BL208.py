@@ -1,20 +1,28 @@
 from __future__ import annotations
 
 import hashlib
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 
 import regex
 
-from linter.cnnum import UNIT_FACTOR
 from linter.engine import BatchRule
 from linter.findings import Finding, Related
 
-# a figure in the wording skeleton (the amounts themselves are the paragraph's cnnum tokens)
+# An amount of money as printed in a sentence: the figure and its unit.
+_AMOUNT = regex.compile(r"(?<![\d.])(\d[\d,，]*(?:\.\d+)?)\s*(亿元|万元|千元|元)")
 _NUMBER = regex.compile(r"\d[\d,，]*(?:\.\d+)?")
 _SPACE = regex.compile(r"\s+")
 _CLAUSE_END = regex.compile(r"[，；;：:]|,(?!\d)")  # not the thousands comma of 3,512.68
+_UNIT_SCALE = {"元": 1, "千元": 1000, "万元": 10000, "亿元": 100000000}
 _OWN_SUFFIXES = ("本级", "机关", "本部")
 MIN_SKELETON = 12  # characters of text besides the figures: a shorter sentence is too common
+
+
+def _decimal(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").replace("，", ""))
+    except InvalidOperation:
+        return None
 
 
 def _significant(d: Decimal) -> int:
@@ -105,18 +113,17 @@ class CopiedFigures(BatchRule):
         out = []
         for a, b in spans:
             piece = text[a:b]
-            at = sentence.start + a
-            figures = [(_SPACE.sub("", t.text), t.number.value, t.unit) for t in para.numbers
-                       if t.kind == "amount" and at <= t.start and t.end <= sentence.start + b]
+            figures = [(m, _decimal(m.group(1)), m.group(2)) for m in _AMOUNT.finditer(piece)]
+            figures = [(m, v, u) for m, v, u in figures if v is not None]
             if not any(v and _significant(v) >= 3 for _, v, _ in figures):
                 continue
             wording = _SPACE.sub("", _NUMBER.sub("#", piece)).strip("，,；;：:。")
             if len(wording.replace("#", "")) < MIN_SKELETON:
                 continue
-            printed = "、".join(said for said, _, _ in figures)
+            printed = "、".join(f"{m.group(1)}{u}" for m, _, u in figures)
             backed = 0
             for _, v, u in figures:
-                in_yuan = v * UNIT_FACTOR[u]
+                in_yuan = v * _UNIT_SCALE[u]
                 if {v.normalize(), in_yuan.normalize(), (in_yuan / 10000).normalize()} & own:
                     backed += 1
             out.append({"key": hashlib.sha1(f"{wording}|{printed}".encode()).hexdigest()[:20],
