@@ -27,7 +27,7 @@ from functools import lru_cache
 
 import regex
 
-from .cnnum import UNIT_FACTOR, scan
+from .cnnum import UNIT_FACTOR
 from .model import Cell, Document, Table, cell_at
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
@@ -202,9 +202,18 @@ class Claim:
 _CHANGE_TAIL = None
 # item names that contain a period word (上年结转 is this year's money)
 _ITEM_WORDS = regex.compile(r"上年结转(?:结余|和结余)?|上年结余|年初结转和结余")
-_BASE = regex.compile(r"(?:较|比|与|同比|相比|对比)\s*(上年度?|去年|上一年|(?:19|20)\d{2}\s*年度?)")
-_PRIOR_END = regex.compile(r"(上年末|上年底|上一年末|((?:19|20)\d{2})\s*年\s*(?:末|底|12月31日)|截至|截止)")
-_PRIOR = regex.compile(r"(?<![较比与])(上年度?|去年|((?:19|20)\d{2})\s*年度?)(?!\s*[-—–~至])")
+
+
+def _alternatives(key: str) -> str:
+    """items.json's marker words as a regex alternation, longest first."""
+    return "|".join(regex.escape(w) for w in sorted(load_json("items.json")[key], key=len, reverse=True))
+
+
+BASE_WORDS = tuple(load_json("items.json")["base_markers"])  # 较 / 比 / 与 … before a comparison base
+_BASE = regex.compile(rf"(?:{_alternatives('base_markers')})\s*({_alternatives('prior_markers')}|(?:19|20)\d{{2}}\s*年度?)")
+_PRIOR_END = regex.compile(rf"({_alternatives('prior_end_markers')}|((?:19|20)\d{{2}})\s*年\s*(?:末|底|12月31日))")
+_PRIOR = regex.compile(rf"(?<![较比与])({_alternatives('prior_markers')}|((?:19|20)\d{{2}})\s*年度?)(?!\s*[-—–~至])")
+_PART = regex.compile(_alternatives("part_markers"))
 
 
 def _change_tail():
@@ -231,7 +240,7 @@ def _period(clause: str, year: int | None) -> str:
             return "prior_end"
     for m in _PRIOR.finditer(clause):
         before = clause[: m.start()].rstrip()
-        if before.endswith(("较", "比", "与", "同比", "相比", "对比")):
+        if before.endswith(BASE_WORDS):
             continue
         if m.group(2) is not None:
             if year is not None and int(m.group(2)) == year - 1:
@@ -336,7 +345,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
+        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
         if not tokens and not any(w in text for w in v.flat_words):
             continue
         topic: Claim | None = None  # first level claim of the paragraph
@@ -422,7 +431,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                         period_words = ms.group(1)
             # a part marker between the previous claim and this one opens a 其中 scope
             between = text[max(prev_end, sent_start):tok.start]
-            if last_in_sentence is not None and regex.search(r"其中|包括|含", between):
+            if last_in_sentence is not None and _PART.search(between):
                 if not stack or stack[-1] is not last_in_sentence:
                     stack.append(last_in_sentence)
             item_span = None

@@ -16,6 +16,13 @@ mask what they claim, so ``2083.68万元`` is an amount and never a year.
 
 Offsets are character offsets into the text as given (full-width digits are translated
 one-for-one, so offsets are unchanged).
+
+Every family reads numbers in text here: the claim layer, the performance forms and their
+rules. Besides `scan`: `quantity(text)` reads a target value with its comparison and unit
+(≥98%, 不低于95%, ≤7万元, >1个, 1900元, 100) and `percentage(text)` a plain percentage;
+`amount_after` finds the amount a phrase introduces (调整预算数 156.75万元) among the scanned
+tokens; `rate_after` reads what an amount is the price of (10000元/台, 元/人/年); `fold`
+writes full-width digits in ASCII for patterns that look at digits.
 """
 from __future__ import annotations
 
@@ -51,14 +58,14 @@ _CN = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一�
 
 PATTERNS = [
     ("docno", regex.compile(r"[〔\[【［(（]\s*(?:19|20)\d{2}\s*[〕\]】］)）]\s*(?:第?\s*\d+\s*号)?")),
-    ("period", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]+)\s*(?:19|20)\d{2}\s*年(?:度)?")),
+    ("period", regex.compile(r"(?<![\d.])(?<!\d,)(?:19|20)\d{2}\s*年?\s*(?:[-—–~～至到]+)\s*(?:19|20)\d{2}\s*年(?:度)?")),
     ("period", regex.compile(r"“?十[一二三四五六七八九]五”?(?:规划|时期|期间)?")),
-    ("date", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d])")),
-    ("date", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")),
-    ("year", regex.compile(r"(?<![\d.,])(?:19|20)\d{2}\s*年(?:度)?")),
-    ("points", regex.compile(rf"(?<![\d.,])({_ARABIC})\s*个?百分点")),
-    ("percent", regex.compile(rf"(?<![\d.,])({_ARABIC})\s*%")),
-    ("amount", regex.compile(rf"(?<![\d.,A-Za-z])({_ARABIC})\s*(亿元|万元|千元|元|万)")),
+    ("date", regex.compile(r"(?<![\d.])(?<!\d,)(?:19|20)\d{2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?![\d])")),
+    ("date", regex.compile(r"(?<![\d.])(?<!\d,)(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?")),
+    ("year", regex.compile(r"(?<![\d.])(?<!\d,)(?:19|20)\d{2}\s*年(?:度)?")),
+    ("points", regex.compile(rf"(?<![\d.])(?<!\d,)({_ARABIC})\s*个?百分点")),
+    ("percent", regex.compile(rf"(?<![\d.])(?<!\d,)({_ARABIC})\s*%")),
+    ("amount", regex.compile(rf"(?<![\d.A-Za-z])(?<!\d,)({_ARABIC})\s*(亿元|万元|千元|元|万)")),
     ("amount", regex.compile(rf"({_CN})\s*(亿元|万元|千元|元)")),
 ]
 
@@ -200,3 +207,92 @@ def with_arabic_years(text: str) -> str:
     if not year.search(text):
         return text
     return year.sub(lambda m: "".join(digit[ch] for ch in m.group()), text)
+
+
+# --- values with a comparison, prices, amounts introduced by a phrase ---------------------
+
+@dataclass(frozen=True)
+class Quantity:
+    """A target or indicator value: ≥98% is Quantity('≥', 98, '%')."""
+
+    op: str  # '', '≥', '≤', '>', '<', '='
+    number: Number
+    unit: str  # what follows the number: '%', '次', '万元', '元', '' …
+
+    @property
+    def is_money(self) -> bool:
+        return self.unit in MONEY_FACTOR
+
+
+# a money unit as a value's unit may be written without 元 (≤7万)
+MONEY_FACTOR = {**UNIT_FACTOR, "万": UNIT_FACTOR["万元"], "亿": UNIT_FACTOR["亿元"]}
+_FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
+_FW_RUN = regex.compile(r"[０-９][０-９．，]*[０-９]|[０-９]")
+_TAGS = regex.compile(r"</?p>|<br\s*/?>")
+_VALUE_NUMBER = r"(?<![\d.])(?<!\d,)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
+
+
+def fold(text: str) -> str:
+    """The text with full-width numerals in ASCII, character for character (offsets into the
+    result are offsets into the text): １，０７５，４００．００ → 1,075,400.00, ９８％ → 98%.
+    Unlike `normalise`, punctuation outside a run of digits stays as printed (a full-width
+    comma between words is still the Chinese comma), for patterns that read the words."""
+    if not text or not any("０" <= ch <= "９" or ch == "％" for ch in text):
+        return text
+    out = _FW_RUN.sub(lambda m: m.group().translate(_FW_DIGITS), text)
+    return out.replace("％", "%")
+
+
+@lru_cache(maxsize=None)
+def _quantity_pattern() -> tuple["regex.Pattern", dict[str, str]]:
+    words = load_json("quantities.json")["comparison_words"]
+    op_of = {w: op for op, ws in words.items() for w in ws}
+    alternatives = "|".join(regex.escape(w) for w in sorted(op_of, key=len, reverse=True))
+    return regex.compile(rf"^\s*({alternatives})?\s*{_VALUE_NUMBER}\s*(.*?)\s*$"), op_of
+
+
+def quantity(text: str) -> Quantity | None:
+    """A value such as '≥98%', '不低于95%', '≤7万元', '>1个', '1900元', '100' (a cell's
+    text; a unit longer than six characters is prose, not a unit)."""
+    pattern, op_of = _quantity_pattern()
+    m = pattern.match(fold(_TAGS.sub("", text or "").strip()))
+    if not m:
+        return None
+    unit = regex.sub(r"[\s\u3000]+", "", m.group(3) or "")
+    if len(unit) > 6:
+        return None
+    number = parse_number(m.group(2))
+    if number is None:
+        return None
+    return Quantity(op_of.get(m.group(1) or "", ""), number, unit)
+
+
+def percentage(text: str) -> Number | None:
+    """A plain percentage ('99.99%', '58%', or a bare '100' in a % column), no comparison."""
+    q = quantity(text)
+    if q is None or q.op or q.unit not in ("%", ""):
+        return None
+    return q.number
+
+
+def amount_after(tokens: list[Token], text: str, pos: int) -> Token | None:
+    """The amount that starts at `pos` of the scanned text, after blanks: the figure a
+    phrase ending at `pos` introduces."""
+    while pos < len(text) and text[pos] in " \t\u3000":
+        pos += 1
+    return next((t for t in tokens if t.start == pos and t.kind == "amount"), None)
+
+
+@lru_cache(maxsize=None)
+def _rate_pattern() -> "regex.Pattern":
+    words = "|".join(regex.escape(w) for w in load_json("quantities.json")["rate_words"])
+    return regex.compile(rf"\s*(?:{words})\s*([\p{{Han}}]{{1,2}}(?:\s*[/／]\s*[\p{{Han}}]{{1,2}})?)")
+
+
+def rate_after(text: str, amount: Token) -> tuple[str, int] | None:
+    """What an amount is the price of, and where that ends: 10000元/台 → ('台', end),
+    120元/人/年 → ('人/年', end)."""
+    m = _rate_pattern().match(text, amount.end)
+    if not m:
+        return None
+    return regex.sub(r"\s", "", m.group(1)).replace("／", "/"), m.end()

@@ -19,10 +19,8 @@ from .model import Document, Section
 from .paragraphs import assign_paragraphs
 from .vocab import load_json
 
-# a narrative line that states an amount (the 说明 of a budget states dozens)
-_AMOUNT = regex.compile(r"\d(?:[\d,，.]*\d)?\s*(?:亿元|万元|千元|元)")
 _SPACES = regex.compile(r"\s+")
-# a 说明 states amounts on at least this many lines
+# a 说明 states amounts in at least this many paragraphs (the 说明 of a budget states dozens)
 MIN_NARRATIVE_AMOUNTS = 3
 # a tables file holds several standard tables and (almost) no narrative amounts
 MIN_TABLES = 3
@@ -34,7 +32,7 @@ def summarise(doc: Document) -> dict:
     only a 说明 ("narrative"), only tables ("tables") or a whole publication ("whole")."""
     kinds = load_json("table_kinds.json")["kinds"]
     standard = [t for t in doc.tables if kinds.get(t.kind, {}).get("family") in ("预算", "决算")]
-    amounts = sum(1 for ln in doc.text_lines() if _AMOUNT.search(ln.text))
+    amounts = sum(1 for para in doc.paragraphs if any(t.kind == "amount" for t in para.numbers))
     if len(standard) >= MIN_TABLES and amounts <= MAX_TABLES_FILE_AMOUNTS:
         part = "tables"
     elif not standard and amounts >= MIN_NARRATIVE_AMOUNTS:

@@ -43,6 +43,17 @@ class Paragraph:
     # (offset in .text, line number, offset of the piece in its line, length)
     pieces: list[tuple[int, int, int, int]]
     sentences: list[Sentence] = field(default_factory=list)
+    _numbers: list | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def numbers(self) -> list:
+        """The paragraph's number tokens (linter.cnnum.scan: amounts, percentages, years,
+        dates …), read once and shared by every stage."""
+        if self._numbers is None:
+            from .cnnum import scan
+
+            self._numbers = scan(self.text)
+        return self._numbers
 
     @property
     def line(self) -> int:

@@ -19,7 +19,7 @@ def cell_of(doc, kind, row_key, column_key):
 
 def summary_cell(doc, kind, name, side=0):
     """The amount cell next to a 收支总表 item name (side 0 = 收入, 1 = 支出)."""
-    from rules.arithmetic.common import summary_sides
+    from linter.figures import summary_sides
 
     table = doc.tables_of(kind)[0]
     s = summary_sides(table)[side]
@@ -129,7 +129,7 @@ def test_summary_carry_over_sub_rows_count(tmp_path):
     # 财政拨款收支总表: 年初结转 left blank, its 一般公共预算拨款 sub-row filled: 收入总计 must include it
     doc = doc_of(seed("000"))
     table = doc.tables_of("budget_fiscal_summary")[0]
-    from rules.arithmetic.common import summary_sides
+    from linter.figures import summary_sides
 
     side = summary_sides(table)[0]
     sub = next(r for r in side.rows if r.role == "carry_sub")
@@ -299,7 +299,7 @@ def test_final_three_public_car_subtotal():
 
 
 def block_cell(table, code_or_name):
-    from rules.arithmetic.common import clean_name, entries
+    from linter.figures import clean_name, entries
 
     for e in entries(table):
         if e.code == code_or_name or clean_name(e.name) == code_or_name:
@@ -340,7 +340,7 @@ def test_table_sets_checked_one_by_one(tmp_path):
     out = tmp_path / "two.txt"
     out.write_text(text + "\n" + text, encoding="utf-8")
     both = doc_of(out)
-    from rules.arithmetic.common import groups
+    from linter.figures import groups
 
     assert len(groups(both)) == 2
     assert run(both) == [] and evaluated(both)["BL104"] == 2 * run_count(seed("000"))
@@ -460,7 +460,7 @@ def test_two_departments_in_one_file_are_two_sets(tmp_path):
     out.write_text(seed("000").read_text(encoding="utf-8") + "\n" + seed("004").read_text(encoding="utf-8"),
                    encoding="utf-8")
     doc = doc_of(out)
-    from rules.arithmetic.common import groups
+    from linter.figures import groups
 
     sets = groups(doc)
     assert len(sets) == 2 and {t.meta["编制单位"] for t in sets[1].values()} == {doc_of(seed("004")).meta.department}

@@ -27,7 +27,7 @@ def test_every_planted_amount_error_is_found(path):
     from linter.config import Selection
     from linter.engine import load_rules, run_rules
     from linter.readers import read_document
-    from rules.arithmetic.common import PREFIX_OF, amount_columns
+    from linter.figures import PREFIX_OF, amount_columns
 
     sel = Selection()
     sel.select = ["BL1"]

@@ -67,3 +67,46 @@ def test_a_run_of_digits_too_long_for_any_amount_is_not_an_amount():
                                  ["收入项目", "预算数", "支出项目", "预算数"], ["一般公共预算拨款收入", huge, "一般公共服务支出", "1.00"],
                                  ["收入总计", huge, "支出总计", "1.00"]]}])
     run_rules_on(doc, ["BL"])  # no rule raises
+
+
+# --- values with a comparison, prices, amounts after a phrase (linter.cnnum) ---------------
+
+def test_quantity_reads_comparison_words_from_the_data_and_folds_full_width():
+    from linter.cnnum import quantity
+
+    cases = {"≥98%": ("≥", "98", "%"), "不低于95%": ("≥", "95", "%"), "≤7万元": ("≤", "7", "万元"),
+             "＞＝３次": ("≥", "3", "次"), "不超过1,200元": ("≤", "1200", "元"), "约5天": ("=", "5", "天"),
+             "１００": ("", "100", "")}
+    for text, (op, value, unit) in cases.items():
+        q = quantity(text)
+        assert (q.op, str(q.number.value), q.unit) == (op, value, unit), text
+    assert quantity("≤68万").is_money and not quantity("≥3次").is_money
+    assert quantity("达到市网信办要求") is None and quantity("98%以上的群众表示非常满意") is None
+
+
+def test_percentage_is_a_plain_percentage_only():
+    from linter.cnnum import percentage
+
+    assert str(percentage("99.99%")) == "99.99" and str(percentage("100")) == "100"
+    assert percentage("≥90%") is None and percentage("20个") is None
+
+
+def test_amount_after_a_phrase_and_what_a_price_is_for():
+    from linter.cnnum import amount_after, rate_after, scan
+
+    text = "调整预算数 1,567,500 元，支出１５６.７５万元，设备10000元/台，补贴120元／人/年"
+    tokens = scan(text)
+    at = text.index("1,567")
+    assert amount_after(tokens, text, text.index("数") + 1).start == at
+    assert amount_after(tokens, text, text.index("支出") + 2).text == "１５６.７５万元"
+    assert amount_after(tokens, text, 0) is None
+    prices = [(t.text, rate_after(text, t)) for t in tokens if t.kind == "amount"]
+    assert [(t, r[0] if r else None) for t, r in prices] == [
+        ("1,567,500 元", None), ("１５６.７５万元", None), ("10000元", "台"), ("120元", "人/年")]
+
+
+def test_an_ascii_comma_after_words_ends_a_clause_and_does_not_hide_the_amount():
+    from linter.cnnum import scan
+
+    found = [str(t.number) for t in scan("共3人,100元；1,567,500.00元,增长5%") if t.kind in ("amount", "percent")]
+    assert found == ["100", "1567500.00", "5"]

@@ -1,4 +1,4 @@
-"""The performance-table model (rules/performance/model.py) on the real corpus."""
+"""The performance-table model (linter/forms.py) on the real corpus."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -8,7 +8,8 @@ from conftest import seed
 from mof_document import write as write_mof
 
 from linter.readers import read_document
-from rules.performance.model import (amounts_in, is_self_evaluation, quantity, self_eval_table, self_eval_tables,
+from linter.cnnum import quantity
+from linter.forms import (funding_amounts, is_self_evaluation, self_eval_table, self_eval_tables,
                                      target_tables)
 
 
@@ -66,12 +67,12 @@ def test_self_evaluation_rows_with_shifted_columns():
 
 def test_amounts_and_quantities():
     text = "涉军公益岗3人，工资合计：3100人/月，管理费合计：720元/年，取暖费合计：1900元/人/年，合计11.81万元"
-    found = [(str(a.number), a.unit, a.rate, a.total) for a in amounts_in(text)]
+    found = [(str(a.number), a.unit, a.rate, a.total) for a in funding_amounts(text)]
     assert found == [("720", "元", "年", True), ("1900", "元", "人/年", True), ("11.81", "万元", None, True)]
-    a = amounts_in("手持执法终端：10000元/台，执法记录仪等共计90000元")
+    a = funding_amounts("手持执法终端：10000元/台，执法记录仪等共计90000元")
     assert [(a_.rate, a_.total, a_.yuan.value) for a_ in a] == [("台", False, 10000), (None, True, 90000)]
-    assert amounts_in("舆情通软件服务费19.05万，培训20万人次")[0].yuan.value == Decimal("190500")
-    assert len(amounts_in("舆情通软件服务费19.05万，培训20万人次")) == 1
+    assert funding_amounts("舆情通软件服务费19.05万，培训20万人次")[0].yuan.value == Decimal("190500")
+    assert len(funding_amounts("舆情通软件服务费19.05万，培训20万人次")) == 1
     q = quantity("≤68万")
     assert (q.op, q.number.value, q.unit, q.is_money) == ("≤", 68, "万", True)
     assert quantity(">=98%").op == "≥" and quantity("达到市网信办要求") is None

@@ -130,7 +130,7 @@ def test_department_execution_in_any_unit(adjusted, spent, small, tmp_path):
 
 
 def test_fold_keeps_offsets_and_commas():
-    from rules.performance.model import fold
+    from linter.cnnum import fold
 
     s = "支出１，５６７，５００．００元，共３人，１００元，９８％"
     assert fold(s) == "支出1,567,500.00元，共3人，100元，98%" and len(fold(s)) == len(s)
@@ -138,9 +138,9 @@ def test_fold_keeps_offsets_and_commas():
 
 
 def amounts_in_text(text):
-    from rules.performance.model import amounts_in
+    from linter.forms import funding_amounts
 
-    return amounts_in(text)
+    return funding_amounts(text)
 
 
 # --- BL406: copies of project-specific indicator rows --------------------------------------
@@ -164,7 +164,7 @@ def test_copied_effect_rows_are_no_copy(tmp_path):
 def test_shared_satisfaction_row_is_not_a_copy(tmp_path):
     from linter.readers import read_document
     from rules.performance.BL406 import _key
-    from rules.performance.model import target_tables
+    from linter.forms import target_tables
 
     # 000's tables 11 and 13 share 工作完成及时率 ≥95% and 服务对象满意度 ≥95%: one distinctive row
     tables = target_tables(read_document(str(seed("000"))))
@@ -207,7 +207,7 @@ def test_indicator_grid_split_from_its_form_in_docx():
     """000's .docx prints the 绩效目标 cell's second paragraph between the form and its 一级指标
     rows: the two grids are one 项目绩效目标表, named by the form."""
     from linter.readers import read_document
-    from rules.performance.model import target_tables
+    from linter.forms import target_tables
 
     for fmt in ("txt", "docx", "pdf"):
         tables = target_tables(read_document(str(seed("000", fmt))))

@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .common import blocks, entries, sum_mismatch, two_blocks, unit_of
+from linter.figures import blocks, entries, sum_mismatch, two_blocks, unit_of
 
 
 class ClassificationRollup(Rule):

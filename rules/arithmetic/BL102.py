@@ -4,8 +4,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.structure import column_key
 from linter.vocab import load_json
-
-from .common import LABEL_KEYS, NON_AMOUNT_KEYS, amount_columns, cell_in, column_name, data, printed, sum_mismatch, unit_of
+from linter.figures import LABEL_KEYS, NON_AMOUNT_KEYS, amount_columns, cell_in, column_name, data, printed, sum_mismatch, unit_of
 
 
 class RowTotalMismatch(Rule):

@@ -3,8 +3,8 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import agree
+from linter.figures import column_name, decimals_of, money, printed, sum_mismatch, summary_sides, tally, unit_of
 
-from .common import column_name, decimals_of, money, printed, sum_mismatch, summary_sides, tally, unit_of
 
 SUMMARY_KINDS = ("budget_summary", "final_summary", "budget_fiscal_summary", "final_fiscal_summary")
 

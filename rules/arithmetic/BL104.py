@@ -4,8 +4,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.model import to_yuan_factor
 from linter.numbers import decimal_sum, interval_sum
-
-from .common import data, decimals_of, figures, groups, money, only_fiscal_income, only_gpb, tally, unit_of
+from linter.figures import data, decimals_of, figures, groups, money, only_fiscal_income, only_gpb, tally, unit_of
 
 
 def _in(figure, factor):

@@ -3,8 +3,7 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import agree
-
-from .common import (ZERO, amount, amount_columns, clean_name, coded_cells, column_name, decimals_of, groups, money,
+from linter.figures import (ZERO, amount, amount_columns, clean_name, coded_cells, column_name, decimals_of, groups, money,
                      only_fiscal_income, only_gpb, printed, summary_sides, tally, unit_of)
 
 

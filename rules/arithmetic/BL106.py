@@ -2,8 +2,7 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .common import (FIGURE_TABLES, block_totals, cell_in, data, economic_amounts, printed, sum_mismatch, total_row,
+from linter.figures import (FIGURE_TABLES, block_totals, cell_in, data, economic_amounts, printed, sum_mismatch, total_row,
                      two_blocks, unit_of)
 
 

@@ -4,8 +4,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.numbers import decimal_sum, interval_sum
 from linter.vocab import load_json
-
-from .common import amount, coded_cells, decimals_of, economic_amounts, groups, money, printed, tally, unit_of
+from linter.figures import amount, coded_cells, decimals_of, economic_amounts, groups, money, printed, tally, unit_of
 
 
 def _by_code(table, key_order):

@@ -6,8 +6,7 @@ from linter.engine import Rule
 from linter.findings import related_cell
 from linter.levels import by_arithmetic, by_layout, item_rows, mismatches
 from linter.structure import column_key
-
-from .common import amount_columns, cell_in, clean_name, column_name, data, printed, sum_mismatch, tally, unit_of
+from linter.figures import amount_columns, cell_in, clean_name, column_name, data, printed, sum_mismatch, tally, unit_of
 
 
 class ItemTotalMismatch(Rule):

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import cell_amount, fmt, self_eval_tables, target_tables
 from linter.numbers import decimal_sum, sum_agrees
-
-from .model import cell_amount, fmt, self_eval_tables, target_tables
 
 
 class BudgetSourcesMismatch(Rule):

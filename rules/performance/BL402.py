@@ -2,18 +2,30 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from linter.cnnum import MONEY_FACTOR
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import cell_amount, fmt, funding_amounts, in_unit, in_yuan, target_tables
 from linter.numbers import Interval, Number
-
-from .common import at_cell_span
-from .model import UNITS_YUAN, amounts_in, cell_amount, fmt, in_unit, in_yuan, target_tables
 
 
 def _yuan_text(value: Decimal, unit: str) -> str:
     """The sum written in the unit the funding text used (万 alone as 万元)."""
     unit = {"万": "万元", "亿": "亿元"}.get(unit, unit)
     return in_unit(value, unit)
+
+
+def at_cell_span(rule, cell: Cell, start: int, end: int, message: str, related=None, suggestion=None,
+                 severity=None):
+    """A finding on characters [start, end) of a cell's first line of text."""
+    f = rule.at_cell(cell, message, related=related, suggestion=suggestion, severity=severity)
+    first = cell.text.split("\n", 1)[0]
+    start, end = max(0, min(start, len(first))), max(0, min(end, len(first)))
+    if end > start:
+        f.column = cell.column + start
+        f.end_column = cell.column + end
+        f.excerpt = first[start:end]
+    return f
 
 
 class FundingBreakdownMismatch(Rule):
@@ -43,7 +55,7 @@ class FundingBreakdownMismatch(Rule):
             if budget is None or t.purpose is None or t.budget.blank:
                 continue
             text = t.purpose.text.split("\n", 1)[0]
-            found = amounts_in(text)
+            found = funding_amounts(text)
             if not found:
                 continue
             b = in_yuan(budget, t.unit)
@@ -65,7 +77,7 @@ class FundingBreakdownMismatch(Rule):
                                     "所列金额合计" if len(items) > 1 else "所列金额", "warning", items)
 
     def _finding(self, t, a, text, budget: Number, yuan: Decimal, what, severity, items=None):
-        in_table_unit = yuan / UNITS_YUAN[t.unit]
+        in_table_unit = yuan / MONEY_FACTOR[t.unit]
         cell = t.purpose
         start = a.start if items is None or len(items) == 1 else items[0].start
         return at_cell_span(

@@ -1,19 +1,15 @@
 from __future__ import annotations
 
+from linter.cnnum import quantity
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import cell_amount, fmt, in_unit, in_yuan, is_cost, target_tables, vocab
 from linter.numbers import Interval
-
-from .model import cell_amount, fmt, in_unit, in_yuan, quantity, target_tables, vocab
 
 
 def _unit_name(unit: str) -> str:
     """The unit a suggestion is written in: the indicator's own (万 alone as 万元)."""
     return {"万": "万元", "亿": "亿元"}.get(unit, unit)
-
-
-def is_cost(ind) -> bool:
-    return "成本" in ind.level2 or "成本" in ind.level1
 
 
 class CostIndicatorBudgetMismatch(Rule):

@@ -2,12 +2,11 @@ from __future__ import annotations
 
 import regex
 
+from linter.cnnum import quantity
 from linter.engine import Rule
 from linter.findings import Related
+from linter.forms import funding_amounts, in_yuan, is_cost, norm, target_tables, vocab
 from linter.numbers import agree
-
-from .model import amounts_in, in_yuan, norm, quantity, target_tables, vocab
-from .BL403 import is_cost
 
 SEP = regex.compile(r"[，,；;。、]")
 
@@ -50,8 +49,8 @@ class UnitCostMismatch(Rule):
             if t.purpose is None:
                 continue
             text = t.purpose.text.split("\n", 1)[0]
-            prices = [(a, _item_before(text, a.start)) for a in amounts_in(text)
-                      if a.rate and a.rate not in ("年",)]
+            prices = [(a, _item_before(text, a.start)) for a in funding_amounts(text)
+                      if a.rate and a.rate not in vocab()["annual_rate_suffixes"]]
             prices = [(a, item) for a, item in prices if len(item) >= 2]
             if not prices:
                 continue

@@ -4,14 +4,13 @@ from decimal import Decimal
 
 import regex
 
+from linter.claims import claims_of
+from linter.cnnum import MONEY_FACTOR, amount_after
 from linter.engine import Rule
-from linter.findings import related_cell, related_line
+from linter.findings import related_cell
+from linter.forms import cell_amount, in_unit, in_yuan, norm, target_tables, words_pattern
 from linter.numbers import Interval, Number, interval_sum
 
-from .model import MONEY, cell_amount, in_unit, in_yuan, fold, money, norm, target_tables
-
-NARRATIVE = regex.compile(r"项目支出(?:预算)?(?:为|共计|合计|安排|：|:)?\s*" + MONEY)
-PROJECT_BUDGET = regex.compile(r"(?:年初)?预算(?:资金|金额)?(?:为|共计|合计)?\s*" + MONEY)
 _yuan_str = in_unit
 
 
@@ -66,14 +65,15 @@ class ProjectBudgetTotalMismatch(Rule):
                 if f:
                     yield f
                 break
-        # the narrative's 项目支出X万元
-        for para in doc.paragraphs:
-            for m in NARRATIVE.finditer(fold(para.text)):
-                unit = m.group(3)
-                f = self._compare(None, money(m.group(1), m.group(2), unit), total, s, unit, "说明中项目支出", related,
-                                  len(targets), doc=doc, span=para.span(m.start(), m.end()))
-                if f:
-                    yield f
+        # the narrative's 项目支出X万元: the claim layer's current 项目支出 amounts
+        for c in claims_of(doc):
+            if c.item != "项目支出" or c.relation != "amount" or c.period != "current" or not c.is_money:
+                continue
+            start = c.item_span[1] if c.item_span and c.item_span[0] == c.line and c.item_span[1] < c.start else c.start
+            f = self._compare(None, c.value.scaled(MONEY_FACTOR[c.unit]), total, s, c.unit, "说明中项目支出", related,
+                              len(targets), doc=doc, span=(c.line, start, c.end))
+            if f:
+                yield f
         # a project named in the narrative with its own amount
         for t in targets:
             name = norm(t.name)
@@ -81,24 +81,30 @@ class ProjectBudgetTotalMismatch(Rule):
                 continue
             budget = in_yuan(cell_amount(t.budget), t.unit)
             for para in doc.paragraphs:
-                text = fold(para.text)
+                text = para.text
                 pos = text.find(name)
                 if pos < 0:
                     continue
-                window = text[pos + len(name): pos + len(name) + 20]
-                m = PROJECT_BUDGET.search(window)
+                after = pos + len(name)
+                window = text[after: after + 20]
+                # the words between a project's name and its amount: “网评队伍建设”项目年初预算80000元
+                budget_words = regex.compile(rf"(?:{words_pattern('project_budget_words')})\s*"
+                                             rf"(?:{words_pattern('amount_links')})?")
+                m = next((m for m in budget_words.finditer(window)
+                          if amount_after(para.numbers, text, after + m.end()) is not None), None)
                 if not m or regex.search(r"[，。；,;]", window[:m.start()]):
                     continue
-                stated = money(m.group(1), m.group(2), m.group(3))
+                amount = amount_after(para.numbers, text, after + m.end())
+                stated = amount.number.scaled(MONEY_FACTOR[amount.unit])
                 if Interval.of(stated).meets(Interval.of(budget)):
                     continue
-                line, start, end = para.span(pos + len(name) + m.start(), pos + len(name) + m.end())
+                line, start, end = para.span(after + m.start(), amount.end)
                 yield self.at_span(
                     doc, line, start, end,
-                    f"说明中「{t.name}」预算{m.group(0).strip()}，{t.label()}预算数为"
+                    f"说明中「{t.name}」{text[after + m.start():amount.end].strip()}，{t.label()}预算数为"
                     f"{t.budget.text.strip()}{t.unit}",
                     related=[related_cell(t.budget, f"{t.name}预算数")],
-                    suggestion=f"{_yuan_str(budget.value, m.group(3))}",
+                    suggestion=f"{_yuan_str(budget.value, amount.unit)}",
                 )
 
     def _compare(self, cell, stated: Number, total: Interval, s: Decimal, unit: str, what, related, n,

@@ -4,8 +4,7 @@ import regex
 
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .model import _level2_of, norm, target_tables, vocab
+from linter.forms import level2_of, norm, target_tables, vocab
 
 NUMBERED = regex.compile(r"^指标\s*\d+\s*[:：]")
 
@@ -22,7 +21,7 @@ def _generic_kind(ind) -> bool:
     words = ind.level1 + ind.level2 + norm(ind.name)
     if any(w in words for w in v["shared_indicator_words"]):
         return True
-    return _level2_of(ind.name) is not None
+    return level2_of(ind.name) is not None
 
 
 def _specific(ind) -> bool:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import regex
 
+from linter.cnnum import fold, quantity
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .model import fold, norm, project_key, quantity, target_tables
+from linter.forms import norm, project_key, target_tables
 
 CN_COUNT = "一二两三四五六七八九十"
 _NUM = rf"(\d+|[{CN_COUNT}]{{1,3}})"

@@ -4,8 +4,7 @@ from decimal import Decimal
 
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .model import fmt, percent, target_tables
+from linter.forms import fmt, percent, target_tables
 
 
 class SpendingPlanNotCumulative(Rule):

@@ -1,46 +1,9 @@
 from __future__ import annotations
 
-from decimal import Decimal
-
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.numbers import Interval, format_decimal
-
-from .model import at_precision, cell_amount, fmt, percent, self_eval_tables
-
-
-def execution_rate(s) -> Decimal | None:
-    """执行数 / 预算数 × 100 from the amounts as printed, or None."""
-    b, e = cell_amount(s.budget), cell_amount(s.executed)
-    if b is None or e is None or b.value == 0 or s.budget.blank:
-        return None
-    return e.value / b.value * 100
-
-
-def rate_agrees(printed, rate: Decimal) -> bool:
-    return Interval.of(printed).meets(Interval.exact(rate))
-
-
-def rate_bounds(s) -> Interval | None:
-    """执行数 / 预算数 × 100 as an interval, each amount standing for ± half a unit of the finer of
-    the two printed precisions (30 beside 29.99 is 30.00; a blank is exactly zero), or None."""
-    b, e = cell_amount(s.budget), cell_amount(s.executed)
-    if b is None or e is None or s.budget.blank:
-        return None
-    dec = max(b.decimals, e.decimals)
-    ib = Interval.of(at_precision(b, dec))
-    ie = Interval.exact(Decimal(0)) if s.executed.blank or s.executed.dash else Interval.of(at_precision(e, dec))
-    if ib.low <= 0:
-        return None
-    ends = [x / y * 100 for x in (ie.low, ie.high) for y in (ib.low, ib.high)]
-    return Interval(min(ends), max(ends))
-
-
-def rate_severity(printed, s) -> str:
-    """error when no amounts that round to the printed ones give the printed rate; warning when
-    only the amounts as printed contradict it (29.99 ÷ 30 = 99.97%, but 29.994 ÷ 29.996 is 99.99%)."""
-    bounds = rate_bounds(s)
-    return "warning" if bounds is not None and Interval.of(printed).meets(bounds) else "error"
+from linter.forms import execution_rate, fmt, percent, rate_agrees, rate_severity, self_eval_tables
+from linter.numbers import format_decimal
 
 
 class ExecutionRateMismatch(Rule):

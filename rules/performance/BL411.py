@@ -2,16 +2,8 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .BL410 import execution_rate, rate_agrees, rate_severity
-from .model import fmt, percent, self_eval_tables, vocab
-
-
-def execution_indicators(s, funding: bool = True):
-    """The 预算执行率 indicator rows (with the MoF form's 年度资金总额 row unless funding=False)."""
-    words = vocab()["execution_rate_words"]
-    return [i for i in s.indicators if any(w in i.level2 or w in i.level1 or w in i.name for w in words)
-            and (funding or not i.funding)]
+from linter.forms import (execution_indicators, execution_rate, fmt, percent, rate_agrees, rate_severity,
+                          self_eval_tables)
 
 
 class ExecutionIndicatorOverstated(Rule):

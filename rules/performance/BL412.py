@@ -4,10 +4,7 @@ from decimal import Decimal
 
 from linter.engine import Rule
 from linter.findings import related_cell
-
-from .BL410 import execution_rate
-from .BL411 import execution_indicators
-from .model import at_precision, fmt, score_decimals, self_eval_tables
+from linter.forms import at_precision, execution_indicators, execution_rate, fmt, score_decimals, self_eval_tables
 
 
 class ExecutionScoreTooHigh(Rule):

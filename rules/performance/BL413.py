@@ -2,9 +2,8 @@ from __future__ import annotations
 
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import at_precision, fmt, score_decimals, self_eval_tables
 from linter.numbers import decimal_sum, sum_agrees
-
-from .model import at_precision, fmt, score_decimals, self_eval_tables
 
 
 class ScoreTotalMismatch(Rule):

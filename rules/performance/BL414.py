@@ -2,23 +2,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
+from linter.cnnum import fold
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import cell_amount, fmt, norm, overall_scores, project_key, self_eval_tables
 from linter.numbers import Interval, parse_number
-
-from .model import cell_amount, fmt, fold, norm, project_key, self_eval_tables
-
-OVERALL = regex.compile(r"(总得分|综合得分|总体得分|评价得分|自评得分|总分)\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
-
-
-def overall_scores(doc):
-    """(line, match) for every sentence stating the whole evaluation's score."""
-    for para in doc.paragraphs:
-        for m in OVERALL.finditer(fold(para.text)):
-            yield para, m
-
 
 def _project_named(text: str, pos: int, tables):
     """The table whose project the clause before a score names, when exactly one is."""

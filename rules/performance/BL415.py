@@ -2,11 +2,10 @@ from __future__ import annotations
 
 import regex
 
+from linter.cnnum import fold
 from linter.engine import Rule
+from linter.forms import overall_score_pattern, vocab
 from linter.numbers import parse_number
-
-from .BL414 import OVERALL
-from .model import fold, vocab
 
 
 def grade_of(score) -> list[str]:
@@ -42,7 +41,7 @@ class GradeMismatch(Rule):
         grade_re = regex.compile(r"(?:为|评价等级|等级|评定为|属于|：|:)\s*[“\"]?(" + "|".join(words) + r")")
         for ln in doc.paragraphs:
             text = fold(ln.text)
-            for m in OVERALL.finditer(text):
+            for m in overall_score_pattern().finditer(text):
                 tail = text[m.end(): m.end() + 16]
                 g = grade_re.search(tail)
                 if not g:

@@ -6,9 +6,8 @@ import regex
 
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import TAGS, fmt, percent, self_eval_tables
 from linter.numbers import Interval
-
-from .model import TAGS, fmt, percent, self_eval_tables
 
 ITEM = regex.compile(r"(?:(?<=^|[\s。；;>])(\d{1,2})\s*[.．、](?!\d))|(?:(?<=(?:^|[。；;>])\s{0,3})(\d{1,2})\s+(?=\p{Han}))")
 

@@ -4,15 +4,29 @@ from decimal import Decimal
 
 import regex
 
+from linter.cnnum import MONEY_FACTOR, amount_after
 from linter.engine import Rule
 from linter.findings import related_cell
+from linter.forms import cell_amount, in_unit, in_yuan, self_eval_tables, words_pattern
 from linter.numbers import Interval, interval_sum
 
-from .model import MONEY, cell_amount, in_unit, in_yuan, fold, money, self_eval_tables
 
-# any unit: 调整预算数156.75万元 and 调整预算数 1,567,500 元 say the same
-ADJUSTED = regex.compile(r"调整(?:后)?预算(?:数)?\s*(?:为)?\s*" + MONEY)
-SPENT = regex.compile(r"(?:全年)?(?:实际)?支出(?:数)?\s*(?:为)?\s*" + MONEY)
+
+def _introduced_by(key: str):
+    """The words (performance.json `key`, then an optional 为/共计/合计) that introduce a figure;
+    the amount after them is read by linter.cnnum in any unit (调整预算数156.75万元 and 调整预算数
+    1,567,500 元 say the same)."""
+    return regex.compile(rf"(?:{words_pattern(key)})\s*(?:{words_pattern('amount_links')})?")
+
+
+def _stated(pattern, para, start: int = 0):
+    """(start of the words, the amount token) of the first place from `start` where the
+    words are followed by an amount; None when there is none."""
+    for m in pattern.finditer(para.text, start):
+        amount = amount_after(para.numbers, para.text, m.end())
+        if amount is not None:
+            return m.start(), amount
+    return None
 
 
 class DepartmentExecutionVsProjects(Rule):
@@ -49,30 +63,32 @@ class DepartmentExecutionVsProjects(Rule):
         e_sum = interval_sum(executed)
         unspent = sum((b.value for b in budgets), Decimal(0)) - sum((e.value for e in executed), Decimal(0))
         for ln in doc.paragraphs:
-            text = fold(ln.text)
-            a = ADJUSTED.search(text)
+            text = ln.text
+            a = _stated(_introduced_by("adjusted_budget_words"), ln)
             if not a:
                 continue
-            unit = a.group(3)
-            adj = money(a.group(1), a.group(2), unit)
+            (a_start, a_amount), unit = a, a[1].unit
+            adj = a_amount.number.scaled(MONEY_FACTOR[unit])
             if b_sum.low > Interval.of(adj).high:
                 yield self.at_span(
-                    doc, *ln.span(a.start(), a.end()),
-                    f"调整预算{a.group(0)}，少于{len(tables)}个项目预算数合计"
+                    doc, *ln.span(a_start, a_amount.end),
+                    f"调整预算{text[a_start:a_amount.end]}，少于{len(tables)}个项目预算数合计"
                     f"{in_unit(sum((b.value for b in budgets), Decimal(0)), unit)}",
                     related=[related_cell(s.budget, f"{s.name}预算数") for s in tables][:10],
                     severity="error",
                 )
                 continue
-            sp = SPENT.search(text, a.end())
+            sp = _stated(_introduced_by("spent_words"), ln, a_amount.end)
             if not sp or len(executed) != len(tables):
                 continue
-            spent = money(sp.group(1), sp.group(2), sp.group(3))
+            sp_start, sp_amount = sp
+            said = text[sp_start:sp_amount.end]
+            spent = sp_amount.number.scaled(MONEY_FACTOR[sp_amount.unit])
             if spent.value == adj.value and unspent > 0 and e_sum.high < b_sum.low:
                 short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
                 yield self.at_span(
-                    doc, *ln.span(sp.start(), sp.end()),
-                    f"{'' if sp.group(0).startswith('全年') else '全年'}{sp.group(0)}，等于调整预算（执行率100%），"
+                    doc, *ln.span(sp_start, sp_amount.end),
+                    f"{'' if said.startswith('全年') else '全年'}{said}，等于调整预算（执行率100%），"
                     f"但项目自评表执行数比预算数少"
                     f"{in_unit(unspent, unit)}",
                     related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],

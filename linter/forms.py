@@ -1,37 +1,46 @@
-"""A small model of the two performance tables, built from doc.tables by content.
+"""The performance forms, the second ledger: assigns a document's 项目绩效目标表 and
+绩效自评表 as form objects (``target_tables(doc)``, ``self_eval_tables(doc)``, built once per
+document and cached), as linter.claims assigns the budget tables' ledger. Rules read them.
 
 项目绩效目标表 (TargetTable): 项目名称, 预算数 = 财政资金 + 其他资金, 预算规模及资金用途 (free
-text), 资金支出计划 (%), 绩效目标, and the indicator rows 一级/二级/三级指标, 描述, 指标值, 依据.
+text, whose amounts ``funding_amounts`` reads), 资金支出计划 (%), 绩效目标, and the indicator rows
+一级/二级/三级指标, 描述, 指标值, 依据.
 
 绩效自评表 (SelfEvalTable): 预算数 / 到位数 / 执行数 with their 其中 rows, 预算执行进度, 年度预期目标
 vs 具体完成情况 with 总体完成率, indicator rows with 预期指标值 / 实际完成值 / 自评得分, and 总分.
+Also the analyses several rules share: the execution rate 执行数 ÷ 预算数 and its interval, the
+预算执行率 and 成本 indicators, the narrative's statements of the overall score.
 
 Tables are recognised by what their cells say (预算数, 一级指标, 自评得分 …), not only by the
 kind the structure pass gave them, and cells are found by their labels, not by grid column:
-the same form comes out of .txt, .docx and .pdf with shifted or merged columns.
-
-Also here: amounts with units in free text (元 / 万元 / 亿元) and indicator values (≥98%, ≤7万元,
->1个), as Decimal-backed Numbers with their printed precision.
+the same form comes out of .txt, .docx and .pdf with shifted or merged columns. Values in
+cells and text (≥98%, ≤7万元, >1个) are read by linter.cnnum.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 
 import regex
 
-from linter.model import Cell, Document, Table
-from linter.numbers import Number, parse_number
-from linter.vocab import load_json
+from .cnnum import MONEY_FACTOR, fold, percentage, quantity, rate_after, scan
+from .model import Cell, Document, Table
+from .numbers import Interval, Number, parse_number
+from .vocab import load_json
 
 SPACE = regex.compile(r"[\s\u3000]+")
 TAGS = regex.compile(r"</?p>|<br\s*/?>")
-UNITS_YUAN = {"元": Decimal(1), "千元": Decimal(1000), "万元": Decimal(10000), "万": Decimal(10000),
-              "亿元": Decimal(100000000), "亿": Decimal(100000000)}
 
 
 def vocab() -> dict:
     return load_json("performance.json")
+
+
+@lru_cache(maxsize=None)
+def words_pattern(key: str) -> str:
+    """performance.json's word list `key` as a regex alternation (in the file's order)."""
+    return "|".join(regex.escape(w) for w in vocab()[key])
 
 
 def norm(text: str) -> str:
@@ -41,131 +50,61 @@ def norm(text: str) -> str:
     return t.replace("(", "（").replace(")", "）").replace(":", "：").rstrip("：")
 
 
-# --- amounts and values --------------------------------------------------------------
-
-# A printed number in text already folded by fold(): thousands separators, decimals.
-NUM = r"(?<![\d.])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
-# The money units a statement may end in (any of them: a narrative in 元 says the same as one
-# in 万元); the factor of each is UNITS_YUAN.
-MONEY_UNIT = r"\s*(亿元|万元|千元|元)"
-MONEY = NUM + MONEY_UNIT
-AMOUNT = regex.compile(NUM + r"\s*(亿元|万元|千元|元|亿|万(?!人|个|次|条|份|件|台))")
-
-_FW_DIGITS = str.maketrans("０１２３４５６７８９．，％", "0123456789.,%")
-_FW_RUN = regex.compile(r"[０-９][０-９．，]*[０-９]|[０-９]")
-
-
-def fold(text: str) -> str:
-    """The text with full-width numerals folded to ASCII, character for character (offsets into
-    the result are offsets into the text): １，０７５，４００．００ → 1,075,400.00, ９８％ → 98%.
-    A full-width comma is a thousands separator only inside a run of full-width digits; between
-    ordinary words it stays the Chinese comma."""
-    if not text or not any("０" <= ch <= "９" or ch == "％" for ch in text):
-        return text
-    out = _FW_RUN.sub(lambda m: m.group().translate(_FW_DIGITS), text)
-    return out.replace("％", "%")
-
-
-def money(intpart: str, frac: str | None, unit: str) -> Number:
-    """A matched amount (NUM groups and a MONEY_UNIT) in 元, keeping its printed interval."""
-    return _number(intpart, frac).scaled(UNITS_YUAN[unit])
+# --- amounts and values ----------------------------------------------------------------
+# Numbers in text are read by linter.cnnum (quantity, percentage, fold); here only what a
+# form's cell holds and money between units.
 
 
 def in_unit(value: Decimal, unit: str, decimals: int = 4) -> str:
     """A value in 元 written in another unit: in_unit(42300, '万元') -> '4.23万元'."""
-    return f"{fmt(value / UNITS_YUAN[unit], decimals)}{unit}"
-QUANTITY = regex.compile(r"^\s*(≥|≤|>=|<=|＞=|＜=|>|<|＞|＜|=|＝|不低于|不少于|不高于|不超过|不超出|大于等于|小于等于|大于|小于|约)?\s*"
-                         + NUM + r"\s*(.*?)\s*$")
-OPS = {">=": "≥", "＞=": "≥", "不低于": "≥", "不少于": "≥", "大于等于": "≥", "<=": "≤", "＜=": "≤", "不高于": "≤",
-       "不超过": "≤", "不超出": "≤", "小于等于": "≤", "＞": ">", "大于": ">", "＜": "<", "小于": "<", "＝": "=", "约": "="}
+    return f"{fmt(value / MONEY_FACTOR[unit], decimals)}{unit}"
 
 
-def _number(intpart: str, frac: str | None) -> Number:
-    text = intpart + ("." + frac if frac else "")
-    n = parse_number(text)
-    assert n is not None
-    return n
+def in_yuan(number: Number, unit: str | None) -> Number:
+    return number.scaled(MONEY_FACTOR.get(unit or "万元", MONEY_FACTOR["万元"]))
 
 
 @dataclass
 class Amount:
-    """An amount of money printed in free text: value, unit, and where it is."""
+    """An amount in a 预算规模及资金用途 text: read by linter.cnnum, with what it is the price
+    of (10000元/台, or after a per-unit word: 单价500元) and whether a total word introduces it."""
 
     number: Number
     unit: str
     start: int  # offset of the number in the text
     end: int  # offset after the unit (and any rate suffix)
-    rate: str | None = None  # '月', '人/年', '台' … when the amount is a price per something
+    rate: str | None = None  # '月', '人/年', '台', '单价' … when the amount is a price per something
     total: bool = False  # preceded by 合计/共计/…
 
     @property
     def yuan(self) -> Number:
-        return self.number.scaled(UNITS_YUAN[self.unit])
+        return self.number.scaled(MONEY_FACTOR[self.unit])
 
     def text(self, source: str) -> str:
         return source[self.start:self.end]
 
 
-def amounts_in(text: str) -> list[Amount]:
-    """Every amount with a money unit in a piece of text, with rate suffixes (元/台, 元/人/年)
-    and a flag for amounts introduced by a total word (合计11.81万元)."""
+def funding_amounts(text: str) -> list[Amount]:
+    """The amounts of a funding description (预算规模及资金用途): prices with what they price
+    (元/台, 元/人/年), and the amounts a total word (合计11.81万元) introduces."""
     v = vocab()
+    total_at = regex.compile("(?:" + "|".join(map(regex.escape, v["total_words"])) + r")[^，,；;。\d]{0,6}$")
     out = []
-    text = fold(text)
-    for m in AMOUNT.finditer(text):
-        end = m.end()
-        rate = None
-        r = regex.match(r"\s*[/／每]\s*([\p{Han}]{1,2}(?:\s*[/／]\s*[\p{Han}]{1,2})?)", text[end:])
-        if r:
-            rate = regex.sub(r"\s", "", r.group(1)).replace("／", "/")
-            end += r.end()
-        before = text[max(0, m.start() - 8):m.start()]
-        per_unit_before = any(w in before[-4:] for w in v["per_unit_words"])
-        if per_unit_before and not rate:
-            rate = "单价"
-        total = any(w in before for w in v["total_words"]) and bool(regex.search(
-            "(" + "|".join(v["total_words"]) + r")[^，,；;。\d]{0,6}$", before))
-        out.append(Amount(_number(m.group(1), m.group(2)), m.group(3), m.start(), end, rate, total))
+    folded = fold(text)
+    for tok in scan(text):
+        if tok.kind != "amount":
+            continue
+        rate = rate_after(text, tok)
+        before = folded[max(0, tok.start - 8):tok.start]
+        what = rate[0] if rate else ("单价" if any(w in before[-4:] for w in v["per_unit_words"]) else None)
+        out.append(Amount(tok.number, tok.unit, tok.start, rate[1] if rate else tok.end, what,
+                          bool(total_at.search(before))))
     return out
-
-
-def in_yuan(number: Number, unit: str | None) -> Number:
-    return number.scaled(UNITS_YUAN.get(unit or "万元", Decimal(10000)))
-
-
-@dataclass
-class Quantity:
-    op: str  # '', '≥', '≤', '>', '<', '='
-    number: Number
-    unit: str  # what follows the number: '%', '次', '万元', '元', '' …
-
-    @property
-    def is_money(self) -> bool:
-        return self.unit in UNITS_YUAN
-
-
-def quantity(text: str) -> Quantity | None:
-    """An indicator value such as '≥98%', '≤7万元', '>1个', '1900元', '100'."""
-    t = fold(TAGS.sub("", text or "").strip()).replace("％", "%")
-    m = QUANTITY.match(t)
-    if not m:
-        return None
-    op = m.group(1) or ""
-    op = OPS.get(op, op)
-    unit = SPACE.sub("", m.group(4) or "")
-    if len(unit) > 6:
-        return None
-    return Quantity(op, _number(m.group(2), m.group(3)), unit)
 
 
 def percent(cell: Cell | None) -> Number | None:
     """A cell holding a percentage ('99.99%', '58%', or a bare '100' in a % column)."""
-    if cell is None:
-        return None
-    q = quantity(cell.text)
-    if q is None or q.op or q.unit not in ("%", ""):
-        return None
-    return q.number
+    return None if cell is None else percentage(cell.text)
 
 
 # --- the tables ------------------------------------------------------------------------
@@ -306,7 +245,7 @@ def _is_level1(text: str) -> bool:
     return any(t.startswith(w) for w in vocab()["level1"])
 
 
-def _level2_of(text: str) -> str | None:
+def level2_of(text: str) -> str | None:
     t = norm(text)
     for w in sorted(vocab()["level2"], key=len, reverse=True):
         if t == w or (t.startswith(w) and len(t) <= len(w) + 2):
@@ -339,7 +278,7 @@ def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tupl
         if not ne:
             continue
         k = 0
-        if _is_level1(ne[0].text) and not (_level2_of(ne[0].text) and len(ne) > 1 and _level2_of(ne[1].text) is None
+        if _is_level1(ne[0].text) and not (level2_of(ne[0].text) and len(ne) > 1 and level2_of(ne[1].text) is None
                                             and level1):
             level1 = norm(ne[0].text)
             level1_cell = ne[0]
@@ -350,8 +289,8 @@ def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tupl
         if not rest:
             continue
         level2 = ""
-        if _level2_of(rest[0].text):
-            level2 = _level2_of(rest[0].text) or ""
+        if level2_of(rest[0].text):
+            level2 = level2_of(rest[0].text) or ""
             rest = rest[1:]
         if not rest:
             # an unfilled row: only its category labels
@@ -654,7 +593,7 @@ def _mof_indicators(s: SelfEvalTable, rows: list[list[Cell]], i: int) -> int:
         if l1 is not None and norm(l1.text) and _is_level1(l1.text):
             level1, level1_cell = norm(l1.text), l1
         if l2 is not None and norm(l2.text):
-            level2 = _level2_of(l2.text) or norm(l2.text)
+            level2 = level2_of(l2.text) or norm(l2.text)
         name = cells.get("name")
         if name is None or not norm(name.text) or name is lead and _is_level1(name.text):
             continue
@@ -695,7 +634,6 @@ def target_tables(doc: Document) -> list[TargetTable]:
     return doc.cached("performance.targets", _targets)
 
 
-TABLE_TITLE = regex.compile(r"绩效|目标表|自评表|评价表")
 
 
 def _targets(doc: Document) -> list[TargetTable]:
@@ -724,7 +662,7 @@ def _continues(doc: Document, prev: TargetTable, t: TargetTable) -> bool:
     first = next((r for r in t.table.rows if any(c.text.strip() for c in r)), [])
     if "一级指标" not in {norm(c.text) for c in first}:
         return False
-    if t.table.title and TABLE_TITLE.search(t.table.title):
+    if t.table.title and regex.search(words_pattern("form_title_words"), t.table.title):
         return False
     last = prev.parts[-1].last_line
     between = [doc.line(n).text.strip() for n in range(last + 1, t.table.first_line) if doc.line(n).text.strip()
@@ -732,9 +670,6 @@ def _continues(doc: Document, prev: TargetTable, t: TargetTable) -> bool:
     return 0 < t.table.first_line - last and len(between) <= 2 and all(len(x) <= 80 for x in between)
 
 
-# suffixes a project's name is written with or without: “网络舆情管理”项目 = 网络舆情管理经费
-PROJECT_SUFFIX = regex.compile(r"(?:项目支出绩效目标表|项目绩效目标表|绩效目标表|绩效自评表|绩效表|项目支出|专项资金|专项经费"
-                               r"|项目经费|工作经费|项目|经费|专项|资金|费用|支出)+$")
 QUOTES = regex.compile(r"[“”\"'‘’「」『』《》〈〉]")
 
 
@@ -743,7 +678,8 @@ def project_key(name: str) -> str:
     or trailing 项目 / 经费 / 专项资金 …: “网络舆情管理”项目 and 网络舆情管理经费 -> 网络舆情管理."""
     t = QUOTES.sub("", norm(name))
     t = regex.sub(r"^(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", "", t)
-    core = PROJECT_SUFFIX.sub("", t)
+    # suffixes a project's name is written with or without: “网络舆情管理”项目 = 网络舆情管理经费
+    core = regex.sub(rf"(?:{words_pattern('project_name_suffixes')})+$", "", t)
     return core if len(core) >= 2 else t
 
 
@@ -780,3 +716,68 @@ def fmt(value: Decimal, decimals: int = 2) -> str:
     if "." in s:
         s = s.rstrip("0").rstrip(".")
     return s
+
+
+# --- analyses shared by several rules ------------------------------------------------
+
+def is_cost(ind) -> bool:
+    return "成本" in ind.level2 or "成本" in ind.level1
+
+
+def execution_rate(s) -> Decimal | None:
+    """执行数 / 预算数 × 100 from the amounts as printed, or None."""
+    b, e = cell_amount(s.budget), cell_amount(s.executed)
+    if b is None or e is None or b.value == 0 or s.budget.blank:
+        return None
+    return e.value / b.value * 100
+
+
+def rate_agrees(printed, rate: Decimal) -> bool:
+    return Interval.of(printed).meets(Interval.exact(rate))
+
+
+def rate_bounds(s) -> Interval | None:
+    """执行数 / 预算数 × 100 as an interval, each amount standing for ± half a unit of the finer of
+    the two printed precisions (30 beside 29.99 is 30.00; a blank is exactly zero), or None."""
+    b, e = cell_amount(s.budget), cell_amount(s.executed)
+    if b is None or e is None or s.budget.blank:
+        return None
+    dec = max(b.decimals, e.decimals)
+    ib = Interval.of(at_precision(b, dec))
+    ie = Interval.exact(Decimal(0)) if s.executed.blank or s.executed.dash else Interval.of(at_precision(e, dec))
+    if ib.low <= 0:
+        return None
+    ends = [x / y * 100 for x in (ie.low, ie.high) for y in (ib.low, ib.high)]
+    return Interval(min(ends), max(ends))
+
+
+def rate_severity(printed, s) -> str:
+    """error when no amounts that round to the printed ones give the printed rate; warning when
+    only the amounts as printed contradict it (29.99 ÷ 30 = 99.97%, but 29.994 ÷ 29.996 is 99.99%)."""
+    bounds = rate_bounds(s)
+    return "warning" if bounds is not None and Interval.of(printed).meets(bounds) else "error"
+
+
+def execution_indicators(s, funding: bool = True):
+    """The 预算执行率 indicator rows (with the MoF form's 年度资金总额 row unless funding=False)."""
+    words = vocab()["execution_rate_words"]
+    return [i for i in s.indicators if any(w in i.level2 or w in i.level1 or w in i.name for w in words)
+            and (funding or not i.funding)]
+
+
+def overall_score_pattern():
+    """A statement of the whole evaluation's score: 总得分为95.5分 (group 2 is the score)."""
+    return _overall()
+
+
+@lru_cache(maxsize=None)
+def _overall():
+    words = "|".join(map(regex.escape, vocab()["overall_score_words"]))
+    return regex.compile(rf"({words})\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def overall_scores(doc):
+    """(line, match) for every sentence stating the whole evaluation's score."""
+    for para in doc.paragraphs:
+        for m in _overall().finditer(fold(para.text)):
+            yield para, m

@@ -1,5 +1,8 @@
-"""Shared helpers for table arithmetic rules: amounts, the 收支总表 layout, and the named
-figures (totals of the standard tables) that cross-table identities compare."""
+"""The figures the budget tables print, as the arithmetic rules read them: assigns (per
+table, cached) its amount columns, the 收支总表's two sides with their levels, the classification
+entries and blocks of a 科目 table, and (per document) the groups of standard tables with their
+named figures (totals) that cross-table identities compare; plus the sum check every BL1 rule
+reports through (interval rule, one finding per wrong total)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,10 +10,10 @@ from decimal import Decimal
 
 import regex
 
-from linter.model import Cell, Document, Table, cell_at
-from linter.numbers import EXACT, ZERO, Number, agree, decimal_sum, format_decimal, sum_agrees
-from linter.structure import CODE, split_code
-from linter.vocab import load_json
+from .model import Cell, Document, Table, cell_at
+from .numbers import EXACT, ZERO, Number, agree, decimal_sum, format_decimal, sum_agrees
+from .structure import CODE, split_code
+from .vocab import load_json
 
 # columns that hold labels, codes or counts rather than amounts
 NON_AMOUNT_KEYS = {"序号", "科目编码", "科目名称", "类", "款", "项", "项目", "数量", "计量单位", "单价"}
