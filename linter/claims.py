@@ -625,7 +625,7 @@ def _total_row(table: Table) -> list[Cell] | None:
 # tables whose rows are 支出功能分类科目, and the column holding a row's amount
 FUNC_TABLES = {"budget_income": "income", "budget_expense": "expense", "budget_gpb_expense": "gpb",
                "budget_fund": "fund", "budget_soe": "soe", "final_income": "income", "final_expense": "expense",
-               "final_gpb_expense": "gpb"}
+               "final_gpb_expense": "gpb", "budget_fiscal_expense": "fiscal_expense"}
 GPB_KINDS = ("budget_gpb_expense", "final_gpb_expense")
 
 
@@ -719,15 +719,20 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
             by_total_row(table, "expense_columns")
         elif kind in GPB_KINDS:
             by_total_row(table, "gpb_columns", gpb_only=True)
-        elif kind in ("budget_gpb_basic", "final_gpb_basic"):
+        elif kind in ("budget_gpb_basic", "final_gpb_basic", "budget_fiscal_basic"):
             row = _total_row(table)
             if row is not None:
                 by_total_row(table, "basic_columns", gpb_only=True)
+                _class_split(table, ledger, _unit(table, doc_unit))
                 cols = table.column_index("公用经费")
                 if cols:
                     cell = _cell_in(row, cols[0])
                     add("机关运行经费", _amount(cell), table, cell or row[0],
                         f"《{table.label()}》合计行「{table.column_labels[cols[0]] or '公用经费'}」", gpb_only=True, proxy=True)
+                else:
+                    for f in ledger.get("公用经费", []):
+                        if f.table is table:
+                            add("机关运行经费", f.number, table, f.cell, f.where, gpb_only=True, proxy=True)
             else:
                 # 人员经费合计 | 2,152.26 | 公用经费合计 | 184.65 (two side-by-side blocks)
                 by_row_labels(table, ["人员经费", "公用经费"], gpb_only=True)
@@ -741,6 +746,14 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
                     ledger.setdefault("一般公共预算基本支出", []).append(Fact(
                         "一般公共预算基本支出", total, a.unit, table, a.cell, f"《{table.label()}》人员经费合计 + 公用经费合计",
                         gpb_only=True, sum_of=(a, b)))
+        elif kind == "budget_operating":
+            # 一般公共预算机关运行经费支出预算表: its 合计 is the 机关运行经费 itself
+            row = _total_row(table)
+            cols = table.column_index("机关运行经费") or table.column_index("合计") or table.column_index("金额")
+            if row is not None and cols:
+                cell = _cell_in(row, cols[0])
+                add("机关运行经费", _amount(cell), table, cell or row[0],
+                    f"《{table.label()}》合计行「{table.column_labels[cols[0]] or '机关运行经费'}」", gpb_only=True)
         elif kind in ("budget_three_public", "final_three_public"):
             _three_public(table, add, items)
         elif kind == "procurement":
@@ -754,6 +767,35 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
     if any(not f.proxy for f in facts):
         ledger["机关运行经费"] = [f for f in facts if not f.proxy]
     return ledger
+
+
+def _class_split(table: Table, ledger: dict, unit: str) -> None:
+    """人员经费 and 公用经费 of a 基本支出 table printed by economic class only (江苏: 301 / 302
+    / 303 rows under one 金额 column, no 人员经费 column): the sums of their 类 rows, as
+    linter/data/arithmetic.json `personnel_classes` composes them."""
+    if any(f.table is table for k in ("人员经费", "公用经费") for f in ledger.get(k, [])):
+        return
+    cols = table.column_index("合计") or table.column_index("金额")
+    if len(cols) != 1:
+        return
+    classes: dict[str, tuple[Cell, str]] = {}
+    for row, info in zip(table.data_rows(), table.row_info):
+        if len(info.code) == 3 and info.code not in classes:
+            cell = _cell_in(row, cols[0])
+            if cell is not None and cell.col == cols[0] and (cell.number is not None or cell.blank or cell.dash):
+                classes[info.code] = (cell, info.name)
+    if not classes:
+        return
+    for item, codes in load_json("arithmetic.json")["personnel_classes"].items():
+        parts = [Fact(item, _amount(cell), unit, table, cell, f"《{table.label()}》{code} {name}", gpb_only=True)
+                 for code, (cell, name) in classes.items() if code in codes]
+        if not parts or any(p.number is None for p in parts):
+            continue
+        total = Number(sum((p.number.value for p in parts), Decimal(0)), min(p.number.decimals for p in parts))
+        ledger.setdefault(item, []).append(Fact(
+            item, total, unit, table, parts[0].cell,
+            f"《{table.label()}》{' + '.join(p.where.split('》', 1)[1] for p in parts)}", gpb_only=True,
+            sum_of=tuple(parts)))
 
 
 def _fiscal_expense(table: Table, add, items):

@@ -132,22 +132,39 @@ def by_arithmetic(rows: list[ItemRow], total: Number) -> list[Node] | None:
 
 def by_layout(rows: list[ItemRow]) -> list[Node]:
     """The tree the layout shows: top-level numbered rows are roots; otherwise a row is the
-    child of the nearest row above indented less. A row whose indent is unknown keeps the
-    indent of the row above (a PDF row that lost its leading empty cells continues a list)."""
+    child of the nearest row above indented less. A row whose indent is unknown (a PDF row
+    that lost or gained leading cells) goes under the nearest open group above it that its
+    children have not yet filled: after a filled group it climbs to the group's parent."""
     roots: list[Node] = []
-    stack: list[tuple[int, Node]] = []
-    indent = 0
+    stack: list[tuple[float, Node]] = []
+    indents: dict[int, float] = {}
     for r in rows:
+        node = Node(r)
         if r.top:
-            indent = -1
+            indent: float = -1
         elif r.indent is not None:
             indent = r.indent
-        node = Node(r)
+        else:
+            i = len(stack) - 1
+            if i >= 0 and not stack[i][1].children:
+                i -= 1  # the row above is a leaf: this row is its sibling or higher
+            while i >= 0 and _filled(stack[i][1]):
+                i -= 1
+            siblings = stack[i][1].children if i >= 0 else roots
+            # the indent of the group's other children, or just inside the group
+            indent = indents[id(siblings[-1])] if siblings else (stack[i][0] + 0.5 if i >= 0 else 0)
         while stack and stack[-1][0] >= indent:
             stack.pop()
         (stack[-1][1].children if stack else roots).append(node)
         stack.append((indent, node))
+        indents[id(node)] = indent
     return roots
+
+
+def _filled(node: Node) -> bool:
+    """The children so far add up to the node's amount (or beyond it)."""
+    done = sum((c.item.number.low for c in node.children), Decimal(0))
+    return bool(node.children) and done >= node.item.number.low
 
 
 def mismatches(roots: list[Node], total_cell: Cell | None) -> list[tuple[Cell, list[Node]]]:
