@@ -207,7 +207,7 @@ def _summary_sides(table: Table) -> list[Side]:
         for r, row in enumerate(table.data_rows()):
             nc = cell_in(row, col)
             raw = nc.text.strip() if nc else ""
-            cells = {c: cell_in(row, c) for c in cols if cell_in(row, c) is not None}
+            cells = {c: _side_cell(row, c, nc) for c in cols if cell_in(row, c) is not None}
             if not raw:
                 continue
             name = clean_name(raw)
@@ -215,6 +215,17 @@ def _summary_sides(table: Table) -> list[Side]:
         _assign_levels(rows)
         sides.append(Side(label, col, cols, rows))
     return sides
+
+
+def _side_cell(row: list[Cell], col: int, name_cell: Cell | None) -> Cell:
+    """The row's cell in an amount column of a side; when the row's label is merged over that
+    column (当年支出小计 printed across a block's columns), its amount is the cell after it."""
+    cell = cell_in(row, col)
+    if cell is name_cell and name_cell is not None:
+        after = cell_in(row, name_cell.col + name_cell.colspan)
+        if after is not None and (after.number is not None or after.blank or after.dash):
+            return after
+    return cell
 
 
 def _assign_levels(rows: list[SideRow]) -> None:
@@ -326,11 +337,15 @@ def _groups(doc: Document) -> list[dict[str, Table]]:
     return out
 
 
+# the total row of a table by its name: 收入总计 heads a Jiangsu 收入预算总表 of source rows
+TOTAL_ROW_NAMES = ("合计", "总计", "收入总计", "支出总计")
+
+
 def total_row(table: Table) -> list[Cell] | None:
     """The 合计/总计 data row of a classified table; the only data row of a table without
     label columns (支出预算总表: 合计 | 基本支出 | 项目支出 in one row)."""
     for row, info in zip(table.data_rows(), table.row_info):
-        if not info.code and clean_name(info.name) in ("合计", "总计"):
+        if not info.code and clean_name(info.name) in TOTAL_ROW_NAMES:
             return row
     rows = table.data_rows()
     if len(rows) == 1 and not any(k in LABEL_KEYS for k in table.columns) and table.column_index("合计"):

@@ -14,11 +14,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+import regex
+
 from .model import Cell, Table, cell_at
 from .numbers import Number, sum_agrees
 
 # a reading of a long table is searched within this many steps; beyond, none is claimed
 SEARCH_LIMIT = 50000
+_OF_WHICH = regex.compile(r"^\s*其中")
 
 
 @dataclass
@@ -70,6 +73,8 @@ def item_rows(table: Table, col: int, skip: set[int], top_style, only_column: bo
         if label_cell is None:
             continue
         label = label_cell.text.strip()
+        if _OF_WHICH.match(label):
+            continue  # 其中：… is a part of the row above, not an addend
         out.append(ItemRow(r, label, cell, label_cell.col if aligned else None, bool(top_style(label))))
     return out
 

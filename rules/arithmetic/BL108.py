@@ -43,6 +43,8 @@ class ItemTotalMismatch(Rule):
             if table.is_empty():
                 continue
             for spec in specs:
+                if spec.get("uncoded") and any(i.code for i in table.row_info):
+                    continue  # rows keyed by 科目 codes: BL101 adds them up
                 if table.kind in spec["kinds"]:
                     yield from self._spec(doc, table, spec)
 
