@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..limits import DEFAULT, Limits
 from ..model import Cell, Document, InputError, Line, Table
 
 SNAP = 2.5  # pt: rulings closer than this are one line
@@ -114,7 +115,7 @@ class PageData:
     images: int = 0
 
 
-def read_pdf(path: str) -> Document:
+def read_pdf(path: str, limits: Limits = DEFAULT) -> Document:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfraw
 

@@ -15,6 +15,7 @@ import codecs
 
 import regex
 
+from ..limits import DEFAULT, Limits
 from ..model import Cell, Document, EmptyInput, InputError, Line, Suppression, Table
 
 FURNITURE = regex.compile(r"^\s*(page number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$")
@@ -56,7 +57,7 @@ def _strict(data: bytes, encoding: str) -> str:
         raise InputError(f"text is not valid {encoding} despite its byte-order mark") from None
 
 
-def read_txt(path: str) -> Document:
+def read_txt(path: str, limits: Limits = DEFAULT) -> Document:
     with open(path, "rb") as fh:
         data = fh.read()
     return txt_document(decode(data), path)
