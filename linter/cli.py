@@ -107,7 +107,7 @@ def cmd_check(args) -> int:
     halves: dict[str, tuple] = {}
     for path in files:
         try:
-            doc = _read(path)
+            doc = _read(path, selection.limits)
         except InputError as exc:
             unreadable += 1
             findings.append(output.input_finding(path, exc))
@@ -156,15 +156,16 @@ def cmd_check(args) -> int:
     return output.exit_status(kept, args.fail_on)
 
 
-def _read(path: str):
-    """The analysed document; InputError with a one-line cause for any failure, a reader
-    bug included."""
+def _read(path: str, limits=None):
+    """The analysed document (within `limits`, the defaults when None); InputError with a
+    one-line cause for any failure, a reader bug included."""
+    from .limits import DEFAULT
     from .readers import read_document
 
     if not os.path.exists(path):
         raise InputError("no such file")
     try:
-        return read_document(path)
+        return read_document(path, limits or DEFAULT)
     except InputError:
         raise
     except Exception as exc:  # a reader bug must not end the batch

@@ -3,11 +3,13 @@ with a one-line cause naming the limit's configuration key, quickly and in littl
 and a deep but legal nest is walked without recursion."""
 from __future__ import annotations
 
+import json
 import time
 import zipfile
 
 import pytest
 
+from conftest import CORPUS, run_cli
 from linter.limits import Limits
 from linter.model import InputError
 from linter.readers import read_document
@@ -143,3 +145,51 @@ def test_characters_per_line_and_document_and_table_width_in_text(tmp_path):
         "text longer than 1100 characters (limit max-document-chars)"
     assert "limit max-grid-columns" in _refused(path, Limits(max_grid_columns=10))
     assert read_document(str(path)).lines[1].text == "正文" * 600
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+PDF = sorted((CORPUS / "pdf").glob("*.pdf"))[0]
+
+
+def test_pages_and_glyphs_per_page():
+    pages = max(line.page or 0 for line in read_document(str(PDF)).lines)
+    assert pages > 1
+    assert _refused(PDF, Limits(max_pages=pages - 1)) == \
+        f"PDF of {pages} pages, more than {pages - 1} (limit max-pages)"
+    message = _refused(PDF, Limits(max_glyphs_per_page=20))
+    assert message.startswith("page 1 draws ") and message.endswith("more than 20 (limit max-glyphs-per-page)")
+
+
+# --- configuration -------------------------------------------------------------------------------
+
+def test_limits_are_read_from_the_configuration(tmp_path):
+    from linter.config import load_selection
+
+    cfg = tmp_path / "budgetlint.toml"
+    cfg.write_text("[limits]\nmax-line-chars = 50\nmax-grid-columns = 7\n", encoding="utf-8")
+    limits = load_selection(str(cfg)).limits
+    assert (limits.max_line_chars, limits.max_grid_columns, limits.max_pages) == (50, 7, Limits().max_pages)
+    for bad, cause in (("max-lines = 3", "unknown limit 'max-lines'"),
+                       ("max-pages = 0", "limits.max-pages must be a positive whole number"),
+                       ("max-pages = '10'", "limits.max-pages must be a positive whole number"),
+                       ("max-pages = true", "limits.max-pages must be a positive whole number")):
+        cfg.write_text(f"[limits]\n{bad}\n", encoding="utf-8")
+        with pytest.raises(InputError, match=cause):
+            load_selection(str(cfg))
+
+
+def test_check_refuses_past_a_configured_limit_and_goes_on(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.budgetlint.limits]\nmax-line-chars = 30\n", encoding="utf-8")
+    (tmp_path / "long.txt").write_text("标题\n" + "正文" * 20 + "\n", encoding="utf-8")
+    (tmp_path / "short.txt").write_text("标题\n正文\n", encoding="utf-8")
+    res = run_cli("check", "--format", "json", "--exit-zero", str(tmp_path), cwd=tmp_path)
+    found = json.loads(res.stdout)
+    bl000 = [f for f in found if f["rule"] == "BL000"]
+    assert [f["path"].endswith("long.txt") for f in bl000] == [True]
+    assert "line 2 longer than 30 characters (limit max-line-chars)" in bl000[0]["message"]
+    assert res.stderr.count("limit max-line-chars") == 1
+    (tmp_path / "pyproject.toml").write_text("[tool.budgetlint.limits]\nmax-line-chars = -1\n", encoding="utf-8")
+    res = run_cli("check", str(tmp_path), cwd=tmp_path)
+    assert res.returncode == 2 and res.stderr.strip().count("\n") == 0
+    assert "limits.max-line-chars must be a positive whole number" in res.stderr
