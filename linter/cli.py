@@ -99,7 +99,7 @@ def cmd_check(args) -> int:
         for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
             summaries[code].append(summary)
         for failure in failures:
-            print(f"{doc.path}: 错误：{failure}", file=sys.stderr)
+            print(f"{output.shown_path(doc.path)}: 错误：{failure}", file=sys.stderr)
             rule_failed = True
 
     # a 说明 file or a tables file alone may be half of a split publication: kept until
@@ -111,15 +111,21 @@ def cmd_check(args) -> int:
         except InputError as exc:
             unreadable += 1
             findings.append(output.input_finding(path, exc))
-            print(f"{path}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
+            print(f"{output.shown_path(path)}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
+            continue
+        try:
+            summary = summarise(doc)
+            if summary["part"] != "whole":
+                halves[path] = (doc, summary)
+            else:
+                lint(doc)
+        except Exception as exc:  # a bug met on one file must not lose the others' findings
+            findings.append(output.input_finding(path, InputError(f"internal error ({type(exc).__name__}: {exc})")))
+            print(f"{output.shown_path(path)}: 错误：internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+            rule_failed = True
             continue
         if args.format == "text":
             docs[path] = doc
-        summary = summarise(doc)
-        if summary["part"] != "whole":
-            halves[path] = (doc, summary)
-            continue
-        lint(doc)
         del doc
     paired = set()
     for narrative, tables in pair([s for _, s in halves.values()]):
@@ -291,12 +297,19 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    from .output import WRITE_ERRORS, stdout_failed, utf8_streams
+
+    utf8_streams(getattr(args, "format", "text"))
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:  # what a command printed could not be written: closed pipe, full disk
+        if exc.errno not in WRITE_ERRORS:
+            raise
+        return stdout_failed(exc)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover
