@@ -332,7 +332,7 @@ def annotate_file(path: str, out: str, rules, selection) -> tuple[int, int]:
     from .cli import _read
     from .engine import check_document
 
-    doc = _read(path)
+    doc = _read(path, selection.limits)
     if doc.format not in ("docx", "pdf"):
         raise InputError(f"annotate writes .docx and .pdf copies, not .{doc.format}")
     if os.path.exists(out) and os.path.samefile(out, path):

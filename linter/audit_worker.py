@@ -50,7 +50,7 @@ def audit_file(path: str) -> dict:
     try:
         if not os.path.exists(path):
             raise InputError("no such file")
-        doc = read_document(path)
+        doc = read_document(path, _selection.limits)
     except InputError as exc:
         if isinstance(exc.__context__, MemoryError):  # the reader ran out of the worker's memory limit
             raise MemoryError from None

@@ -99,7 +99,7 @@ def cmd_check(args) -> int:
         for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
             summaries[code].append(summary)
         for failure in failures:
-            print(f"{doc.path}: 错误：{failure}", file=sys.stderr)
+            print(f"{output.shown_path(doc.path)}: 错误：{failure}", file=sys.stderr)
             rule_failed = True
 
     # a 说明 file or a tables file alone may be half of a split publication: kept until
@@ -107,19 +107,25 @@ def cmd_check(args) -> int:
     halves: dict[str, tuple] = {}
     for path in files:
         try:
-            doc = _read(path)
+            doc = _read(path, selection.limits)
         except InputError as exc:
             unreadable += 1
             findings.append(output.input_finding(path, exc))
-            print(f"{path}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
+            print(f"{output.shown_path(path)}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
+            continue
+        try:
+            summary = summarise(doc)
+            if summary["part"] != "whole":
+                halves[path] = (doc, summary)
+            else:
+                lint(doc)
+        except Exception as exc:  # a bug met on one file must not lose the others' findings
+            findings.append(output.input_finding(path, InputError(f"internal error ({type(exc).__name__}: {exc})")))
+            print(f"{output.shown_path(path)}: 错误：internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+            rule_failed = True
             continue
         if args.format == "text":
             docs[path] = doc
-        summary = summarise(doc)
-        if summary["part"] != "whole":
-            halves[path] = (doc, summary)
-            continue
-        lint(doc)
         del doc
     paired = set()
     for narrative, tables in pair([s for _, s in halves.values()]):
@@ -156,15 +162,16 @@ def cmd_check(args) -> int:
     return output.exit_status(kept, args.fail_on)
 
 
-def _read(path: str):
-    """The analysed document; InputError with a one-line cause for any failure, a reader
-    bug included."""
+def _read(path: str, limits=None):
+    """The analysed document (within `limits`, the defaults when None); InputError with a
+    one-line cause for any failure, a reader bug included."""
+    from .limits import DEFAULT
     from .readers import read_document
 
     if not os.path.exists(path):
         raise InputError("no such file")
     try:
-        return read_document(path)
+        return read_document(path, limits or DEFAULT)
     except InputError:
         raise
     except Exception as exc:  # a reader bug must not end the batch
@@ -290,12 +297,19 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    from .output import WRITE_ERRORS, stdout_failed, utf8_streams
+
+    utf8_streams(getattr(args, "format", "text"))
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return 0
+    except OSError as exc:  # what a command printed could not be written: closed pipe, full disk
+        if exc.errno not in WRITE_ERRORS:
+            raise
+        return stdout_failed(exc)
+    return status
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,8 @@
 walking up from the current directory. Keys: select, ignore, severity (code or prefix ->
 error|warning|info), extend-select and extend-ignore (added to the default selection,
 which is every built-in rule and every installed pack's), per-file-ignores (glob, relative to the configuration's folder ->
-[codes]), and per-rule options under [tool.budgetlint.options.CODE]. A list of codes may
+[codes]), per-rule options under [tool.budgetlint.options.CODE], and the readers' limits
+under [tool.budgetlint.limits] (linter.limits: positive whole numbers). A list of codes may
 also be written as one string ("BL1" or "BL1, BL3"). Anything else is refused in one line."""
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import os
 
 from .engine import Selection
 from .findings import SEVERITIES
+from .limits import Limits
 from .model import InputError
 
 try:  # Python 3.11+
@@ -17,7 +19,7 @@ try:  # Python 3.11+
 except ModuleNotFoundError:  # pragma: no cover - Python 3.10
     import tomli as tomllib  # type: ignore[no-redef]
 
-KEYS = ("select", "extend-select", "ignore", "extend-ignore", "severity", "per-file-ignores", "options")
+KEYS = ("select", "extend-select", "ignore", "extend-ignore", "severity", "per-file-ignores", "options", "limits")
 
 
 def find_config(start: str | None = None) -> str | None:
@@ -88,4 +90,17 @@ def load_selection(path: str | None) -> Selection:
                             for k, v in _table(data.get("per-file-ignores", {}), "per-file-ignores").items()}
     sel.options = {k: dict(_table(v, f"options.{k}"))
                    for k, v in _table(data.get("options", {}), "options").items()}
+    sel.limits = _limits(_table(data.get("limits", {}), "limits"))
     return sel
+
+
+def _limits(table: dict) -> Limits:
+    known = Limits.keys()
+    values = {}
+    for key, value in table.items():
+        if key not in known:
+            raise _bad(f"unknown limit {key!r} (known: {', '.join(known)})")
+        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+            raise _bad(f"limits.{key} must be a positive whole number")
+        values[key.replace("-", "_")] = value
+    return Limits(**values)

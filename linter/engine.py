@@ -6,11 +6,11 @@ import importlib
 import inspect
 import os
 from dataclasses import dataclass, field
+from decimal import localcontext
 from typing import Callable, Iterable, Iterator
 
-from decimal import localcontext
-
 from .findings import Finding, Related
+from .limits import Limits
 from .numbers import ARITHMETIC
 from .model import Cell, Document
 
@@ -235,6 +235,7 @@ class Selection:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob -> codes
     options: dict[str, dict] = field(default_factory=dict)  # code -> options
     root: str = ""  # per-file-ignores globs are relative to this folder (the configuration's; else cwd)
+    limits: Limits = field(default_factory=Limits)  # what the readers accept ([tool.budgetlint.limits])
 
     def enabled(self, code: str, path: str | None = None) -> bool:
         if not self.selects(code) or _matches(code, self.ignore):

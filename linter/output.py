@@ -10,6 +10,8 @@ what is not about a draft: bad usage or configuration, a rule or rule pack that 
 """
 from __future__ import annotations
 
+import dataclasses
+import errno
 import os
 import sys
 
@@ -41,8 +43,26 @@ def input_finding(path: str, exc: InputError) -> Finding:
                    line=1, column=1, end_line=1, end_column=1, excerpt="", path=path)
 
 
+def shown_path(path: str) -> str:
+    """A file name as reports print it. POSIX names are bytes, and Python holds a byte that
+    is not UTF-8 as a lone surrogate, which no UTF-8 output can carry: each such byte is
+    written as the four characters \\xNN (a name b'\\xb2\\xe2.txt' prints as \\xb2\\xe2.txt),
+    so the report stays valid UTF-8 and the name recognisable."""
+    if path.isascii():
+        return path
+    try:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate that is not an undecodable byte
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def render(fmt: str, findings: list[Finding], docs: dict, files: list[str]) -> str:
     from . import render as r
+
+    if fmt != "sarif" and any(shown_path(p) != p for p in files):  # SARIF: URIs of the bytes
+        findings = [dataclasses.replace(f, path=shown_path(f.path)) for f in findings]
+        docs = {shown_path(p): d for p, d in docs.items()}
+        files = [shown_path(p) for p in files]
 
     if fmt == "json":
         return r.render_json(findings)
@@ -87,8 +107,7 @@ def emit(args, findings: list[Finding], docs: dict, files: list[str]) -> int:
     """Write the report (stdout or --output-file); 2 when the file cannot be written."""
     out = render(args.format, findings, docs, files)
     if not args.output_file:
-        sys.stdout.write(out)
-        return 0
+        return write_stdout(out)
     try:
         folder = os.path.dirname(os.path.abspath(args.output_file))
         os.makedirs(folder, exist_ok=True)
@@ -98,6 +117,65 @@ def emit(args, findings: list[Finding], docs: dict, files: list[str]) -> int:
         print(f"budgetlint: 无法写入 {args.output_file}：{exc.strerror or exc}", file=sys.stderr)
         return 2
     return 0
+
+
+WRITE_ERRORS = (errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT, errno.EBADF)
+
+
+def write_stdout(text: str) -> int:
+    """Write (and flush) text on stdout; a closed pipe or a full disk is one line on stderr
+    and 2, never a traceback."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except OSError as exc:
+        return stdout_failed(exc)
+    return 0
+
+
+def stdout_failed(exc: OSError) -> int:
+    """Tell a failed write on stdout in one line and return 2. stdout is pointed at
+    /dev/null afterwards: the interpreter flushes it again on exit, and what it still holds
+    would fail a second time, with a traceback."""
+    cause = exc.strerror or type(exc).__name__
+    try:
+        print(f"budgetlint: 无法写出报告到标准输出：{cause}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 2
+
+
+def utf8_streams(fmt: str) -> None:
+    """Reports are UTF-8 whatever the locale (LC_ALL=C, a Latin-1 terminal): JSON, SARIF,
+    JUnit and GitHub annotations always; text unless the locale's encoding can write every
+    character (UTF-8, UTF-16/32, GB18030). A character that still cannot be written is
+    escaped, never an error."""
+    import codecs
+
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is None:  # replaced by a caller (tests, an embedding program)
+            continue
+        try:
+            name = codecs.lookup(stream.encoding or "ascii").name
+        except LookupError:
+            name = "ascii"
+        full = name in ("utf-8", "utf-16", "utf-32", "gb18030")
+        if stream is sys.stdout and fmt != "text":
+            full = name == "utf-8"
+        try:
+            if full:
+                reconfigure(errors="backslashreplace")
+            else:
+                reconfigure(encoding="utf-8", errors="backslashreplace")
+        except (OSError, ValueError):
+            pass
 
 
 def exit_status(findings: list[Finding], fail_on: str) -> int:

@@ -132,7 +132,11 @@ def render_sarif(findings: list[Finding]) -> str:
 def _uri(path: str) -> str:
     from urllib.parse import quote
 
-    return quote(path.replace("\\", "/"))
+    path = path.replace("\\", "/")
+    try:  # a name that is not UTF-8: its own bytes, percent-encoded
+        return quote(path.encode("utf-8", "surrogateescape"))
+    except UnicodeEncodeError:
+        return quote(path.encode("utf-8", "replace"))
 
 
 def _gh_escape(text: str, prop: bool = False) -> str:

@@ -124,7 +124,7 @@ def test_a_failing_rule_does_not_stop_the_other_rules(tmp_path, monkeypatch, cap
 def test_extract_reports_a_reader_failure_in_one_line(monkeypatch, capsys):
     from linter import cli, readers
 
-    def broken(path):
+    def broken(path, limits=None):
         raise ValueError("bad xref")
 
     monkeypatch.setattr(readers, "read_document", broken)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from ..limits import DEFAULT, Limits, check_document
 from ..model import Document, EmptyInput, InputError
 
 SUFFIXES = {".txt": "txt", ".md": "txt", ".markdown": "txt", ".docx": "docx", ".pdf": "pdf"}
@@ -23,8 +24,8 @@ def format_of(path: str) -> str | None:
     return SUFFIXES.get(os.path.splitext(path)[1].lower())
 
 
-def read_document(path: str) -> Document:
-    """Read and analyse one file. Raises InputError with a one-line cause."""
+def read_document(path: str, limits: Limits = DEFAULT) -> Document:
+    """Read and analyse one file within `limits`. Raises InputError with a one-line cause."""
     fmt = format_of(path)
     if fmt is None:
         ext = os.path.splitext(path)[1].lower()
@@ -44,7 +45,8 @@ def read_document(path: str) -> Document:
     else:
         from .pdf import read_pdf as reader
     try:
-        doc = reader(path)
+        doc = reader(path, limits)
+        check_document(doc, limits)
     except InputError:
         raise
     except MemoryError:

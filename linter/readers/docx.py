@@ -22,6 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 
+from ..limits import DEFAULT, Limits, check_columns, check_depth, check_rows, exceeded
 from ..model import Cell, Document, EmptyInput, InputError, Line, Suppression, Table
 from .txt import FURNITURE
 
@@ -41,7 +42,7 @@ RUN_TEXT = {W + "tab": "\t", W + "ptab": "\t", W + "noBreakHyphen": "-", W + "so
 BR = W + "br"
 COMMENT_START, COMMENT_END = W + "commentRangeStart", W + "commentRangeEnd"
 TOC_STYLE = re.compile(r"(?i)^(toc\s*\d|目录\s*\d)")
-MAX_PART = 512 * 1024 * 1024  # uncompressed size of one XML part
+CHUNK = 1024 * 1024  # bytes decompressed at a time, counted against the limits
 CAREFUL = {W + "txbxContent", W + "vanish", MC_ALTERNATE, W + "pict", W + "drawing", W + "object"}
 FAST_TAGS = {T, *RUN_TEXT, *CAREFUL}
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -51,9 +52,9 @@ TRANSITIONAL_W = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 
 
-def read_docx(path: str) -> Document:
-    body, styles, numbering, comments = _open(path)
-    builder = _Builder(_Styles(styles), _Numbering(numbering))
+def read_docx(path: str, limits: Limits = DEFAULT) -> Document:
+    body, styles, numbering, comments = _open(path, limits)
+    builder = _Builder(_Styles(styles), _Numbering(numbering, limits), limits)
     builder.ignores = _ignore_comments(comments)
     builder.blocks(body)
     if not builder.lines:
@@ -81,7 +82,7 @@ def _ignore_comments(root) -> dict[str, tuple[str, ...]]:
 
 # --- opening ---------------------------------------------------------------------------
 
-def _open(path: str):
+def _open(path: str, limits: Limits):
     """(body element, styles root or None, numbering root or None); InputError otherwise."""
     with open(path, "rb") as fh:
         head = fh.read(8)
@@ -93,7 +94,7 @@ def _open(path: str):
         raise InputError("not a valid .docx (not a zip archive)")
     try:
         with zipfile.ZipFile(path) as z:
-            package = _Package(z)
+            package = _Package(z, limits)
             main = package.target("", "/officeDocument") or package.find("word/document.xml")
             if main is None:
                 raise InputError("not a valid .docx (no main document part)")
@@ -123,12 +124,14 @@ class _Package:
     """The few Open Packaging Conventions a reader needs: part names are case-insensitive,
     [Content_Types].xml types them, a part's _rels/<name>.rels lead to related parts."""
 
-    def __init__(self, z: zipfile.ZipFile):
+    def __init__(self, z: zipfile.ZipFile, limits: Limits):
         self.z = z
+        self.limits = limits
+        self.decompressed = 0  # bytes of every part read so far
         self.names = {n.lower(): n for n in z.namelist()}
         if "[content_types].xml" not in self.names:
             raise InputError("not a valid .docx (no [Content_Types].xml: not an Office Open XML package)")
-        types = ET.fromstring(z.read(self.names["[content_types].xml"]))
+        types = ET.fromstring(self.read(self.names["[content_types].xml"]))
         self.defaults = {d.get("Extension", "").lower(): d.get("ContentType", "") for d in types
                          if d.tag.endswith("Default")}
         self.overrides = {o.get("PartName", "").lstrip("/").lower(): o.get("ContentType", "") for o in types
@@ -149,7 +152,7 @@ class _Package:
         rels = self.find(posixpath.join(folder, "_rels", base + ".rels"))
         if rels is None:
             return None
-        for rel in ET.fromstring(self.z.read(rels)):
+        for rel in ET.fromstring(self.read(rels)):
             if rel.get("TargetMode") == "External" or not rel.get("Type", "").endswith(reltype_suffix):
                 continue
             target = rel.get("Target", "")
@@ -159,11 +162,29 @@ class _Package:
                 return found
         return None
 
+    def read(self, name: str) -> bytes:
+        """The part's bytes, counted as they come out of the decompressor: the sizes a zip
+        states for itself are not believed, and reading stops at the first byte past a limit."""
+        part_limit = self.limits.max_zip_part_bytes
+        chunks, size = [], 0
+        with self.z.open(name) as fh:
+            while True:
+                chunk = fh.read(CHUNK)
+                if not chunk:
+                    break
+                size += len(chunk)
+                self.decompressed += len(chunk)
+                if size > part_limit:
+                    raise exceeded(f"zip part {name} larger than {part_limit} bytes decompressed",
+                                   "max_zip_part_bytes")
+                if self.decompressed > self.limits.max_decompressed_bytes:
+                    raise exceeded(f"zip parts larger than {self.limits.max_decompressed_bytes} bytes "
+                                   "decompressed in total", "max_decompressed_bytes")
+                chunks.append(chunk)
+        return b"".join(chunks)
+
     def parse(self, name: str, select=None):
-        size = self.z.getinfo(name).file_size
-        if size > MAX_PART:
-            raise InputError(f"file too large to read ({name} is {size // 2**20} MiB uncompressed)")
-        data = self.z.read(name)
+        data = self.read(name)
         if STRICT_W in data:  # ISO 29500 Strict: same vocabulary, another namespace
             data = data.replace(STRICT_W, TRANSITIONAL_W)
         if select is not None:
@@ -369,7 +390,8 @@ class _Numbering:
     (lists sharing one continue each other, as in Word); a w:num's startOverride restarts
     its level the first time that list is used."""
 
-    def __init__(self, root):
+    def __init__(self, root, limits: Limits = DEFAULT):
+        self.limits = limits
         self.abstract: dict[str, dict[int, _Level]] = {}
         self.abstract_key: dict[str, str] = {}
         self.num_abstract: dict[str, str] = {}
@@ -446,6 +468,10 @@ class _Numbering:
                 del counters[deeper]
         if lvl.fmt == "bullet" or lvl.text is None:
             return None
+        if len(lvl.text) > self.limits.max_numbering_text:
+            # each %n is a number printed before every paragraph of the list
+            raise exceeded(f"numbering level text longer than {self.limits.max_numbering_text} characters",
+                           "max_numbering_text")
 
         def value(m) -> str:
             level = int(m.group(1)) - 1
@@ -464,7 +490,8 @@ class _Numbering:
 # --- the body walk ---------------------------------------------------------------------
 
 class _Builder:
-    def __init__(self, styles: _Styles, numbering: _Numbering):
+    def __init__(self, styles: _Styles, numbering: _Numbering, limits: Limits = DEFAULT):
+        self.limits = limits
         self.styles = styles
         self.numbering = numbering
         self.lines: list[Line] = []
@@ -475,14 +502,11 @@ class _Builder:
         self.suppressions: list[Suppression] = []
 
     def blocks(self, parent) -> None:
-        for el in parent:
-            tag = el.tag
-            if tag == P:
+        for el in _blocks(parent, self.limits):
+            if el.tag == P:
                 self.paragraph(el)
-            elif tag == TBL:
+            else:
                 self.table(el)
-            elif tag in (SDT, SDT_CONTENT, CUSTOM_XML):
-                self.blocks(el)
 
     # paragraphs
 
@@ -490,7 +514,7 @@ class _Builder:
         """(text as a reader sees it, style id, numbered automatically)."""
         ppr = p.find(PPR)
         sid = _val(ppr, W + "pStyle") if ppr is not None else None
-        text = _paragraph_text(p)
+        text = _paragraph_text(p, self.limits)
         prefix = self._number(ppr, sid)
         if prefix:
             return prefix + text.lstrip(), sid, True
@@ -523,7 +547,7 @@ class _Builder:
             kind = "furniture"  # page numbers, and the table of contents' entries
         self.lines.append(Line(number=len(self.lines) + 1, text=text, kind=kind, style=style, auto_number=auto))
         if self.ignores:
-            shift = len(text) - len(_paragraph_text(p)) if auto else 0
+            shift = len(text) - len(_paragraph_text(p, self.limits)) if auto else 0
             self.comment_marks(p, len(self.lines), lambda pos, start: shift + pos + 1)
 
     def comment_marks(self, el, line: int, column) -> None:
@@ -550,22 +574,26 @@ class _Builder:
         self.word_tables += 1
         rows: list[list[Cell]] = []
         open_merge: dict[int, Cell] = {}  # grid column → cell whose vMerge run is open
-        for tr in _children(tbl, TR):
+        limits = self.limits
+        for tr in _children(tbl, TR, limits):
             line_no = len(self.lines) + 1
             r = len(rows)
+            check_rows(r + 1, limits)
             trpr = tr.find(TRPR)
-            col = _int(_val(trpr, W + "gridBefore", 0)) if trpr is not None else 0
+            col = max(_int(_val(trpr, W + "gridBefore", 0)), 0) if trpr is not None else 0
+            check_columns(col, limits)
             cells: list[Cell] = []
             pieces: list[str] = []
             pos = 0
             covered: set[int] = set()
-            for ordinal, tc in enumerate(_children(tr, TC), 1):
+            for ordinal, tc in enumerate(_children(tr, TC, limits), 1):
                 span, vmerge, hmerge = 1, None, None
                 tcpr = tc.find(TCPR)
                 if tcpr is not None:
                     for prop in tcpr:
                         if prop.tag == GRID_SPAN:
                             span = max(_int(prop.get(VAL), 1), 1)
+                            check_columns(col + span, limits)  # before any range over the span
                         elif prop.tag == V_MERGE:
                             vmerge = prop.get(VAL, "continue")
                         elif prop.tag == H_MERGE:
@@ -609,44 +637,70 @@ class _Builder:
 
     def cell_paragraphs(self, tc) -> list[str]:
         """Non-empty paragraphs of a cell, nested tables' rows included (their cells joined
-        by a space), each stripped."""
-        out: list[str] = []
-        for el in _blocks(tc):
-            if el.tag == P:
+        by a space), each stripped. Walked with a stack, not recursion: a nested row's text
+        collects on `rows` until its last cell ends."""
+        limits = self.limits
+        rows: list[list[str]] = [[]]  # rows[0]: the cell's own paragraphs
+        # (iterator, whether its end closes a nested row)
+        stack = [(_blocks(tc, limits), False)]
+        while stack:
+            items, closes_row = stack[-1]
+            el = next(items, None)
+            if el is None:
+                stack.pop()
+                if closes_row:
+                    row = rows.pop()
+                    if row:
+                        rows[-1].append(" ".join(row))
+                continue
+            tag = el.tag
+            if tag == P:
                 text = self.text(el)[0].strip()
                 if text:
-                    out.append(" ".join(text.split("\t")))
-            else:
-                for tr in _children(el, TR):
-                    row = []
-                    for inner in _children(tr, TC):
-                        row.extend(self.cell_paragraphs(inner))
-                    if row:
-                        out.append(" ".join(row))
-        return out
+                    rows[-1].append(" ".join(text.split("\t")))
+            elif tag == TBL:
+                check_depth(len(rows), limits, "tables")
+                stack.append((_children(el, TR, limits), False))
+            elif tag == TR:
+                rows.append([])
+                stack.append((_children(el, TC, limits), True))
+            else:  # a nested cell
+                stack.append((_blocks(el, limits), False))
+        return rows[0]
 
 
-def _blocks(parent):
+WRAPPERS = (SDT, SDT_CONTENT, CUSTOM_XML)
+
+
+def _blocks(parent, limits: Limits = DEFAULT):
     """w:p and w:tbl children, through content controls and custom XML wrappers."""
-    for el in parent:
-        tag = el.tag
-        if tag == P or tag == TBL:
-            yield el
-        elif tag in (SDT, SDT_CONTENT, CUSTOM_XML):
-            yield from _blocks(el)
+    return _through_wrappers(parent, (P, TBL), limits)
 
 
-def _children(parent, want: str):
+def _children(parent, want: str, limits: Limits = DEFAULT):
     """Children with tag `want`, through content controls and custom XML wrappers."""
-    for el in parent:
+    return _through_wrappers(parent, (want,), limits)
+
+
+def _through_wrappers(parent, wanted: tuple[str, ...], limits: Limits):
+    """Children whose tag is in `wanted`, in document order, looking inside content
+    controls and custom XML however deep (a stack, not recursion: a deep nest must not
+    exhaust Python's stack), up to the nesting limit."""
+    stack = [iter(parent)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
         tag = el.tag
-        if tag == want:
+        if tag in wanted:
             yield el
-        elif tag in (SDT, SDT_CONTENT, CUSTOM_XML):
-            yield from _children(el, want)
+        elif tag in WRAPPERS:
+            check_depth(len(stack), limits, "content controls")
+            stack.append(iter(el))
 
 
-def _paragraph_text(p) -> str:
+def _paragraph_text(p, limits: Limits = DEFAULT) -> str:
     """The paragraph's visible text. Fast path: one pass over the text elements in C; a
     paragraph holding a text box, hidden text or alternate content takes the careful walk."""
     parts: list[str] = []
@@ -659,15 +713,22 @@ def _paragraph_text(p) -> str:
                 parts.append(el.text)
         elif tag in CAREFUL:
             parts = []
-            _runs(p, parts)
+            _runs(p, parts, limits)
             break
         elif tag != BR or el.get(W + "type") not in ("page", "column"):
             parts.append(RUN_TEXT[tag])
     return "".join(parts)
 
 
-def _runs(parent, parts: list[str]) -> None:
-    for el in parent:
+def _runs(parent, parts: list[str], limits: Limits = DEFAULT) -> None:
+    """The visible text of the runs below `parent`, through hyperlinks, insertions, content
+    controls and the like however deep (a stack, not recursion), up to the nesting limit."""
+    stack = [iter(parent)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
         tag = el.tag
         if tag == R:
             rpr = el.find(RPR)
@@ -685,4 +746,5 @@ def _runs(parent, parts: list[str]) -> None:
                         continue
                     parts.append(RUN_TEXT[ctag])
         elif tag in INLINE:
-            _runs(el, parts)
+            check_depth(len(stack), limits, "hyperlinks or content controls")
+            stack.append(iter(el))

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..limits import DEFAULT, Limits, exceeded
 from ..model import Cell, Document, InputError, Line, Table
 
 SNAP = 2.5  # pt: rulings closer than this are one line
@@ -114,7 +115,7 @@ class PageData:
     images: int = 0
 
 
-def read_pdf(path: str) -> Document:
+def read_pdf(path: str, limits: Limits = DEFAULT) -> Document:
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfraw
 
@@ -134,13 +135,15 @@ def read_pdf(path: str) -> Document:
         total = len(pdf)
         if total == 0:
             raise InputError("PDF has no pages")
+        if total > limits.max_pages:
+            raise exceeded(f"PDF of {total} pages, more than {limits.max_pages}", "max_pages")
         for i in range(total):
             try:
                 page = pdf[i]
             except pdfium.PdfiumError:
                 raise InputError(f"corrupt PDF: page {i + 1} cannot be read") from None
             try:
-                pages.append(_read_page(page, i + 1, pdfraw))
+                pages.append(_read_page(page, i + 1, pdfraw, limits))
             finally:
                 page.close()
     finally:
@@ -155,13 +158,17 @@ def read_pdf(path: str) -> Document:
     return doc
 
 
-def _read_page(page, number: int, pdfraw) -> PageData:
+def _read_page(page, number: int, pdfraw, limits: Limits = DEFAULT) -> PageData:
     shown = page.get_rotation() % 360
     width, height = page.get_size()  # as displayed, i.e. after /Rotate
     if shown in (90, 270):
         width, height = height, width  # the unrotated media box
     tp = page.get_textpage()
     try:
+        glyphs = pdfraw.FPDFText_CountChars(tp.raw)
+        if glyphs > limits.max_glyphs_per_page:  # counted before any of them is looked at
+            raise exceeded(f"page {number} draws {glyphs} characters, more than {limits.max_glyphs_per_page}",
+                           "max_glyphs_per_page")
         rotation = _reading_rotation(tp.raw, pdfraw, shown)
         to_view = _view_transform(rotation, width, height)
         chars = _chars(tp.raw, pdfraw, to_view, rotation, page)

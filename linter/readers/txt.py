@@ -15,6 +15,7 @@ import codecs
 
 import regex
 
+from ..limits import DEFAULT, Limits, exceeded
 from ..model import Cell, Document, EmptyInput, InputError, Line, Suppression, Table
 
 FURNITURE = regex.compile(r"^\s*(page number|第\s*\d+\s*页(\s*共\s*\d+\s*页)?|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$")
@@ -28,24 +29,58 @@ HEADING_STYLE = "heading"
 MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
+# What a Chinese text file that is not UTF-8 comes in: GB18030 (GBK, GB2312) on the mainland,
+# Big5 (with Hong Kong's supplement) in Taiwan and Hong Kong; UTF-16 when Windows saved it
+# as "Unicode" without a byte-order mark. GB18030 decodes almost any bytes, Big5 text
+# included (as mojibake), so decoding without error proves nothing.
+LEGACY = {"gb18030": "GB18030", "big5hkscs": "Big5"}
+WIDE = {"utf_16_le": "UTF-16LE", "utf_16_be": "UTF-16BE"}
+
+
 def decode(data: bytes) -> str:
-    """Decode by BOM, then strict UTF-8, then strict GB18030; never guess silently."""
+    """Decode by BOM, then strict UTF-8, then the candidate that reads as text; never
+    guess silently."""
     if data.startswith(codecs.BOM_UTF8):
         return _strict(data[3:], "utf-8")
     if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         return _strict(data, "utf-16")
-    if b"\x00" in data:
-        raise InputError("binary data, not a text file (NUL bytes without a UTF-16 byte-order mark)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise InputError("unknown text encoding (neither UTF-8 nor GB18030/GBK)") from None
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    wide = b"\x00" in data
+    text = _detect(data, WIDE if wide else LEGACY)
+    if text is None or "\x00" in text:
+        if wide:
+            raise InputError("binary data, not a text file (NUL bytes, and neither UTF-16LE nor UTF-16BE "
+                             "without a byte-order mark reads it as text)")
+        raise InputError("unknown text encoding (not UTF-8, and neither GB18030 nor Big5 reads it as text)")
     if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        raise InputError("unknown text encoding (not UTF-8, and GB18030 yields no Chinese text)")
+        raise InputError(f"unknown text encoding (not UTF-8, and {' or '.join((WIDE if wide else LEGACY).values())} "
+                         "yields no Chinese text)")
+    return text
+
+
+def _detect(data: bytes, candidates: dict[str, str]) -> str | None:
+    """The text of the one candidate encoding whose decoding reads as text, or None.
+
+    The evidence is charset-normalizer's (a well-kept detector): for each candidate that
+    decodes the bytes, how much of the result is mess (unlikely neighbours, rare and
+    unassigned characters) and how coherent it is as a language. Big5 text read as GB18030
+    is a mess of rare characters and loses to Big5; two candidates reading equally well as
+    different texts are refused, naming both."""
+    from charset_normalizer import from_bytes
+
+    results = list(from_bytes(data, cp_isolation=list(candidates)))
+    if not results:
+        return None
+    best = results[0]
+    text = data.decode(best.encoding)
+    for other in results[1:]:
+        if (other.chaos, other.coherence) == (best.chaos, best.coherence) and data.decode(other.encoding) != text:
+            names = " or ".join(candidates.get(r.encoding, r.encoding) for r in (best, other))
+            raise InputError(f"ambiguous text encoding ({names} read it equally well)")
     return text
 
 
@@ -56,9 +91,12 @@ def _strict(data: bytes, encoding: str) -> str:
         raise InputError(f"text is not valid {encoding} despite its byte-order mark") from None
 
 
-def read_txt(path: str) -> Document:
+def read_txt(path: str, limits: Limits = DEFAULT) -> Document:
     with open(path, "rb") as fh:
-        data = fh.read()
+        # no encoding takes more than 4 bytes a character: past that the text cannot fit
+        data = fh.read(4 * limits.max_document_chars + 1)
+        if len(data) > 4 * limits.max_document_chars:
+            raise exceeded(f"text longer than {limits.max_document_chars} characters", "max_document_chars")
     return txt_document(decode(data), path)
 
 
