@@ -49,9 +49,10 @@ class CopiedIndicatorTable(Rule):
     counts, 项目按计划完成率 / 验收合格率 / 工作完成及时率 do not). Satisfaction, execution-rate
     and 效益 rows never count (every project may share them: 满意度, 目标实现, 长效机制), nor,
     with three tables or more, rows most tables of the document carry (the department's
-    template). With two projects, a row both share proves nothing by being shared: only its
-    being specific counts. A later table is reported when at least two of its specific rows, and
-    at least half of them, are an earlier table's.
+    template). Two tables of the same project (a compilation printing it twice) are no copy.
+    With two projects, a row both share proves nothing by being shared: only its being
+    specific counts. A later table is reported when at least two of its specific rows, and at
+    least half of them, are an earlier table's.
 
     *Why it matters*: indicators are meant to measure this project's output; a table carried over
     from another project measures the other project, and its targets are not this project's.
@@ -88,6 +89,8 @@ class CopiedIndicatorTable(Rule):
             if len(mine) < 2:
                 continue
             for a in tables[:j]:
+                if a.name and norm(a.name) == norm(b.name):
+                    continue  # the same project printed again (a compilation, a 单位 set): no copy
                 theirs = {}
                 for i in rows[id(a)]:
                     theirs.setdefault(_key(i), i)

@@ -74,7 +74,9 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
     exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
     reads 自己|经常; 一是 is 一|是)."""
     index, logp, conf = targets(), word_model(), confusion()
+    known, lookup = logp.freq, index.get
     free = context()["free_chars"]
+    written_of: dict[tuple[int, int], float] = {}  # the reading as written, per window
     for run in HAN.finditer(text):
         a, b = run.span()
         for i in range(a, b - 1):
@@ -82,18 +84,22 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
                 if i + n > b:
                     continue
                 tok = text[i:i + n]
-                if tok in logp:
+                if tok in known:
                     continue
                 for j in range(n):
-                    for w in index.get(tok[:j] + "?" + tok[j + 1:], ()):
-                        if w == tok or w[j] not in conf:
+                    if tok[j] in free:
+                        continue
+                    for w in lookup(tok[:j] + "?" + tok[j + 1:], ()):
+                        pair = conf.get(w[j])
+                        if w == tok or pair is None:
                             continue
-                        shape, sound = conf[w[j]]
-                        kind = "shape" if tok[j] in shape else ("sound" if tok[j] in sound else None)
-                        if kind is None or tok[j] in free:
+                        kind = "shape" if tok[j] in pair[0] else ("sound" if tok[j] in pair[1] else None)
+                        if kind is None:
                             continue
                         lo, hi = max(a, i - WINDOW), min(b, i + n + WINDOW)
-                        written = best_reading(text[lo:hi], logp)
+                        written = written_of.get((lo, hi))
+                        if written is None:
+                            written = written_of[lo, hi] = best_reading(text[lo:hi], logp)
                         fixed = best_reading(text[lo:i] + w + text[i + n:hi], logp)
                         if fixed + cost > written:
                             yield i, i + n, w, j, kind, fixed - written
