@@ -137,7 +137,8 @@ def run(args) -> dict:
                     if not r["found"]:
                         p = doc.plants[0]
                         entry["misses"].append({"file": str(path), "line": p.span.line, "text": p.span.text,
-                                                "statement": p.zone_text[:160], "zone_rules": r["zone_rules"]})
+                                                "statement": (p.zone_text or p.note)[:160],
+                                                "zone_rules": r["zone_rules"]})
             entry["by_family"][fam] = [found, total]
             entry["found"] += found
             entry["total"] += total

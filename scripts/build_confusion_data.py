@@ -6,8 +6,8 @@ Needs, at build time only (none of them is a runtime dependency of budgetlint):
 - jieba's dict.txt (a dependency already): the general vocabulary and character frequencies;
 - pypinyin (MIT): the readings of each character, for sound-alikes;
 - Pillow and numpy, and a CJK font (default: Noto Sans CJK SC from Debian's fonts-noto-cjk,
-  SIL Open Font License): every character is rendered and the bitmaps are compared, for
-  look-alikes. We derive shape similarity from glyphs rather than from a decomposition table
+  SIL Open Font License): every character is rendered, blurred to 16x16 grey levels and
+  compared by cosine, for look-alikes. We derive shape similarity from glyphs rather than from a decomposition table
   because the slips we look for (己/已, 未/末, 侯/候, 奥/舆, 士/土) differ by one stroke or a
   stroke's length, which decomposition data does not see, while the bitmaps of such pairs are
   nearly identical; and the font is a well-kept, permissively licensed package.
@@ -37,8 +37,8 @@ FONT = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"
 FONT_NAME = "Noto Sans CJK SC"
 
 CHAR_POOL = 5000  # the most frequent characters (by the summed frequency of jieba's words holding them)
-GLYPH = 32  # rendering size in pixels
-SHAPE_MIN = 0.58  # Jaccard similarity of two dilated glyphs for a look-alike
+GLYPH = 48  # rendering size in pixels
+SHAPE_MIN = 0.85  # cosine similarity of two blurred 16x16 glyphs for a look-alike
 SHAPE_MAX_N = 8  # look-alikes kept per character
 SOUND_MAX_N = 10  # sound-alikes kept per character (an input method's first candidates)
 GENERAL_MIN_FREQ = 100  # jieba words at least this frequent are typo targets
@@ -85,18 +85,21 @@ def load_font(path: str, name: str):
 
 
 def glyphs(chars: list[str], font):
-    """A 0/1 vector per character: the glyph rendered, centred, then dilated by one pixel so
-    that strokes one pixel apart still overlap."""
+    """A vector per character: the glyph rendered centred, blurred and reduced to 16×16 grey
+    levels, centred and normalised, so that the cosine of two vectors measures how alike the
+    two shapes look at reading size (甩 for 用, 釆 for 采, 笵 for 范: one stroke more or less)."""
     import numpy as np
     from PIL import Image, ImageDraw, ImageFilter
 
     size = GLYPH + 8
-    out = np.zeros((len(chars), size * size), dtype=np.float32)
+    out = np.zeros((len(chars), 16 * 16), dtype=np.float32)
     for i, ch in enumerate(chars):
         img = Image.new("L", (size, size), 0)
         ImageDraw.Draw(img).text((size // 2, size // 2), ch, font=font, fill=255, anchor="mm")
-        img = img.point(lambda v: 255 if v > 96 else 0).filter(ImageFilter.MaxFilter(3))
-        out[i] = (np.asarray(img, dtype=np.uint8).reshape(-1) > 0)
+        img = img.filter(ImageFilter.GaussianBlur(GLYPH / 19)).resize((16, 16), Image.BOX)
+        v = np.asarray(img, dtype=np.float32).reshape(-1)
+        v -= v.mean()
+        out[i] = v / (np.linalg.norm(v) + 1e-9)
     return out
 
 
@@ -107,14 +110,10 @@ def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, lis
 
     g = glyphs(chars, font)
     h = glyphs(others, font)
-    ink, ink_h = g.sum(axis=1), h.sum(axis=1)
     out: dict[str, list[str]] = {}
     for start in range(0, len(chars), 500):
-        block = g[start:start + 500]
-        inter = block @ h.T
-        union = ink[start:start + 500, None] + ink_h[None, :] - inter
-        sim = inter / np.maximum(union, 1)
-        for k in range(block.shape[0]):
+        sim = g[start:start + 500] @ h.T
+        for k in range(sim.shape[0]):
             i = start + k
             order = np.argsort(-sim[k])[:SHAPE_MAX_N + 1]
             out[chars[i]] = [others[j] for j in order if sim[k, j] >= SHAPE_MIN and others[j] != chars[i]][:SHAPE_MAX_N]
@@ -173,16 +172,17 @@ def main(argv=None) -> int:
     freq = char_frequencies(words)
     chars = sorted(sorted(freq, key=lambda c: -freq[c])[:CHAR_POOL])
     font = load_font(args.font, args.font_name)
-    others = sorted(c for c in freq if not font.getmask(c).getbbox() is None)
+    # every character of the CJK Unified Ideographs block the font draws
+    others = [chr(c) for c in range(0x4E00, 0x9FA6) if font.getmask(chr(c)).getbbox() is not None]
     shape = shape_neighbours(chars, others, font)
     sound = sound_neighbours(chars, freq)
     provenance = [
         f"# Built by scripts/build_confusion_data.py from {jieba_version} (word and character frequencies),",
         f"# pypinyin {pypinyin.__version__} (usual readings; sound-alikes share a toneless syllable, the {SOUND_MAX_N}",
         f"# most frequent kept) and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
-        f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, dilated one pixel and compared by Jaccard similarity",
-        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}, among all {len(others)} characters of jieba's",
-        f"# dictionary the font draws). Characters listed: the {CHAR_POOL} most frequent.",
+        f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, blurred, reduced to 16x16 grey levels and compared by cosine",
+        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}, among the {len(others)} characters of the CJK",
+        f"# Unified Ideographs block the font draws). Characters listed: the {CHAR_POOL} most frequent.",
         "# Do not edit by hand: change the script and run it again.",
     ]
     with open(os.path.join(DATA, "confusion_chars.txt"), "w", encoding="utf-8") as fh:

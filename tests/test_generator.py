@@ -218,13 +218,13 @@ def test_known_false_alarm(family, rule):
 # measured when the kind was added. Raise it when a rule improves; never lower it silently.
 # `python benchmarks/generalisation.py --test-sample` prints the current figures of this sample.
 FLOOR = {
-    "narrative-table": 0, "parts-sum": 6, "change-amount": 1, "change-percent": 3, "change-direction": 3,
-    "share-wrong": 6, "shares-sum": 3, "final-completion": 3, "final-direction": 0, "obsolete-subject": 0,
-    "marker-contradiction": 0, "table-sum": 6, "procurement-levels": 2, "stale-year": 5,
+    "narrative-table": 5, "parts-sum": 6, "change-amount": 4, "change-percent": 6, "change-direction": 6,
+    "share-wrong": 6, "shares-sum": 6, "final-completion": 3, "final-direction": 5, "obsolete-subject": 6,
+    "marker-contradiction": 6, "table-sum": 6, "procurement-levels": 2, "stale-year": 5,
     "comparison-own-year": 6, "final-title-year": 6, "final-asset-date": 6, "writer-instruction": 6,
-    "empty-reason": 3, "empty-amount": 5, "both-alternatives": 6, "subjectless-amount": 5, "other-unit": 2,
-    "other-region-place": 0, "scope-word": 2, "bi-chiping": 0, "cut-comparison": 0, "domain-term-damage": 0,
-    "typo": 3, "find-replace": 3, "placeholder": 6,
+    "empty-reason": 3, "empty-amount": 5, "both-alternatives": 6, "subjectless-amount": 5, "other-unit": 5,
+    "other-region-place": 3, "scope-word": 2, "bi-chiping": 0, "cut-comparison": 0, "domain-term-damage": 0,
+    "typo": 5, "find-replace": 3, "placeholder": 6,
 }
 
 

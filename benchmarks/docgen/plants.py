@@ -185,10 +185,18 @@ def _subject_block(bd: Builder) -> Statement | None:
     return _pick(bd, bd.statements("subject", "subject-change", "final-completion"))
 
 
-@kind("obsolete-subject", 8, "BL2", (), "a 科目 named by a name the classification has retired")
+@kind("obsolete-subject", 8, "BL2", ("BL209",), "a 科目 named by a name the classification has retired")
 def _obsolete(bd: Builder) -> bool:
     rows = [r for r in bd.b.gpb_rows() for c in (r.code[:3], r.code[:5])
             if c in OBSOLETE_NAME and bd.b.year >= OBSOLETE_NAME[c][1]]
+    lists = [s for s in bd.statements("class-list")
+             if any(c in OBSOLETE_NAME and bd.b.year >= OBSOLETE_NAME[c][1] for c in s.facts["classes"])]
+    if lists and bd.rng.random() < 0.4:   # a 类 in the list of classes, by its old name
+        st = bd.rng.choice(lists)
+        i, code = next((i, c) for i, c in enumerate(st.facts["classes"])
+                       if c in OBSOLETE_NAME and bd.b.year >= OBSOLETE_NAME[c][1])
+        st.parts[i][0] = st.parts[i][0].replace(FUNCTIONAL[code], mark(OBSOLETE_NAME[code][0]), 1)
+        return _plant(bd, "obsolete-subject", st)
     target = _subject_block(bd)
     if not rows or not target:
         return False
@@ -200,17 +208,20 @@ def _obsolete(bd: Builder) -> bool:
     return _plant(bd, "obsolete-subject", st)
 
 
-@kind("marker-contradiction", 8, "BL2", (), "a 科目 marker contradicts the classification (a 款 called 类)")
+@kind("marker-contradiction", 8, "BL2", ("BL210",), "a 科目 marker contradicts the classification (a 款 called 类)")
 def _marker(bd: Builder) -> bool:
     target = _subject_block(bd)
     if not target:
         return False
     row = bd.rng.choice(bd.b.gpb_rows())
-    form = bd.rng.choice(["markers", "kuan-markers"])
+    form = bd.rng.choice(["markers", "kuan-markers", "codes-inside"])
     st = bd.n.subject(row, form=form, with_change=False)
-    kuan = FUNCTIONAL[row.code[:5]]
-    wrong = bd.rng.choice([(f"{kuan}（款）", mark(f"{kuan}（类）")),
-                           (f"{FUNCTIONAL[row.code]}（项）", mark(f"{FUNCTIONAL[row.code]}（款）"))])
+    kuan, item, c = FUNCTIONAL[row.code[:5]], FUNCTIONAL[row.code], row.code
+    if form == "codes-inside":   # a code with the wrong level word: (201款), (05类)
+        wrong = bd.rng.choice([(f"({c[:3]}类)", mark(f"({c[:3]}款)")), (f"({c[3:5]}款)", mark(f"({c[3:5]}类)")),
+                               (f"({c[5:]}项)", mark(f"({c[5:]}款)"))])
+    else:
+        wrong = bd.rng.choice([(f"{kuan}（款）", mark(f"{kuan}（类）")), (f"{item}（项）", mark(f"{item}（款）"))])
     st.slots["name"] = st.slots["name"].replace(wrong[0], wrong[1], 1)
     if MARK not in st.slots["name"]:
         return False
@@ -356,7 +367,7 @@ def _subjectless(bd: Builder) -> bool:
     return _plant(bd, "subjectless-amount", st)
 
 
-@kind("other-unit", 9, "BL3", ("BL305",), "another department's or unit's name left in the text")
+@kind("other-unit", 9, "BL3", ("BL314", "BL305"), "another department's or unit's name left in the text")
 def _other_unit(bd: Builder) -> bool:
     sts = [s for s in bd.statements() if "{body}" in s.template or "{name}" in s.template and s.kind == "intro"]
     st = _pick(bd, sts)
@@ -367,14 +378,21 @@ def _other_unit(bd: Builder) -> bool:
     return _plant(bd, "other-unit", st)
 
 
-@kind("other-region-place", 9, "BL3", ("BL304", "BL305"), "another region's place name in the 绩效目标")
+@kind("other-region-place", 9, "BL3", ("BL314", "BL304", "BL305"), "another region's place name in the 绩效目标")
 def _other_place(bd: Builder) -> bool:
+    own = landmark(bd.b.region)
+    others = [v for v in LANDMARKS.values() if v != own and v not in bd.b.name] + [landmark(bd.b.other_region)]
+    place = mark(bd.rng.choice(others))
+    forms = [t for t in bd.tables if t.key == "performance"]
+    if forms and bd.rng.random() < 0.5:   # the 绩效目标 of a 项目绩效目标表
+        t = bd.rng.choice(forms)
+        goal_row = next(i for i, row in enumerate(t.rows) if row[0] == "绩效目标")
+        t.rows[goal_row][1] += bd.rng.choice(["，服务", "，助力", "，提升"]) + place + "发展大局"
+        return _plant(bd, "other-region-place", t, note=t.title)
     st = _pick(bd, bd.statements("plan"))
     if not st:
         return False
-    own = landmark(bd.b.region)
-    others = [v for v in LANDMARKS.values() if v != own and v not in bd.b.name] + [landmark(bd.b.other_region)]
-    st.slots["place"] = mark(bd.rng.choice(others))
+    st.slots["place"] = place
     return _plant(bd, "other-region-place", st)
 
 
