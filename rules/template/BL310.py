@@ -118,7 +118,7 @@ class EmptyTableNote(Rule):
         says there is nothing (无…支出, 没有…安排, 不涉及)."""
         out = set()
         for ln in doc.text_lines():
-            text = regex.sub(r"[“”\"']", "", content(ln))
+            text = regex.sub(r"[“”\"']", "", ln.text)
             for sent in regex.split(r"[。；;]", text):
                 kind = _kind_of(sent, kinds)
                 if kind is not None and explains.search(sent):

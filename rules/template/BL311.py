@@ -66,7 +66,7 @@ class ScopeMismatch(Rule):
 
     def _running(self, doc, ln, running, other, scope, fixed, not_after):
         """A sentence of running text that calls this document the other scope's."""
-        text = content(ln)
+        text = ln.text
         for m in running.finditer(text):
             if text[:m.start()].endswith(not_after) or any(text.startswith(f, m.start() + m.group().find(other))
                                                           for f in fixed):
