@@ -17,6 +17,7 @@ TITLE = regex.compile(r"((?:19|20)\d{2})\s*年度?[\p{Han}（）()]{0,40}?(?:部
 # a list number or a label before the statement it introduces: （一） 1、 绩效目标：
 LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
                         r"|\d{1,2}[、.．])\s*)*(?:[^，。；：:]{0,12}[：:])?\s*")
+FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach of a second year
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
 
@@ -172,8 +173,9 @@ class StaleYear(Rule):
         whole, rest = text[sa:sb], text[e:sb]
         if self._prior_or_carry_over(text, s, e, ctx):
             return False
-        if any(str(other) != str(y) for other in ANY_YEAR.findall(whole)):
-            return False  # two years side by side: a comparison or a history, not a leftover
+        fa, fb = sentence(text, s, e, FULL_STOPS)
+        if any(str(other) != str(y) for other in ANY_YEAR.findall(text[fa:fb])):
+            return False  # two years in one sentence (across its ；): a comparison or a history
         own = ctx["retro_own_words"] if retro else ()
         if regex.search(r"(?<![为除])了|已|曾", rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
             return False

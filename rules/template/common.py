@@ -57,13 +57,14 @@ def bracket_owners(text: str, openers: str = REFERENCE_OPENERS) -> list[str | No
     return owners
 
 
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence holding [start, end): between 。！？； (or the line's ends)."""
+def sentence(text: str, start: int, end: int, marks: str = SENTENCE_END) -> tuple[int, int]:
+    """Bounds of the sentence holding [start, end): between 。！？； (or the given marks, or
+    the line's ends)."""
     a = start
-    while a > 0 and text[a - 1] not in SENTENCE_END:
+    while a > 0 and text[a - 1] not in marks:
         a -= 1
     b = end
-    while b < len(text) and text[b] not in SENTENCE_END:
+    while b < len(text) and text[b] not in marks:
         b += 1
     return a, b
 
