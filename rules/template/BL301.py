@@ -100,12 +100,21 @@ class StaleYear(Rule):
                 end = e + len(regex.match(r"\s*年度?", text[e:]).group()) if regex.match(r"\s*年", text[e:]) else e
                 kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
-                    if y not in bases:
+                    # a 决算 is measured against its own year's 预算 (与2024年预算相比), never
+                    # against its own year itself
+                    own_budget = y == year and retro and regex.match(r"\s*(?:年初|调整)?预算", text[end:])
+                    if y not in bases or (y == year and retro and not own_budget):
                         own = "本年" if y == year else f"{y} 年"
                         yield self.at_span(
                             doc, ln.number, s, end,
                             f"比较基数是{own}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
                             suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
+                    continue
+                if y == year and self._same_year_pair(text, s, end, y):
+                    yield self.at_span(
+                        doc, ln.number, s, end,
+                        f"同一句中两个金额都写成 {y} 年：后一个是比较基数，应为 {year - 1} 年",
+                        suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
                     continue
                 if y >= year:
                     continue
@@ -154,6 +163,19 @@ class StaleYear(Rule):
         return "unknown"
 
     @staticmethod
+    def _same_year_pair(text, s, e, y) -> bool:
+        """The year at s..e states a figure right after a clause that stated one for the same
+        year, in a sentence that states a change: 2020年为155.71万元，2020年为149.76万元，减少…
+        — the second year was the comparison base."""
+        before = text[max(0, s - 60):s]
+        if not regex.search(rf"{y}\s*年度?(?:预算|决算)?数?(?:为|是)[^，。；]*[，；]\s*$", before):
+            return False
+        if not regex.match(r"\s*年度?(?:预算|决算)?数?(?:为|是)", text[s + 4:]):
+            return False
+        fa, fb = sentence(text, s, e, FULL_STOPS)
+        return regex.search(r"增加|减少|增长|下降|持平", text[e:fb]) is not None
+
+    @staticmethod
     def _prior_or_carry_over(text, s, e, ctx) -> bool:
         """The sentence speaks of the prior year (上年, 同期) or of a carry-over (结转, 因故未完成)."""
         sa, sb = sentence(text, s, e)
@@ -176,6 +198,9 @@ class StaleYear(Rule):
         fa, fb = sentence(text, s, e, FULL_STOPS)
         if any(str(other) != str(y) for other in ANY_YEAR.findall(text[fa:fb])):
             return False  # two years in one sentence (across its ；): a comparison or a history
+        if y == year - 1 and regex.search(r"增加|减少|增长|下降|持平", text[fa:fb]) and \
+                any(t.kind == "amount" for t in scan(text[fa:s])):
+            return False  # the prior year's figure beside this year's: 预算2.93万元，2022年预算3.51万元，下降…
         own = ctx["retro_own_words"] if retro else ()
         if regex.search(r"(?<![为除])了|已|曾", rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
             return False

@@ -47,7 +47,9 @@ class ScopeMismatch(Rule):
             # 本部门 / 部门预算 / 2025年部门决算 speaking of this document
             running = regex.compile(rf"(?:{'|'.join(cfg['self_words']['部门'])})|(?:(?:19|20)\d{{2}}\s*年度?)?部门(?:预算|决算)")
         else:
-            running = regex.compile(r"(?:19|20)\d{2}\s*年度?单位(?:预算|决算)")
+            # 2025年单位预算, 2025年度<本部门名称>单位决算
+            dept = regex.escape(doc.meta.department or "") or "(?!)"
+            running = regex.compile(rf"(?:19|20)\d{{2}}\s*年度?(?:{dept})?单位(?:预算|决算)")
         for ln in doc.lines:
             if ln.kind == "text" and ln.number not in titles and (ln.number > 5 or regex.search(r"[。；，]", ln.text)):
                 yield from self._running(doc, ln, running, other, scope, fixed, not_after)
