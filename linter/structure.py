@@ -718,8 +718,8 @@ def region_of(name: str) -> tuple[str | None, str | None]:
     regions, pos = [], 0
     while True:
         m = ADMIN.match(text, pos)
-        if not m or len(m.group()) < 2:
-            break
+        if not m or len(m.group()) < (3 if regions else 2):
+            break  # inside a name, a two-character 城市 / 城区 / 社区 is a word, not a region
         regions.append(m.group())
         pos = m.end()
         if len(regions) >= 4:

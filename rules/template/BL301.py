@@ -17,6 +17,8 @@ TITLE = regex.compile(r"((?:19|20)\d{2})\s*年度?[\p{Han}（）()]{0,40}?(?:部
 # a list number or a label before the statement it introduces: （一） 1、 绩效目标：
 LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
                         r"|\d{1,2}[、.．])\s*)*(?:[^，。；：:]{0,12}[：:])?\s*")
+# 了 / 已 / 曾 mark a past event, except 了 after a change verb (减少了54.83万元 is a change)
+HISTORY_MARK = regex.compile(r"(?<![为除])(?<!增加|减少|增长|下降|降低|提高|上升|节约)了|已|曾")
 FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach of a second year
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
@@ -110,11 +112,25 @@ class StaleYear(Rule):
                             f"比较基数是{own}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
                             suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
                     continue
-                if y == year and self._same_year_pair(text, s, end, y):
-                    yield self.at_span(
-                        doc, ln.number, s, end,
-                        f"同一句中两个金额都写成 {y} 年：后一个是比较基数，应为 {year - 1} 年",
-                        suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
+                pair = self._pair(text, s, end) if kind in ("unknown", "plan") else None
+                if pair is not None:
+                    other, role = pair
+                    wrong = None
+                    if other == y:  # the same year twice: one of them was not changed
+                        if y == year and role == "second":
+                            wrong = year - 1
+                        elif y != year and role == "first":
+                            wrong = year
+                    elif {y, other} != {year, year - 1}:
+                        if other == year:
+                            wrong = year - 1
+                        elif other == year - 1 and y != year:
+                            wrong = year
+                    if wrong is not None:
+                        yield self.at_span(
+                            doc, ln.number, s, end,
+                            f"并列比较的两个金额应分属 {year} 年和 {year - 1} 年，这里写成了 {y} 年（另一个是 {other} 年）",
+                            suggestion=f"{year_like(wrong, ln.text[s:e])}年", related=related)
                     continue
                 if y >= year:
                     continue
@@ -163,23 +179,32 @@ class StaleYear(Rule):
         return "unknown"
 
     @staticmethod
-    def _same_year_pair(text, s, e, y) -> bool:
-        """The year at s..e states a figure right after a clause that stated one for the same
-        year, in a sentence that states a change: 2020年为155.71万元，2020年为149.76万元，减少…
-        — the second year was the comparison base."""
-        before = text[max(0, s - 60):s]
-        if not regex.search(rf"{y}\s*年度?(?:预算|决算)?数?(?:为|是)[^，。；]*[，；]\s*$", before):
-            return False
-        if not regex.match(r"\s*年度?(?:预算|决算)?数?(?:为|是)", text[s + 4:]):
-            return False
+    def _pair(text, s, e) -> tuple[int, str] | None:
+        """(other year, 'first' | 'second') when the year at s..e leads one of two figure
+        clauses side by side in a sentence that states a change (2023年执行数为60.13万元，
+        2024年预算安排25.77万元，比…减少): one of the two years is this year's, the other the base."""
+        clause_figure = r"\s*年度?[^，。；]{0,16}?(?:为|是|安排|预算|决算|支出|收入|总计|合计)?[^，。；]{0,6}?[\d.,]+\s*(?:亿元|万元|千元|元)"
+        if not regex.match(clause_figure, text[s + 4:]):
+            return None
         fa, fb = sentence(text, s, e, FULL_STOPS)
-        return regex.search(r"增加|减少|增长|下降|持平", text[e:fb]) is not None
-
+        if not regex.search(r"增加|减少|增长|下降|持平", text[e:fb]):
+            return None
+        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s])
+        if prev:
+            return int(prev.group(1)), "second"
+        nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
+        return (int(nxt.group(1)), "first") if nxt else None
     @staticmethod
     def _prior_or_carry_over(text, s, e, ctx) -> bool:
         """The sentence speaks of the prior year (上年, 同期) or of a carry-over (结转, 因故未完成)."""
         sa, sb = sentence(text, s, e)
-        return any(w in text[sa:sb] for w in ctx["prior_context"] + ctx["carry_over"])
+        said = text[sa:sb]
+        for item in ctx["item_names"]:
+            said = said.replace(item, "")  # 上年结转 is an income item, not a word about last year
+        # 比上年度减少…: last year is the base the statement is compared with, so the statement
+        # itself is of the document's year
+        said = regex.sub(r"(?:比|较|与|同)\s*(?:上一年度|上年度|上一年|上年|去年)", "", said)
+        return any(w in said for w in ctx["prior_context"] + ctx["carry_over"])
 
     def _own_statement(self, doc, ln, text, s, e, y, year, ctx, retro) -> bool:
         """The year at s..e leads a statement of the document's own budget, plan or targets:
@@ -202,7 +227,7 @@ class StaleYear(Rule):
                 any(t.kind == "amount" for t in scan(text[fa:s])):
             return False  # the prior year's figure beside this year's: 预算2.93万元，2022年预算3.51万元，下降…
         own = ctx["retro_own_words"] if retro else ()
-        if regex.search(r"(?<![为除])了|已|曾", rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
+        if regex.search(HISTORY_MARK, rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
             return False
         if not any(w in rest for w in ctx["statement_subjects"]):
             return False

@@ -47,12 +47,12 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]
 
 
 class BrokenComparison(Rule):
-    """A comparison phrase that does not parse: 比…持平 (比 cannot take 持平: 与…持平), a
+    """A comparison phrase that does not parse: 比…持平 (比 cannot take 持平: 与…持平), 比…相比, a
     full stop that cuts the comparison clause from its subject (…4.74万元。比上年增加…), or a
     domain term with a character doubled or two characters swapped (公务用用车, 财拨政款).
 
     *What it does*: in every narrative line, a 比/较 comparison whose verb is 持平 (or
-    保持不变, 一致) without 相比 between is reported, suggesting 与; a sentence that opens
+    保持不变, 一致) without 相比 between is reported, suggesting 与, and so is 比…相比; a sentence that opens
     with 比 or 较 and states a change has lost its subject to the full stop before it; the
     domain terms of linter/data/comparison_terms.json and the budget items of lexicon.txt
     are matched in their damaged forms (an inner character doubled, two neighbours swapped,
@@ -84,6 +84,8 @@ class BrokenComparison(Rule):
         level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照)[^，,。；;！？]{{1,24}}?(?:{levels})")
         blocked = cfg["not_before_level"]
         cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照)[^，,。；;！？]{{1,20}}?(?:{_alt(cfg['change_verbs'])})")
+        # 比上年相比: 比 mixed with 与…相比
+        mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
         damaged, pattern = damaged_terms()
         for ln, text in scanned_lines(doc, ("text", "heading")):
             for m in level.finditer(text):
@@ -92,6 +94,9 @@ class BrokenComparison(Rule):
                 yield self.at_span(doc, ln.number, m.start(1), m.end(),
                                    f"`{m.group()}`：“{m.group(1)}…持平”不成句，应为“与…持平”",
                                    suggestion="与" + m.group()[1:])
+            for m in mixed.finditer(text):
+                yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                   f"`{m.group()}`：“比…相比”不成句，应为“与…相比”", suggestion="与" + m.group()[1:])
             for m in cut.finditer(text):
                 if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
                     continue
