@@ -90,7 +90,7 @@ class StaleYear(Rule):
                     owners = bracket_owners(text, "《【〔［[")
                 if owners[s] is not None:
                     continue
-                if regex.match(r"\s*[〕】\]］]", text[e:]) or regex.search(r"[\p{Han}]{1,6}[〔【\[［]\s*$", text[:s]):
+                if regex.match(r"\s*[〕】\]］]", text[e:e + 8]) or regex.search(r"[\p{Han}]{1,6}[〔【\[［]\s*$", text[max(0, s - 12):s]):
                     continue
                 date = DATE.match(text, e)
                 if date:
@@ -99,12 +99,13 @@ class StaleYear(Rule):
                         if found:
                             yield found
                     continue
-                end = e + len(regex.match(r"\s*年度?", text[e:]).group()) if regex.match(r"\s*年", text[e:]) else e
+                after_year = regex.match(r"\s*年度?", text[e:e + 8])
+                end = e + len(after_year.group()) if "年" in after_year.group() else e
                 kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
                     # a 决算 is measured against its own year's 预算 (与2024年预算相比), never
                     # against its own year itself
-                    own_budget = y == year and retro and regex.match(r"\s*(?:年初|调整)?预算", text[end:])
+                    own_budget = y == year and retro and regex.match(r"\s*(?:年初|调整)?预算", text[end:end + 8])
                     if y not in bases or (y == year and retro and not own_budget):
                         own = "本年" if y == year else f"{y} 年"
                         yield self.at_span(
@@ -133,6 +134,13 @@ class StaleYear(Rule):
                             suggestion=f"{year_like(wrong, ln.text[s:e])}年", related=related)
                     continue
                 if y >= year:
+                    continue
+                if kind in ("unknown", "plan") and self._names_own_budget(doc, text, s, end) and \
+                        not self._prior_or_carry_over(text, s, end, ctx):
+                    yield self.at_span(
+                        doc, ln.number, s, end,
+                        f"本部门的{doc.meta.doc_type}写成了 {y} 年：本文件为 {year} 年度（沿用旧文件？）",
+                        suggestion=f"{year_like(year, ln.text[s:e])}年", related=related)
                     continue
                 if kind == "plan" and self._prior_or_carry_over(text, s, end, ctx):
                     continue
@@ -165,6 +173,8 @@ class StaleYear(Rule):
         if regex.search(r"(?:到|至|于)\s*$", near_before) and not regex.search(r"截\s*(?:至|止)\s*$", near_before):
             if any(p in after for p in ("底", "末", "前")):
                 return "future"
+        if regex.search(r"(?:与|同|和|较)[^，。；与]{0,12}$", before) and regex.match(r"[^，。；]{0,12}?(?:相比|相较|比较)", after):
+            return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
         if any(near_before.rstrip().endswith(w) for w in ctx["comparison_before"]) or \
                 any(after.lstrip("年度 ").startswith(w) for w in ctx["comparison_after"]):
             return "comparison"
@@ -194,6 +204,23 @@ class StaleYear(Rule):
             return int(prev.group(1)), "second"
         nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
         return (int(nxt.group(1)), "first") if nxt else None
+    @staticmethod
+    def _names_own_budget(doc, text, s, e) -> bool:
+        """The year names the department's own document of this kind: 本部门2018年部门汇总预算,
+        <部门名>2018年度决算 — the subject is the department itself, the object its 预算/决算."""
+        if doc.meta.doc_type not in ("预算", "决算"):
+            return False
+        owners = ["本部门", "本单位", "我部门", "我单位"] + ([doc.meta.department] if doc.meta.department else [])
+        head = text[max(0, s - 40):s].rstrip()
+        owner = next((o for o in owners if head.endswith(o)), None)
+        if owner is None:
+            return False
+        a, b = clause(text, s, e)
+        if regex.search(r"相比|相较|对比|比较", text[a:b]) or \
+                regex.search(r"[与较比同]\s*$", head[:-len(owner)]):
+            return False  # 与本部门2022年预算相比: the comparison base
+        return regex.match(rf"(?:部门|单位)?(?:汇总|整体)?{doc.meta.doc_type}", text[e:e + 12]) is not None
+
     @staticmethod
     def _prior_or_carry_over(text, s, e, ctx) -> bool:
         """The sentence speaks of the prior year (上年, 同期) or of a carry-over (结转, 因故未完成)."""
