@@ -664,7 +664,11 @@ def _metadata(doc: Document) -> None:
     if meta.doc_type is None and doc.tables:
         fams = [load_json("table_kinds.json")["kinds"][t.kind]["family"] for t in doc.tables if t.kind != "generic"]
         meta.doc_type = "决算" if "决算" in fams else ("预算" if "预算" in fams else None)
-    m = regex.search(r"(部门|单位)(?:\d{4}年度?)?(?:预算|决算)", joined.replace(" ", ""))
+    # scope: from title-like lines first; a body sentence among the first lines (现将…部门预算公开如下，…)
+    # may be the very slip BL311 reports
+    title_like = [t for t in titles if not regex.search(r"[，。；,;]", t)] or titles
+    scoped = " ".join(title_like[:6]) + " " + doc.path.rsplit("/", 1)[-1]
+    m = regex.search(r"(部门|单位)(?:\d{4}年度?)?(?:预算|决算)", scoped.replace(" ", ""))
     if m:
         meta.scope = m.group(1)
     elif regex.search(r"部门整体|整体支出", joined):
@@ -714,8 +718,8 @@ def region_of(name: str) -> tuple[str | None, str | None]:
     regions, pos = [], 0
     while True:
         m = ADMIN.match(text, pos)
-        if not m or len(m.group()) < 2:
-            break
+        if not m or len(m.group()) < (3 if regions else 2):
+            break  # inside a name, a two-character 城市 / 城区 / 社区 is a word, not a region
         regions.append(m.group())
         pos = m.end()
         if len(regions) >= 4:

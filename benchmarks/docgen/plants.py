@@ -405,7 +405,7 @@ def _scope_word(bd: Builder) -> bool:
     return _plant(bd, "scope-word", st)
 
 
-@kind("bi-chiping", 9, "BL3", (), "比…持平 where it should be 与…持平")
+@kind("bi-chiping", 9, "BL3", ("BL315",), "比…持平 where it should be 与…持平")
 def _bi_chiping(bd: Builder) -> bool:
     for st in bd.statements("soe", "three-public", *CHANGES):
         for pre in ("与{base}持平", "同{base}持平", "和{base}持平", "与{base}预算持平", "与{base}相比持平"):
@@ -434,7 +434,7 @@ DOMAIN_DAMAGE = {"公务用车": ["公务用用车", "公用务车", "公务车�
                  "一般公共预算": ["一般公共预预算", "一般共公预算"], "基本支出": ["基本支支出", "基支本出"]}
 
 
-@kind("domain-term-damage", 9, "BL3", ("BL312", "BL306"), "a domain term with a character doubled or misplaced")
+@kind("domain-term-damage", 9, "BL3", ("BL315",), "a domain term with a character doubled or misplaced")
 def _domain_damage(bd: Builder) -> bool:
     options = []
     for st in bd.statements("three-public", "running", "running-change", "class-list", "expense-parts"):

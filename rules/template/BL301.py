@@ -17,6 +17,9 @@ TITLE = regex.compile(r"((?:19|20)\d{2})\s*年度?[\p{Han}（）()]{0,40}?(?:部
 # a list number or a label before the statement it introduces: （一） 1、 绩效目标：
 LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]"
                         r"|\d{1,2}[、.．])\s*)*(?:[^，。；：:]{0,12}[：:])?\s*")
+# 了 / 已 / 曾 mark a past event, except 了 after a change verb (减少了54.83万元 is a change)
+HISTORY_MARK = regex.compile(r"(?<![为除])(?<!增加|减少|增长|下降|降低|提高|上升|节约)了|已|曾")
+FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach of a second year
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
 
@@ -87,7 +90,7 @@ class StaleYear(Rule):
                     owners = bracket_owners(text, "《【〔［[")
                 if owners[s] is not None:
                     continue
-                if regex.match(r"\s*[〕】\]］]", text[e:]) or regex.search(r"[\p{Han}]{1,6}[〔【\[［]\s*$", text[:s]):
+                if regex.match(r"\s*[〕】\]］]", text[e:e + 8]) or regex.search(r"[\p{Han}]{1,6}[〔【\[［]\s*$", text[max(0, s - 12):s]):
                     continue
                 date = DATE.match(text, e)
                 if date:
@@ -96,17 +99,48 @@ class StaleYear(Rule):
                         if found:
                             yield found
                     continue
-                end = e + len(regex.match(r"\s*年度?", text[e:]).group()) if regex.match(r"\s*年", text[e:]) else e
+                after_year = regex.match(r"\s*年度?", text[e:e + 8])
+                end = e + len(after_year.group()) if "年" in after_year.group() else e
                 kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
-                    if y not in bases:
+                    # a 决算 is measured against its own year's 预算 (与2024年预算相比), never
+                    # against its own year itself
+                    own_budget = y == year and retro and regex.match(r"\s*(?:年初|调整)?预算", text[end:end + 8])
+                    if y not in bases or (y == year and retro and not own_budget):
                         own = "本年" if y == year else f"{y} 年"
                         yield self.at_span(
                             doc, ln.number, s, end,
                             f"比较基数是{own}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
                             suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
                     continue
+                pair = self._pair(text, s, end) if kind in ("unknown", "plan") else None
+                if pair is not None:
+                    other, role = pair
+                    wrong = None
+                    if other == y:  # the same year twice: one of them was not changed
+                        if y == year and role == "second":
+                            wrong = year - 1
+                        elif y != year and role == "first":
+                            wrong = year
+                    elif {y, other} != {year, year - 1}:
+                        if other == year:
+                            wrong = year - 1
+                        elif other == year - 1 and y != year:
+                            wrong = year
+                    if wrong is not None:
+                        yield self.at_span(
+                            doc, ln.number, s, end,
+                            f"并列比较的两个金额应分属 {year} 年和 {year - 1} 年，这里写成了 {y} 年（另一个是 {other} 年）",
+                            suggestion=f"{year_like(wrong, ln.text[s:e])}年", related=related)
+                    continue
                 if y >= year:
+                    continue
+                if kind in ("unknown", "plan") and self._names_own_budget(doc, text, s, end) and \
+                        not self._prior_or_carry_over(text, s, end, ctx):
+                    yield self.at_span(
+                        doc, ln.number, s, end,
+                        f"本部门的{doc.meta.doc_type}写成了 {y} 年：本文件为 {year} 年度（沿用旧文件？）",
+                        suggestion=f"{year_like(year, ln.text[s:e])}年", related=related)
                     continue
                 if kind == "plan" and self._prior_or_carry_over(text, s, end, ctx):
                     continue
@@ -139,6 +173,8 @@ class StaleYear(Rule):
         if regex.search(r"(?:到|至|于)\s*$", near_before) and not regex.search(r"截\s*(?:至|止)\s*$", near_before):
             if any(p in after for p in ("底", "末", "前")):
                 return "future"
+        if regex.search(r"(?:与|同|和|较)[^，。；与]{0,12}$", before) and regex.match(r"[^，。；]{0,12}?(?:相比|相较|比较)", after):
+            return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
         if any(near_before.rstrip().endswith(w) for w in ctx["comparison_before"]) or \
                 any(after.lstrip("年度 ").startswith(w) for w in ctx["comparison_after"]):
             return "comparison"
@@ -153,10 +189,49 @@ class StaleYear(Rule):
         return "unknown"
 
     @staticmethod
+    def _pair(text, s, e) -> tuple[int, str] | None:
+        """(other year, 'first' | 'second') when the year at s..e leads one of two figure
+        clauses side by side in a sentence that states a change (2023年执行数为60.13万元，
+        2024年预算安排25.77万元，比…减少): one of the two years is this year's, the other the base."""
+        clause_figure = r"\s*年度?[^，。；]{0,16}?(?:为|是|安排|预算|决算|支出|收入|总计|合计)?[^，。；]{0,6}?[\d.,]+\s*(?:亿元|万元|千元|元)"
+        if not regex.match(clause_figure, text[s + 4:]):
+            return None
+        fa, fb = sentence(text, s, e, FULL_STOPS)
+        if not regex.search(r"增加|减少|增长|下降|持平", text[e:fb]):
+            return None
+        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s])
+        if prev:
+            return int(prev.group(1)), "second"
+        nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
+        return (int(nxt.group(1)), "first") if nxt else None
+    @staticmethod
+    def _names_own_budget(doc, text, s, e) -> bool:
+        """The year names the department's own document of this kind: 本部门2018年部门汇总预算,
+        <部门名>2018年度决算 — the subject is the department itself, the object its 预算/决算."""
+        if doc.meta.doc_type not in ("预算", "决算"):
+            return False
+        owners = ["本部门", "本单位", "我部门", "我单位"] + ([doc.meta.department] if doc.meta.department else [])
+        head = text[max(0, s - 40):s].rstrip()
+        owner = next((o for o in owners if head.endswith(o)), None)
+        if owner is None:
+            return False
+        a, b = clause(text, s, e)
+        if regex.search(r"相比|相较|对比|比较", text[a:b]) or \
+                regex.search(r"[与较比同]\s*$", head[:-len(owner)]):
+            return False  # 与本部门2022年预算相比: the comparison base
+        return regex.match(rf"(?:部门|单位)?(?:汇总|整体)?{doc.meta.doc_type}", text[e:e + 12]) is not None
+
+    @staticmethod
     def _prior_or_carry_over(text, s, e, ctx) -> bool:
         """The sentence speaks of the prior year (上年, 同期) or of a carry-over (结转, 因故未完成)."""
         sa, sb = sentence(text, s, e)
-        return any(w in text[sa:sb] for w in ctx["prior_context"] + ctx["carry_over"])
+        said = text[sa:sb]
+        for item in ctx["item_names"]:
+            said = said.replace(item, "")  # 上年结转 is an income item, not a word about last year
+        # 比上年度减少…: last year is the base the statement is compared with, so the statement
+        # itself is of the document's year
+        said = regex.sub(r"(?:比|较|与|同)\s*(?:上一年度|上年度|上一年|上年|去年)", "", said)
+        return any(w in said for w in ctx["prior_context"] + ctx["carry_over"])
 
     def _own_statement(self, doc, ln, text, s, e, y, year, ctx, retro) -> bool:
         """The year at s..e leads a statement of the document's own budget, plan or targets:
@@ -172,10 +247,14 @@ class StaleYear(Rule):
         whole, rest = text[sa:sb], text[e:sb]
         if self._prior_or_carry_over(text, s, e, ctx):
             return False
-        if any(str(other) != str(y) for other in ANY_YEAR.findall(whole)):
-            return False  # two years side by side: a comparison or a history, not a leftover
+        fa, fb = sentence(text, s, e, FULL_STOPS)
+        if any(str(other) != str(y) for other in ANY_YEAR.findall(text[fa:fb])):
+            return False  # two years in one sentence (across its ；): a comparison or a history
+        if y == year - 1 and regex.search(r"增加|减少|增长|下降|持平", text[fa:fb]) and \
+                any(t.kind == "amount" for t in scan(text[fa:s])):
+            return False  # the prior year's figure beside this year's: 预算2.93万元，2022年预算3.51万元，下降…
         own = ctx["retro_own_words"] if retro else ()
-        if regex.search(r"(?<![为除])了|已|曾", rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
+        if regex.search(HISTORY_MARK, rest) or any(w in rest for w in ctx["history_after"] if len(w) > 1 and w not in own):
             return False
         if not any(w in rest for w in ctx["statement_subjects"]):
             return False

@@ -22,7 +22,10 @@ class EmptyTableNote(Rule):
     names another table; a note that calls a table with amounts empty.
 
     *What it does*: for each of those tables that holds no amount, looks for the note after it
-    (注：无…，空表列示) before the next table or heading. Missing → reported at the title; a note
+    (注：无…，空表列示; a line in brackets such as (无政府性基金支出）; a short sentence such as
+    本部门无此项支出) before the next table or heading, or a sentence of the narrative that names
+    the table's kind and says there is none (本部门无国有资本经营预算拨款安排的支出). Missing →
+    reported at the title; a note
     that names another of those tables (copied with the table above it) → reported at the note
     with the right name. Under any table, a note saying the table is empty (故本表为空表,
     本表无数据) while the table holds a non-zero amount is reported at the note: it was
@@ -47,11 +50,13 @@ class EmptyTableNote(Rule):
         kinds = cfg["kinds"]
         note_re = regex.compile(cfg["note"])
         claims_empty = regex.compile(cfg["claims_empty"])
+        explains = regex.compile(cfg["explains_empty"])
+        explained = None  # kinds a narrative sentence says are empty, read once when needed
         for i, table in enumerate(doc.tables):
             title, tline = self._title(doc, table)
             kind = _kind_of(title, kinds)
             nxt = doc.tables[i + 1].first_line if i + 1 < len(doc.tables) else len(doc.lines) + 1
-            note = self._note(doc, table, nxt, note_re)
+            note = self._note(doc, table, nxt, note_re, explains)
             if note is not None and claims_empty.search(note[1]):
                 amount = self._amount(table)
                 if amount is not None:
@@ -65,6 +70,10 @@ class EmptyTableNote(Rule):
             if kind is None or not table.is_empty():
                 continue
             if note is None:
+                if explained is None:
+                    explained = self._explained_kinds(doc, kinds, explains)
+                if kind in explained:
+                    continue
                 if tline:
                     ln = doc.line(tline)
                     text = ln.text
@@ -85,9 +94,11 @@ class EmptyTableNote(Rule):
                                    suggestion=kinds[kind][0])
 
     @staticmethod
-    def _note(doc, table, nxt, note_re):
-        """The note right under a table (注：/说明：), before the next table or heading."""
-        for n in range(table.last_line + 1, min(nxt, table.last_line + 8)):
+    def _note(doc, table, nxt, note_re, explains):
+        """The note right under a table, before the next table or heading: 注：/说明：…, a line
+        in brackets ((无政府性基金支出）), or a short sentence that says there is nothing to
+        show (本部门无此项支出。)."""
+        for n in range(table.last_line + 1, min(nxt, table.last_line + 8, len(doc.lines) + 1)):
             ln = doc.line(n)
             text = ln.text.strip()
             if ln.kind in ("blank", "furniture") or not text:
@@ -96,7 +107,23 @@ class EmptyTableNote(Rule):
                 return n, text
             if ln.kind == "heading":
                 return None
+            bracketed = regex.fullmatch(r"[（(][^（）()]+[）)]", text)
+            if (bracketed or len(text) <= 40) and explains.search(text):
+                return n, text
         return None
+
+    @staticmethod
+    def _explained_kinds(doc, kinds, explains) -> set[str]:
+        """Kinds of table that a sentence of the narrative says are empty: it names the kind and
+        says there is nothing (无…支出, 没有…安排, 不涉及)."""
+        out = set()
+        for ln in doc.text_lines():
+            text = regex.sub(r"[“”\"']", "", ln.text)
+            for sent in regex.split(r"[。；;]", text):
+                kind = _kind_of(sent, kinds)
+                if kind is not None and explains.search(sent):
+                    out.add(kind)
+        return out
 
     @staticmethod
     def _amount(table):

@@ -8,13 +8,16 @@ from .common import terms
 
 
 class ScopeMismatch(Rule):
-    """A 单位预算 whose titles say 部门预算 (or a 部门预算 whose titles say 单位预算).
+    """A 单位预算 whose titles or sentences say 部门预算 (or a 部门预算 whose titles say 单位预算).
 
     *What it does*: the document's scope (doc.meta.scope, from its title) decides; headings,
     table titles and the opening lines that name the other scope's document (部门预算收支总表
     in a 单位预算) are reported with the right word. Official names that merely contain the
     other scope's word (部门预算经济分类, the economic classification every 单位预算 uses;
-    template_terms.json scope_words.fixed_terms) stay silent.
+    template_terms.json scope_words.fixed_terms) stay silent. In running text a 单位 document
+    that calls itself 本部门 or its budget (2025年)部门预算, and a 部门 document that calls its
+    budget 2025年单位预算, are reported; another body's budget (纳入部门预算, 所属单位预算,
+    事业单位决算) is not.
 
     *Why it matters*: a unit's budget published with the department template's titles claims
     to be the whole department's budget.
@@ -38,7 +41,19 @@ class ScopeMismatch(Rule):
         pat = regex.compile(rf"{other}(?:\d{{4}}\s*年度?)?(?:预算|决算)")
         titles = {t.title_line for t in doc.tables if t.title_line}
         fixed = terms()["scope_words"].get("fixed_terms", [])
+        cfg = terms()["scope_words"]
+        not_after = tuple(cfg["not_after"])
+        if scope == "单位":
+            # 本部门 / 部门预算 / 2025年部门决算 speaking of this document
+            running = regex.compile(rf"(?:{'|'.join(cfg['self_words']['部门'])})|(?:(?:19|20)\d{{2}}\s*年度?)?部门(?:预算|决算)")
+        else:
+            # 2025年单位预算, 2025年度<本部门名称>单位决算
+            dept = regex.escape(doc.meta.department or "") or "(?!)"
+            running = regex.compile(rf"(?:19|20)\d{{2}}\s*年度?(?:{dept})?单位(?:预算|决算)")
         for ln in doc.lines:
+            if ln.kind == "text" and ln.number not in titles and (ln.number > 5 or regex.search(r"[。；，]", ln.text)):
+                yield from self._running(doc, ln, running, other, scope, fixed, not_after)
+                continue
             if not (ln.kind == "heading" or ln.number in titles or ln.number <= 5):
                 continue
             text = ln.text
@@ -50,3 +65,15 @@ class ScopeMismatch(Rule):
                 yield self.at_span(doc, ln.number, m.start(), m.start() + 2,
                                    f"本文件是{scope}{doc.meta.doc_type or '预算'}，这里写成了 `{m.group()}`",
                                    suggestion=scope)
+
+    def _running(self, doc, ln, running, other, scope, fixed, not_after):
+        """A sentence of running text that calls this document the other scope's."""
+        text = ln.text
+        for m in running.finditer(text):
+            if text[:m.start()].endswith(not_after) or any(text.startswith(f, m.start() + m.group().find(other))
+                                                          for f in fixed):
+                continue
+            at = m.start() + m.group().find(other)
+            yield self.at_span(doc, ln.number, at, at + 2,
+                               f"本文件是{scope}{doc.meta.doc_type or '预算'}，正文写成了 `{m.group()}`",
+                               suggestion=scope)

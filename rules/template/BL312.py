@@ -1,22 +1,39 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from linter.engine import Rule
+from linter.vocab import load_lines
 
 from .common import numeral_chars, scanned_lines
 
 DOUBLED = regex.compile(r"(\p{Han}{2,6})\1")
 SINGLE = regex.compile(r"([的了和在是对与及将把被])\1")
-REDUPLICATION_OK = regex.compile(r"^(?:研究|讨论|学习|商量|考虑|看看|想想|试试|说说|走走|谢谢|常常|天天|年年|人人|处处|事事|时时|刚刚|渐渐|多多|一一|点点|层层|步步|个个|家家|户户|条条|件件|项项|次次|声声|句句|片片)$")
+
+
+@lru_cache(maxsize=None)
+def reduplications() -> frozenset[str]:
+    return frozenset(w for line in load_lines("reduplications.txt") for w in line.split())
+
+
+def _is_word(word: str) -> bool:
+    from linter.segment import general
+
+    return len(word) >= 2 and general().FREQ.get(word, 0) > 0
 
 
 class DuplicatedWord(Rule):
     """A word written twice in a row (预算预算, 满意度满意度, 的的).
 
     *What it does*: finds a run of 2–6 Chinese characters immediately repeated, and a doubled
-    function character (的的, 和和); reduplication that is Chinese grammar (常常, 研究研究,
-    一一) and numerals repeating inside a number (二〇二〇年) are left alone.
+    function character (的的, 和和). Left alone: reduplication that is Chinese grammar —
+    the AABB shape (认认真真, 实实在在, 的的确确), and the ABAB verbs and AA words of
+    linter/data/reduplications.txt (研究研究, 常常, 层层); numerals repeating inside a number
+    (二〇二〇年); text where the repeat sits on a word boundary (在职人员人员经费 is 在职人员 +
+    人员经费, 目的的 is 目的 + 的); and a repeat across two table cells merged on one line,
+    because in a table each cell is read on its own.
 
     *Why it matters*: a doubled word is an editing slip left from pasting or deleting; in a
     published table (工作人员满意度满意度情况) it looks careless.
@@ -33,13 +50,56 @@ class DuplicatedWord(Rule):
     severity = "warning"
 
     def check(self, doc):
+        cells_by_line = None
         for ln, text in scanned_lines(doc):
-            for m in DOUBLED.finditer(text):
-                unit = m.group(1)
-                if REDUPLICATION_OK.match(unit) or len(set(unit)) == 1:
-                    continue
-                if all(ch in numeral_chars() for ch in unit):
-                    continue  # digits repeating inside a number: 二〇二〇年, 一一一九
-                yield self.at_span(doc, ln.number, m.start(), m.end(), f"词语重复：`{m.group()}`", suggestion=unit)
-            for m in SINGLE.finditer(text):
-                yield self.at_span(doc, ln.number, m.start(), m.end(), f"字重复：`{m.group()}`", suggestion=m.group(1))
+            if ln.kind == "table":
+                if cells_by_line is None:
+                    cells_by_line = self._cells_by_line(doc)
+                pieces = [(c.column - 1, c.text.split("\n", 1)[0]) for c in cells_by_line.get(ln.number, ())]
+                pieces = [(off, t) for off, t in pieces if ln.text[off:off + len(t)] == t] or [(0, text)]
+            else:
+                pieces = [(0, text)]
+            for off, piece in pieces:
+                for s, e, unit in self._doubles(piece):
+                    yield self.at_span(doc, ln.number, off + s, off + e, f"词语重复：`{piece[s:e]}`", suggestion=unit)
+
+    @staticmethod
+    def _cells_by_line(doc):
+        out: dict[int, list] = {}
+        for t in doc.tables:
+            for row in t.rows:
+                for c in row:
+                    out.setdefault(c.line, []).append(c)
+        return out
+
+    def _doubles(self, text):
+        for m in DOUBLED.finditer(text):
+            unit = m.group(1)
+            if unit in reduplications() or len(set(unit)) == 1:
+                continue
+            if all(ch in numeral_chars() for ch in unit):
+                continue  # digits repeating inside a number: 二〇二〇年, 一一一九
+            if self._aabb(text, m.start(), m.end()) or self._on_boundary(text, m.start(), m.end(), len(unit)):
+                continue
+            yield m.start(), m.end(), unit
+        for m in SINGLE.finditer(text):
+            s, e = m.span()
+            if self._aabb(text, s, e) or _is_word(text[max(0, s - 1):s + 1]) or _is_word(text[e - 1:e + 1]):
+                continue  # 实实在在, 的的确确; 目的的 (目的 + 的), 在在职 (在 + 在职)
+            yield s, e, m.group(1)
+
+    @staticmethod
+    def _aabb(text, s, e) -> bool:
+        """The doubled pair is half of an AABB reduplication: 实实|在在, 的的|确确."""
+        if e - s != 2:
+            return False
+        before, after = text[max(0, s - 2):s], text[e:e + 2]
+        return (len(before) == 2 and before[0] == before[1]) or (len(after) == 2 and after[0] == after[1])
+
+    @staticmethod
+    def _on_boundary(text, s, e, n) -> bool:
+        """The first copy ends a longer word and the second starts one: 在职人员|人员经费."""
+        mid = s + n
+        left = any(_is_word(text[a:mid]) for a in range(max(0, s - 4), s))
+        right = any(_is_word(text[mid:b]) for b in range(e + 1, min(len(text), e + 4) + 1))
+        return left and right

@@ -23,7 +23,9 @@ def slot_patterns():
     not_slot = _alt(cfg["not_a_slot"])
     return {
         # 主要原因是。 / 主要原因是：； / 主要用于，
-        "reason": regex.compile(rf"(?:{_alt(cfg['reason_words'])})\s*[:：]?\s*(?=[。；;，,])"),
+        "reason": regex.compile(rf"(?:{_alt(cfg['reason_words'])})\s*[:：]?\s*(?=[。；;，,])|原因\s*[:：]\s*(?=[。；;，,])"),
+        # 城管执法万元， / （项）万元。: a unit right after a name, closing its clause
+        "amount_end": regex.compile(r"(?<=[\p{Han}）)])(?<![〇零一二两三四五六七八九十百千万亿以每])(?:亿元|万元|千元)(?=\s*[，。；,;])"),
         # …支出预算支出万元 / 增长%: a lead word, then the unit with no number
         "amount": regex.compile(rf"(?<=(?:{_alt(cfg['amount_leads'])})\s*[:：]?\s*)(?:亿元|万元|千元|元|%|％)(?!\s*(?:{not_slot}))"),
     }
@@ -67,7 +69,11 @@ class UnfinishedSentence(Rule):
                 word = m.group().rstrip(" :：")
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{word}` 之后没有内容：原因或用途未填写")
-            for m in pats["amount"].finditer(text):
+            seen = set()
+            for m in list(pats["amount"].finditer(text)) + list(pats["amount_end"].finditer(text)):
+                if m.start() in seen:
+                    continue
+                seen.add(m.start())
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{m.group()}` 前没有数字：金额或比例未填写")
             yield from self._orphans(doc, ln, text, leads)
@@ -76,6 +82,11 @@ class UnfinishedSentence(Rule):
         """A clause between punctuation that holds only an amount: its subject was deleted."""
         for tok in scan(text):
             if tok.kind != "amount":
+                continue
+            if tok.start > 0 and text[tok.start - 1] == "、":
+                if self._in_named_list(text, tok.start - 1, tok.end):
+                    yield self.at_span(doc, ln.number, tok.start, tok.end,
+                                       f"`{tok.text}` 前没有主语：列举中只剩金额，所说的项目被删掉了")
                 continue
             a = tok.start
             while a > 0 and text[a - 1] not in CLAUSE_MARKS:
@@ -90,7 +101,18 @@ class UnfinishedSentence(Rule):
                 continue  # 项目支出：30万元 — the label stands before the colon
             if before and before not in leads:
                 continue  # a subject stands before the amount
-            if text[tok.end:b].strip(" 　"):
-                continue
+            after = text[tok.end:b].strip(" 　")
+            if after and not after.startswith(("（", "(")):
+                continue  # the clause goes on (a bracketed aside may follow the amount)
             yield self.at_span(doc, ln.number, tok.start, tok.end,
                                f"`{tok.text}` 前没有主语：这一分句只有金额，所说的项目被删掉了")
+
+    @staticmethod
+    def _in_named_list(text, sep, end) -> bool:
+        """The amount ending at `end` stands alone between two 、 of a list whose neighbours
+        name their items (A收入71.26万元、0万元、B收入0万元); 分别为12万元、13万元 names none."""
+        if end >= len(text) or text[end] != "、":
+            return False
+        prev = regex.search(r"([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$", text[:sep])
+        nxt = regex.match(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)", text[end + 1:])
+        return prev is not None and nxt is not None and not prev.group(1).endswith(("分别为", "分别是"))

@@ -18,7 +18,9 @@ def load():
     from .BL312 import DuplicatedWord
     from .BL313 import UnfinishedSentence
     from .BL314 import OtherUnitName
+    from .BL315 import BrokenComparison
+    from .BL316 import MissingPart
 
     return [StaleYear, TemplatePlaceholder, ReplaceDamage, WrongLevelWord, DepartmentNameMismatch,
             ConfusableTypo, TraditionalCharacter, HeadingNumbering, PunctuationDefect, EmptyTableNote,
-            ScopeMismatch, DuplicatedWord, UnfinishedSentence, OtherUnitName]
+            ScopeMismatch, DuplicatedWord, UnfinishedSentence, OtherUnitName, BrokenComparison, MissingPart]

@@ -57,24 +57,29 @@ def bracket_owners(text: str, openers: str = REFERENCE_OPENERS) -> list[str | No
     return owners
 
 
-def sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the sentence holding [start, end): between 。！？； (or the line's ends)."""
-    a = start
-    while a > 0 and text[a - 1] not in SENTENCE_END:
+REACH = 160  # how far a sentence or clause is followed from a hit: a line of many hits stays linear
+
+
+def sentence(text: str, start: int, end: int, marks: str = SENTENCE_END) -> tuple[int, int]:
+    """Bounds of the sentence holding [start, end): between 。！？； (or the given marks, or
+    the line's ends), at most REACH characters either way."""
+    a, low = start, max(0, start - REACH)
+    while a > low and text[a - 1] not in marks:
         a -= 1
-    b = end
-    while b < len(text) and text[b] not in SENTENCE_END:
+    b, high = end, min(len(text), end + REACH)
+    while b < high and text[b] not in marks:
         b += 1
     return a, b
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause holding [start, end): between clause punctuation."""
-    a = start
-    while a > 0 and text[a - 1] not in CLAUSE_END:
+    """Bounds of the clause holding [start, end): between clause punctuation, at most REACH
+    characters either way."""
+    a, low = start, max(0, start - REACH)
+    while a > low and text[a - 1] not in CLAUSE_END:
         a -= 1
-    b = end
-    while b < len(text) and text[b] not in CLAUSE_END:
+    b, high = end, min(len(text), end + REACH)
+    while b < high and text[b] not in CLAUSE_END:
         b += 1
     return a, b
 

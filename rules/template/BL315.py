@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from linter.engine import Rule
+from linter.vocab import load_json, load_lines
+
+from .common import scanned_lines
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def vocabulary() -> dict:
+    return load_json("comparison_terms.json")
+
+
+@lru_cache(maxsize=None)
+def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]:
+    """Damaged form -> (term, how) for every domain term: one inner character doubled
+    (公务用用车), or two neighbouring characters swapped (公用务车); for the terms of
+    comparison_terms.json also one of the term's own characters written again inside it
+    (公务车用车). A damaged form that is itself a term is left out."""
+    cfg = vocabulary()
+    lexicon = {line.split()[0] for line in load_lines("lexicon.txt")}
+    terms = set(cfg["terms"]) | {w for w in lexicon if 4 <= len(w) <= 8 and regex.fullmatch(r"\p{Han}+", w)}
+    known = terms | lexicon
+    out: dict[str, tuple[str, str]] = {}
+    for t in terms:
+        for i in range(1, len(t) - 1):  # an inner character doubled; at the edges the next word may begin with it
+            out.setdefault(t[:i + 1] + t[i] + t[i + 1:], (t, "doubled"))
+        for i in range(len(t) - 1):
+            if t[i] != t[i + 1]:
+                out.setdefault(t[:i] + t[i + 1] + t[i] + t[i + 2:], (t, "swapped"))
+    for t in cfg["terms"]:
+        for i in range(1, len(t)):  # one of its own characters written again inside it (公务车用车)
+            for ch in set(t):
+                v = t[:i] + ch + t[i:]
+                if v[0] != v[1] and v[-1] != v[-2]:  # 组织部|部门决算: at the edges the neighbour word may end or begin so
+                    out.setdefault(v, (t, "inserted"))
+    out = {k: v for k, v in out.items() if k not in known}
+    return out, (regex.compile(_alt(out)) if out else None)
+
+
+class BrokenComparison(Rule):
+    """A comparison phrase that does not parse: 比…持平 (比 cannot take 持平: 与…持平), 比…相比, a
+    full stop that cuts the comparison clause from its subject (…4.74万元。比上年增加…), or a
+    domain term with a character doubled or two characters swapped (公务用用车, 财拨政款).
+
+    *What it does*: in every narrative line, a 比/较 comparison whose verb is 持平 (or
+    保持不变, 一致) without 相比 between is reported, suggesting 与, and so is 比…相比; a sentence that opens
+    with 比 or 较 and states a change has lost its subject to the full stop before it; the
+    domain terms of linter/data/comparison_terms.json and the budget items of lexicon.txt
+    are matched in their damaged forms (an inner character doubled, two neighbours swapped,
+    one of the term's characters written again inside it).
+
+    *Why it matters*: the sentence reads as broken Chinese and its claim cannot be parsed by a
+    reader (or by the narrative checks, which then miss the comparison it makes).
+
+    *Bad*:
+        公务接待费1.35万元，比2023年预算持平。
+        机关运行经费4.74万元。比上年增加0.5万元。
+        公务用用车运行维护费0万元。
+
+    *Good*:
+        公务接待费1.35万元，与2023年预算持平。
+        机关运行经费4.74万元，比上年增加0.5万元。
+        公务用车运行维护费0万元。
+    """
+
+    code = "BL315"
+    name = "broken-comparison"
+    severity = "warning"
+
+    def check(self, doc):
+        cfg = vocabulary()
+        markers, levels = _alt(cfg["ratio_markers"]), _alt(cfg["level_words"])
+        level_markers = _alt(cfg["level_markers"])
+        # 比/较 … 持平 inside one clause, nothing that makes it a 相比 phrase between
+        level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照)[^，,。；;！？]{{1,24}}?(?:{levels})")
+        blocked = cfg["not_before_level"]
+        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照)[^，,。；;！？]{{1,20}}?(?:{_alt(cfg['change_verbs'])})")
+        # 比上年相比: 比 mixed with 与…相比
+        mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
+        damaged, pattern = damaged_terms()
+        for ln, text in scanned_lines(doc, ("text", "heading")):
+            for m in level.finditer(text):
+                if any(b in m.group() for b in blocked):
+                    continue
+                yield self.at_span(doc, ln.number, m.start(1), m.end(),
+                                   f"`{m.group()}`：“{m.group(1)}…持平”不成句，应为“与…持平”",
+                                   suggestion="与" + m.group()[1:])
+            for m in mixed.finditer(text):
+                yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                   f"`{m.group()}`：“比…相比”不成句，应为“与…相比”", suggestion="与" + m.group()[1:])
+            for m in cut.finditer(text):
+                if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
+                    continue
+                s = m.start(1)
+                yield self.at_span(doc, ln.number, s, s + 1,
+                                   f"句号把比较分句 `{m.group().strip()}` 与它的主语隔开了（前一句的句号应为逗号）")
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                term, how = damaged[m.group()]
+                what = {"doubled": "重复了一个字", "swapped": "两个字颠倒了", "inserted": "多了一个字"}[how]
+                yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                   f"`{m.group()}` 疑为 `{term}`（{what}）", suggestion=term)
+
+    @staticmethod
+    def _continues(doc, ln) -> bool:
+        """A line that starts with 比 but goes on a sentence of the line before (a wrapped
+        line: the previous text line does not end a sentence)."""
+        for n in range(ln.number - 1, 0, -1):
+            prev = doc.line(n)
+            if prev.kind in ("blank", "furniture"):
+                continue
+            return prev.kind == "text" and not prev.text.rstrip().endswith(("。", "！", "？", "；", "：", ":"))
+        return False
