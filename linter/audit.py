@@ -14,6 +14,7 @@ import sqlite3
 import sys
 import time
 
+from .cluster import ClusterError
 from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits, WorkerPool
 from .readers import SUFFIXES, UNSUPPORTED
 from .store import STORE_NAME, Store, StoreError, dumps, sha256_of, rules_version, tool_version
@@ -266,6 +267,10 @@ def cmd_audit(args) -> int:
     except KeyboardInterrupt:
         print("budgetlint: interrupted; what was checked is stored: run the same command again to resume",
               file=sys.stderr)
+    except ClusterError as exc:
+        print(f"budgetlint: {exc}", file=sys.stderr)
+        store.close()
+        return 2
     except sqlite3.Error as exc:  # a full disk, a store removed under us
         print(f"budgetlint: cannot write the store {store.path}: {exc}; run again to resume", file=sys.stderr)
         store.close()
