@@ -9,15 +9,18 @@ summary goes to stdout, and the reports are written beside the store.
 from __future__ import annotations
 
 import os
-from collections import deque
-import sqlite3
 import sys
 import time
+from collections import deque
+from typing import TYPE_CHECKING
 
-from .cluster import ClusterError
-from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits, WorkerPool
+# Only what the argument parser needs is imported here: `check` builds the same parser, and
+# its start-up must not pay for the store, the worker pool or multiprocessing.
+from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits
 from .readers import SUFFIXES, UNSUPPORTED
-from .store import STORE_NAME, Store, StoreError, dumps, sha256_of, rules_version, tool_version
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # An audit also lists the document formats it cannot read, to report them (BL000), never skip them.
 AUDIT_SUFFIXES = tuple(SUFFIXES) + tuple(UNSUPPORTED)
@@ -92,6 +95,8 @@ def _clock(seconds: float) -> str:
 
 def _settings(selection) -> str:
     """The selection as text: a rerun with other rules or options redoes every document."""
+    from .store import dumps
+
     return dumps({"select": selection.select, "ignore": selection.ignore, "severity": selection.severity,
                   "per_file_ignores": selection.per_file_ignores, "options": selection.options})
 
@@ -99,6 +104,8 @@ def _settings(selection) -> str:
 def _todo(store: Store, files: list[str], versions: tuple[str, str, str], force: bool, skipped: list):
     """(path, sha256, size, mtime_ns) of every file to check; unchanged ones go to `skipped`
     as they are met (hashed only when size or time changed since the stored run)."""
+    from .store import sha256_of
+
     for path in files:
         try:
             st = os.stat(path)
@@ -138,7 +145,11 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
               progress: Progress, executor: str = "local", cluster_address: str | None = None) -> str:
     """Check every file into the store, then the cross-document checks. Returns the run's
     state: finished | interrupted."""
+    import sqlite3
+
     from . import audit_worker
+    from .isolation import WorkerPool
+    from .store import rules_version, tool_version
 
     versions = (tool_version(), rules_version(), _settings(selection))
     run_id = store.start_run(*versions, jobs=jobs, files=len(files))
@@ -240,7 +251,11 @@ def add_parser(sub) -> None:
 
 
 def cmd_audit(args) -> int:
+    import sqlite3
+
     from .cli import selection_and_rules
+    from .cluster import ClusterError
+    from .store import STORE_NAME, Store, StoreError
 
     chosen = selection_and_rules(args)
     if chosen is None:

@@ -16,12 +16,10 @@ for its per-document hard stop.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
 DEFAULT_TIME_LIMIT = 120.0  # seconds per document
@@ -98,6 +96,8 @@ def _worker(conn, task: Callable, setup: Callable | None, setup_args: tuple, mem
 
 
 def _context():
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -176,6 +176,8 @@ class WorkerPool:
         raise RuntimeError("the worker pool returned nothing")  # pragma: no cover
 
     def _serve(self, items: Iterable) -> Iterator[tuple[Any, Outcome]]:
+        from multiprocessing.connection import wait as wait_for
+
         pending = iter(items)
         exhausted = False
         while True:
@@ -193,7 +195,7 @@ class WorkerPool:
             if self.limits.time:
                 nearest = min(s.started for s in busy) + self.limits.time
                 timeout = max(0.0, nearest - time.monotonic())
-            ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout)
+            ready = wait_for([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout)
             now = time.monotonic()
             for slot in busy:
                 if slot.conn in ready or slot.process.sentinel in ready:
