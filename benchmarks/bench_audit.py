@@ -4,8 +4,7 @@ Builds a folder of N mixed files from corpus/ (seed .txt, their .docx and .pdf, 
 sample PDFs, the Jiangsu PDFs, plus bad files: empty, junk under .pdf/.docx, .doc, .wps),
 each a distinct copy, then times `budgetlint audit --no-report` with --jobs 1 and --jobs 2
 (fresh store each run, the median of R runs) and reports files per second, the speed-up, and
-the peak resident memory of the parent (ru_maxrss of the audit process) and of the largest
-worker (ru_maxrss of its children, the forkserver included).
+the peak resident memory (VmHWM) of the parent and of the largest worker process.
 
 Usage: python benchmarks/bench_audit.py [N=200] [R=1]
 """
@@ -23,18 +22,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
-PEAKS = r"""
-import resource, runpy, sys
-sys.argv = ["budgetlint"] + sys.argv[1:]
-try:
-    runpy.run_module("linter", run_name="__main__")
-except SystemExit:
-    pass
-finally:
-    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    sys.stderr.write(f"PEAKS {parent:.1f} {child:.1f}\n")
-"""
 
 
 def sources() -> list[Path]:
@@ -63,19 +50,60 @@ def build(folder: Path, n: int) -> dict[str, int]:
     return kinds
 
 
+def _tree(root: int) -> list[int]:
+    """The process and all its descendants (the forkserver's workers are its grandchildren)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        out.append(pid)
+        todo.extend(children.get(pid, []))
+    return out
+
+
+def _peak_mb(pid: int) -> float:
+    """VmHWM: the peak resident set of a live process."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def run(folder: Path, jobs: int) -> tuple[float, float, float]:
+    """Wall seconds, peak MB of the parent, peak MB of the largest worker (sampled from /proc
+    every 0.2 s while the audit runs)."""
     out = Path(tempfile.mkdtemp(prefix="bench-audit-out-"))
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     start = time.perf_counter()
-    res = subprocess.run([sys.executable, "-c", PEAKS, "audit", str(folder), "-o", str(out), "--jobs", str(jobs),
-                          "--no-report"], cwd=str(ROOT), env=env, capture_output=True, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "linter", "audit", str(folder), "-o", str(out), "--jobs",
+                             str(jobs), "--no-report"], cwd=str(ROOT), env=env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    parent = worker = 0.0
+    while proc.poll() is None:
+        for pid in _tree(proc.pid):
+            peak = _peak_mb(pid)
+            if pid == proc.pid:
+                parent = max(parent, peak)
+            else:
+                worker = max(worker, peak)
+        time.sleep(0.2)
     wall = time.perf_counter() - start
     shutil.rmtree(out, ignore_errors=True)
-    peaks = [ln for ln in res.stderr.splitlines() if ln.startswith("PEAKS")]
-    if not peaks:
-        raise SystemExit(f"audit failed: {res.stderr[-2000:]}")
-    _, parent, child = peaks[-1].split()
-    return wall, float(parent), float(child)
+    if proc.returncode != 0:
+        raise SystemExit(f"audit exited {proc.returncode}")
+    return wall, parent, worker
 
 
 def main() -> None:
