@@ -104,13 +104,13 @@ def rules_version() -> str:
 
     packs = []
     try:
-        from importlib.metadata import entry_points
+        from .entrypoints import entry_points
 
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             if BUILTIN_FAMILIES.get(ep.name) == ep.value:
                 continue
-            dist = getattr(ep, "dist", None)
-            packs.append(f"{ep.name}={dist.name if dist else '?'} {dist.version if dist else '?'}")
+            dist = ep.dist
+            packs.append(f"{ep.name}={ep.dist_name or '?'} {dist.version if dist else '?'}")
     except Exception:
         pass
     return ", ".join(sorted(packs)) or "built-in"
