@@ -188,6 +188,7 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
             store.put_document(_record(path, digest, size, mtime, result, status, cause, outcome.seconds,
                                        versions, run_id), findings, summaries)
             progress.step(path, status, len(findings))
+        _pair_halves(store, jobs, limits, selection, progress)
         from .crossdoc import run_cross_checks
 
         run_cross_checks(store, rules, selection)
@@ -199,6 +200,30 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
         except sqlite3.Error:
             pass
     return state
+
+
+def _pair_halves(store: Store, jobs: int, limits: Limits, selection, progress: Progress) -> None:
+    """A 说明 file and its tables file (linter.pairing) are checked again as one publication,
+    so the narrative rules see the tables, as `check` does; their findings replace the
+    files' own. Redone at every run (split publications are few), so a run killed here
+    leaves each file with its own findings or with the joined ones, never a mixture."""
+    from . import audit_worker
+    from .isolation import WorkerPool
+    from .pairing import pair
+
+    pairs = [p for _, parts in store.summary_groups(audit_worker.PAIRING) for p in pair(parts)]
+    if not pairs:
+        return
+    pool = WorkerPool(audit_worker.audit_pair, jobs, limits, setup=audit_worker.setup, setup_args=(selection,))
+    for (narrative, tables), outcome in pool.map(pairs):
+        if not outcome.ok:
+            progress.stream.write(f"audit: {narrative} and {tables} could not be checked together "
+                                  f"({outcome.cause}); each keeps its own findings\n")
+            continue
+        result = outcome.value
+        store.replace_findings(result["findings"], result["summaries"], narrative)
+        progress.stream.write(f"audit: checked {narrative} and {tables} together as one publication "
+                              f"(说明 + 表格)\n")
 
 
 def summary_text(store: Store, top: int = 10) -> str:
