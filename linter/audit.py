@@ -9,14 +9,18 @@ summary goes to stdout, and the reports are written beside the store.
 from __future__ import annotations
 
 import os
-from collections import deque
-import sqlite3
 import sys
 import time
+from collections import deque
+from typing import TYPE_CHECKING
 
-from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits, WorkerPool
+# Only what the argument parser needs is imported here: `check` builds the same parser, and
+# its start-up must not pay for the store, the worker pool or multiprocessing.
+from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits
 from .readers import SUFFIXES, UNSUPPORTED
-from .store import STORE_NAME, Store, StoreError, dumps, sha256_of, rules_version, tool_version
+
+if TYPE_CHECKING:
+    from .store import Store
 
 # An audit also lists the document formats it cannot read, to report them (BL000), never skip them.
 AUDIT_SUFFIXES = tuple(SUFFIXES) + tuple(UNSUPPORTED)
@@ -91,6 +95,8 @@ def _clock(seconds: float) -> str:
 
 def _settings(selection) -> str:
     """The selection as text: a rerun with other rules or options redoes every document."""
+    from .store import dumps
+
     return dumps({"select": selection.select, "ignore": selection.ignore, "severity": selection.severity,
                   "per_file_ignores": selection.per_file_ignores, "options": selection.options})
 
@@ -98,6 +104,8 @@ def _settings(selection) -> str:
 def _todo(store: Store, files: list[str], versions: tuple[str, str, str], force: bool, skipped: list):
     """(path, sha256, size, mtime_ns) of every file to check; unchanged ones go to `skipped`
     as they are met (hashed only when size or time changed since the stored run)."""
+    from .store import sha256_of
+
     for path in files:
         try:
             st = os.stat(path)
@@ -137,7 +145,11 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
               progress: Progress, executor: str = "local", cluster_address: str | None = None) -> str:
     """Check every file into the store, then the cross-document checks. Returns the run's
     state: finished | interrupted."""
+    import sqlite3
+
     from . import audit_worker
+    from .isolation import WorkerPool
+    from .store import rules_version, tool_version
 
     versions = (tool_version(), rules_version(), _settings(selection))
     run_id = store.start_run(*versions, jobs=jobs, files=len(files))
@@ -176,6 +188,7 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
             store.put_document(_record(path, digest, size, mtime, result, status, cause, outcome.seconds,
                                        versions, run_id), findings, summaries)
             progress.step(path, status, len(findings))
+        _pair_halves(store, jobs, limits, selection, progress)
         from .crossdoc import run_cross_checks
 
         run_cross_checks(store, rules, selection)
@@ -187,6 +200,30 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
         except sqlite3.Error:
             pass
     return state
+
+
+def _pair_halves(store: Store, jobs: int, limits: Limits, selection, progress: Progress) -> None:
+    """A 说明 file and its tables file (linter.pairing) are checked again as one publication,
+    so the narrative rules see the tables, as `check` does; their findings replace the
+    files' own. Redone at every run (split publications are few), so a run killed here
+    leaves each file with its own findings or with the joined ones, never a mixture."""
+    from . import audit_worker
+    from .isolation import WorkerPool
+    from .pairing import pair
+
+    pairs = [p for _, parts in store.summary_groups(audit_worker.PAIRING) for p in pair(parts)]
+    if not pairs:
+        return
+    pool = WorkerPool(audit_worker.audit_pair, jobs, limits, setup=audit_worker.setup, setup_args=(selection,))
+    for (narrative, tables), outcome in pool.map(pairs):
+        if not outcome.ok:
+            progress.stream.write(f"audit: {narrative} and {tables} could not be checked together "
+                                  f"({outcome.cause}); each keeps its own findings\n")
+            continue
+        result = outcome.value
+        store.replace_findings(result["findings"], result["summaries"], narrative)
+        progress.stream.write(f"audit: checked {narrative} and {tables} together as one publication "
+                              f"(说明 + 表格)\n")
 
 
 def summary_text(store: Store, top: int = 10) -> str:
@@ -239,7 +276,11 @@ def add_parser(sub) -> None:
 
 
 def cmd_audit(args) -> int:
+    import sqlite3
+
     from .cli import selection_and_rules
+    from .cluster import ClusterError
+    from .store import STORE_NAME, Store, StoreError
 
     chosen = selection_and_rules(args)
     if chosen is None:
@@ -266,6 +307,10 @@ def cmd_audit(args) -> int:
     except KeyboardInterrupt:
         print("budgetlint: interrupted; what was checked is stored: run the same command again to resume",
               file=sys.stderr)
+    except ClusterError as exc:
+        print(f"budgetlint: {exc}", file=sys.stderr)
+        store.close()
+        return 2
     except sqlite3.Error as exc:  # a full disk, a store removed under us
         print(f"budgetlint: cannot write the store {store.path}: {exc}; run again to resume", file=sys.stderr)
         store.close()

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 
+from . import pairing
 from .engine import BatchRule, Selection, check_document, select_rules
 from .model import Document, InputError
 from .readers import format_of, read_document
 
 CONTEXT = 60  # characters of the line kept on each side of a finding's excerpt
+PAIRING = "pairing"  # the store's summaries of a half publication (not a rule)
 
 _rules: list = []
 _selection = Selection()
@@ -42,6 +44,34 @@ def input_error(path: str, cause: str) -> dict:
             "page": None, "excerpt": "", "related": [], "suggestion": None}
 
 
+def _batch_parts(summaries: dict, failures: list[str]) -> list[tuple[str, str | None, dict]]:
+    """(rule, group key, part) of every batch rule's summary of one document."""
+    out = []
+    for rule in _rules:
+        if isinstance(rule, BatchRule) and rule.code in summaries:
+            try:
+                out.extend((rule.code, key, part) for key, part in rule.batch_groups(summaries[rule.code]))
+            except Exception as exc:
+                failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+    return out
+
+
+def audit_pair(paths: tuple[str, str]) -> dict:
+    """A 说明 file and its tables file checked as one publication (linter.pairing, as
+    `check` does): findings by the file they point at, and the joined document's batch parts."""
+    narrative_path, tables_path = paths
+    doc = pairing.join(read_document(narrative_path), read_document(tables_path))
+    found, failures, summaries = check_document(doc, _rules, _selection)
+    by_path: dict[str, list[dict]] = {narrative_path: [], tables_path: []}
+    for f in found:
+        context = _context(doc, f.to_json())  # lines of the joined document, before they are put back
+        pairing.locate(f, doc)
+        data = f.to_json()
+        data["context"], data["context_start"] = context
+        by_path.setdefault(f.path, []).append(data)
+    return {"findings": by_path, "summaries": _batch_parts(summaries, failures), "failures": failures}
+
+
 def audit_file(path: str) -> dict:
     """Everything the store keeps of one file; an unreadable file is status 'unreadable'
     with its BL000, not an exception."""
@@ -70,12 +100,11 @@ def audit_file(path: str) -> dict:
         data = f.to_json()
         data["context"], data["context_start"] = _context(doc, data)
         out["findings"].append(data)
-    for rule in _rules:
-        if isinstance(rule, BatchRule) and rule.code in summaries:
-            try:
-                out["summaries"].extend((rule.code, key, part) for key, part in rule.batch_groups(summaries[rule.code]))
-            except Exception as exc:
-                failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
+    out["summaries"] = _batch_parts(summaries, failures)
+    half = pairing.summarise(doc)
+    if half["part"] != "whole":  # a 说明 or a tables file alone: the parent pairs them after the run
+        who = "".join((half["department"] or "").split())
+        out["summaries"].append((PAIRING, f"{who}|{half['year']}", half))
     if failures:
         out.update(status="rule-error", cause="; ".join(failures))
     return out

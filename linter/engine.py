@@ -181,18 +181,17 @@ def discover_families() -> list[Family]:
     that is a RulePackError naming both."""
     families: dict[str, Family] = {}
     try:
-        from importlib.metadata import entry_points
+        from .entrypoints import entry_points
 
         eps = list(entry_points(group=ENTRY_POINT_GROUP))
     except Exception:  # broken metadata must not stop a lint run
         eps = []
     for ep in eps:
-        dist = getattr(ep, "dist", None)
-        source = dist.name if dist is not None and dist.name else ep.value.split(":")[0].split(".")[0]
+        source = ep.dist_name or ep.value.split(":")[0].split(".")[0]
         if source.lower() == BUILTIN_SOURCE:
             source = BUILTIN_SOURCE
         fam = Family(ep.name, ep.value, source,
-                     None if source == BUILTIN_SOURCE else _budgetlint_requirement(dist))
+                     None if source == BUILTIN_SOURCE else _budgetlint_requirement(ep.dist))
         for other in families.values():
             same_place = other.source == fam.source and other.target == fam.target
             if not same_place and (other.prefix.startswith(fam.prefix) or fam.prefix.startswith(other.prefix)):

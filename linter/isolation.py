@@ -16,12 +16,10 @@ for its per-document hard stop.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import time
 from dataclasses import dataclass
-from multiprocessing.connection import wait
 from typing import Any, Callable, Iterable, Iterator
 
 DEFAULT_TIME_LIMIT = 120.0  # seconds per document
@@ -98,6 +96,8 @@ def _worker(conn, task: Callable, setup: Callable | None, setup_args: tuple, mem
 
 
 def _context():
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
@@ -162,37 +162,49 @@ class WorkerPool:
         self._slots: list[_Slot] = []
 
     def map(self, items: Iterable) -> Iterator[tuple[Any, Outcome]]:
-        """(item, Outcome) for every item, in the order they finish."""
-        pending = iter(items)
-        exhausted = False
+        """(item, Outcome) for every item, in the order they finish; the workers stop after."""
         try:
-            while True:
-                while not exhausted and len([s for s in self._slots if s.busy]) < self.jobs:
-                    try:
-                        item = next(pending)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    self._give(item)
-                busy = [s for s in self._slots if s.busy]
-                if not busy:
-                    return
-                timeout = None
-                if self.limits.time:
-                    nearest = min(s.started for s in busy) + self.limits.time
-                    timeout = max(0.0, nearest - time.monotonic())
-                ready = wait([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout)
-                now = time.monotonic()
-                for slot in busy:
-                    if slot.conn in ready or slot.process.sentinel in ready:
-                        yield slot.item, self._collect(slot)
-                    elif self.limits.time and now - slot.started >= self.limits.time:
-                        item = slot.item
-                        self._retire(slot, kill=True)
-                        yield item, Outcome(False, cause=f"time limit exceeded ({self.limits.time:g} s)",
-                                            kind="timeout", seconds=now - slot.started)
+            yield from self._serve(items)
         finally:
             self.close()
+
+    def run(self, item) -> Outcome:
+        """One item on a kept worker (started at first use, replaced after a failure): for
+        a caller that receives its items one at a time (a Dask task). close() at the end."""
+        for _, outcome in self._serve([item]):
+            return outcome
+        raise RuntimeError("the worker pool returned nothing")  # pragma: no cover
+
+    def _serve(self, items: Iterable) -> Iterator[tuple[Any, Outcome]]:
+        from multiprocessing.connection import wait as wait_for
+
+        pending = iter(items)
+        exhausted = False
+        while True:
+            while not exhausted and len([s for s in self._slots if s.busy]) < self.jobs:
+                try:
+                    item = next(pending)
+                except StopIteration:
+                    exhausted = True
+                    break
+                self._give(item)
+            busy = [s for s in self._slots if s.busy]
+            if not busy:
+                return
+            timeout = None
+            if self.limits.time:
+                nearest = min(s.started for s in busy) + self.limits.time
+                timeout = max(0.0, nearest - time.monotonic())
+            ready = wait_for([s.conn for s in busy] + [s.process.sentinel for s in busy], timeout)
+            now = time.monotonic()
+            for slot in busy:
+                if slot.conn in ready or slot.process.sentinel in ready:
+                    yield slot.item, self._collect(slot)
+                elif self.limits.time and now - slot.started >= self.limits.time:
+                    item = slot.item
+                    self._retire(slot, kill=True)
+                    yield item, Outcome(False, cause=f"time limit exceeded ({self.limits.time:g} s)",
+                                        kind="timeout", seconds=now - slot.started)
 
     def _give(self, item) -> None:
         slot = self._idle_slot()
@@ -244,6 +256,7 @@ def run_one(task: Callable, item, limits: Limits | None = None,
             setup: Callable | None = None, setup_args: tuple = ()) -> Outcome:
     """One item in a fresh worker under the limits (a hard stop for a single document)."""
     pool = WorkerPool(task, 1, limits, setup, setup_args)
-    for _, outcome in pool.map([item]):
-        return outcome
-    raise RuntimeError("the worker pool returned nothing")  # pragma: no cover
+    try:
+        return pool.run(item)
+    finally:
+        pool.close()

@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import json
 import os
+from typing import TYPE_CHECKING
 
-from .store import Store
+if TYPE_CHECKING:
+    from .store import Store
 
 DOCUMENT_COLUMNS = ("path", "status", "cause", "format", "pages", "department", "region", "year", "kind",
                     "scope", "level", "errors", "warnings", "infos", "sha256", "size", "seconds",
@@ -148,7 +150,7 @@ def add_parser(sub) -> None:
 def cmd_report(args) -> int:
     import sys
 
-    from .store import STORE_NAME, StoreError
+    from .store import STORE_NAME, Store, StoreError
 
     path = os.path.join(args.store, STORE_NAME) if os.path.isdir(args.store) else args.store
     if not os.path.isfile(path):

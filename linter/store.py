@@ -104,13 +104,13 @@ def rules_version() -> str:
 
     packs = []
     try:
-        from importlib.metadata import entry_points
+        from .entrypoints import entry_points
 
         for ep in entry_points(group=ENTRY_POINT_GROUP):
             if BUILTIN_FAMILIES.get(ep.name) == ep.value:
                 continue
-            dist = getattr(ep, "dist", None)
-            packs.append(f"{ep.name}={dist.name if dist else '?'} {dist.version if dist else '?'}")
+            dist = ep.dist
+            packs.append(f"{ep.name}={ep.dist_name or '?'} {dist.version if dist else '?'}")
     except Exception:
         pass
     return ", ".join(sorted(packs)) or "built-in"
@@ -171,6 +171,30 @@ class Store:
             db.execute("ROLLBACK")
             raise
         return doc_id
+
+    def replace_findings(self, by_path: dict[str, list[dict]], rule_parts: list[tuple[str, str | None, dict]],
+                         owner: str) -> None:
+        """A split publication checked as one: each file's own findings replaced by the joined
+        check's, and `owner`'s batch-rule parts by the joined document's, in one transaction."""
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for path, findings in by_path.items():
+                row = db.execute("SELECT id FROM documents WHERE path=?", (path,)).fetchone()
+                if row is None:
+                    continue
+                db.execute("DELETE FROM findings WHERE document_id=? AND stage='document'", (row[0],))
+                self._insert_findings(row[0], "document", findings)
+                if path == owner:
+                    rules = {rule for rule, _, _ in rule_parts}
+                    db.executemany("DELETE FROM summaries WHERE document_id=? AND rule=?",
+                                   [(row[0], rule) for rule in rules])
+                    db.executemany("INSERT INTO summaries VALUES (?, ?, ?, ?)",
+                                   [(row[0], rule, key, dumps(data)) for rule, key, data in rule_parts])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
 
     def _insert_findings(self, doc_id: int, stage: str, findings: list[dict]) -> None:
         self.db.executemany(

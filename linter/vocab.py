@@ -40,14 +40,13 @@ def sources() -> tuple[Source, ...]:
     """The built-in data folder first, then each installed pack's vocabulary package."""
     out = [Source(BUILTIN, resources.files("linter.data"))]
     try:
-        from importlib.metadata import entry_points
+        from .entrypoints import entry_points
 
         eps = list(entry_points(group=VOCABULARY_GROUP))
     except Exception:  # broken metadata must not stop a lint run
         eps = []
     for ep in sorted(eps, key=lambda e: e.name):
-        dist = getattr(ep, "dist", None)
-        name = dist.name if dist is not None and dist.name else ep.name
+        name = ep.dist_name or ep.name
         try:
             folder = resources.files(ep.value.split(":")[0])
         except Exception as exc:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import hashlib
 from decimal import Decimal, InvalidOperation
 
 import regex
@@ -126,7 +125,7 @@ class CopiedFigures(BatchRule):
                 in_yuan = v * _UNIT_SCALE[u]
                 if {v.normalize(), in_yuan.normalize(), (in_yuan / 10000).normalize()} & own:
                     backed += 1
-            out.append({"key": hashlib.sha1(f"{wording}|{printed}".encode()).hexdigest()[:20],
+            out.append({"key": f"{wording}|{printed}",  # the text itself: no hashing library to import
                         "figures": printed, "backed": backed, "text": piece.strip(), **where})
         return out
 
