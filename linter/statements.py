@@ -47,6 +47,7 @@ class Roles:
     share_tail: regex.Pattern
     share_no_whole: regex.Pattern
     rate: regex.Pattern
+    of_previous: regex.Pattern
     base_phrase: regex.Pattern
     base_tail: regex.Pattern
     base_amount: regex.Pattern
@@ -89,6 +90,7 @@ def roles() -> Roles:
         share_tail=regex.compile(d["share_tail"]),
         share_no_whole=regex.compile(d["share_no_whole"]),
         rate=regex.compile(d["rate_words"]),
+        of_previous=regex.compile(d["of_previous"]),
         base_phrase=regex.compile(d["base_phrase"]),
         base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
         base_amount=regex.compile(d["base_amount"]),
@@ -298,6 +300,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         if m:
             info.update(word=m.group(), sign=None, subject_words=p[: m.start()])
             return "pct_change", info
+        if r.of_previous.search(p.strip()):
+            return "of_previous", info  # 为年初预算4.50万元的104.50%: a rate when that amount is the budget
         m = r.rate.search(p)
         if m and (final or regex.search(r"完成|执行", m.group())):
             info.update(word=m.group(), subject_words=p[: m.start()])
@@ -417,12 +421,21 @@ def read_statements(doc: Document) -> list[Statement]:
                 continue
             tok = obj
             floor = _clause_floor(text, tok.start, max(prev_end, 0))
-            prefix = text[floor:tok.start]
+            if not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
+                floor = _clause_floor(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
+                prefix = text[floor:tok.start].rstrip("：: ")
+            else:
+                prefix = text[floor:tok.start]
             got = _role(prefix, tok.kind, year, final)
             prev_end = tok.end
             if got is None:
                 continue
             role, info = got
+            if role == "of_previous":
+                last = cur.quantities[-1] if cur is not None and cur.quantities else None
+                if last is None or last.role != "budget" or last.end + 2 < floor:
+                    continue
+                role = "rate"
             sw = info["subject_words"]
             subj, off = clean_subject(sw)
             sentence_words = text[para.sentence_at(tok.start).start:tok.start]
