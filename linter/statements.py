@@ -616,3 +616,48 @@ def change_against(st: Statement) -> tuple[Quantity, Quantity, Quantity] | None:
     if a is None or base is None or base.pos > d.pos and a.pos > d.pos:
         return None
     return d, a, base
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")) if ch.isdigit())
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two digit strings (how many keystrokes apart)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def change_or_percent(st: Statement) -> tuple[str, Decimal, Decimal] | None:
+    """For a statement of this year's amount A, a change D and a percentage change C with no
+    amount of the other year (本年10.4万元，增加0.39万元，增长0.87%) whose three figures cannot
+    all hold: which one is the likelier typo, by how many digits each differs from the value the
+    other two give — ("change", D implied, C implied) or ("percent", …); None when they hold,
+    when a prior amount is stated (then each is checked against it), or when it is a tie that
+    the percentage check reports."""
+    from .numbers import format_decimal
+
+    a, d, c = st.one("amount", True), st.one("change", True), st.one("pct_change")
+    if a is None or d is None or c is None or st.one("prior", True) is not None or st.one("budget", True) is not None:
+        return None
+    if d.sign is None or c.sign is None or d.base != "prior" or c.unit != "%" or d.value.value <= 0 or c.value.value <= 0:
+        return None
+    if d.sign != c.sign:
+        return None  # the words disagree: BL204
+    base = a.interval() - d.signed()
+    r = ratio(d.signed(), base)
+    if r is None or rounded(c).meets(r) or truncated(c).meets(r):
+        return None
+    cv = c.value.value * c.sign
+    d_implied = middle(a.interval()) * cv / (100 + cv)  # A = base·(1 + C), D = base·C
+    c_implied = middle(r)
+    d_text = format_decimal(abs(d_implied) / UNIT_FACTOR[d.unit], max(d.value.decimals, 0))
+    c_text = format_decimal(abs(c_implied), c.value.decimals)
+    if _edits(_digits(d.text), _digits(d_text)) < _edits(_digits(c.text), _digits(c_text)):
+        return "change", d_implied, c_implied
+    return "percent", d_implied, c_implied
