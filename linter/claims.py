@@ -532,6 +532,8 @@ def _glued(head: str, found: tuple[str, int, int]) -> bool:
     bare, ok = _bare()
     if synonym not in bare or end - n <= 0:
         return False
+    if regex.search(r"[（(]\d{0,7}[类款项][）)]$", s[:end - n]):
+        return True  # …缴费支出（项）支出预算: the tail of the 科目 named before it
     before = s[end - n - 1]
     return bool(regex.match(r"\p{Han}", before)) and before not in ok
 
