@@ -295,6 +295,9 @@ def func_path(head: str) -> tuple[tuple[str, ...], int] | None:
     first = core[j:i]
     lead = len(first) - len(first.lstrip("、（）() "))
     first, j = first[lead:], j + lead
+    year = regex.match(r"^(?:年度?|本年度?|今年|全年)", first)  # 2025年社会保障和就业支出(208类)
+    if year and len(first) > year.end():
+        first, j = first[year.end():], j + year.end()
     if not first:
         return None
     names.append(first)
@@ -419,13 +422,21 @@ def extract_claims(doc: Document) -> list[Claim]:
                     head = head[: mf.start()]
                     period_words = "上年"
             found = match_item(head)
-            fp = None if found else func_path(head)
+            if found and _glued(head, found):
+                found = None  # …缴费支出预算 / “三公”经费财政拨款: a longer name's tail, not the item
+            fp = func_path(head)
+            if found and fp and found[1] <= len(_norm(head[fp[1]:])) - len(_norm(_FUNC_TAIL.sub("", head[fp[1]:]))):
+                found = None  # …缴费支出（项）支出预算10.4万元: the 科目 is the subject, 支出预算 its tail
+            elif found:
+                fp = None
             if not found and not fp and relation == "amount":
                 ms = _SPLIT_LEVEL.search(_norm(head))
                 if ms and ms.start() > 0:
                     # “三公”经费财政拨款支出年初预算为0.95万元: the item, then the level word
                     pre = _norm(head)[: ms.start()]
                     found = match_item(pre) or None
+                    if found and _glued(pre, found):
+                        found = None
                     fp = None if found else func_path(pre)
                     if found or fp:
                         period_words = ms.group(1)
@@ -505,6 +516,26 @@ def extract_claims(doc: Document) -> list[Claim]:
         # flats in the last sentence(s)
         _flats(doc, para, text, sent_start, len(text), claims, topic, last_in_sentence, sent_no, flats_done)
     return claims
+
+
+@lru_cache(maxsize=None)
+def _bare() -> tuple[frozenset, str]:
+    spec = load_json("items.json")["bare_synonyms"]
+    return frozenset(_norm(x) for x in spec["synonyms"]), spec["before_ok"]
+
+
+def _glued(head: str, found: tuple[str, int, int]) -> bool:
+    """A generic synonym glued to the name before it (机关事业单位基本养老保险缴费支出预算)."""
+    item, n, end = found
+    s = _norm(head)
+    synonym = s[end - n:end]
+    bare, ok = _bare()
+    if synonym not in bare or end - n <= 0:
+        return False
+    if regex.search(r"[（(]\d{0,7}[类款项][）)]$", s[:end - n]):
+        return True  # …缴费支出（项）支出预算: the tail of the 科目 named before it
+    before = s[end - n - 1]
+    return bool(regex.match(r"\p{Han}", before)) and before not in ok
 
 
 def _fits(c: Claim, parent: Claim) -> bool:

@@ -70,8 +70,9 @@ def extract(doc: Document, fmt: str = "text", claims: bool = False) -> str:
             out.append(f"    r{r + t.header_rows} L{row[0].line if row else '?'}: {code}{vals}")
     if claims:
         from .claims import claims_text
+        from .statements import statements_text
 
-        out += ["", claims_text(doc)]
+        out += ["", claims_text(doc), "", statements_text(doc)]
     out += ["", "## Text view"]
     for ln in doc.lines:
         page = f"p{ln.page} " if ln.page else ""

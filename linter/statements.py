@@ -47,6 +47,7 @@ class Roles:
     share_tail: regex.Pattern
     share_no_whole: regex.Pattern
     rate: regex.Pattern
+    of_previous: regex.Pattern
     base_phrase: regex.Pattern
     base_tail: regex.Pattern
     base_amount: regex.Pattern
@@ -89,6 +90,7 @@ def roles() -> Roles:
         share_tail=regex.compile(d["share_tail"]),
         share_no_whole=regex.compile(d["share_no_whole"]),
         rate=regex.compile(d["rate_words"]),
+        of_previous=regex.compile(d["of_previous"]),
         base_phrase=regex.compile(d["base_phrase"]),
         base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
         base_amount=regex.compile(d["base_amount"]),
@@ -298,6 +300,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         if m:
             info.update(word=m.group(), sign=None, subject_words=p[: m.start()])
             return "pct_change", info
+        if r.of_previous.search(p.strip()):
+            return "of_previous", info  # 为年初预算4.50万元的104.50%: a rate when that amount is the budget
         m = r.rate.search(p)
         if m and (final or regex.search(r"完成|执行", m.group())):
             info.update(word=m.group(), subject_words=p[: m.start()])
@@ -417,12 +421,21 @@ def read_statements(doc: Document) -> list[Statement]:
                 continue
             tok = obj
             floor = _clause_floor(text, tok.start, max(prev_end, 0))
-            prefix = text[floor:tok.start]
+            if not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
+                floor = _clause_floor(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
+                prefix = text[floor:tok.start].rstrip("：: ")
+            else:
+                prefix = text[floor:tok.start]
             got = _role(prefix, tok.kind, year, final)
             prev_end = tok.end
             if got is None:
                 continue
             role, info = got
+            if role == "of_previous":
+                last = cur.quantities[-1] if cur is not None and cur.quantities else None
+                if last is None or last.role != "budget" or last.end + 2 < floor:
+                    continue
+                role = "rate"
             sw = info["subject_words"]
             subj, off = clean_subject(sw)
             sentence_words = text[para.sentence_at(tok.start).start:tok.start]
@@ -603,3 +616,48 @@ def change_against(st: Statement) -> tuple[Quantity, Quantity, Quantity] | None:
     if a is None or base is None or base.pos > d.pos and a.pos > d.pos:
         return None
     return d, a, base
+
+
+def _digits(text: str) -> str:
+    return "".join(ch for ch in text.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")) if ch.isdigit())
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two digit strings (how many keystrokes apart)."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def change_or_percent(st: Statement) -> tuple[str, Decimal, Decimal] | None:
+    """For a statement of this year's amount A, a change D and a percentage change C with no
+    amount of the other year (本年10.4万元，增加0.39万元，增长0.87%) whose three figures cannot
+    all hold: which one is the likelier typo, by how many digits each differs from the value the
+    other two give — ("change", D implied, C implied) or ("percent", …); None when they hold,
+    when a prior amount is stated (then each is checked against it), or when it is a tie that
+    the percentage check reports."""
+    from .numbers import format_decimal
+
+    a, d, c = st.one("amount", True), st.one("change", True), st.one("pct_change")
+    if a is None or d is None or c is None or st.one("prior", True) is not None or st.one("budget", True) is not None:
+        return None
+    if d.sign is None or c.sign is None or d.base != "prior" or c.unit != "%" or d.value.value <= 0 or c.value.value <= 0:
+        return None
+    if d.sign != c.sign:
+        return None  # the words disagree: BL204
+    base = a.interval() - d.signed()
+    r = ratio(d.signed(), base)
+    if r is None or rounded(c).meets(r) or truncated(c).meets(r):
+        return None
+    cv = c.value.value * c.sign
+    d_implied = middle(a.interval()) * cv / (100 + cv)  # A = base·(1 + C), D = base·C
+    c_implied = middle(r)
+    d_text = format_decimal(abs(d_implied) / UNIT_FACTOR[d.unit], max(d.value.decimals, 0))
+    c_text = format_decimal(abs(c_implied), c.value.decimals)
+    if _edits(_digits(d.text), _digits(d_text)) < _edits(_digits(c.text), _digits(c_text)):
+        return "change", d_implied, c_implied
+    return "percent", d_implied, c_implied

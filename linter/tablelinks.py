@@ -21,6 +21,7 @@ from .statements import clean_subject, roles, subject_key
 
 _AMOUNT_KEYS = ("合计", "小计", "金额", "总计")
 _CODE = regex.compile(r"^\d{3,7}$")
+_MARKER = regex.compile(r"[（(]\s*\d{0,7}\s*[类款项]\s*[）)]")
 
 
 @dataclass
@@ -108,6 +109,13 @@ def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]
     least three characters that the subject ends with: 一般公共预算安排的住房公积金 → 住房公积金)."""
     idx = label_index(doc)
     key = subject_key(clean_subject(subject)[0] or subject)
+    code = regex.match(r"^(\d{7}|\d{5}|\d{3})(?!\d)", key)
+    if code and code.group(1) in idx:  # 2010301 行政运行: code first
+        return idx[code.group(1)]
+    # a 科目 path (住房改革支出（款）住房公积金（项）): the row is the last name's
+    parts = [x for x in _MARKER.split(key) if x]
+    if len(parts) > 1 or _MARKER.search(key):
+        key = parts[-1] if parts else key
     if key in idx:
         return idx[key]
     short = roles().link_strip.sub("", key)  # 住房公积金支出 → 住房公积金

@@ -173,3 +173,5 @@ def test_extract_claims_text():
     assert res.returncode == 0, res.stderr
     assert "## Claims" in res.stdout and "## Ledger" in res.stdout
     assert "固定资产 = 20.61万元" in res.stdout
+    # what each clause states, by role, with the subject it was read for
+    assert "## Statements" in res.stdout and "amount     0.00万元" in res.stdout

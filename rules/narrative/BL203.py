@@ -1,7 +1,8 @@
 from __future__ import annotations
 
-from linter.statements import (change_against, flipped, middle, money_text, related_quantity,
-                               statements_of)
+from linter.numbers import format_decimal
+from linter.statements import (change_against, change_or_percent, flipped, middle, money_text,
+                               related_quantity, statements_of)
 
 from .common import IssueRule
 
@@ -13,7 +14,10 @@ class YearOverYearChangeMismatch(IssueRule):
     with (上年预算数 / 上年执行数 / an amount in a named earlier year; in a 决算, 年初预算 when
     the change is against the budget) and the change (增加/减少 … B万元), checks change =
     this year − the other, whatever the subject is (单位预留机动经费, a project, any 科目 row):
-    the statement is read by its structure, not by a vocabulary. Where it gives the change of a
+    the statement is read by its structure, not by a vocabulary. Where it gives this year's
+    amount, the change and the percentage but no amount of the other year, and the three cannot
+    all hold, the figure further (in digits) from what the other two give is reported: the change
+    here, the percentage by BL205. Where it gives the change of a
     total and the changes of all its parts (基本支出 / 项目支出 …), checks that the part changes
     add up. Signs come from the direction words (增加/增长 +, 减少/下降/节约 −); a change whose
     only error is its direction word is BL204's. Interval rule throughout.
@@ -36,6 +40,18 @@ class YearOverYearChangeMismatch(IssueRule):
     def check(self, doc):
         yield from super().check(doc)
         for st in statements_of(doc):
+            blame = change_or_percent(st)
+            if blame is not None and blame[0] == "change":
+                d, a, c = st.one("change", True), st.one("amount", True), st.one("pct_change")
+                implied = blame[1]
+                right = "增加" if implied >= 0 else "减少"
+                yield self.at_span(
+                    doc, d.line, d.start, d.stop,
+                    f"{st.name()}{d.word}{d.text.strip()}，但本年{a.text.strip()}、{c.word}{c.text.strip()}，"
+                    f"增减额应为{money_text(abs(implied), d.unit, d.value.decimals)}"
+                    f"（按此增减额，增长率应为{format_decimal(abs(blame[2]), c.value.decimals)}%）",
+                    related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, c, "增减率")],
+                    suggestion=f"改为{right}{money_text(abs(implied), d.unit, d.value.decimals)}")
             got = change_against(st)
             if got is None:
                 continue

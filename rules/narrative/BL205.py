@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from linter.findings import Related
 from linter.numbers import Interval, format_decimal
-from linter.statements import (Quantity, Statement, clean_subject, middle, ratio, related_quantity, rounded,
+from linter.statements import (Quantity, Statement, change_or_percent, clean_subject, middle, ratio, related_quantity, rounded,
                                statements_of, subject_key, truncated)
 from linter.tablelinks import whole_from_tables
 
@@ -117,6 +117,9 @@ class NarrativePercentMismatch(IssueRule):
         m = middle(r)
         if c.sign and m and (m > 0) != (c.sign > 0) and c.value.value > 0:
             return  # the direction is wrong, not the size: BL204 when it can tell
+        blame = change_or_percent(st)
+        if blame is not None and blame[0] == "change":
+            return  # the change is the likelier typo: BL203 reports it
         related = [related_quantity(doc, x, note) for x, note in ((d, "增减额"), (a, "本年金额"), (base_q, "比较基数"))
                    if x is not None]
         fr, ft = self._fit(c, r)

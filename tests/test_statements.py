@@ -1,0 +1,43 @@
+"""The structural statement reader (linter/statements.py): roles and subjects in any wording,
+without a vocabulary for the subject."""
+from linter.statements import statements_of
+from linter.testing import document_from_text
+
+
+def _read(body: str, title: str = "某某局2025年部门预算公开", heading: str = "一、预算情况"):
+    doc = document_from_text(f"{title}\n{heading}\n{body}\n")
+    return [(st.subject, [(q.role, q.text.strip(), q.sign) for q in st.quantities]) for st in statements_of(doc)]
+
+
+def test_subject_without_vocabulary_and_all_roles():
+    [(subject, qs)] = _read("单位预留机动经费2025年安排35.00万元，上年预算数为30.00万元，增加5.00万元，增长16.67%。")
+    assert subject == "单位预留机动经费"
+    assert qs == [("amount", "35.00万元", 0), ("prior", "30.00万元", 0), ("change", "5.00万元", 1),
+                  ("pct_change", "16.67%", 1)]
+
+
+def test_same_statement_in_other_wordings():
+    # the comparison's own amount, a named earlier year, a restated subject, 由…到…
+    assert _read("信息化建设（项）支出61.98万元，比2024年预算的61.06万元减少0.92万元，下降1.51%。")[0][1] == [
+        ("amount", "61.98万元", 0), ("prior", "61.06万元", 0), ("change", "0.92万元", -1), ("pct_change", "1.51%", -1)]
+    assert _read("课题研究经费由12.00万元增加到10.00万元。")[0][1] == [("prior", "12.00万元", 0), ("amount", "10.00万元", 1)]
+    [(s, qs)] = _read("收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。")
+    assert s == "收入支出总计" and [q[0] for q in qs] == ["amount", "change", "pct_change"]
+
+
+def test_traps_carry_over_years_and_both_words():
+    [(s, qs)] = _read("上年结转资金12.00万元，较上年增加2.00万元。")
+    assert s == "上年结转资金" and qs[0][0] == "amount"  # 上年结转 is this year's money
+    [(_, qs)] = _read("政府性基金收入预算0万元，与上年相比增加（减少）0万元，增长（减少）0%。")
+    assert [q[2] for q in qs] == [0, None, None]  # both directions printed: no sign
+    assert _read("2026年培训费预算30.00万元。") == []  # a later year: no level of this year
+
+
+def test_final_roles_and_lists():
+    out = _read("年初预算为42.73万元，支出决算为40.35万元，完成年初预算的94.43%。", title="某某局2024年度部门决算")
+    assert [q[0] for q in out[0][1]] == ["budget", "amount", "rate"]
+    doc = document_from_text("某某局2025年部门预算公开\n一、支出\n本年支出合计2940.05万元，其中：基本支出2336.91万元，占79.49%；"
+                             "项目支出603.14万元，占20.51%。\n")
+    total, basic, project = statements_of(doc)
+    assert basic.head == total.index and project.head == total.index
+    assert [q.role for q in project.quantities] == ["amount", "share"]
