@@ -113,6 +113,9 @@ def cmd_check(args) -> int:
             findings.append(output.input_finding(path, exc))
             print(f"{output.shown_path(path)}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
             continue
+        for warning in doc.warnings:
+            findings.append(output.partial_finding(path, warning))
+            print(f"{output.shown_path(path)}: {severity_word('warning')}：{warning}", file=sys.stderr)
         try:
             summary = summarise(doc)
             if summary["part"] != "whole":

@@ -56,6 +56,14 @@ def shown_path(path: str) -> str:
         return path.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
+def partial_finding(path: str, cause: str) -> Finding:
+    """The finding a file read only in part becomes (PDF pages that cannot be read, pages
+    without a text layer): the rest was checked, and what was not is told."""
+    return Finding(rule=INPUT_ERROR, name="partly-unreadable", severity="warning",
+                   message=f"部分内容无法读取（{cause}）", line=1, column=1, end_line=1, end_column=1,
+                   excerpt="", path=path)
+
+
 def render(fmt: str, findings: list[Finding], docs: dict, files: list[str]) -> str:
     from . import render as r
 

@@ -112,6 +112,7 @@ class PageData:
     lines: list[TextLine] = field(default_factory=list)
     tables: list[RawTable] = field(default_factory=list)
     chars: int = 0
+    glyphs: int = 0  # characters PDFium found, shown or not
     images: int = 0
 
 
@@ -132,6 +133,7 @@ def read_pdf(path: str, limits: Limits = DEFAULT) -> Document:
         raise InputError("corrupt or truncated PDF (cannot be parsed)") from None
     try:
         pages: list[PageData] = []
+        broken: list[str] = []  # "page N (cause)": the other pages are still read
         total = len(pdf)
         if total == 0:
             raise InputError("PDF has no pages")
@@ -141,16 +143,30 @@ def read_pdf(path: str, limits: Limits = DEFAULT) -> Document:
             try:
                 page = pdf[i]
             except pdfium.PdfiumError:
-                raise InputError(f"corrupt PDF: page {i + 1} cannot be read") from None
+                broken.append(f"page {i + 1} (cannot be parsed)")
+                continue
             try:
                 pages.append(_read_page(page, i + 1, pdfraw, limits))
+            except pdfium.PdfiumError as exc:
+                broken.append(f"page {i + 1} ({exc})")
             finally:
                 page.close()
     finally:
         pdf.close()
+    if not pages:
+        raise InputError(f"corrupt PDF: no page can be read ({broken[0]}{' …' if len(broken) > 1 else ''})")
     if sum(p.chars for p in pages) == 0:
-        raise InputError("no text layer (scanned PDF?)")
+        glyphs = sum(p.glyphs for p in pages)
+        if glyphs:  # the text is there, the crop test left none of it
+            raise InputError(f"text outside the page: none of the {glyphs} characters of the text layer is "
+                             "drawn inside the page's visible area (crop box)")
+        if any(p.images for p in pages):
+            raise InputError("no text layer (scanned PDF?)")
+        raise InputError("no text layer (the pages hold no characters)")
     doc = _assemble(path, pages)
+    if broken:
+        doc.warnings.append(f"PDF pages that cannot be read, the others were checked: {', '.join(broken[:10])}"
+                            + (" …" if len(broken) > 10 else ""))
     empty = [p.number for p in pages if p.chars == 0 and p.images]
     if empty:
         doc.warnings.append(f"pages without a text layer (scanned?): {', '.join(map(str, empty[:10]))}"
@@ -178,6 +194,7 @@ def _read_page(page, number: int, pdfraw, limits: Limits = DEFAULT) -> PageData:
     if rotation in (90, 270):
         data.width, data.height = height, width
     data.chars = len(chars)
+    data.glyphs = glyphs
     hs, vs, data.images = _rulings(page, pdfraw, to_view)
     tables = _tables(hs, vs, number)
     rest: list[Char] = chars
@@ -268,7 +285,9 @@ def _chars(raw, pdfraw, to_view, rotation: int = 0, page=None) -> list[Char]:
     upright = rotation in (0, 180)
     last_h, em, odd = None, 0.0, False
     if page is not None:
-        cl, cb, cr, ct = page.get_cropbox()
+        cl, cb, cr, ct = page.get_cropbox()  # as the file writes it: corners in either order
+        cl, cr = min(cl, cr), max(cl, cr)
+        cb, ct = min(cb, ct), max(cb, ct)
     else:
         cl = cb = -1e9
         cr = ct = 1e9

@@ -1,0 +1,73 @@
+"""PDF geometry and broken pages (issue 13): page boxes normalised, the refusal naming the
+true cause, a broken page reported while the others are checked."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run_cli
+from linter.model import InputError
+from linter.readers import read_document
+from test_pdf_reader import FONT
+
+TEXT = b"BT /F1 12 Tf 72 720 Td (Budget 2025 draft) Tj ET"
+
+
+def _pdf(pages: list[tuple[str, bytes]], kids: str | None = None, count: int | None = None) -> bytes:
+    """A PDF of the given (MediaBox, content) pages; kids/count override the page tree."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    refs = []
+    for box, content in pages:
+        refs.append(f"{len(objs) + 1} 0 R")
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox {box} /Resources {FONT} "
+                    f"/Contents {len(objs) + 2} 0 R >>".encode())
+        objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+    objs[1] = f"<< /Type /Pages /Kids [{kids or ' '.join(refs)}] /Count {count or len(pages)} >>".encode()
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+@pytest.mark.parametrize("box", ["[595 842 0 0]", "[0 842 595 0]", "[595 0 0 842]", "[0 0 595 842]"])
+def test_a_media_box_with_its_corners_in_any_order_is_read(tmp_path, box):
+    path = tmp_path / "box.pdf"
+    path.write_bytes(_pdf([(box, TEXT)]))
+    assert [ln.text for ln in read_document(str(path)).lines] == ["Budget 2025 draft"]
+
+
+def test_text_outside_the_page_is_named_as_such_not_a_scan(tmp_path):
+    path = tmp_path / "outside.pdf"
+    path.write_bytes(_pdf([("[0 0 595 842]", b"BT /F1 12 Tf 72 -500 Td (Budget 2025 draft) Tj ET")]))
+    with pytest.raises(InputError) as exc:
+        read_document(str(path))
+    assert str(exc.value).startswith("text outside the page: none of the 17 characters")
+    assert "scan" not in str(exc.value)
+
+
+def test_a_page_with_no_characters_and_no_images_is_not_called_a_scan(tmp_path):
+    path = tmp_path / "blank.pdf"
+    path.write_bytes(_pdf([("[0 0 595 842]", b"0 0 m 100 100 l S")]))
+    with pytest.raises(InputError, match=r"^no text layer \(the pages hold no characters\)$"):
+        read_document(str(path))
+
+
+@pytest.mark.parametrize("kids", ["3 0 R 9 0 R", "3 0 R 2 0 R"], ids=["missing-page", "page-tree-cycle"])
+def test_a_broken_page_is_reported_and_the_readable_pages_are_checked(tmp_path, kids):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(_pdf([("[0 0 595 842]", TEXT)], kids=kids, count=2))
+    doc = read_document(str(path))
+    assert [ln.text for ln in doc.lines] == ["Budget 2025 draft"]
+    assert len(doc.warnings) == 1 and "page 2" in doc.warnings[0]
+    res = run_cli("check", "--format", "json", "--exit-zero", str(path))
+    found = json.loads(res.stdout)
+    assert "Traceback" not in res.stderr and res.stderr.count("page 2") == 1
+    assert [f["message"] for f in found if f["rule"] == "BL000"] == [f"部分内容无法读取（{doc.warnings[0]}）"]
