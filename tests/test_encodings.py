@@ -76,3 +76,14 @@ def test_a_text_file_too_big_for_the_character_limit_is_refused_before_it_is_dec
     path.write_bytes(b"x" * 4001)
     with pytest.raises(InputError, match=r"text longer than 1000 characters \(limit max-document-chars\)"):
         read_document(str(path), Limits(max_document_chars=1000))
+
+
+def test_utf8_cut_inside_its_last_character_is_read_and_damaged_utf8_is_named(tmp_path):
+    data = "标题\n收入预算107.54万元\n".encode("utf-8") * 200
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes(data[:-3])
+    assert read_document(str(cut)).lines[-1].text == "收入预算107.54万"
+    damaged = tmp_path / "damaged.txt"
+    damaged.write_bytes(data[:100] + b"\xff" + data[101:])
+    with pytest.raises(InputError, match=r"^damaged UTF-8 text \(\d+ invalid byte sequences?, the first at byte 9[89]\)"):
+        read_document(str(damaged))

@@ -47,8 +47,13 @@ def decode(data: bytes) -> str:
     if b"\x00" not in data:
         try:
             return data.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
+        except UnicodeDecodeError as exc:
+            if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+                return data[:exc.start].decode("utf-8")  # a file cut short inside its last character
+            damage = data.decode("utf-8", "replace").count("\ufffd")
+            if damage * 1000 <= len(data):  # UTF-8 with a few bad bytes, not another encoding
+                raise InputError(f"damaged UTF-8 text ({damage} invalid byte sequences, the first at byte "
+                                 f"{exc.start})") from None
     wide = b"\x00" in data
     text = _detect(data, WIDE if wide else LEGACY)
     if text is None or "\x00" in text:
