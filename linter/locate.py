@@ -104,8 +104,21 @@ def locate(doc: Document, line: int, column: int | None = None, end_column: int 
             loc.paragraph = 0
             return loc
         start = section.line + 1
-    loc.paragraph = sum(1 for n in range(start, line + 1) if _narrative(doc.line(n)))
+    counts = _narrative_counts(doc)
+    loc.paragraph = counts[line] - counts[start - 1]
     return loc
+
+
+def _narrative_counts(doc: Document) -> list[int]:
+    """counts[n]: narrative lines among lines 1..n, so a paragraph's ordinal costs one
+    subtraction, not a walk from its heading for every finding (quadratic in a long section)."""
+    def build(d: Document) -> list[int]:
+        counts = [0]
+        for ln in d.lines:
+            counts.append(counts[-1] + _narrative(ln))
+        return counts
+
+    return doc.cached("locate.narrative_counts", build)
 
 
 def _narrative(ln) -> bool:
