@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import regex
 
-from .cnnum import UNIT_FACTOR, scan
+from .cnnum import UNIT_FACTOR
 from .model import Document
 from .numbers import Interval, Number
 from .vocab import load_json
@@ -396,7 +396,7 @@ def read_statements(doc: Document) -> list[Statement]:
     out: list[Statement] = []
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in scan(text) if t.kind in ("amount", "percent", "points")]
+        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
         words = _direction_words(para, text)
         if not tokens and not words:
             continue
