@@ -34,6 +34,7 @@ from .limits import DEFAULT, Limits
 
 RECYCLE_AFTER = 200  # documents per worker before a fresh one (bounds slow growth)
 ORPHAN_MARGIN = 10  # seconds past the time limit after which a worker ends itself
+READY = ("ready",)  # a fresh interpreter's word that its setup is done
 
 
 @dataclass
@@ -115,6 +116,7 @@ def _process_worker(conn, task: Callable, setup: Callable | None, setup_args: tu
     _limit_memory(limits.memory_limit)
     if setup is not None:
         setup(*setup_args)
+    conn.send(READY)  # the first document's clock starts now, not while the rules load
     _serve_items(conn.recv, conn.send, task, limits.time_limit)
 
 
@@ -354,7 +356,9 @@ class WorkerPool:
             now = time.monotonic()
             for slot in busy:
                 if slot in ready:
-                    yield slot.item, self._collect(slot)
+                    outcome = self._collect(slot)
+                    if outcome is not None:
+                        yield slot.item, outcome
                 elif time_limit and now - slot.started >= time_limit:
                     item = slot.item
                     self._retire(slot, kill=True)
@@ -388,10 +392,15 @@ class WorkerPool:
         self._slots.remove(slot)
         slot.worker.stop(kill=kill)
 
-    def _collect(self, slot: _Busy) -> Outcome:
+    def _collect(self, slot: _Busy) -> Outcome | None:
+        """The item's outcome; None when the worker only said it is ready."""
         item_seconds = time.monotonic() - slot.started
         try:
-            kind, value, cause, seconds = slot.worker.receive()
+            message = slot.worker.receive()
+            if message == READY:
+                slot.started = time.monotonic()
+                return None
+            kind, value, cause, seconds = message
         except (EOFError, OSError):
             cause = _death_cause(slot.worker.exitcode())
             self._retire(slot, kill=True)
