@@ -66,7 +66,7 @@ class Progress:
         self.done += 1
         if not skipped:
             self.checked += 1
-        self.errors += status != "ok"
+        self.errors += status not in ("ok", "partial")
         if self.tty:
             now = time.monotonic()
             if now - self.last_draw >= 0.2 or self.done == self.total:
@@ -177,17 +177,18 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
     try:
         for path, outcome in results:
             _, digest, size, mtime = pending.pop(path)
+            reader: list[dict] = []
             if outcome.ok:
                 result = outcome.value
                 status, cause, findings = result["status"], result["cause"], result["findings"]
-                summaries = result["summaries"]
+                summaries, reader = result["summaries"], result["reader"]
             else:
                 result, summaries = None, []
                 status, cause = STATUS_OF_KIND.get(outcome.kind, "crash"), outcome.cause
                 findings = [audit_worker.input_error(path, cause)]
             store.put_document(_record(path, digest, size, mtime, result, status, cause, outcome.seconds,
-                                       versions, run_id), findings, summaries)
-            progress.step(path, status, len(findings))
+                                       versions, run_id), findings, summaries, reader)
+            progress.step(path, status, len(findings) + len(reader))
         _pair_halves(store, jobs, limits, selection, progress)
         from .crossdoc import run_cross_checks
 
@@ -239,6 +240,13 @@ def summary_text(store: Store, top: int = 10) -> str:
     if by_rule:
         out.append("By rule:")
         out += [f"  {rule:7} {sev_:8} {n:6}  {name}" for rule, name, sev_, n in by_rule]
+    partial = store.query("SELECT d.path, f.message FROM documents d JOIN findings f ON f.document_id=d.id "
+                          "WHERE f.stage='reader' ORDER BY d.path, f.id")
+    if partial:
+        out.append("Read in part (reader warnings):")
+        out += [f"  {p}: {message}" for p, message in partial[:top]]
+        if len(partial) > top:
+            out.append(f"  … and {len(partial) - top} more (see the report)")
     worst = store.query(
         "SELECT d.path, SUM(f.severity='error') AS e, COUNT(f.id) FROM documents d JOIN findings f "
         "ON f.document_id=d.id GROUP BY d.id HAVING e > 0 ORDER BY e DESC, d.path LIMIT ?", (top,))
