@@ -134,22 +134,27 @@ def _stopped(path: str, cause: str) -> FileResult:
     return FileResult(path, read=[(finding, f"{_shown(path)}: 错误：{cause}")], unreadable=True)
 
 
-def _in_order(pool, task, items: list, failed) -> list:
-    """task(item) for every item, in the items' order: on the pool's workers under the hard
-    stop, or here when there is no pool. A failed outcome becomes failed(item, cause)."""
+def _in_order(pool, task, items: list, failed):
+    """task(item) for every item, yielded in the items' order as soon as each is done: on the
+    pool's workers under the hard stop, or here when there is no pool. A failed outcome
+    becomes failed(item, cause)."""
     if pool is None:
-        return [task(item) for item in items]
+        yield from map(task, items)
+        return
     done: dict[int, object] = {}
-    for index, outcome in pool.map(enumerate(items)):
-        i = index[0]
+    following = 0
+    for (i, _), outcome in pool.map(enumerate(items)):
         done[i] = outcome.value if outcome.ok else failed(items[i], outcome.cause)
-    return [done[i] for i in range(len(items))]
+        while following in done:
+            yield done.pop(following)
+            following += 1
 
 
 def check_files(files: list[str], selection: Selection, rules: list, want_lines: bool,
                 jobs: int | None = None) -> CheckRun:
     """Every file checked (halves of a split publication together), the batch rules over
-    all of them; the stderr lines are printed in the files' order as results are taken."""
+    all of them; each file's stderr lines are printed as soon as it and the files before it
+    are done, in the files' order."""
     from .isolation import WorkerPool, can_fork
     from .pairing import describe, pair
 
@@ -178,10 +183,8 @@ def check_files(files: list[str], selection: Selection, rules: list, want_lines:
         for path, lines in lint.lines.items():
             run.lines.setdefault(path, {}).update(lines)
 
-    results = _in_order(pool_for(len(files), tasks.file), tasks.file, files,
-                        _stopped)
     halves: dict[str, FileResult] = {}
-    for result in results:
+    for result in _in_order(pool_for(len(files), tasks.file), tasks.file, files, _stopped):
         for finding, line in result.read:
             run.findings.append(finding)
             print(line, file=sys.stderr)
@@ -190,12 +193,11 @@ def check_files(files: list[str], selection: Selection, rules: list, want_lines:
             halves[result.path] = result  # checked with its other half when there is one
         elif result.lint is not None:
             take(result.lint)
-    del results
     pairs = pair([r.half[1] for r in halves.values()])
     for narrative, tables in pairs:
         print(describe(narrative, tables, halves[narrative].half[1]), file=sys.stderr)
     items = [(halves[n].half[0], halves[t].half[0]) for n, t in pairs]
-    joined = _in_order(pool_for(len(items), tasks.pair), tasks.pair, items, lambda docs, cause: cause)
+    joined = list(_in_order(pool_for(len(items), tasks.pair), tasks.pair, items, lambda docs, cause: cause))
     paired = set()
     for (narrative, tables), lint in zip(pairs, joined):
         if isinstance(lint, str):  # stopped: each half keeps the findings it had alone
