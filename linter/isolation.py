@@ -77,6 +77,8 @@ def _limit_memory(memory: int | None) -> None:
 def _serve_items(receive: Callable, send: Callable, task: Callable, time_limit: float | None) -> None:
     """The worker's loop, the same for both kinds: items until None or a closed pipe."""
     alarm = hasattr(signal, "alarm") and bool(time_limit)
+    if alarm:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the alarm ends the worker, whatever handler it inherited
     while True:
         try:
             item = receive()
