@@ -37,6 +37,8 @@ def test_chinese_numerals():
     assert parse_chinese("一亿两千万") == Number(Decimal("120000000"), 0)
     assert amounts("一百零七点五四万元") == [(Number(Decimal("107.54"), 2), "万元")]
     assert amounts("两千万元") == [(Number(Decimal("2000"), 0), "万元")]
+    # a one-digit numeral after a word: 万元 makes it an amount, a bare 元 does not (统一元旦)
+    assert amounts("项目支出四万元，占8.83%") == [(Number(Decimal("4"), 0), "万元")]
     # 万 after a 亿 part belongs to the whole numeral: 一亿二千万元 is 12000万元, not 100002000万元
     assert amounts("一亿二千万元") == [(Number(Decimal("12000"), 0), "万元")]
     assert amounts("三亿零五百万元") == [(Number(Decimal("30500"), 0), "万元")]
