@@ -28,6 +28,7 @@ from functools import lru_cache
 import regex
 
 from .cnnum import UNIT_FACTOR
+from .lists import lists_of, quantity_tokens
 from .model import Cell, Document, Table, cell_at
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
@@ -350,7 +351,8 @@ def extract_claims(doc: Document) -> list[Claim]:
     claims: list[Claim] = []
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
+        tokens = quantity_tokens(doc, para)
+        listed = lists_of(doc, para)
         if not tokens and not any(w in text for w in v.flat_words):
             continue
         topic: Claim | None = None  # first level claim of the paragraph
@@ -382,8 +384,12 @@ def extract_claims(doc: Document) -> list[Claim]:
         for tok in tokens:
             new_sentence(tok.start)
             floor = max(prev_end, sent_start)
-            cstart = _clause_start(text, tok.start, floor)
-            clause = text[cstart:tok.start]
+            lst = listed.get(tok.start)
+            if lst is not None:  # A、B分别为X、Y: X is read as A为X
+                cstart, clause = lst.subject_start, lst.prefix
+            else:
+                cstart = _clause_start(text, tok.start, floor)
+                clause = text[cstart:tok.start]
             relation, sign, word = "amount", 0, ""
             share_period = "current"
             m = _change_tail().search(clause)

@@ -24,6 +24,7 @@ from functools import lru_cache
 import regex
 
 from .cnnum import UNIT_FACTOR
+from .lists import lists_of, quantity_tokens
 from .model import Document
 from .numbers import Interval, Number
 from .vocab import load_json
@@ -396,7 +397,9 @@ def read_statements(doc: Document) -> list[Statement]:
     out: list[Statement] = []
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
+        tokens = quantity_tokens(doc, para)
+        listed = lists_of(doc, para)
+        by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
         words = _direction_words(para, text)
         if not tokens and not words:
             continue
@@ -420,8 +423,11 @@ def read_statements(doc: Document) -> list[Statement]:
                 last_pos = pos
                 continue
             tok = obj
+            lst = listed.get(tok.start)
             floor = _clause_floor(text, tok.start, max(prev_end, 0))
-            if not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
+            if lst is not None:
+                floor, prefix = lst.subject_start, lst.prefix  # A、B分别为X、Y: X is read as A为X
+            elif not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
                 floor = _clause_floor(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
                 prefix = text[floor:tok.start].rstrip("：: ")
             else:
@@ -447,7 +453,9 @@ def read_statements(doc: Document) -> list[Statement]:
                 q.base = _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
-            if cur is not None and cur.paragraph == para.index and not digressed and _continues(cur, key, role):
+            if lst is not None and (sentence, key) in by_key:
+                cur = by_key[(sentence, key)]  # …分别增加P、Q万元: P goes with A's amount
+            elif cur is not None and cur.paragraph == para.index and not digressed and _continues(cur, key, role):
                 if key and not cur.key:
                     cur.subject, cur.key = subj, key
                     cur.subject_span = para.span(floor + off, floor + off + len(subj))
@@ -459,6 +467,8 @@ def read_statements(doc: Document) -> list[Statement]:
                         cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
                         cur.head = prev.head  # the next part of the same list
+            if lst is not None and key:
+                by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
             last_pos = tok.end
     return out
