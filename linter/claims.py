@@ -130,6 +130,33 @@ def match_item(text: str) -> tuple[str, int, int] | None:
     return (best[2], best[3], best[0] + best[3]) if best else None
 
 
+def match_part(text: str, whole: str) -> tuple[str, int, int] | None:
+    """(item, length, end) for a part of `whole` named by the tail of its own name: 购置费 and
+    运行维护费 listed under 公务用车购置及运行费 are 公务用车购置费 and 公务用车运维费: the
+    subject's whole name (three characters at least) ends one part's synonyms and no other's."""
+    from .statements import roles
+
+    v = vocab()
+    parts = {p for d in v.compositions.get(whole, []) for p in d}
+    if not parts:
+        return None
+    s = _norm(text)
+    lead = roles().lead
+    for _depth in range(6):
+        # the whole subject is the short name (其中购置费), not the tail of a longer one (办公设备购置费)
+        name = s[lead.match(s).end():] if lead.match(s) else s
+        name = name[roles().numbering.match(name).end():] if roles().numbering.match(name) else name
+        if len(name) >= 3:
+            hits = {item for syn, item in v.synonyms if item in parts and syn.endswith(name)}
+            if len(hits) == 1:
+                return hits.pop(), len(name), len(s)
+        f = next((f for f in v.fillers if s.endswith(f)), None)
+        if f is None:
+            return None
+        s = s[: -len(f)]
+    return None
+
+
 def mention(text: str) -> tuple[str, int] | None:
     """The last item named anywhere in text (jieba over the domain lexicon, which holds every
     synonym as one word), for statements such as “三公”经费与上年持平 with fillers between."""
@@ -430,6 +457,18 @@ def extract_claims(doc: Document) -> list[Claim]:
                     head = head[: mf.start()]
                     period_words = "上年"
             found = match_item(head)
+            if not found:
+                # 其中购置费…，运行维护费…: a part of the open 其中 scope named by its name's tail
+                between = text[max(prev_end, sent_start):tok.start]
+                scope = last_in_sentence if last_in_sentence is not None and _PART.search(between) \
+                    else (stack[-1] if stack else None)
+                if scope is not None:
+                    found = match_part(head, scope.item)
+                elif last_in_sentence is not None:  # 公务用车购置费0万元，运行维护费2.00万元: a sibling
+                    item = last_in_sentence.item
+                    hits = {m for w in v.parents.get(item, ()) if any(item in d for d in v.compositions.get(w, []))
+                            and (m := match_part(head, w))}
+                    found = hits.pop() if len(hits) == 1 else None
             if found and _glued(head, found):
                 found = None  # …缴费支出预算 / “三公”经费财政拨款: a longer name's tail, not the item
             fp = func_path(head)
