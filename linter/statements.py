@@ -400,6 +400,7 @@ def read_statements(doc: Document) -> list[Statement]:
         tokens = quantity_tokens(doc, para)
         listed = lists_of(doc, para)
         by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
+        numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
         words = _direction_words(para, text)
         if not tokens and not words:
             continue
@@ -467,11 +468,23 @@ def read_statements(doc: Document) -> list[Statement]:
                         cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
                         cur.head = prev.head  # the next part of the same list
+                style = _numbering_style(text[floor:floor + 8])
+                if style:  # （3） after （2）…其中…: a sibling of （1）, whatever was listed under （2）
+                    cur.head = numbered.setdefault(style, cur.head)
             if lst is not None and key:
                 by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
             last_pos = tok.end
     return out
+
+
+def _numbering_style(words: str) -> str:
+    """The style of the item number opening `words` ('（#）', '#.', '①' …; '' for none)."""
+    m = roles().numbering.match(words)
+    if not m:
+        return ""
+    token = m.group().strip()
+    return regex.sub(r"[一二三四五六七八九十]+|\d+", "#", regex.sub(r"[①-⑳]", "①", regex.sub(r"[⑴-⒇]", "⑴", regex.sub(r"[⒈-⒛]", "⒈", token))))
 
 
 def _continues(cur: Statement, key: str, role: str) -> bool:

@@ -239,11 +239,11 @@ def _ends_with_listing(total: Claim) -> bool:
     return total.paragraph_text.rstrip().endswith(("其中：", "其中:"))
 
 
-ENUMERATED = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
-
-
 def _enumerated(c: Claim) -> bool:
-    return bool(ENUMERATED.match(c.sentence))
+    """The claim's sentence opens a numbered item (（1） / 1. / 1） / ① / ⑴ / 一、)."""
+    from linter.statements import roles
+
+    return bool(roles().numbering.match(c.sentence))
 
 
 def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[Claim], bool]:
