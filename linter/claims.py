@@ -30,6 +30,7 @@ import regex
 from .cnnum import UNIT_FACTOR
 from .lists import lists_of, quantity_tokens
 from .model import Cell, Document, Table, cell_at
+from .statements import statements_of
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
 from .vocab import load_json
@@ -376,6 +377,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     year = doc.meta.year
     final = doc.meta.doc_type == "决算"
     claims: list[Claim] = []
+    statement_at = {(st.paragraph, q.pos): st for st in statements_of(doc) for q in st.quantities}
     for para in doc.paragraphs:
         text = para.text
         tokens = quantity_tokens(doc, para)
@@ -507,6 +509,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 # 比上年增加3.00万元 / 上年预算10.00万元 / 支出决算为…: the sentence's (or the
                 # paragraph's 科目) subject, possibly another period
                 subj = subject(tok.start)
+                if subj is not None and relation == "amount" and _renamed(statement_at.get((para.index, tok.start)), subj):
+                    subj = None  # （1）【201】一般公共服务支出占81.0%，为74.61万元: not the topic's
                 if subj is None and fsub is not None:
                     item = FUNC + "/".join(fsub)
                 elif subj is None:
@@ -571,6 +575,15 @@ def _bare() -> tuple[frozenset, str]:
     return frozenset(_norm(x) for x in spec["synonyms"]), spec["before_ok"]
 
 
+def _renamed(st, subj: Claim) -> bool:
+    """Whether the statement a number is read in named a subject of its own after `subj` was
+    stated, one that is not subj's item: the number is that subject's, not subj's."""
+    if st is None or not st.key or not st.quantities or st.quantities[0].pos <= subj.pos:
+        return False
+    named = match_item(st.subject)
+    return named is None or named[0] != subj.item
+
+
 def _glued(head: str, found: tuple[str, int, int]) -> bool:
     """A generic synonym glued to the name before it (机关事业单位基本养老保险缴费支出预算)."""
     item, n, end = found
@@ -579,8 +592,8 @@ def _glued(head: str, found: tuple[str, int, int]) -> bool:
     bare, ok = _bare()
     if synonym not in bare or end - n <= 0:
         return False
-    if regex.search(r"[（(]\d{0,7}[类款项][）)]$", s[:end - n]):
-        return True  # …缴费支出（项）支出预算: the tail of the 科目 named before it
+    if regex.search(r"[（(【\[](?:\d{3,7}|\d{0,7}[类款项])[）)】\]]$", s[:end - n]):
+        return True  # …缴费支出（项）支出预算 / …缴费支出（2080506）支出预算: the tail of the 科目 named before it
     before = s[end - n - 1]
     return bool(regex.match(r"\p{Han}", before)) and before not in ok
 

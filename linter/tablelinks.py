@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -18,10 +19,18 @@ from .cnnum import UNIT_FACTOR
 from .model import Cell, Document, Table, cell_at
 from .numbers import Interval
 from .statements import clean_subject, roles, subject_key
+from .vocab import load_json
 
 _AMOUNT_KEYS = ("合计", "小计", "金额", "总计")
 _CODE = regex.compile(r"^\d{3,7}$")
 _MARKER = regex.compile(r"[（(]\s*\d{0,7}\s*[类款项]\s*[）)]")
+_BRACKET_CODE = regex.compile(r"[（(【\[]\s*(\d{7}|\d{5}|\d{3})\s*[）)】\]]")
+_PATH_SEP = regex.compile(r"\s*[/／]\s*")
+
+
+@lru_cache(maxsize=None)
+def _path_words() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["path_words"])
 
 
 @dataclass
@@ -109,13 +118,23 @@ def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]
     least three characters that the subject ends with: 一般公共预算安排的住房公积金 → 住房公积金)."""
     idx = label_index(doc)
     key = subject_key(clean_subject(subject)[0] or subject)
-    code = regex.match(r"^(\d{7}|\d{5}|\d{3})(?!\d)", key)
-    if code and code.group(1) in idx:  # 2010301 行政运行: code first
+    code = regex.match(r"^(\d{7}|\d{5}|\d{3})(?!\d)", key) or _BRACKET_CODE.search(key)
+    if code and code.group(1) in idx:  # 2010301 行政运行 / 一般行政管理事务（2010302）支出: its code
         return idx[code.group(1)]
-    # a 科目 path (住房改革支出（款）住房公积金（项）): the row is the last name's
+    # a 科目 path (住房改革支出（款）住房公积金（项）, 城乡社区支出/城乡社区管理事务/一般行政管理事务):
+    # the row is the last name's (a generic tail after the last marker is the path's, 行政单位医疗（项）支出)
+    named_path = False
+    marks = list(_MARKER.finditer(key))
+    if marks and key[marks[-1].end():] in roles().generic:
+        key = key[:marks[-1].end()]
     parts = [x for x in _MARKER.split(key) if x]
-    if len(parts) > 1 or _MARKER.search(key):
+    if marks:
         key = parts[-1] if parts else key
+        named_path = True  # a 科目 named in full: 其他人大事务 is not the 人大事务 row
+    elif _PATH_SEP.search(key):
+        key = _PATH_SEP.split(key)[-1]
+    elif m := _path_words().match(key):  # 住房改革支出款住房公积金项: 款 and 项 written as words
+        key = m.group("name")
     if key in idx:
         return idx[key]
     short = roles().link_strip.sub("", key)  # 住房公积金支出 → 住房公积金
@@ -126,6 +145,8 @@ def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]
     best = None
     for label in idx:
         if len(label) >= 3 and len(label) < len(key) and key.endswith(label) and (best is None or len(label) > len(best)):
+            if named_path and key[:-len(label)] not in idx:
+                continue  # in a 科目 path only a parent's name may come first (人大事务行政运行（项）)
             best = label
     return idx[best] if best else []
 

@@ -94,7 +94,8 @@ def _func_facts(item: str, ledger) -> list[Fact]:
         if not key.startswith(FUNC):
             continue
         path = key[len(FUNC):].split("/")
-        if len(path) == len(names) and path[-1] == names[-1] and (names[0].endswith(path[0]) or path[0].endswith(names[0])):
+        top, named = path[0].removesuffix("支出"), names[0].removesuffix("支出")  # 卫生健康（类） is 卫生健康支出
+        if len(path) == len(names) and path[-1] == names[-1] and (named.endswith(top) or top.endswith(named)):
             hits.add(key)
     return ledger[hits.pop()] if len(hits) == 1 else []
 
