@@ -846,7 +846,7 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
                 add("机关运行经费", _amount(cell), table, cell or row[0],
                     f"《{table.label()}》合计行「{table.column_labels[cols[0]] or '机关运行经费'}」", gpb_only=True)
         elif kind in ("budget_three_public", "final_three_public"):
-            _three_public(table, add, items)
+            _three_public(table, add, items, doc.meta.year)
         elif kind == "procurement":
             _procurement(table, add)
         elif kind == "assets":
@@ -934,7 +934,7 @@ def _anchor(table: Table) -> Cell | None:
     return None
 
 
-def _three_public(table: Table, add, items):
+def _three_public(table: Table, add, items, year: int | None = None):
     keys = ["三公经费", "因公出国费", "公务用车费", "公务用车购置费", "公务用车运维费", "公务接待费", "机关运行经费"]
     final = table.kind.startswith("final")
     periods = ("current", "budget") if final else ("current",)
@@ -953,6 +953,9 @@ def _three_public(table: Table, add, items):
     def period_of(col: int) -> str | None:
         # a 决算 table shows 预算数 | 决算数 under each item
         lab = _norm(table.column_labels[col]) if col < len(table.column_labels) else ""
+        y = regex.search(r"((?:19|20)\d{2})年", lab)
+        if y and year is not None and int(y.group(1)) != year:
+            return None  # 2024年预算数 | 2025年预算数 side by side: only this year's group
         if lab.endswith("决算数"):
             return "current"
         if lab.endswith("预算数") and final:

@@ -445,6 +445,9 @@ def read_statements(doc: Document) -> list[Statement]:
                 role = "rate"
             sw = info["subject_words"]
             subj, off = clean_subject(sw)
+            # …；D类26.51万元，合计4479.56万元: the list's total, a statement of its own, not D's
+            list_total = not subj and role == "amount" and cur is not None and bool(cur.all("amount")) \
+                and bool(_list_total().match(sw))
             sentence_words = text[para.sentence_at(tok.start).start:tok.start]
             line, s, e = para.span(tok.start, tok.end)
             q = Quantity(role, tok.number, tok.unit, tok.text, tok.start, tok.end, line, s, e,
@@ -456,7 +459,8 @@ def read_statements(doc: Document) -> list[Statement]:
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
             if lst is not None and (sentence, key) in by_key:
                 cur = by_key[(sentence, key)]  # …分别增加P、Q万元: P goes with A's amount
-            elif cur is not None and cur.paragraph == para.index and not digressed and _continues(cur, key, role):
+            elif cur is not None and cur.paragraph == para.index and not digressed and not list_total \
+                    and _continues(cur, key, role):
                 if key and not cur.key:
                     cur.subject, cur.key = subj, key
                     cur.subject_span = para.span(floor + off, floor + off + len(subj))
@@ -476,6 +480,11 @@ def read_statements(doc: Document) -> list[Statement]:
             cur.quantities.append(q)
             last_pos = tok.end
     return out
+
+
+@lru_cache(maxsize=None)
+def _list_total() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["list_total"])
 
 
 def _numbering_style(words: str) -> str:
