@@ -419,6 +419,9 @@ def extract_claims(doc: Document) -> list[Claim]:
             else:
                 cstart = _clause_start(text, tok.start, floor)
                 clause = text[cstart:tok.start]
+                if not clause.strip() and cstart > floor and text[cstart - 1] in "：:":
+                    cstart = _clause_start(text, cstart - 1, floor)  # 机关运行经费：77.96万元
+                    clause = text[cstart:tok.start].rstrip("：: ")
             relation, sign, word = "amount", 0, ""
             share_period = "current"
             m = _change_tail().search(clause)

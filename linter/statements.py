@@ -542,8 +542,10 @@ def _direction_words(para, text: str) -> list[Word]:
                 continue
             # 决算数大于预算数 / 支出决算小于年初预算 / 与预算一致: a comparison with the budget
             around = text[max(0, m.start() - 12):m.end() + 8]
-            if not regex.search(r"决算", around) or not regex.search(r"预算", around):
-                continue
+            sentence = para.sentence_at(m.start())
+            if not regex.search(r"预算", around) or not (
+                    "决算" in around or "决算" in text[sentence.start:m.start()] and "预算" in text[m.end():m.end() + 8]):
+                continue  # …决算数为年初预算的102.67%，小于年初预算: 决算 earlier in the sentence
             if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
                 continue
             taken.update(range(m.start(), m.end()))
