@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from conftest import run_cli, seed
 
-from linter.claims import claims_of, ledger_of, match_item, vocab
+from linter.claims import _glued, claims_of, ledger_of, match_item, vocab
 from linter.cnnum import parse_chinese, scan
 from linter.numbers import Number
 from linter.readers import read_document
@@ -78,7 +78,9 @@ def test_synonyms_map_to_canonical_items(text, item):
 
 
 def test_words_that_only_look_like_items_are_not_items():
-    assert match_item("政府采购货物预算") is None
+    # the goods part of 政府采购 (items.json composition 政府采购 = 货物 + 工程 + 服务), not its total
+    assert match_item("政府采购货物预算")[0] == "政府采购货物"
+    assert match_item("美丽乡村工程") is not None and _glued("美丽乡村工程", match_item("美丽乡村工程"))
     assert match_item("涉及项目预算资金") is None
     assert match_item("调整预算数") is None
 
