@@ -433,7 +433,7 @@ def read_statements(doc: Document) -> list[Statement]:
                 prefix = text[floor:tok.start].rstrip("：: ")
             else:
                 prefix = text[floor:tok.start]
-            got = _role(prefix, tok.kind, year, final)
+            got = _bracketed(cur, text, floor, tok) or _role(prefix, tok.kind, year, final)
             prev_end = tok.end
             if got is None:
                 continue
@@ -480,6 +480,18 @@ def read_statements(doc: Document) -> list[Statement]:
             cur.quantities.append(q)
             last_pos = tok.end
     return out
+
+
+def _bracketed(cur: Statement | None, text: str, floor: int, tok) -> tuple[str, dict] | None:
+    """增加18.8%（55.51万元） / 增加55.51万元（18.8%）: the figure in brackets right after a
+    change is the same change in the other measure, with the same direction word."""
+    last = cur.quantities[-1] if cur is not None and cur.quantities else None
+    if last is None or last.role not in ("change", "pct_change") or text[last.end:tok.start].strip() not in ("（", "("):
+        return None
+    money = tok.kind == "amount"
+    if money == (last.role == "change") or tok.kind == "points":
+        return None  # the same measure twice: not a restatement
+    return ("change" if money else "pct_change"), {"subject_words": "", "word": last.word, "sign": last.sign}
 
 
 @lru_cache(maxsize=None)
