@@ -61,6 +61,7 @@ class Roles:
     year_head: regex.Pattern
     year_tail: regex.Pattern
     lead: regex.Pattern
+    level_lead: regex.Pattern  # 计 / 完成 before a level: 占41.0%，计17.01万元; 完成年初预算X的Y%
     tail: regex.Pattern
     key_strip: regex.Pattern
     numbering: regex.Pattern
@@ -104,6 +105,7 @@ def roles() -> Roles:
         year_head=regex.compile(rf"^{years}+"),
         year_tail=regex.compile(rf"{years}+$"),
         lead=regex.compile(d["subject_lead"]),
+        level_lead=regex.compile(d["level_lead"]),
         tail=regex.compile(d["subject_tail"]),
         key_strip=regex.compile(d["key_strip"]),
         numbering=regex.compile(d["numbering"]),
@@ -227,7 +229,7 @@ def clean_subject(words: str) -> tuple[str, int]:
     changed = True
     while changed:
         changed = False
-        for pat in (r.numbering, r.lead, r.year_head):
+        for pat in (r.numbering, r.lead, r.level_lead, r.year_head):
             if pat is r.year_head and r.period_items.match(s):
                 continue  # 上年结转 is an item, not a year
             m = pat.match(s)
