@@ -235,7 +235,7 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.match(s)
             if m and m.end() > 0:
                 s, off, changed = s[m.end():], off + m.end(), True
-        st = s.lstrip(" \t") if regex.search(r"[”」』’]", s) else s.lstrip(" \t“\"'‘「『")
+        st = s.lstrip(" \t、，,；;") if regex.search(r"[”」』’]", s) else s.lstrip(" \t、，,；;“\"'‘「『")
         if st != s:
             off += len(s) - len(st)
             s, changed = st, True
@@ -246,7 +246,7 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.search(s)
             if m and m.start() < len(s):
                 s, changed = s[: m.start()], True
-        st = s.rstrip(" \t") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t”\"'’」』")
+        st = s.rstrip(" \t（(") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t（(”\"'’」』")  # 项目（120.00万元）
         if st != s:
             s, changed = st, True
     # 一般公共服务支出主要为行政运行支出: the subject is what the lead word introduces

@@ -29,6 +29,11 @@ _PATH_SEP = regex.compile(r"\s*[/／]\s*")
 
 
 @lru_cache(maxsize=None)
+def _label_strip() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["label_strip"])
+
+
+@lru_cache(maxsize=None)
 def _path_words() -> regex.Pattern:
     return regex.compile(load_json("statements.json")["path_words"])
 
@@ -79,6 +84,7 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
     final = doc.meta.doc_type == "决算"
     unit = _doc_unit(doc)
     index: dict[str, list[LabelHit]] = {}
+    shorts: dict[str, list[LabelHit]] = {}
     for table in doc.tables:
         if table.kind.startswith("perf") or table.kind == "procurement" or "绩效" in table.title or "采购" in table.title:
             continue  # a form's targets, or what is bought (a 采购 row is not the budget of its name)
@@ -102,10 +108,15 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
                 key = subject_key(clean_subject(text)[0] or text)
                 if len(key) >= 2:
                     index.setdefault(key, []).append(hit)
+                    short = _label_strip().sub("", key)
+                    if short != key and len(short) >= 3:  # 社区微更新 for the row 社区微更新项目
+                        shorts.setdefault(short, []).append(hit)
                 if info is not None and info.code and c.col < (col if col is not None else 10 ** 6):
                     index.setdefault(info.code, []).append(hit)
                 if col is not None:
                     break  # one label per row when the table has an amount column
+    for short, hits in shorts.items():
+        index.setdefault(short, hits)  # a full label of that name wins
     return index
 
 
