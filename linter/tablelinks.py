@@ -85,6 +85,7 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
     unit = _doc_unit(doc)
     index: dict[str, list[LabelHit]] = {}
     shorts: dict[str, list[LabelHit]] = {}
+    columns: dict[str, list[LabelHit]] = {}  # 基本支出, 会议费 …: a column's label, at the total row
     for table in doc.tables:
         if table.kind.startswith("perf") or table.kind == "procurement" or "绩效" in table.title or "采购" in table.title:
             continue  # a form's targets, or what is bought (a 采购 row is not the budget of its name)
@@ -115,9 +116,62 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
                     index.setdefault(info.code, []).append(hit)
                 if col is not None:
                     break  # one label per row when the table has an amount column
+        for key, hit in _column_hits(table, final, doc.meta.year, table.unit or unit):
+            columns.setdefault(key, []).append(hit)
     for short, hits in shorts.items():
         index.setdefault(short, hits)  # a full label of that name wins
+    for key, hits in columns.items():
+        index.setdefault(key, []).extend(hits)
     return index
+
+
+_COLUMN_TOTAL = regex.compile(r"^(?:合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
+
+
+def _column_hits(table: Table, final: bool, year: int | None, unit: str):
+    """(key, hit) for each amount column of a table, at its total row (合计 / 总计), or at
+    the one data row of a table printed as a single row (the “三公”经费 table): 基本支出 and
+    项目支出 of a 支出表, 会议费 and 培训费 of the Jiangsu “三公” table. A 决算 table's
+    预算数 | 决算数 pairs give their 决算数; a group of another year (2024年预算数 beside
+    2025年预算数) gives nothing."""
+    rows = table.data_rows()
+    numbered = [r for r in rows if any(c.number is not None for c in r)]
+    total = next((r for r in rows if any(_COLUMN_TOTAL.match(_norm_label(c.text)) for c in r[:4] if c.number is None)),
+                 numbered[0] if len(numbered) == 1 else None)
+    if total is None:
+        return
+    for col, label in enumerate(table.column_labels):
+        parts = [p for p in label.split("/") if p]
+        if not parts:
+            continue
+        measure = table.measures[col] if col < len(table.measures) else ""
+        if measure and parts[-1] == measure:
+            if final != (measure == "决算数"):
+                continue
+            parts = parts[:-1]
+        y = regex.search(r"((?:19|20)\d{2})年", label)
+        if not parts or (y and year is not None and int(y.group(1)) != year):
+            continue
+        name = parts[-1]
+        key = subject_key(clean_subject(name)[0] or name)
+        if len(key) < 2 or key in roles().generic or _COLUMN_TOTAL.match(key) or key in _NOT_SUBJECTS:
+            continue
+        cell = cell_at(total, col)
+        if not _is_amount(cell) or cell.number is None and not (cell.blank or cell.dash):
+            continue
+        # the header cell that prints the name: this column's, or the merged group's first (会议费 over 预算数 | 决算数)
+        head = next((c for r in reversed(table.rows[:table.header_rows]) for k in range(col, -1, -1)
+                     if (c := cell_at(r, k)) is not None and _norm_label(c.text) == name), None)
+        if head is not None:
+            yield key, LabelHit(table, head, cell, unit)
+
+
+_NOT_SUBJECTS = frozenset({"小计", "金额", "预算数", "决算数", "项目", "科目名称", "科目编码", "类", "款", "项", "栏次",
+                           "行次", "单位名称", "项目名称"})
+
+
+def _norm_label(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
 
 
 def label_index(doc: Document) -> dict[str, list[LabelHit]]:
