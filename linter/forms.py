@@ -781,3 +781,80 @@ def overall_scores(doc):
     for para in doc.paragraphs:
         for m in _overall().finditer(fold(para.text)):
             yield para, m
+
+
+# --- what the narrative says about the forms ---------------------------------------------
+# The report's figures (调整预算数 86.50万元, 全年执行数 48万元, 执行率 96%, a project's 预算)
+# are read once, by linter.statements, the same statements the BL2 family reads: a 绩效自评报告
+# is read like a 决算, so its 预算数 / 调整预算 / 全年预算 are the role "budget" (with the words
+# that named it) and its 执行数 / 支出 the role "amount". Here only which form a statement is
+# about, which budget a figure is, and where its words start.
+
+
+def named_form(st, forms):
+    """The form whose project the statement's subject names, when exactly one does: the
+    subject ends with the project's name, written with or without 项目/经费/专项资金 … and
+    quotes (“科普宣传经费”项目, 科普宣传项目, 本单位科普宣传经费). A subject that goes on after
+    the name (科普宣传经费用于购置设备) is about something else."""
+    if not st.subject:
+        return None
+    key = project_key(st.subject)
+    hits = []
+    for f in forms:
+        name = project_key(f.name)
+        if len(name) >= 4 and key.endswith(name) and f not in hits:
+            hits.append(f)
+    return hits[0] if len(hits) == 1 else None
+
+
+def budget_kind(q) -> str:
+    """Which budget a "budget" quantity is, from the words that named it (performance.json
+    budget_kinds): adjusted (调整预算, 调整后预算), initial (年初预算), or "" (预算数, 全年预算)."""
+    for kind, words in vocab()["budget_kinds"].items():
+        if not kind.startswith("_") and any(w in q.word for w in words):
+            return kind
+    return ""
+
+
+def spending_subject(q) -> bool:
+    """An amount stated as spending, with no subject of its own (全年执行数48万元, 实际支出…,
+    支出86.50万元): the role words are peeled off, so what is left is nothing or a generic word."""
+    from .statements import roles, subject_key
+
+    return not q.subject or subject_key(q.subject) in roles().generic
+
+
+def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
+    """(line, start, end) of a figure with the words that say what it is: from its role word
+    (调整预算数86.50万元), else from the end of the statement's subject when that is in the same
+    clause (“科普宣传经费”项目|年初预算160000元), else from its clause's first word after any
+    lead word (，|全年支出156.75万元; 其中|科普宣传经费12.00万元)."""
+    from .statements import CLAUSE_DELIMS, roles
+
+    para = doc.paragraphs[st.paragraph]
+    text = para.text
+    floor = max(text.rfind(ch, 0, q.pos) for ch in CLAUSE_DELIMS) + 1
+    start = text.rfind(q.word, floor, q.pos) if q.word else -1
+    if start < 0 and st.subject:
+        at = text.rfind(st.subject, floor, q.pos)
+        if at >= 0 and text[at + len(st.subject):q.pos].strip():
+            start = at + len(st.subject)  # the words after the subject
+    if start < 0:  # the clause, without its lead word (其中, 安排 …)
+        lead = roles().lead.match(text[floor:q.pos])
+        start = floor + (lead.end() if lead else 0)
+    while start < q.pos and text[start] in " \t\u3000":
+        start += 1
+    return para.span(start, q.end)
+
+
+def following(doc: Document, st, q, role: str):
+    """The quantities of `role` stated after q in the same sentence, in q's statement or the
+    next ones of its paragraph (调整预算数86.50万元，支出86.50万元 may be two statements)."""
+    from .statements import statements_of
+
+    out = []
+    for other in statements_of(doc)[st.index:]:
+        if other.paragraph != st.paragraph or other.sentence != st.sentence:
+            break
+        out.extend(x for x in other.quantities if x.role == role and x.pos > q.pos)
+    return out
