@@ -328,59 +328,100 @@ def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tupl
     return out, i
 
 
-def target_table(table: Table) -> TargetTable:
-    t = TargetTable(table)
-    rows = table.rows
+# --- reading a form's grid -------------------------------------------------------------
+# Both forms are read by one row walk (_read_rows): every row may carry the project's name;
+# then each of the form's steps looks at the row in turn. A step that reads a block of rows
+# (the indicator rows, a Ministry of Finance funding block) returns the index of the row after
+# it and ends the row; the other steps return None and the next step looks at the same row.
+
+
+def _read_rows(form: ProjectForm, steps) -> None:
+    rows = form.table.rows
     i = 0
     while i < len(rows):
         row = rows[i]
         texts = [norm(c.text) for c in row]
-        ne = _nonempty(row)
-        if any(x in ("项目名称", "专项资金名称", "项目名") for x in texts):
-            c = _after(row, lambda x: x in ("项目名称", "专项资金名称", "项目名"))
-            if c is not None and c.text.strip():
-                t.name, t.name_cell = c.text.strip(), c
-        if "预算数" in texts:
-            t.budget = _after(row, lambda x: x == "预算数")
-            t.fiscal = _after(row, lambda x: x.startswith("其中") and "财政" in x)
-            t.other = _after(row, lambda x: x in ("其他资金", "其他"))
-            # the next row holds the 资金用途 text when it is not the spending plan
-            if i + 1 < len(rows):
-                nxt = _nonempty(rows[i + 1])
-                if nxt and not any("资金支出计划" in norm(c.text) for c in nxt) and \
-                        not any(norm(c.text) in ("绩效目标", "一级指标") for c in nxt):
-                    t.purpose = max(nxt, key=lambda c: len(c.text))
-        if any(x.startswith("资金支出计划") for x in texts) and i + 1 < len(rows):
-            labels = [c for c in row if c.text.strip() and not norm(c.text).startswith("资金支出计划")]
-            values = [c for c in rows[i + 1] if c.text.strip()]
-            if len(labels) == len(values):
-                t.plan = [(norm(a.text), b) for a, b in zip(labels, values)]
-        if ne and norm(ne[0].text) in ("绩效目标", "年度绩效目标", "项目绩效目标") and len(ne) > 1:
-            t.goals = ne[1]
-        if t.budget is None and any(x in MOF_TARGET["total"] for x in texts):
-            i = _mof_target_funding(t, rows, i)
-            continue
-        if "年度目标" in texts and i + 1 < len(rows):
-            head = next(c for c in row if norm(c.text) == "年度目标")
-            below = _under(rows[i + 1], head, [], None)
-            if below is not None and below.text.strip():
-                t.goals = below
-        if "一级指标" in texts:
-            header = row
-            t.indicators, i = _indicator_rows(rows, i + 1, self_eval=False)
-            _annual_values(t.indicators, header)
-            continue
-        i += 1
+        _project_name(form, row, texts)
+        for step in steps:
+            nxt = step(form, rows, i, texts)
+            if nxt is not None:
+                i = nxt
+                break
+        else:
+            i += 1
+
+
+def _project_name(form: ProjectForm, row: list[Cell], texts: list[str]) -> None:
+    words = vocab()["project_name_labels"]
+    if any(x in words for x in texts):
+        c = _after(row, lambda x: x in words)
+        if c is not None and c.text.strip():
+            form.name, form.name_cell = c.text.strip(), c
+
+
+def target_table(table: Table) -> TargetTable:
+    t = TargetTable(table)
+    _read_rows(t, (_mof_target_funding, _target_budget, _spending_plan, _goals_row, _annual_goals,
+                   _target_indicators))
     if not t.name:
         t.name = regex.sub(r"(项目)?(支出)?绩效目标表$", "", regex.sub(r"^\d+[、.．]", "", norm(table.title)))
     return t
 
 
-# the Ministry of Finance 项目支出绩效目标表: 项目资金 | 年度资金总额 | X, then 其中：财政拨款 /
-# 上年结转资金 / 其他资金 rows; 总体目标 under 年度目标 (and 长期目标 / 中期目标) columns; indicator
-# values under 年度指标值 beside 长期指标值.
-MOF_TARGET = {"total": ("年度资金总额", "年度资金总额（万元）"), "fiscal": ("其中：财政拨款", "其中：当年财政拨款", "财政拨款"),
-              "carryover": ("上年结转资金", "其中：上年结转资金"), "other": ("其他资金", "其他")}
+def _target_budget(t: TargetTable, rows, i: int, texts) -> None:
+    """预算数 | X | 其中：财政资金 | Y | 其他资金 | Z, the 资金用途 text on the next row."""
+    if "预算数" not in texts:
+        return None
+    row = rows[i]
+    t.budget = _after(row, lambda x: x == "预算数")
+    t.fiscal = _after(row, lambda x: x.startswith("其中") and "财政" in x)
+    t.other = _after(row, lambda x: x in ("其他资金", "其他"))
+    # the next row holds the 资金用途 text when it is not the spending plan
+    if i + 1 < len(rows):
+        nxt = _nonempty(rows[i + 1])
+        if nxt and not any("资金支出计划" in norm(c.text) for c in nxt) and \
+                not any(norm(c.text) in ("绩效目标", "一级指标") for c in nxt):
+            t.purpose = max(nxt, key=lambda c: len(c.text))
+    return None
+
+
+def _spending_plan(t: TargetTable, rows, i: int, texts) -> None:
+    if any(x.startswith("资金支出计划") for x in texts) and i + 1 < len(rows):
+        labels = [c for c in rows[i] if c.text.strip() and not norm(c.text).startswith("资金支出计划")]
+        values = [c for c in rows[i + 1] if c.text.strip()]
+        if len(labels) == len(values):
+            t.plan = [(norm(a.text), b) for a, b in zip(labels, values)]
+    return None
+
+
+def _goals_row(t: TargetTable, rows, i: int, texts) -> None:
+    ne = _nonempty(rows[i])
+    if ne and norm(ne[0].text) in ("绩效目标", "年度绩效目标", "项目绩效目标") and len(ne) > 1:
+        t.goals = ne[1]
+    return None
+
+
+def _annual_goals(t: TargetTable, rows, i: int, texts) -> None:
+    """The MoF form's 总体目标 under its 年度目标 column."""
+    if "年度目标" in texts and i + 1 < len(rows):
+        head = next(c for c in rows[i] if norm(c.text) == "年度目标")
+        below = _under(rows[i + 1], head, [], None)
+        if below is not None and below.text.strip():
+            t.goals = below
+    return None
+
+
+def _target_indicators(t: TargetTable, rows, i: int, texts) -> int | None:
+    if "一级指标" not in texts:
+        return None
+    t.indicators, nxt = _indicator_rows(rows, i + 1, self_eval=False)
+    _annual_values(t.indicators, rows[i])
+    return nxt
+
+
+# the Ministry of Finance 项目支出绩效目标表: 项目资金 | 年度资金总额 (or 预算数) | X, then
+# 其中：财政拨款 / 上年结转资金 / 其他资金 rows; 总体目标 under 年度目标 (and 长期目标 / 中期目标)
+# columns; indicator values under 年度指标值 beside 长期指标值. Labels: performance.json mof_target.
 
 
 def _amount_after(row: list[Cell], label: Cell) -> Cell | None:
@@ -390,15 +431,29 @@ def _amount_after(row: list[Cell], label: Cell) -> Cell | None:
     return None
 
 
-def _mof_target_funding(t: TargetTable, rows: list[list[Cell]], i: int) -> int:
-    """年度资金总额 and its source rows from row i; returns the index of the row after them."""
+def _mof_target_kind(text: str, block: bool) -> str | None:
+    """The funding row a label names; 预算数 names the total only inside a 项目资金 block."""
+    v = vocab()["mof_target"]
+    for kind in ("total", "fiscal", "carryover", "other"):
+        if text in v[kind] or (block and kind == "total" and text in v["total_in_block"]):
+            return kind
+    return None
+
+
+def _mof_target_funding(t: TargetTable, rows, i: int, texts) -> int | None:
+    """年度资金总额 and its source rows from row i; returns the index of the row after them (None
+    when row i opens no such block)."""
+    if t.budget is not None:
+        return None
+    block = any(x.startswith(w) for x in texts for w in vocab()["mof_target"]["block"])
+    if not any(_mof_target_kind(x, block) == "total" for x in texts):
+        return None
     j = i
     while j < len(rows):
         row = rows[j]
         hit = None
         for c in row:
-            x = norm(c.text)
-            kind = next((k for k, words in MOF_TARGET.items() if x in words), None)
+            kind = _mof_target_kind(norm(c.text), block)
             if kind is not None:
                 hit = (kind, c)
                 break
@@ -430,71 +485,96 @@ def _annual_values(indicators: list[Indicator], header: list[Cell]) -> None:
 
 def self_eval_table(table: Table) -> SelfEvalTable:
     s = SelfEvalTable(table)
-    rows = table.rows
-    i = 0
-    while i < len(rows):
-        row = rows[i]
-        texts = [norm(c.text) for c in row]
-        ne = _nonempty(row)
-        if "项目名称" in texts:
-            c = _after(row, lambda x: x == "项目名称")
-            if c is not None and c.text.strip():
-                s.name, s.name_cell = c.text.strip(), c
-        mof = vocab()["mof_self_evaluation"]
-        if any(x in mof["funding_columns"]["executed"] for x in texts) and \
-                any(x in mof["funding_columns"]["budget"] for x in texts):
-            i = _mof_funding(s, rows, i)
-            continue
-        if "一级指标" in texts and any(x in mof["indicator_columns"]["points"] for x in texts) \
-                and any(x in mof["indicator_columns"]["score"] for x in texts):
-            header = row
-            i = _mof_indicators(s, rows, i)
-            if i < len(rows):
-                _mof_total(s, rows, i, header)
-                i += 1
-            continue
-        if "预算数" in texts and "执行数" in texts:
-            s.budget = _value_after(row, "预算数")
-            s.arrived = _value_after(row, "到位数")
-            s.executed = _value_after(row, "执行数")
-            if s.executed is not None:
-                after = [c for c in row[row.index(s.executed) + 1:] if c.text.strip()]
-                if after:
-                    s.progress = after[0]
-            for j in (i + 1, i + 2):
-                if j >= len(rows):
-                    break
-                sub = rows[j]
-                labels = [c for c in sub if norm(c.text).startswith("其中") or norm(c.text) in ("其他", "其他资金")]
-                which = ("预算数", "到位数", "执行数")
-                target = s.fiscal if any(norm(c.text).startswith("其中") for c in labels) else s.other
-                for n, lab in enumerate(labels[:3]):
-                    idx = sub.index(lab)
-                    val = sub[idx + 1] if idx + 1 < len(sub) else None
-                    target[which[n]] = val
-        if "年度预期目标" in texts and i + 1 < len(rows):
-            nxt = _nonempty(rows[i + 1])
-            goals = [c for c in nxt if percent(c) is None]
-            rates = [c for c in nxt if percent(c) is not None]
-            if goals:
-                s.expected_goals = goals[0]
-                if len(goals) > 1:
-                    s.done_goals = goals[1]
-            if rates:
-                s.completion = rates[-1]
-        if "一级指标" in texts:
-            s.indicators, i = _indicator_rows(rows, i + 1, self_eval=True)
-            continue
-        if ne and norm(ne[0].text) in ("总分", "合计得分", "总得分"):
-            nums = [c for c in ne[1:] if parse_number(c.text) is not None]
-            if nums:
-                s.total = nums[-1]
-        i += 1
+    _read_rows(s, (_mof_funding_block, _mof_indicator_block, _self_eval_funding, _goal_rates,
+                   _self_eval_indicators, _total_row))
     if not s.name:
         s.name = norm(table.title)
     if not s.totals:
         s.totals = {k: c for k, c in (("预算数", s.budget), ("到位数", s.arrived), ("执行数", s.executed)) if c is not None}
     return s
+
+
+def _is_header(row: list[Cell]) -> bool:
+    """A row of labels only: no cell holds a number."""
+    return not any(parse_number(c.text) is not None for c in row if c.text.strip())
+
+
+def _mof_funding_block(s: SelfEvalTable, rows, i: int, texts) -> int | None:
+    """The MoF 项目资金 header (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, or 预算数 |
+    执行数 …): a row of labels only, so the Hebei 预算数：| 10 | 执行数：| 5.78 row is not one."""
+    cols = vocab()["mof_self_evaluation"]["funding_columns"]
+    if any(x in cols["executed"] for x in texts) and any(x in cols["budget"] for x in texts) and _is_header(rows[i]):
+        return _mof_funding(s, rows, i)
+    return None
+
+
+def _mof_indicator_block(s: SelfEvalTable, rows, i: int, texts) -> int | None:
+    cols = vocab()["mof_self_evaluation"]["indicator_columns"]
+    if "一级指标" in texts and any(x in cols["points"] for x in texts) and any(x in cols["score"] for x in texts):
+        header = rows[i]
+        j = _mof_indicators(s, rows, i)
+        if j < len(rows):
+            _mof_total(s, rows, j, header)
+            j += 1
+        return j
+    return None
+
+
+def _self_eval_funding(s: SelfEvalTable, rows, i: int, texts) -> None:
+    """预算数：| X | 到位数：| Y | 执行数：| Z | rate, then the 其中：财政资金 and 其他 rows."""
+    if not ("预算数" in texts and "执行数" in texts):
+        return None
+    row = rows[i]
+    s.budget = _value_after(row, "预算数")
+    s.arrived = _value_after(row, "到位数")
+    s.executed = _value_after(row, "执行数")
+    if s.executed is not None:
+        after = [c for c in row[row.index(s.executed) + 1:] if c.text.strip()]
+        if after:
+            s.progress = after[0]
+    for j in (i + 1, i + 2):
+        if j >= len(rows):
+            break
+        sub = rows[j]
+        labels = [c for c in sub if norm(c.text).startswith("其中") or norm(c.text) in ("其他", "其他资金")]
+        which = ("预算数", "到位数", "执行数")
+        target = s.fiscal if any(norm(c.text).startswith("其中") for c in labels) else s.other
+        for n, lab in enumerate(labels[:3]):
+            idx = sub.index(lab)
+            val = sub[idx + 1] if idx + 1 < len(sub) else None
+            target[which[n]] = val
+    return None
+
+
+def _goal_rates(s: SelfEvalTable, rows, i: int, texts) -> None:
+    """年度预期目标 | 具体完成情况 | 总体完成率 and the row under them."""
+    if "年度预期目标" in texts and i + 1 < len(rows):
+        nxt = _nonempty(rows[i + 1])
+        goals = [c for c in nxt if percent(c) is None]
+        rates = [c for c in nxt if percent(c) is not None]
+        if goals:
+            s.expected_goals = goals[0]
+            if len(goals) > 1:
+                s.done_goals = goals[1]
+        if rates:
+            s.completion = rates[-1]
+    return None
+
+
+def _self_eval_indicators(s: SelfEvalTable, rows, i: int, texts) -> int | None:
+    if "一级指标" not in texts:
+        return None
+    s.indicators, nxt = _indicator_rows(rows, i + 1, self_eval=True)
+    return nxt
+
+
+def _total_row(s: SelfEvalTable, rows, i: int, texts) -> None:
+    ne = _nonempty(rows[i])
+    if ne and norm(ne[0].text) in ("总分", "合计得分", "总得分"):
+        nums = [c for c in ne[1:] if parse_number(c.text) is not None]
+        if nums:
+            s.total = nums[-1]
+    return None
 
 
 # --- the Ministry of Finance standard 项目支出绩效自评表 ---------------------------------------
