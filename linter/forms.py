@@ -907,9 +907,9 @@ def spending_subject(q) -> bool:
 def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
     """(line, start, end) of a figure with the words that say what it is: from its role word
     (调整预算数86.50万元), else from the end of the statement's subject when that is in the same
-    clause (“科普宣传经费”项目|年初预算160000元), else from its clause's first word after any
-    lead word (，|全年支出156.75万元; 其中|科普宣传经费12.00万元)."""
-    from .statements import CLAUSE_DELIMS, roles
+    clause (“科普宣传经费”项目|年初预算160000元), else from its clause's subject, past lead words
+    and years (，|全年支出156.75万元; 其中|科普宣传经费12.00万元; 本年度安排|科普活动项目经费55万元)."""
+    from .statements import CLAUSE_DELIMS, clean_subject, roles, subject_key
 
     para = doc.paragraphs[st.paragraph]
     text = para.text
@@ -919,9 +919,14 @@ def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
         at = text.rfind(st.subject, floor, q.pos)
         if at >= 0 and text[at + len(st.subject):q.pos].strip():
             start = at + len(st.subject)  # the words after the subject
-    if start < 0:  # the clause, without its lead word (其中, 安排 …)
-        lead = roles().lead.match(text[floor:q.pos])
-        start = floor + (lead.end() if lead else 0)
+    if start < 0:  # the clause from its subject, past lead words and years (其中, 本年度安排 …);
+        # a generic subject keeps its years: 全年支出 is what the figure is
+        subject, off = clean_subject(text[floor:q.pos])
+        if subject and subject_key(subject) not in roles().generic:
+            start = floor + off
+        else:
+            lead = roles().lead.match(text[floor:q.pos])
+            start = floor + (lead.end() if lead else 0)
     while start < q.pos and text[start] in " \t\u3000":
         start += 1
     return para.span(start, q.end)
