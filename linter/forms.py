@@ -183,6 +183,7 @@ class SelfEvalTable(ProjectForm):
     totals: dict = field(default_factory=dict)  # every printed total: 预算数/到位数/执行数 or 年初预算数/全年预算数/全年执行数
     initial: Cell | None = None  # 年初预算数 (MoF form)
     layout: str = ""  # "mof" for the Ministry of Finance standard form
+    grade: Cell | None = None  # the form's own 自评等级 / 评价等级 (优/良/中/差)
 
     @property
     def rate_label(self) -> str:
@@ -486,7 +487,7 @@ def _annual_values(indicators: list[Indicator], header: list[Cell]) -> None:
 def self_eval_table(table: Table) -> SelfEvalTable:
     s = SelfEvalTable(table)
     _read_rows(s, (_mof_funding_block, _mof_indicator_block, _self_eval_funding, _goal_rates,
-                   _self_eval_indicators, _total_row))
+                   _self_eval_indicators, _total_row, _grade_cell))
     if not s.name:
         s.name = norm(table.title)
     if not s.totals:
@@ -566,6 +567,20 @@ def _self_eval_indicators(s: SelfEvalTable, rows, i: int, texts) -> int | None:
         return None
     s.indicators, nxt = _indicator_rows(rows, i + 1, self_eval=True)
     return nxt
+
+
+def _grade_cell(s: SelfEvalTable, rows, i: int, texts) -> None:
+    """自评等级 | 良: the first grade word after a grade label on its row."""
+    labels = vocab()["grade_labels"]
+    grades = {w for g in vocab()["grades"] for w in g["words"]}
+    row = rows[i]
+    for k, x in enumerate(texts):
+        if x in labels:
+            cell = next((c for c in row[k + 1:] if c.text.strip()), None)
+            if cell is not None and norm(cell.text).strip("“”\"") in grades:
+                s.grade = cell
+                return None
+    return None
 
 
 def _total_row(s: SelfEvalTable, rows, i: int, texts) -> None:
@@ -845,21 +860,26 @@ def execution_indicators(s, funding: bool = True):
             and (funding or not i.funding)]
 
 
-def overall_score_pattern():
-    """A statement of the whole evaluation's score: 总得分为95.5分 (group 2 is the score)."""
-    return _overall()
-
-
 @lru_cache(maxsize=None)
 def _overall():
-    words = "|".join(map(regex.escape, vocab()["overall_score_words"]))
-    return regex.compile(rf"({words})\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+    """A statement of an evaluation's score: 总得分为95.5分, 平均得分92.3分, 综合评分达96分
+    (group 2 is the score)."""
+    v = vocab()
+    words = "|".join(map(regex.escape, sorted(v["overall_score_words"], key=len, reverse=True)))
+    links = "|".join(map(regex.escape, sorted(v["score_links"], key=len, reverse=True)))
+    return regex.compile(rf"({words})\s*(?:{links})?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def overall_scores(doc):
-    """(line, match) for every sentence stating the whole evaluation's score."""
+    """(paragraph, match) for every clause stating an evaluation's score; not a survey's
+    (满意度调查平均得分4.8分: performance.json survey_words in the clause before the score)."""
+    survey = vocab()["survey_words"]
     for para in doc.paragraphs:
-        for m in _overall().finditer(fold(para.text)):
+        text = fold(para.text)
+        for m in _overall().finditer(text):
+            clause = text[max(text.rfind(p, 0, m.start()) for p in "，,；;。：:") + 1:m.start()]
+            if any(w in clause for w in survey):
+                continue
             yield para, m
 
 
@@ -943,3 +963,83 @@ def following(doc: Document, st, q, role: str):
             break
         out.extend(x for x in other.quantities if x.role == role and x.pos > q.pos)
     return out
+
+
+# --- grade bands ------------------------------------------------------------------------
+# The grade a score earns: the bands the document states (90分（含）以上为优, 80-90分为良,
+# 60分以下为差, 优（≥85分）…) when it states at least two, else the standard ones
+# (performance.json grades: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60).
+
+
+@dataclass(frozen=True)
+class Band:
+    low: Decimal  # the band holds low <= score < high (the top band up to and including 100)
+    high: Decimal
+    words: tuple  # the grade words of the band, the usual one first
+
+
+def grade_bands(doc: Document) -> list[Band]:
+    return doc.cached("performance.grade_bands", _grade_bands)
+
+
+def _grade_groups() -> list[tuple]:
+    return [tuple(g["words"]) for g in vocab()["grades"]]
+
+
+@lru_cache(maxsize=None)
+def _band_patterns():
+    words = "|".join(sorted({regex.escape(w) for g in _grade_groups() for w in g}, key=len, reverse=True))
+    num = r"(\d+(?:\.\d+)?)\s*分?\s*(?:[（(]含[)）])?"
+    link = r"\s*(?:的|者)?\s*(?:为|评为|定为|评定为|属于|：|:)?\s*[“\"「]?"
+    above = r"(?:及|或)?以上"
+    below = r"(?:以下|以内)"
+    to = r"\s*(?:[-—–~～至到]|分?[-—–~～至到])\s*"
+    open_ = r"\s*[（(：:]\s*(?:[≥>]=?)?\s*"
+    return (
+        # 90分（含）以上为优 / 80-90分为良 / 60分以下为差
+        regex.compile(rf"{num}\s*{above}{link}({words})"),
+        regex.compile(rf"{num}{to}{num}\s*分?\s*(?:[（(]不?含[)）])?{link}({words})"),
+        regex.compile(rf"{num}\s*{below}{link}({words})"),
+        # 优（90分及以上）/ 良（80-89分）/ 差（60分以下）/ 优：≥90分
+        regex.compile(rf"({words}){open_}{num}\s*(?:分)?\s*{above}"),
+        regex.compile(rf"({words}){open_}{num}{to}{num}"),
+        regex.compile(rf"({words}){open_}{num}\s*(?:分)?\s*{below}"),
+    )
+
+
+def _group_of(word: str):
+    return next((g for g in _grade_groups() if word in g), None)
+
+
+def _grade_bands(doc: Document) -> list[Band]:
+    """The stated bands, read from the narrative: each grade's lower bound."""
+    above, span, below, above_g, span_g, below_g = _band_patterns()
+    lows: dict[tuple, Decimal] = {}
+    for para in doc.paragraphs:
+        text = fold(para.text)
+        for m in above.finditer(text):
+            lows.setdefault(_group_of(m.group(2)), Decimal(m.group(1)))
+        for m in span.finditer(text):
+            lows.setdefault(_group_of(m.group(3)), min(Decimal(m.group(1)), Decimal(m.group(2))))
+        for m in below.finditer(text):
+            lows.setdefault(_group_of(m.group(2)), Decimal(0))
+        for m in above_g.finditer(text):
+            lows.setdefault(_group_of(m.group(1)), Decimal(m.group(2)))
+        for m in span_g.finditer(text):
+            lows.setdefault(_group_of(m.group(1)), min(Decimal(m.group(2)), Decimal(m.group(3))))
+        for m in below_g.finditer(text):
+            lows.setdefault(_group_of(m.group(1)), Decimal(0))
+    lows.pop(None, None)
+    if len(lows) >= 2 and len(set(lows.values())) == len(lows):
+        ordered = sorted(lows.items(), key=lambda kv: kv[1])
+        highs = [low for _, low in ordered[1:]] + [Decimal(100)]
+        return [Band(low, high, words) for (words, low), high in zip(ordered, highs)]
+    return [Band(Decimal(g["min"]), Decimal(g["max"]), tuple(g["words"])) for g in vocab()["grades"]]
+
+
+def grade_of(bands: list[Band], score: Decimal) -> Band | None:
+    top = max(b.high for b in bands)
+    for b in bands:
+        if b.low <= score < b.high or (score == top and b.high == top):
+            return b
+    return None
