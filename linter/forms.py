@@ -102,6 +102,19 @@ def funding_amounts(text: str) -> list[Amount]:
     return out
 
 
+def at_cell_span(rule, cell: Cell, start: int, end: int, message: str, related=None, suggestion=None,
+                 severity=None):
+    """A finding on characters [start, end) of a cell's first line of text."""
+    f = rule.at_cell(cell, message, related=related, suggestion=suggestion, severity=severity)
+    first = cell.text.split("\n", 1)[0]
+    start, end = max(0, min(start, len(first))), max(0, min(end, len(first)))
+    if end > start:
+        f.column = cell.column + start
+        f.end_column = cell.column + end
+        f.excerpt = first[start:end]
+    return f
+
+
 def percent(cell: Cell | None) -> Number | None:
     """A cell holding a percentage ('99.99%', '58%', or a bare '100' in a % column)."""
     return None if cell is None else percentage(cell.text)

@@ -23,10 +23,11 @@ def load():
     from .BL416 import CompletionRateMismatch
     from .BL417 import DepartmentExecutionVsProjects
     from .BL418 import ProjectFiguresVsSelfEvaluation
+    from .BL419 import PriceTimesQuantityMismatch
 
     return [BudgetSourcesMismatch, FundingBreakdownMismatch, CostIndicatorBudgetMismatch, UnitCostMismatch,
             ProjectBudgetTotalMismatch, CopiedIndicatorTable, NarrativeIndicatorMismatch,
             SpendingPlanNotCumulative, ExecutionRateMismatch,
             ExecutionIndicatorOverstated, ExecutionScoreTooHigh, ScoreTotalMismatch, OverallScoreMismatch,
             GradeMismatch, CompletionRateMismatch, DepartmentExecutionVsProjects,
-            ProjectFiguresVsSelfEvaluation]
+            ProjectFiguresVsSelfEvaluation, PriceTimesQuantityMismatch]
