@@ -96,7 +96,7 @@ def passages(doc, targets):
                 found = (t, 0)
         if found is None:
             hit = _named(text, targets)
-            if hit is not None and regex.search(r"指标", text[hit[1]:]):
+            if hit is not None:
                 found = hit
         if found is None:
             m = QUOTED.search(text)
@@ -155,6 +155,13 @@ class NarrativeIndicatorMismatch(Rule):
         named = [i for i in t.indicators if i.name]
         warnings: list[tuple[str, tuple[int, int]]] = []
         infos: list[tuple[str, tuple[int, int]]] = []
+        if not regex.search(r"指标", text[pos:]):
+            # a paragraph that names the project and states its targets in its own words
+            # (完成彩票公益金资助不少于22次): each value against the indicator its clause describes
+            self._described_values(text, pos, t, warnings, doc.meta.year)
+            if not warnings:
+                return None
+            return self._finding(doc, t, ln, warnings[0][1], [w for w, _ in warnings], named)
         for m in COUNT.finditer(text, pos):
             said = _count(m.group(1) or m.group(4))
             level = m.group(2) or m.group(3) or ""
@@ -206,6 +213,18 @@ class NarrativeIndicatorMismatch(Rule):
                         break
                     at = text.find(key, at + len(key))
         return attached
+
+    @staticmethod
+    def _described_values(text, start, t, warnings, year):
+        """Values with a unit (22次, 95%) whose clause describes one indicator of the table with
+        that unit clearly more closely than any other: a value other than the table's is a
+        warning."""
+        for s, e, val, unit in _values(text, start, len(text)):
+            if not unit or _about_the_past(text, s, year):
+                continue
+            same = _indicator_written_before(text, s, t, unit)
+            if same is not None and _differs(val, unit, quantity(same.value.text)):
+                warnings.append((f"「{same.name}」写为{text[s:e]}，表中为{same.value.text.strip()}", (s, e)))
 
     @staticmethod
     def _unlisted_values(text, start, t, attached, warnings):
@@ -272,6 +291,18 @@ def _indicator_written_before(text: str, at: int, t, unit: str):
     if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] <= scored[0][0] - MARGIN):
         return scored[0][2]
     return None
+
+
+def _about_the_past(text: str, at: int, year: int | None) -> bool:
+    """The clause of a value speaks of an earlier year (2024年完成资助20次, 较上年增加50人): an
+    achievement or a change, not this year's target (statements.json prior_words)."""
+    from linter.statements import roles
+
+    a = max(text.rfind(ch, 0, at) for ch in "，,；;。：:") + 1
+    words = text[a:at]
+    if roles().prior.search(words):
+        return True
+    return year is not None and any(int(y) < year for y in regex.findall(r"((?:19|20)\d{2})\s*年", words))
 
 
 def _clause_stop(text: str, start: int) -> int:
