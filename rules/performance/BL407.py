@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import regex
 
-from linter.cnnum import fold, quantity
+from linter.cnnum import counts, fold, parse_chinese, quantity, scan
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.forms import norm, project_key, target_tables
@@ -16,7 +16,6 @@ COUNT = regex.compile(rf"(?:下设|共设置?了?|设置了?|设立了?|共有|�
                       rf"|{_LEVEL}(?:绩效|考核|评价)?指标(?:(?:共|合计|总计|总共)(?:设置?|有|为|计)?|设置?|有|为|计)了?\s*{_NUM}\s*(?:个|项|条)")
 # where the narrative starts listing indicators and their values
 LISTING = regex.compile(r"具体(?:为|是|如下|包括)|分别(?:为|是)|绩效指标[:：]|指标(?:设置)?如下|指标值")
-VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台|家|户|名|部|册|批|处)")
 VALUE_BARE = regex.compile(r"指标值\s*(?:为|：|:)?\s*(?:>=|<=|≥|≤|=|>|<|＞|＜)?\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])")
 
 
@@ -234,7 +233,7 @@ class NarrativeIndicatorMismatch(Rule):
         for i in t.indicators:
             q = quantity(i.value.text) if i.value is not None else None
             if q is not None:
-                table_vals.append((q.number.value, q.unit.split("/")[0]))
+                table_vals.append(_table_value(q))
         units = {u for _, u in table_vals}
         out = []
         for s, e, val, unit in _values(text, start, len(text)):
@@ -267,8 +266,18 @@ class NarrativeIndicatorMismatch(Rule):
         )
 
 
+def _table_value(q) -> tuple:
+    """(value, unit) of a table's indicator value as the text's counts are read: the unit
+    before any /年, and 万/千 folded into the value (≥1.2万人次 is 12000 人次)."""
+    unit = q.unit.split("/")[0]
+    if unit[:1] in ("万", "千") and len(unit) > 1:
+        return q.number.value * (10000 if unit[0] == "万" else 1000), unit[1:]
+    return q.number.value, unit
+
+
 def _differs(val, unit: str, q) -> bool:
-    return val != q.number.value or bool(unit and q.unit and unit != q.unit.split("/")[0])
+    value, table_unit = _table_value(q)
+    return val != value or bool(unit and table_unit and unit != table_unit)
 
 
 def _indicator_written_before(text: str, at: int, t, unit: str):
@@ -284,7 +293,7 @@ def _indicator_written_before(text: str, at: int, t, unit: str):
     scored = []
     for i in t.indicators:
         q = quantity(i.value.text) if i.value is not None and i.name else None
-        if q is None or (unit and q.unit.split("/")[0] != unit):
+        if q is None or (unit and _table_value(q)[1] != unit):
             continue
         scored.append((max(dice(words, i.name), dice(words, i.desc or "")), id(i), i))
     scored.sort(key=lambda x: -x[0])
@@ -323,26 +332,26 @@ def _clause_stop(text: str, start: int) -> int:
 
 
 def _count(token: str) -> int | None:
+    """A count of indicators: 9, 十二, 两 (linter.cnnum reads the Chinese numerals)."""
     if token.isdigit():
         return int(token)
-    digits = {c: n for n, c in enumerate("零一二三四五六七八九")}
-    digits["两"] = 2
-    if "十" in token:
-        a, _, b = token.partition("十")
-        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
-    return digits.get(token) if len(token) == 1 else None
+    n = parse_chinese(token)
+    return int(n.value) if n is not None else None
 
 
 def _values(text: str, start: int, stop: int):
-    """(start, end, value, unit) of the indicator values in text[start:stop]: 98%, 3次, and
-    a bare number after 指标值 (指标值为>=98); counts of indicators are not values."""
+    """(start, end, value, unit) of the indicator values in text[start:stop]: percentages and
+    counts as linter.cnnum reads them (98%, 3次, 1.2万人次; counts written in digits), and a bare
+    number after 指标值 (指标值为>=98); counts of indicators are not values."""
     from decimal import Decimal
 
-    counts = [m.span() for m in COUNT.finditer(text, start, stop)]
-    found = []
-    for m in VALUE_UNIT.finditer(text, start, stop):
-        if not any(a <= m.start() < b for a, b in counts):
-            found.append((m.start(), m.end(), Decimal(m.group(1)), m.group(2).replace("％", "%")))
+    indicator_counts = [m.span() for m in COUNT.finditer(text, start, stop)]
+    tokens = scan(text)
+    found = [(t.start, t.end, t.number.value, "%") for t in tokens
+             if t.kind == "percent" and start <= t.start < stop]
+    found += [(c.start, c.end, c.number.value, c.unit) for c in counts(text, tokens)
+              if start <= c.start < stop and c.text[:1].isdigit()]
+    found = [v for v in found if not any(a <= v[0] < b for a, b in indicator_counts)]
     for m in VALUE_BARE.finditer(text, start, stop):
         found.append((m.start(1), m.end(1), Decimal(m.group(1)), ""))
     return sorted(found)
