@@ -154,6 +154,12 @@ class ProjectForm:
     name: str = ""
     name_cell: Cell | None = None
     budget: Cell | None = None
+    scope: str = "project"  # or "department": a 部门整体支出 form, whose money is the whole department's
+    department_cell: Cell | None = None  # 部门（单位）名称's value
+
+    @property
+    def is_project(self) -> bool:
+        return self.scope == "project"
 
     @property
     def unit(self) -> str:
@@ -363,14 +369,29 @@ def _read_rows(form: ProjectForm, steps) -> None:
                 break
         else:
             i += 1
+    _settle_scope(form)
 
 
 def _project_name(form: ProjectForm, row: list[Cell], texts: list[str]) -> None:
-    words = vocab()["project_name_labels"]
-    if any(x in words for x in texts):
-        c = _after(row, lambda x: x in words)
-        if c is not None and c.text.strip():
-            form.name, form.name_cell = c.text.strip(), c
+    """项目名称 | X names the project; 部门（单位）名称 | X is kept for _settle_scope."""
+    for key in ("project_name_labels", "department_name_labels"):
+        words = vocab()[key]
+        if any(x in words for x in texts):
+            c = _after(row, lambda x: x in words)
+            if c is not None and c.text.strip():
+                if key == "project_name_labels":
+                    form.name, form.name_cell = c.text.strip(), c
+                else:
+                    form.department_cell = c
+
+
+def _settle_scope(form: ProjectForm) -> None:
+    """A form titled 部门整体支出… or naming a department and no project is the department's."""
+    titled = regex.search(words_pattern("department_form_title_words"), form.table.title or "")
+    if titled or (form.name_cell is None and form.department_cell is not None):
+        form.scope = "department"
+        if form.name_cell is None and form.department_cell is not None:
+            form.name, form.name_cell = form.department_cell.text.strip(), form.department_cell
 
 
 def target_table(table: Table) -> TargetTable:
@@ -802,6 +823,16 @@ def score_decimals(s: SelfEvalTable) -> int:
 def at_precision(number: Number, decimals: int) -> Number:
     """The printed number read at a column's precision (never coarser than printed)."""
     return Number(number.value, max(number.decimals, decimals))
+
+
+def project_targets(doc: Document) -> list[TargetTable]:
+    """The 绩效目标表 of projects (not a 部门整体支出绩效目标表)."""
+    return [t for t in target_tables(doc) if t.is_project]
+
+
+def project_self_evals(doc: Document) -> list[SelfEvalTable]:
+    """The 绩效自评表 of projects (not a 部门整体支出绩效自评表)."""
+    return [s for s in self_eval_tables(doc) if s.is_project]
 
 
 def self_eval_tables(doc: Document) -> list[SelfEvalTable]:

@@ -6,7 +6,7 @@ from linter.claims import claims_of
 from linter.cnnum import MONEY_FACTOR
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, figure_span, in_unit, in_yuan, named_form, norm, target_tables
+from linter.forms import cell_amount, figure_span, in_unit, in_yuan, named_form, norm, project_targets
 from linter.statements import statements_of
 from linter.numbers import Interval, Number, interval_sum
 
@@ -38,7 +38,7 @@ class ProjectBudgetTotalMismatch(Rule):
     severity = "error"
 
     def check(self, doc):
-        targets = [t for t in target_tables(doc) if t.budget is not None and cell_amount(t.budget) is not None
+        targets = [t for t in project_targets(doc) if t.budget is not None and cell_amount(t.budget) is not None
                    and not t.budget.blank]
         if not targets:
             return

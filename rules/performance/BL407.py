@@ -5,7 +5,7 @@ import regex
 from linter.cnnum import counts, fold, parse_chinese, quantity, scan
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import norm, project_key, target_tables
+from linter.forms import norm, project_key, project_targets
 
 CN_COUNT = "一二两三四五六七八九十"
 _NUM = rf"(\d+|[{CN_COUNT}]{{1,3}})"
@@ -141,7 +141,7 @@ class NarrativeIndicatorMismatch(Rule):
     severity = "warning"
 
     def check(self, doc):
-        targets = [t for t in target_tables(doc) if t.indicators]
+        targets = [t for t in project_targets(doc) if t.indicators]
         if not targets:
             return
         for t, ln, pos in passages(doc, targets):

@@ -5,7 +5,7 @@ from decimal import Decimal
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.forms import (budget_kind, cell_amount, figure_span, following, in_unit, in_yuan, named_form,
-                          self_eval_tables, spending_subject)
+                          project_self_evals, self_eval_tables, spending_subject)
 from linter.numbers import Interval, interval_sum
 from linter.statements import statements_of
 
@@ -18,8 +18,10 @@ class DepartmentExecutionVsProjects(Rule):
     narrative's statements (linter.statements, in any unit: 元, 万元, thousands separators,
     full-width digits) and compares them with the project tables: the projects' 预算数 cannot add
     up to more than the 调整预算 (error); a department that spent exactly its adjusted budget cannot
-    have projects that left money unspent (warning: the rest would have to be overspent). A figure
-    whose statement names one of the projects is that project's (BL418), not the department's.
+    have projects that left money unspent (warning: the rest would have to be overspent). With a
+    部门整体支出绩效自评表, the 调整预算 and the spending are also its 全年预算数 and 全年执行数 (error);
+    that form is the department's, not one of the projects. A figure whose statement names one of
+    the projects is that project's (BL418), not the department's.
 
     *Why it matters*: the whole-department figures and the project tables describe the same money;
     100% overall execution next to projects executed at 58% means one of them is wrong.
@@ -36,8 +38,12 @@ class DepartmentExecutionVsProjects(Rule):
     severity = "warning"
 
     def check(self, doc):
-        tables = [s for s in self_eval_tables(doc) if cell_amount(s.budget) is not None and s.budget is not None
+        departments = [s for s in self_eval_tables(doc) if not s.is_project and cell_amount(s.budget) is not None
+                       and not s.budget.blank]
+        tables = [s for s in project_self_evals(doc) if cell_amount(s.budget) is not None and s.budget is not None
                   and not s.budget.blank]
+        if departments:
+            yield from self._against_department_form(doc, departments[0], tables)
         if not tables:
             return
         budgets = [in_yuan(cell_amount(s.budget), s.unit) for s in tables]
@@ -52,6 +58,31 @@ class DepartmentExecutionVsProjects(Rule):
                 if budget_kind(q) != "adjusted" or q.year is not None:
                     continue
                 yield from self._check(doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent)
+                break
+
+    def _against_department_form(self, doc, form, projects):
+        """The narrative's 调整预算 and the spending after it against the 部门整体支出绩效自评表's
+        全年预算数 and 全年执行数: the same two figures (error)."""
+        for st in statements_of(doc):
+            if named_form(st, projects) is not None:
+                continue
+            for q in st.all("budget", money=True):
+                if budget_kind(q) != "adjusted" or q.year is not None:
+                    continue
+                pairs = [(q, form.budget, "全年预算数")]
+                spent = next((x for x in following(doc, st, q, "amount") if x.is_money and spending_subject(x)), None)
+                if spent is not None and cell_amount(form.executed) is not None:
+                    pairs.append((spent, form.executed, "全年执行数"))
+                for x, cell, what in pairs:
+                    if x.interval().meets(Interval.of(in_yuan(cell_amount(cell), form.unit))):
+                        continue
+                    line, start, end = figure_span(doc, _statement_of(doc, x, st), x)
+                    yield self.at_span(
+                        doc, line, start, end,
+                        f"说明中「{doc.line(line).text[start:end]}」，{form.label()}{what}为{cell.text.strip()}{form.unit}",
+                        related=[related_cell(cell, f"部门整体支出绩效自评表{what}")],
+                        suggestion=in_unit(in_yuan(cell_amount(cell), form.unit).value, x.unit), severity="error",
+                    )
                 break
 
     def _check(self, doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent):

@@ -3,7 +3,7 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.forms import (budget_kind, cell_amount, figure_span, fmt, in_unit, in_yuan, named_form, percent,
-                          rate_bounds, self_eval_tables)
+                          project_self_evals, rate_bounds)
 from linter.numbers import Interval
 from linter.statements import statements_of
 
@@ -35,7 +35,7 @@ class ProjectFiguresVsSelfEvaluation(Rule):
     severity = "error"
 
     def check(self, doc):
-        forms = [s for s in self_eval_tables(doc) if cell_amount(s.budget) is not None and not s.budget.blank]
+        forms = [s for s in project_self_evals(doc) if cell_amount(s.budget) is not None and not s.budget.blank]
         for st in statements_of(doc):
             s = named_form(st, forms)
             if s is None:
