@@ -3,10 +3,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linter.claims import claims_of
-from linter.cnnum import MONEY_FACTOR
+from linter.cnnum import MONEY_FACTOR, counts
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, figure_span, in_unit, in_yuan, named_form, norm, project_targets
+from linter.forms import cell_amount, figure_span, in_unit, in_yuan, named_form, norm, project_targets, vocab
 from linter.statements import statements_of
 from linter.numbers import Interval, Number, interval_sum
 
@@ -19,9 +19,11 @@ class ProjectBudgetTotalMismatch(Rule):
     *What it does*: adds 预算数 over all 项目绩效目标表 (converted to 元) and compares the sum with
     the 合计 row's 项目支出 in the 支出总表 and with "项目支出X万元" in the narrative: a sum above
     the stated 项目支出 is an error, a sum below it a warning (a project may lack its table). A
-    project named in the narrative with its own amount (“网评队伍建设”项目年初预算80000元,
-    网评队伍建设经费8.00万元: a statement of linter.statements whose subject is the project)
-    must match that project's 预算数 (error).
+    statement of the projects under target management (本部门编报绩效目标的项目共2个，涉及项目
+    预算资金30.00万元) must not count fewer projects than the tables shown and, when it counts
+    as many, must give their sum (error). A project named in the narrative with its own amount
+    (“网评队伍建设”项目年初预算80000元, 网评队伍建设经费8.00万元: a statement of
+    linter.statements whose subject is the project) must match that project's 预算数 (error).
 
     *Why it matters*: the performance tables cover the same project money as the budget tables; a
     different total means a project was added, dropped or mis-keyed in one of them.
@@ -74,6 +76,7 @@ class ProjectBudgetTotalMismatch(Rule):
                               len(targets), doc=doc, span=(c.line, start, c.end))
             if f:
                 yield f
+        yield from self._coverage(doc, targets, total, s, related)
         # a project named in the narrative with its own amount: the statements whose subject
         # is one of the projects (linter.statements, the same the BL2 family reads)
         for st in statements_of(doc):
@@ -95,6 +98,41 @@ class ProjectBudgetTotalMismatch(Rule):
                     suggestion=f"{_yuan_str(budget.value, q.unit)}",
                 )
                 break
+
+    def _coverage(self, doc, targets, total: Interval, s: Decimal, related):
+        """本部门编报绩效目标的项目共N个，涉及项目预算资金X万元 (any sentence with a
+        performance.json target_coverage_words phrase): N must not be fewer than the 绩效目标表
+        shown; when it is their number, X is their 预算数 summed (error)."""
+        words = vocab()["target_coverage_words"]
+        statements = statements_of(doc)
+        for para in doc.paragraphs:
+            for sentence in para.sentences:
+                if not any(w in sentence.text for w in words):
+                    continue
+                money = [q for st in statements if st.paragraph == para.index for q in st.quantities
+                         if q.is_money and q.role in ("amount", "budget") and q.year is None
+                         and sentence.start <= q.pos < sentence.end]
+                projects = [c for c in counts(para.text, para.numbers)
+                            if c.unit == "个" and sentence.start <= c.start < sentence.end]
+                if len(projects) != 1:
+                    continue
+                n = projects[0].number.value
+                if n < len(targets):
+                    line, start, end = para.span(projects[0].start, projects[0].end)
+                    yield self.at_span(doc, line, start, end,
+                                       f"说明称绩效目标管理的项目{projects[0].text}，文中列出{len(targets)}张项目绩效目标表",
+                                       related=related, suggestion=f"{len(targets)}个")
+                    continue
+                if n != len(targets) or len(money) != 1 or money[0].interval().meets(total):
+                    continue
+                q = money[0]
+                line, start, end = para.span(q.pos, q.end)
+                yield self.at_span(
+                    doc, line, start, end,
+                    f"说明称{projects[0].text}项目涉及资金{q.text.strip()}，{len(targets)}张项目绩效目标表预算数合计"
+                    f"{_yuan_str(s, q.unit)}",
+                    related=related, suggestion=_yuan_str(s, q.unit),
+                )
 
     def _compare(self, cell, stated: Number, total: Interval, s: Decimal, unit: str, what, related, n,
                  doc=None, span=None):
