@@ -29,6 +29,13 @@ def dice(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+def covered(name: str, words: str) -> float:
+    """How much of an indicator's name the words hold (bigrams): 政务公开平台运维次数 in
+    经费拟于2026年底前完成政务公开平台运维 is 7 of 9, however much else the clause says."""
+    x = bigrams(name)
+    return len(x & bigrams(words)) / len(x) if x else 0.0
+
+
 def _heading_before(doc, line: int) -> str | None:
     for n in range(line - 1, max(line - 6, 0), -1):
         t = doc.line(n).text.strip()
@@ -221,7 +228,7 @@ class NarrativeIndicatorMismatch(Rule):
         for s, e, val, unit in _values(text, start, len(text)):
             if not unit or _about_the_past(text, s, year):
                 continue
-            same = _indicator_written_before(text, s, t, unit)
+            same = _indicator_written_before(text, s, t, unit, by_name=True)
             if same is not None and _differs(val, unit, quantity(same.value.text)):
                 warnings.append((f"「{same.name}」写为{text[s:e]}，表中为{same.value.text.strip()}", (s, e)))
 
@@ -280,10 +287,11 @@ def _differs(val, unit: str, q) -> bool:
     return val != value or bool(unit and table_unit and unit != table_unit)
 
 
-def _indicator_written_before(text: str, at: int, t, unit: str):
+def _indicator_written_before(text: str, at: int, t, unit: str, by_name: bool = False):
     """The table's indicator that the words right before a value describe in other words
     (年度完成宣传活动的次数3次 for 组织宣传活动次数 / 年度完成宣传活动的次数 ≥3次): the same unit,
-    and a name or description clearly closest to the clause's words."""
+    and a name or description clearly closest to the clause's words (by_name: or a name the
+    clause holds most of)."""
     a = at
     while a > 0 and text[a - 1] not in "，,；;。：:":
         a -= 1
@@ -295,7 +303,10 @@ def _indicator_written_before(text: str, at: int, t, unit: str):
         q = quantity(i.value.text) if i.value is not None and i.name else None
         if q is None or (unit and _table_value(q)[1] != unit):
             continue
-        scored.append((max(dice(words, i.name), dice(words, i.desc or "")), id(i), i))
+        score = max(dice(words, i.name), dice(words, i.desc or ""))
+        if by_name:  # a clause in the narrative's own words may say much besides the name
+            score = max(score, covered(i.name, words))
+        scored.append((score, id(i), i))
     scored.sort(key=lambda x: -x[0])
     if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] <= scored[0][0] - MARGIN):
         return scored[0][2]
