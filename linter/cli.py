@@ -262,7 +262,8 @@ def main(argv: list[str] | None = None) -> int:
     utf8_streams(getattr(args, "format", "text"))
     try:
         status = args.func(args)
-        sys.stdout.flush()
+        if not sys.stdout.closed:  # the language server closes stdout itself when the editor exits
+            sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
     except OSError as exc:  # what a command printed could not be written: closed pipe, full disk

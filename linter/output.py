@@ -96,7 +96,7 @@ def accept(args, findings: list[Finding], files: list[str]) -> list[Finding] | i
     from . import baseline
 
     if args.update_baseline and not args.baseline:
-        print("budgetlint: --update-baseline needs --baseline FILE", file=sys.stderr)
+        print("budgetlint: --update-baseline 需要与 --baseline FILE 一起使用", file=sys.stderr)
         return 2
     if not args.baseline:
         return findings
@@ -105,6 +105,11 @@ def accept(args, findings: list[Finding], files: list[str]) -> list[Finding] | i
             n = baseline.write(args.baseline, findings)
             print(f"budgetlint: 已将 {n} 条发现记入基线 {args.baseline}", file=sys.stderr)
             return 0
+        if not os.path.exists(args.baseline):
+            # not an error (a first run may come before the baseline is committed), but never
+            # silent: a mistyped path would otherwise bring every accepted finding back unexplained
+            print(f"budgetlint: 基线 {args.baseline} 不存在，按空基线处理（用 --update-baseline 生成）",
+                  file=sys.stderr)
         kept, stale = baseline.apply(args.baseline, findings, files)
     except (InputError, OSError) as exc:
         print(f"budgetlint: {exc}", file=sys.stderr)
