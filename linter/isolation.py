@@ -22,6 +22,7 @@ SIGKILLed `check`) still ends.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -240,6 +241,10 @@ class _ForkedSlot:
         item_r, item_w = os.pipe()
         result_r, result_w = os.pipe()
         inherited = [fd for slot in pool._slots for fd in slot.own_fds()]
+        # what the caller holds now is left out of every later collection (gc.freeze's
+        # documented use before fork): the worker's collections do not walk, and so do not
+        # copy, the pages it shares with the caller, and the caller's exit skips them too
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the caller's code
             try:
