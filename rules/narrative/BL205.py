@@ -4,11 +4,10 @@ from dataclasses import dataclass
 
 from linter.findings import Related
 from linter.numbers import Interval, format_decimal
+from linter.reconcile import IssueRule
 from linter.statements import (Quantity, Statement, change_or_percent, clean_subject, middle, ratio, related_quantity, rounded,
                                statements_of, subject_key, truncated)
 from linter.tablelinks import whole_from_tables
-
-from .common import IssueRule
 
 
 @dataclass
