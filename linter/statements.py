@@ -397,6 +397,7 @@ def read_statements(doc: Document) -> list[Statement]:
     year = doc.meta.year
     final = doc.meta.doc_type == "决算"
     out: list[Statement] = []
+    list_head: int | None = None  # a paragraph ending in ：after a total opens a list of numbered paragraphs
     for para in doc.paragraphs:
         text = para.text
         tokens = quantity_tokens(doc, para)
@@ -404,6 +405,9 @@ def read_statements(doc: Document) -> list[Statement]:
         by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
         numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
         words = _direction_words(para, text)
+        item_head = list_head if list_head is not None and r.numbering.match(text) else None
+        if item_head is None:
+            list_head = None
         if not tokens and not words:
             continue
         cur: Statement | None = None
@@ -469,6 +473,8 @@ def read_statements(doc: Document) -> list[Statement]:
             else:
                 prev = cur if cur is not None and cur.paragraph == para.index else None
                 cur = _new(out, para, sentence, subj if key else "", text, floor + off)
+                if prev is None and item_head is not None:
+                    cur.head = item_head  # 1．社会保障和就业支出（208）40.23万元（占1.71%）； under …按科目分：
                 if prev is not None and prev.quantities:
                     if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
                         cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
@@ -481,6 +487,9 @@ def read_statements(doc: Document) -> list[Statement]:
                 by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
             last_pos = tok.end
+        if text.rstrip().endswith(("：", ":")) and cur is not None and cur.paragraph == para.index \
+                and cur.one("amount", True) is not None:
+            list_head = cur.index
     return out
 
 
