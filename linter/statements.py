@@ -51,6 +51,7 @@ class Roles:
     of_previous: regex.Pattern
     base_phrase: regex.Pattern
     base_tail: regex.Pattern
+    base_head: regex.Pattern
     base_amount: regex.Pattern
     prior: regex.Pattern
     prior_end: regex.Pattern
@@ -95,6 +96,7 @@ def roles() -> Roles:
         of_previous=regex.compile(d["of_previous"]),
         base_phrase=regex.compile(d["base_phrase"]),
         base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
+        base_head=regex.compile(rf"^(?:{d['base_phrase']})"),
         base_amount=regex.compile(d["base_amount"]),
         prior=regex.compile(d["prior_words"]),
         prior_end=regex.compile(d["prior_end_words"]),
@@ -229,6 +231,9 @@ def clean_subject(words: str) -> tuple[str, int]:
     changed = True
     while changed:
         changed = False
+        m = r.base_head.match(s)
+        if m and m.end() > 1:  # 与上年预算相比减少…: the comparison, not a subject (its 与 is no lead word)
+            s, off, changed = s[m.end():], off + m.end(), True
         for pat in (r.numbering, r.lead, r.level_lead, r.year_head):
             if pat is r.year_head and r.period_items.match(s):
                 continue  # 上年结转 is an item, not a year
