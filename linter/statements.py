@@ -357,6 +357,7 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             info["year"] = int(y.group())
             return "prior", info
         if regex.match(r"年初|调整", when):
+            info["word"] = when
             return ("budget", info) if final else None
         return "prior", info
     # the period of a level, from the words around the subject, not in it (a subject may carry
@@ -379,7 +380,9 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     elif r.prior.search(words):
         return "prior", info
     words = r.budget_items.sub(lambda x: "某" * len(x.group()), words)  # 一般公共预算 names money, not the budget
-    if final and r.budget.search(words) and not r.final.search(words):
+    m = r.budget.search(words) if final else None
+    if m and not r.final.search(words):
+        info["word"] = m.group()  # 年初预算 / 调整预算 / 全年预算 …: which budget (BL4 reads it)
         return "budget", info
     return "amount", info
 
@@ -400,7 +403,7 @@ def _share_period(info: dict, year: int | None) -> str:
 def read_statements(doc: Document) -> list[Statement]:
     r = roles()
     year = doc.meta.year
-    final = doc.meta.doc_type == "决算"
+    final = doc.meta.doc_type in ("决算", "绩效自评")
     out: list[Statement] = []
     list_head: int | None = None  # a paragraph ending in ：after a total opens a list of numbered paragraphs
     for para in doc.paragraphs:
