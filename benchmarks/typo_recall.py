@@ -26,7 +26,7 @@ from linter.engine import Selection, load_rules, run_rules  # noqa: E402
 from linter.readers import read_document  # noqa: E402
 from linter.vocab import load_lines  # noqa: E402
 from linter.wordfreq import word_model  # noqa: E402
-from rules.template.BL306 import confusion  # noqa: E402
+from linter.wordfreq import confusion  # noqa: E402
 
 SELECT = Selection(select=["BL306"])
 NEW = "疑似错别字"

@@ -237,7 +237,7 @@ class OtherUnitName(Rule):
         """(start, end, place, level) of places of the department's level named by their stem
         alone (提升江宁人才工作水平 in 平乡县's targets): not the department's own (开平 in 开平区's
         document), not part of a word around it (the stem's characters reading as another word)."""
-        stems, model = dict(place_stems()), word_model()
+        stems = dict(place_stems())
         # provinces by name (河北, 山东) when the department's own name shows its province
         own_province = next((r for r in chain if level_of(r) == "省" or r.endswith(("北京市", "上海市", "天津市", "重庆市"))), None)
         if own_province:
@@ -256,6 +256,7 @@ class OtherUnitName(Rule):
                 # the place only when the likeliest reading of the words around keeps the stem whole
                 # (推动|静安|食品), not when its characters belong to other words (金|山银|山)
                 lo, hi = max(0, s - 4), min(len(text), e + 4)
+                model = word_model()  # loaded when a stem is met, not for every document
                 as_place = best_reading(text[lo:s], model) + (model.get(stem) or STEM_LOGP) + best_reading(text[e:hi], model)
                 if as_place >= best_reading(text[lo:hi], model) - math.log(10):
                     yield s, e, hit[0], hit[1]
