@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from linter.engine import Rule
+from linter.places import divisions, place_names, place_stems
 from linter.vocab import load_json, load_text
 from linter.wordfreq import UNKNOWN_CHAR, WordModel, best_reading, confusion, reading, typo_index, word_model
 
@@ -174,7 +175,8 @@ class ConfusableTypo(Rule):
             # the longest token first, then the likeliest correction (编质: 编制, not 编织)
             cands = sorted(typo_candidates(text, TYPO_COST_KNOWN_WORD), key=lambda c: (c[0] - c[1], -c[5]))
             for s, e, right, j, kind, gain, lone in cands:
-                if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e):
+                if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e) \
+                        or self._in_place_name(text, s + j):
                     continue
                 taken.append((s, e))
                 found.append((ln, s, e, text[s:e], right, j, kind, gain, lone))
@@ -193,6 +195,18 @@ class ConfusableTypo(Rule):
             yield self.at_span(doc, ln.number, s, e,
                                f"疑似错别字：`{tok}` 应为 `{right}`（`{tok[j]}` 与 `{right[j]}` {how}）",
                                suggestion=right)
+
+    @staticmethod
+    def _in_place_name(text: str, p: int) -> bool:
+        """The character at p belongs to a place name written around it (现将涞水县…: 涞水县,
+        not 将来): a name is no typo."""
+        names, div, stems = place_names(), divisions(), place_stems()
+        for a in range(max(0, p - 6), p + 1):
+            for b in range(max(a + 2, p + 1), min(len(text), a + 8) + 1):
+                w = text[a:b]
+                if w in names or w in div.by_name or w in div.by_stem or w in stems:
+                    return True
+        return False
 
     @staticmethod
     def _context_excuses(text, s, e) -> bool:

@@ -8,8 +8,9 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_line
 from linter.structure import numbering_of, region_of
+from linter.places import divisions, elsewhere, own_divisions, place_names, place_stems
 from linter.units import head_of, is_own_name, org_heads, split_name
-from linter.vocab import load_json, load_lines
+from linter.vocab import load_json
 from linter.wordfreq import best_reading, word_model
 
 from .common import enclosing, is_document_title, regions, scanned_lines
@@ -24,26 +25,10 @@ def unit_words() -> dict:
     return load_json("unit_words.json")
 
 
-@lru_cache(maxsize=None)
-def place_names() -> dict[str, str]:
-    """Known place names (region_names.txt) -> the level of their government."""
-    out = {}
-    for line in load_lines("region_names.txt"):
-        name, level, *_ = line.split(" ")
-        out[name] = level
-    return out
-
-
-@lru_cache(maxsize=None)
-def place_stems() -> dict[str, tuple[str, str]]:
-    """Stems by which a text names a place alone (静安 for 静安区) -> (name, level)."""
-    out = {}
-    stop = set(unit_words()["place_stem_stop"])
-    for line in load_lines("region_names.txt"):
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[2] not in stop:
-            out.setdefault(parts[2], (parts[0], parts[1]))
-    return out
+def _shortened(short: str, full: str) -> bool:
+    """`short` keeps characters of `full` in order (市场监管局 of 市场监督管理局)."""
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
 def level_of(region: str) -> str | None:
@@ -117,6 +102,9 @@ class OtherUnitName(Rule):
         if own_level not in rank:
             return
         org, self_pat, ok = patterns()
+        # the department's own region as divisions of the country, from its name and the
+        # document's region (河北省 … 平乡县 -> 130532): places are read against it
+        own_codes = own_divisions(chain + ([doc.meta.region] if doc.meta.region and doc.meta.region not in chain else []))
         units = self._own_units(doc)
         perf = self._performance_lines(doc)
         where = self._title_line(doc, dept)
@@ -138,7 +126,7 @@ class OtherUnitName(Rule):
                                    f"`{name}` 不是本部门（{dept}）：文中以它的名义陈述本部门的情况，疑为从其他单位的文件复制",
                                    related=related, suggestion=dept)
             if ln.number in perf:
-                for s, e, name, level in self._stems(text, dept, chain, own_level, rank):
+                for s, e, name, level in self._stems(text, dept, chain, own_level, rank, own_codes):
                     if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok):
                         continue
                     taken.append((s, e))
@@ -146,7 +134,7 @@ class OtherUnitName(Rule):
                                        f"其他地区的地名 `{text[s:e]}`（{name}）出现在{own.regions[-1] if own.regions else '本部门'}"
                                        f"的绩效目标中，疑为从其他地区的文件复制", related=related)
             for s, e, region, level in self._regions(text, chain):
-                if any(a < e and s < b for a, b in taken) or not self._other_region(region, level, chain, own_level, rank):
+                if any(a < e and s < b for a, b in taken) or not self._other_region(region, level, chain, own_level, rank, own_codes):
                     continue
                 body = org.match(text, e)
                 if body is None and ln.number not in perf:
@@ -200,6 +188,9 @@ class OtherUnitName(Rule):
         if is_own_name(name, dept) or dept.endswith(name) or name.endswith(dept) or name.startswith(dept):
             return True
         a, b = split_name(name), split_name(dept)
+        if b.org and len(name) >= 3 and head_of(name) is not None and head_of(name) == head_of(b.org) \
+                and _shortened(name, b.org):
+            return True  # the organisation's short form, a level-like first character its own (市场监管局)
         if a.org and b.org.startswith(a.org) and (not a.regions or (b.regions and a.regions[-1] == b.regions[-1])) \
                 and (not a.level or (b.regions and b.regions[-1].endswith(a.level))):
             return True
@@ -233,11 +224,14 @@ class OtherUnitName(Rule):
                 yield s, p + 1, region, level
 
     @staticmethod
-    def _stems(text: str, dept: str, chain: list[str], own_level: str, rank: dict):
-        """(start, end, place, level) of places of the department's level named by their stem
-        alone (提升江宁人才工作水平 in 平乡县's targets): not the department's own (开平 in 开平区's
-        document), not part of a word around it (the stem's characters reading as another word)."""
+    def _stems(text: str, dept: str, chain: list[str], own_level: str, rank: dict, own_codes: frozenset[str]):
+        """(start, end, place, level) of places named by their stem alone (提升江宁人才工作水平 in
+        平乡县's targets): a division that lies outside the department's own region (any level:
+        西湖区 of Hangzhou in 苏州市's targets), or, where the divisions do not tell, a place of
+        the department's level; not the department's own (开平 in 开平区's document), not part
+        of a word around it (the stem's characters reading as another word)."""
         stems = dict(place_stems())
+        div = divisions()
         # provinces by name (河北, 山东) when the department's own name shows its province
         own_province = next((r for r in chain if level_of(r) == "省" or r.endswith(("北京市", "上海市", "天津市", "重庆市"))), None)
         if own_province:
@@ -248,7 +242,15 @@ class OtherUnitName(Rule):
             for n in (3, 2):
                 stem = text[s:s + n]
                 hit = stems.get(stem)
-                if hit is None or (rank.get(hit[1]) != rank.get(own_level) and not (own_province and hit[0] == stem)):
+                codes = div.by_stem.get(stem, ())
+                if hit is None and not codes:
+                    continue
+                away = elsewhere(stem, own_codes)
+                if away is False:
+                    break  # the department's own region, or one holding it
+                if codes and (hit is None or away):
+                    hit = (div.name[codes[0]], div.level(codes[0]))
+                if away is None and (rank.get(hit[1]) != rank.get(own_level) and not (own_province and hit[0] == stem)):
                     continue
                 if stem in dept or any(r.startswith(stem) for r in chain) or text.startswith(hit[0], s):
                     continue
@@ -263,12 +265,16 @@ class OtherUnitName(Rule):
                 break
 
     @staticmethod
-    def _other_region(region: str, level: str, chain: list[str], own_level: str, rank: dict) -> bool:
+    def _other_region(region: str, level: str, chain: list[str], own_level: str, rank: dict,
+                      own_codes: frozenset[str] = frozenset()) -> bool:
         if any(region == r or region.endswith(r) or r.endswith(region) for r in chain):
             return False
         stem = region[:-1]
         if len(stem) <= 2 and any(c in regions()["damage_modifiers"]["before"] for c in stem[-1:]):
             return False  # 我县, 全县, 各区, 本市 …
+        away = elsewhere(region, own_codes)
+        if away is not None:
+            return away  # the divisions tell: in or over the own region, or elsewhere
         mine, theirs = rank.get(own_level, 0), rank.get(level, 0)
         if theirs == mine:
             return True
