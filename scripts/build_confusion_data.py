@@ -39,7 +39,9 @@ FONT_NAME = "Noto Sans CJK SC"
 CHAR_POOL = 5000  # the most frequent characters (by the summed frequency of jieba's words holding them)
 GLYPH = 48  # rendering size in pixels
 SHAPE_MIN = 0.85  # cosine similarity of two blurred 16x16 glyphs for a look-alike
-SHAPE_MAX_N = 8  # look-alikes kept per character
+SHAPE_MAX_N = 8  # look-alikes kept per character, among every character the font draws
+SHAPE_COMMON_N = 6  # and among the common characters (CHAR_POOL), which rare look-alikes
+#                     would crowd out (培: 倍, 息: 急, 抢: 抡, 目: 日, 督: 肾)
 SOUND_MAX_N = 10  # sound-alikes kept per character (an input method's first candidates)
 GENERAL_MIN_FREQ = 100  # jieba words at least this frequent are typo targets
 COMMON_MIN_FREQ = 20  # jieba words at least this frequent form common_words.txt
@@ -108,7 +110,9 @@ def glyphs(chars: list[str], font):
 
 def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, list[str]]:
     """For each of `chars`, its look-alikes among `others` (rarer characters included: a slip
-    into 经赀 or 制庋 is a slip all the same)."""
+    into 经赀 or 制庋 is a slip all the same), then its look-alikes among `chars` themselves: an
+    input method offers common characters, and a dozen rare ones drawn alike (掊, 棓 for 培)
+    must not hide the common one a writer picks (倍)."""
     import numpy as np
 
     g = glyphs(chars, font)
@@ -116,10 +120,15 @@ def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, lis
     out: dict[str, list[str]] = {}
     for start in range(0, len(chars), 500):
         sim = g[start:start + 500] @ h.T
+        common = g[start:start + 500] @ g.T
         for k in range(sim.shape[0]):
             i = start + k
             order = np.argsort(-sim[k])[:SHAPE_MAX_N + 1]
-            out[chars[i]] = [others[j] for j in order if sim[k, j] >= SHAPE_MIN and others[j] != chars[i]][:SHAPE_MAX_N]
+            near = [others[j] for j in order if sim[k, j] >= SHAPE_MIN and others[j] != chars[i]][:SHAPE_MAX_N]
+            order = np.argsort(-common[k])[:SHAPE_COMMON_N + 1]
+            near += [chars[j] for j in order
+                     if common[k, j] >= SHAPE_MIN and j != i and chars[j] not in near][:SHAPE_COMMON_N]
+            out[chars[i]] = near
     return out
 
 
@@ -233,8 +242,9 @@ def main(argv=None) -> int:
         f"# pypinyin {pypinyin.__version__} (usual readings; sound-alikes share a toneless syllable, the {SOUND_MAX_N}",
         f"# most frequent kept) and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
         f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, blurred, reduced to 16x16 grey levels and compared by cosine",
-        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}, among the {len(others)} characters of the CJK",
-        f"# Unified Ideographs block the font draws). Characters listed: the {CHAR_POOL} most frequent.",
+        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N} among the {len(others)} characters of the CJK",
+        f"# Unified Ideographs block the font draws, then at most {SHAPE_COMMON_N} more among the listed characters).",
+        f"# Characters listed: the {CHAR_POOL} most frequent.",
         "# Do not edit by hand: change the script and run it again.",
     ]
     with open(os.path.join(DATA, "confusion_chars.txt"), "w", encoding="utf-8") as fh:

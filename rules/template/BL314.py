@@ -19,6 +19,8 @@ LEVEL_OF_SUFFIX = [("自治区", "省"), ("自治州", "市"), ("自治县", "�
                    ("盟", "市"), ("县", "县"), ("旗", "县"), ("区", "区")]
 SUFFIX_CHARS = "省市州盟县旗区"
 STEM_LOGP = math.log(20 / 6e7)  # a place stem jieba does not list reads as a rare word
+# a short name the document defines: …（以下简称“区城管执法局”）, 简称为"市卫健委"
+DEFINED = regex.compile(r"(?:以下)?简称(?:为)?[:：]?\s*[“\"「『]?(\p{Han}{2,16})[”\"」』]?")
 
 
 def unit_words() -> dict:
@@ -29,6 +31,24 @@ def _shortened(short: str, full: str) -> bool:
     """`short` keeps characters of `full` in order (市场监管局 of 市场监督管理局)."""
     it = iter(full)
     return all(ch in it for ch in short)
+
+
+def _level_short_form(name: str, dept: str) -> bool:
+    """The department's short form: its innermost region's level character and its organisation
+    shortened (区城管执法局 of 上海市闵行区城市管理综合行政执法局, 市卫健委 of 温州市卫生健康委员会),
+    ending in its head or the head's first character (委 for 委员会, 办 for 办公室)."""
+    if len(name) < 3 or name[0] not in SUFFIX_CHARS:
+        return False
+    names, div = place_names(), divisions()
+    cut = None  # the end of the department's innermost region written with that level character
+    for k, ch in enumerate(dept):
+        if ch == name[0] and any(dept[s:k + 1] in names or dept[s:k + 1] in div.by_name for s in range(max(0, k - 7), k - 1)):
+            cut = k + 1
+    if cut is None:
+        return False
+    org = dept[cut:]
+    head = head_of(org)
+    return bool(head) and _shortened(name[1:], org) and (name.endswith(head) or name[-1] == head[0])
 
 
 def level_of(region: str) -> str | None:
@@ -51,7 +71,7 @@ def patterns():
     # a body named as the subject of the document's own statements: at the start of a clause,
     # right before (its year and) what the document says about itself
     own = regex.compile(rf"(?:^|(?<=[，。；：:、\s])|(?<=(?:19|20)\d{{2}}[ \u3000]*年度?))((?:中共)?\p{{Han}}{{2,30}}?(?:{heads}))"
-                        rf"(?=[ \u3000]*(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})))")
+                        rf"(?=[ \u3000]*(?:[（(][^）)]{{1,12}}[）)])?(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})))")
     ok = regex.compile("|".join(regex.escape(w) for w in words["other_region_ok"]))
     return org, own, ok
 
@@ -106,6 +126,7 @@ class OtherUnitName(Rule):
         # document's region (河北省 … 平乡县 -> 130532): places are read against it
         own_codes = own_divisions(chain + ([doc.meta.region] if doc.meta.region and doc.meta.region not in chain else []))
         units = self._own_units(doc)
+        defined = frozenset(m.group(1) for _, text in scanned_lines(doc) for m in DEFINED.finditer(text))
         perf = self._performance_lines(doc)
         where = self._title_line(doc, dept)
         related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
@@ -117,7 +138,7 @@ class OtherUnitName(Rule):
                 if s is None:
                     continue
                 name = text[s:e]
-                if self._is_own(name, dept, units) or not self._names_a_body(name):
+                if self._is_own(name, dept, units, defined) or not self._names_a_body(name):
                     continue
                 if self._title_of_a_part(text, e):
                     continue  # a part title: BL305's
@@ -141,7 +162,7 @@ class OtherUnitName(Rule):
                     continue
                 end = body.end() if body else e
                 name = text[s:end]
-                if self._is_own(name, dept, units) or self._excused(text, s, end, ok):
+                if self._is_own(name, dept, units, defined) or self._excused(text, s, end, ok):
                     continue
                 taken.append((s, end))
                 what = "其他地区的单位" if body else "其他地区的地名"
@@ -180,17 +201,21 @@ class OtherUnitName(Rule):
         return bool(parts.level) and head_of(parts.org) is not None and len(parts.org) >= 2
 
     @staticmethod
-    def _is_own(name: str, dept: str, units: list[str]) -> bool:
+    def _is_own(name: str, dept: str, units: list[str], defined: frozenset[str] = frozenset()) -> bool:
         """The department, a unit under it (its name continued: …财政局财政所), its parent (the
         name it continues: 省人大常委会 of 江苏省人大常委会办公厅), or a unit it lists."""
         # a connective written another way (规划与自然资源局) is the department's name misspelt: BL305's
         name, dept = regex.sub("[与及、]", "和", name), regex.sub("[与及、]", "和", dept)
         if is_own_name(name, dept) or dept.endswith(name) or name.endswith(dept) or name.startswith(dept):
             return True
+        if name in defined:
+            return True  # the document's own abbreviation (…局（以下简称“区城管执法局”）)
         a, b = split_name(name), split_name(dept)
         if b.org and len(name) >= 3 and head_of(name) is not None and head_of(name) == head_of(b.org) \
                 and _shortened(name, b.org):
             return True  # the organisation's short form, a level-like first character its own (市场监管局)
+        if _level_short_form(name, dept):
+            return True
         if a.org and b.org.startswith(a.org) and (not a.regions or (b.regions and a.regions[-1] == b.regions[-1])) \
                 and (not a.level or (b.regions and b.regions[-1].endswith(a.level))):
             return True
