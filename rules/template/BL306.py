@@ -53,6 +53,7 @@ TYPO_COST = math.log(3e-4)
 TYPO_COST_KNOWN_WORD = math.log(1e-3)
 WINDOW = 4  # characters each side of a token taken into the comparison
 NEXT_WORD = 8  # characters read for the word after a lone adverb
+PHRASE = 2  # characters of context that make a corrected word the document's own phrase
 
 
 def lone_adverb(text: str, p: int, run_end: int, lo: int, hi: int, model: WordModel) -> bool:
@@ -116,7 +117,7 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
                         gain = best_reading(text[lo:i] + w + text[i + n:hi], model) - written
                         # a lone adverb that modifies nothing belongs to the word before it: the
                         # token it closes (期未|余额 -> 期末), not one it would open (未余 -> 为余)
-                        lone = gain + cost <= 0 and j == n - 1 and lone_adverb(text, i + j, b, lo, hi, model)
+                        lone = gain + TYPO_COST_KNOWN_WORD <= 0 and j == n - 1 and lone_adverb(text, i + j, b, lo, hi, model)
                         if lone:
                             gain += model.get(x) - UNKNOWN_CHAR
                         if gain + cost > 0:
@@ -170,10 +171,15 @@ class ConfusableTypo(Rule):
 
     def _typos(self, doc, lines, curated):
         found = []
+        whole = "\n".join(text for _, text in lines)
         for ln, text in lines:
             taken = list(curated.get(ln.number, []))
-            # the longest token first, then the likeliest correction (编质: 编制, not 编织)
-            cands = sorted(typo_candidates(text, TYPO_COST_KNOWN_WORD), key=lambda c: (c[0] - c[1], -c[5]))
+            # strong evidence, or a correction the document writes right in the same phrase
+            # elsewhere (全体再职人员 where 在职人员 recurs): the longest token first, then the
+            # likeliest correction (编质: 编制, not 编织)
+            cands = sorted((c for c in typo_candidates(text, 0.0)
+                            if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
+                           key=lambda c: (c[0] - c[1], -c[5]))
             for s, e, right, j, kind, gain, lone in cands:
                 if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e) \
                         or self._in_place_name(text, s + j):
@@ -182,7 +188,6 @@ class ConfusableTypo(Rule):
                 found.append((ln, s, e, text[s:e], right, j, kind, gain, lone))
         if not found:
             return
-        whole = "\n".join(text for _, text in lines)
         uses = context()["consistent_uses"]
         for ln, s, e, tok, right, j, kind, gain, lone in found:
             n, rights = whole.count(tok), whole.count(right)
@@ -195,6 +200,14 @@ class ConfusableTypo(Rule):
             yield self.at_span(doc, ln.number, s, e,
                                f"疑似错别字：`{tok}` 应为 `{right}`（`{tok[j]}` 与 `{right[j]}` {how}）",
                                suggestion=right)
+
+    @staticmethod
+    def _written_right_elsewhere(whole: str, text: str, s: int, e: int, right: str) -> bool:
+        """The corrected word with the two characters before it, or after it, is written in the
+        document (再职人员 -> 在职人员): the writer's own phrase, slipped once."""
+        before, after = text[max(0, s - PHRASE):s], text[e:e + PHRASE]
+        return (len(before) == PHRASE and HAN.fullmatch(before) is not None and before + right in whole) or \
+            (len(after) == PHRASE and HAN.fullmatch(after) is not None and right + after in whole)
 
     @staticmethod
     def _in_place_name(text: str, p: int) -> bool:
