@@ -23,6 +23,12 @@ STEM_LOGP = math.log(20 / 6e7)  # a place stem jieba does not list reads as a ra
 DEFINED = regex.compile(r"(?:以下)?简称(?:为)?[:：]?\s*[“\"「『]?(\p{Han}{2,16})[”\"」』]?")
 
 
+@lru_cache(maxsize=None)
+def name_titles() -> tuple[str, ...]:
+    """Words after a person's name (同志, 书记 …), shared with BL306 (typo_context.json)."""
+    return tuple(load_json("typo_context.json")["name_titles"])
+
+
 def unit_words() -> dict:
     return load_json("unit_words.json")
 
@@ -280,6 +286,8 @@ class OtherUnitName(Rule):
                 if stem in dept or any(r.startswith(stem) for r in chain) or text.startswith(hit[0], s):
                     continue
                 e = s + n
+                if any(text.startswith(t, e) for t in name_titles()):
+                    break  # a person's given name (王江宁同志)
                 # the place only when the likeliest reading of the words around keeps the stem whole
                 # (推动|静安|食品), not when its characters belong to other words (金|山银|山)
                 lo, hi = max(0, s - 4), min(len(text), e + 4)
