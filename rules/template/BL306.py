@@ -38,7 +38,10 @@ def context_pattern(source: str) -> "regex.Pattern":
     return regex.compile(source)
 
 
-HAN = regex.compile(r"\p{Han}{2,}")
+@lru_cache(maxsize=None)
+def han_runs() -> "regex.Pattern":
+    """Runs of two or more Han characters (compiled on first use, not at import)."""
+    return regex.compile(r"\p{Han}{2,}")
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +89,7 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
     known, lookup, get_pair = model.freq, index.get, conf.get
     free = context()["free_chars"]
     written_of: dict[tuple[int, int], float] = {}  # the reading as written, per window
-    for run in HAN.finditer(text):
+    for run in han_runs().finditer(text):
         a, b = run.span()
         for i in range(a, b - 1):
             for n in (4, 3, 2):
@@ -206,8 +209,8 @@ class ConfusableTypo(Rule):
         """The corrected word with the two characters before it, or after it, is written in the
         document (再职人员 -> 在职人员): the writer's own phrase, slipped once."""
         before, after = text[max(0, s - PHRASE):s], text[e:e + PHRASE]
-        return (len(before) == PHRASE and HAN.fullmatch(before) is not None and before + right in whole) or \
-            (len(after) == PHRASE and HAN.fullmatch(after) is not None and right + after in whole)
+        return (len(before) == PHRASE and han_runs().fullmatch(before) is not None and before + right in whole) or \
+            (len(after) == PHRASE and han_runs().fullmatch(after) is not None and right + after in whole)
 
     @staticmethod
     def _in_place_name(text: str, p: int) -> bool:

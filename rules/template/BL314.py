@@ -19,8 +19,12 @@ LEVEL_OF_SUFFIX = [("自治区", "省"), ("自治州", "市"), ("自治县", "�
                    ("盟", "市"), ("县", "县"), ("旗", "县"), ("区", "区")]
 SUFFIX_CHARS = "省市州盟县旗区"
 STEM_LOGP = math.log(20 / 6e7)  # a place stem jieba does not list reads as a rare word
-# a short name the document defines: …（以下简称“区城管执法局”）, 简称为"市卫健委"
-DEFINED = regex.compile(r"(?:以下)?简称(?:为)?[:：]?\s*[“\"「『]?(\p{Han}{2,16})[”\"」』]?")
+
+
+@lru_cache(maxsize=None)
+def defined_pattern() -> "regex.Pattern":
+    """A short name the document defines: …（以下简称“区城管执法局”）, 简称为"市卫健委"."""
+    return regex.compile(r"(?:以下)?简称(?:为)?[:：]?\s*[“\"「『]?(\p{Han}{2,16})[”\"」』]?")
 
 
 @lru_cache(maxsize=None)
@@ -132,7 +136,7 @@ class OtherUnitName(Rule):
         # document's region (河北省 … 平乡县 -> 130532): places are read against it
         own_codes = own_divisions(chain + ([doc.meta.region] if doc.meta.region and doc.meta.region not in chain else []))
         units = self._own_units(doc)
-        defined = frozenset(m.group(1) for _, text in scanned_lines(doc) for m in DEFINED.finditer(text))
+        defined = frozenset(m.group(1) for _, text in scanned_lines(doc) for m in defined_pattern().finditer(text))
         perf = self._performance_lines(doc)
         where = self._title_line(doc, dept)
         related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
