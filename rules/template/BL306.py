@@ -138,10 +138,15 @@ class ConfusableTypo(Rule):
     sound-alike (linter/data/confusion_chars.txt, built by scripts/build_confusion_data.py from
     rendered glyphs and pinyin), when the text around it reads far more likely corrected than as
     written (jieba's word frequencies, linter/data/common_words.txt: 自己经常 holds 己经 but reads
-    自己|经常). A word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's
-    name (侯明同志), a 文号 prefix (普发改投〔2024〕) and a token the document writes
-    consistently (at least twice and more often than the word it resembles) stay silent.
-    Suggests the right word.
+    自己|经常). Two more kinds of evidence: a character written as a lone adverb that modifies
+    nothing (jieba's word classes: 期未|余额, 2024年未，, not 上年未|完成) reads as no word,
+    when the document writes the corrected word elsewhere; and a weaker correction counts when
+    the document writes it in the same phrase elsewhere (全体再职人员 where 在职人员 recurs). A
+    word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's name
+    (侯明同志), a place name (现将涞水县…), a 文号 prefix (普发改投〔2024〕) and a token the
+    document writes consistently (at least twice and more often than the word it resembles)
+    stay silent. Suggests the right word. The word data are compiled into
+    linter/data/typo_model.marshal (scripts/build_typo_model.py) so a process loads them once.
 
     *Why it matters*: a published budget with 技木 or 期未 reads as careless, and a search for
     the real term (技术, 期末) misses the passage.

@@ -94,18 +94,22 @@ class OtherUnitName(Rule):
     names, linter/data/region_names.txt, built from jieba's place names) followed by
     an organisation (a body word such as 财政, 教育, 市场监督, 委: region_words.json
     body_words and unit_words.json org_starts; then its head 局/委员会/办公室 …) — and compares them with the department
-    named by the document's titles (doc.meta.department). Reported:
-    - a body of another region of the department's level (临城县教育局 in 平乡县's budget), or
-      of a higher level when the department's own name shows another one at that level (唐山市…
-      in 石家庄市鹿泉区's budget);
+    named by the document's titles (doc.meta.department). Places are read against the
+    department's own region by the administrative hierarchy (linter/places.py: the country's
+    divisions to the county level, linter/data/admin_divisions.txt): a place is another
+    region's when none of the divisions it may name lies in the own region or holds it; where
+    the divisions do not tell, by level. Reported:
+    - a body of another region (临城县教育局 in 平乡县's budget; 唐山市… in 石家庄市鹿泉区's);
     - a body that is not the department, named as the subject of the document's own statements
-      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget);
-    - in a 绩效目标 table or section, a place of another region of the same level (完成开平区
-      网络安全宣传周 in 平乡县's targets).
-    Silent: the department's own names and short forms (省人大办公厅, 县委网信办), superior
-    bodies and regions (河北省委网信办, 市财政局), lower-level places (its own towns), units it
-    lists as its own (下属单位 tables), names of documents (《…》, 文号), and cooperation with
-    another region (对口支援, 学习考察, 协作 …).
+      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget, 截至…，阜平县民政局固定资产…);
+    - in a 绩效目标 table or section, a place of another region, by its name or its stem alone
+      (完成开平区网络安全宣传周 in 平乡县's targets; 保障江宁教育工作 in 苏州市's).
+    Silent: the department's own names and short forms (省人大办公厅, 县委网信办, 市卫健委, a short
+    name the document defines: 以下简称“区城管执法局”), superior bodies and regions (河北省委网信办,
+    市财政局), places within its region (吴中 in 苏州市's targets, its towns), units it lists as its
+    own (下属单位 tables), names of documents (《…》, 文号), a person's name (王江宁同志), and
+    sentences of cooperation with another region or of national programmes named after places
+    (对口支援, 学习考察, 协作, 京津冀协同发展, 海南自由贸易港 …).
 
     *Why it matters*: a budget copied from another department's or county's file keeps that
     unit's name; its statements and targets are not this department's.
@@ -262,7 +266,7 @@ class OtherUnitName(Rule):
     def _stems(text: str, dept: str, chain: list[str], own_level: str, rank: dict, own_codes: frozenset[str]):
         """(start, end, place, level) of places named by their stem alone (提升江宁人才工作水平 in
         平乡县's targets): a division that lies outside the department's own region (any level:
-        西湖区 of Hangzhou in 苏州市's targets), or, where the divisions do not tell, a place of
+        南京市's 江宁区 in 苏州市's targets), or, where the divisions do not tell, a place of
         the department's level; not the department's own (开平 in 开平区's document), not part
         of a word around it (the stem's characters reading as another word)."""
         stems = dict(place_stems())
