@@ -140,7 +140,8 @@ class OtherUnitName(Rule):
         # document's region (河北省 … 平乡县 -> 130532): places are read against it
         own_codes = own_divisions(chain + ([doc.meta.region] if doc.meta.region and doc.meta.region not in chain else []))
         units = self._own_units(doc)
-        defined = frozenset(m.group(1) for _, text in scanned_lines(doc) for m in defined_pattern().finditer(text))
+        defined = frozenset(m.group(1) for _, text in scanned_lines(doc) if "简称" in text
+                            for m in defined_pattern().finditer(text))
         perf = self._performance_lines(doc)
         where = self._title_line(doc, dept)
         related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
