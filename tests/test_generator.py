@@ -215,7 +215,7 @@ FLOOR = {
     "share-wrong": 6, "shares-sum": 6, "final-completion": 3, "final-direction": 5, "obsolete-subject": 6,
     "marker-contradiction": 6, "table-sum": 6, "procurement-levels": 2, "stale-year": 5,
     "comparison-own-year": 6, "final-title-year": 6, "final-asset-date": 6, "writer-instruction": 6,
-    "empty-reason": 3, "empty-amount": 5, "both-alternatives": 6, "subjectless-amount": 5, "other-unit": 5,
+    "empty-reason": 3, "empty-amount": 5, "both-alternatives": 6, "subjectless-amount": 5, "other-unit": 6,
     "other-region-place": 5, "scope-word": 2, "bi-chiping": 0, "cut-comparison": 0, "domain-term-damage": 0,
     "typo": 6, "find-replace": 3, "placeholder": 6,
 }
