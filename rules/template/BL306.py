@@ -180,14 +180,18 @@ class ConfusableTypo(Rule):
     def _typos(self, doc, lines, curated):
         found = []
         whole = "\n".join(text for _, text in lines)
+        cands_of: dict[str, list] = {}  # a text written on several lines (table labels) is read once
         for ln, text in lines:
             taken = list(curated.get(ln.number, []))
             # strong evidence, or a correction the document writes right in the same phrase
             # elsewhere (全体再职人员 where 在职人员 recurs): the longest token first, then the
             # likeliest correction (编质: 编制, not 编织)
-            cands = sorted((c for c in typo_candidates(text, 0.0)
-                            if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
-                           key=lambda c: (c[0] - c[1], -c[5]))
+            cands = cands_of.get(text)
+            if cands is None:
+                cands = cands_of[text] = sorted(
+                    (c for c in typo_candidates(text, 0.0)
+                     if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
+                    key=lambda c: (c[0] - c[1], -c[5]))
             for s, e, right, j, kind, gain, lone in cands:
                 if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e) \
                         or self._in_place_name(text, s + j):
