@@ -201,6 +201,10 @@ def test_clean_documents_give_no_unexpected_finding(family):
     assert not unexpected, "\n".join(map(str, unexpected))
 
 
+# fixed by BL306 reading no character of a place name written around it as a typo (typos-s8)
+KNOWN_FALSE.pop(("hebei", "BL306"), None)
+
+
 @pytest.mark.parametrize("family,rule", sorted(KNOWN_FALSE))
 def test_known_false_alarm(family, rule):
     hits = [f for f in _clean_findings(family) if f[0] == rule]
