@@ -20,8 +20,11 @@ VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|
 VALUE_BARE = regex.compile(r"指标值\s*(?:为|：|:)?\s*(?:>=|<=|≥|≤|=|>|<|＞|＜)?\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])")
 
 
+NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
+
+
 def bigrams(text: str) -> set[str]:
-    t = regex.sub(r"[^\p{Han}A-Za-z0-9]", "", project_key(text))
+    t = NOT_WORD.sub("", project_key(text))
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 

@@ -9,6 +9,7 @@ from linter.findings import related_line
 from .common import bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years, year_like
 
 YEAR = regex.compile(r"(?<![\d.．A-Za-z_])((?:19|20)\d{2})(?![\d.．])(?=\s*(?:年|-\d{1,2}-\d{1,2}|/\d{1,2}/))")
+SPACE = regex.compile(r"\s")
 ANY_YEAR = regex.compile(r"(?<![\d.．])(?:19|20)\d{2}(?![\d.．])")
 RANGE = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}(?!\d)")
 DATE = regex.compile(r"\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -295,7 +296,7 @@ class StaleYear(Rule):
         for t in doc.tables:
             for row in t.rows:
                 for i, c in enumerate(row):
-                    label = regex.sub(r"\s", "", c.text)
+                    label = SPACE.sub("", c.text)
                     if label not in labels or i + 1 >= len(row):
                         continue
                     value = row[i + 1]

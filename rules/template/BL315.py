@@ -5,9 +5,13 @@ from functools import lru_cache
 import regex
 
 from linter.engine import Rule
+from linter.literals import LiteralSet
 from linter.vocab import load_json, load_lines
 
 from .common import scanned_lines
+
+
+HAN = regex.compile(r"\p{Han}+")
 
 
 def _alt(words) -> str:
@@ -20,14 +24,14 @@ def vocabulary() -> dict:
 
 
 @lru_cache(maxsize=None)
-def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]:
+def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
     """Damaged form -> (term, how) for every domain term: one inner character doubled
     (公务用用车), or two neighbouring characters swapped (公用务车); for the terms of
     comparison_terms.json also one of the term's own characters written again inside it
     (公务车用车). A damaged form that is itself a term is left out."""
     cfg = vocabulary()
     lexicon = {line.split()[0] for line in load_lines("lexicon.txt")}
-    terms = set(cfg["terms"]) | {w for w in lexicon if 4 <= len(w) <= 8 and regex.fullmatch(r"\p{Han}+", w)}
+    terms = set(cfg["terms"]) | {w for w in lexicon if 4 <= len(w) <= 8 and HAN.fullmatch(w)}
     known = terms | lexicon
     out: dict[str, tuple[str, str]] = {}
     for t in terms:
@@ -43,7 +47,7 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]
                 if v[0] != v[1] and v[-1] != v[-2]:  # 组织部|部门决算: at the edges the neighbour word may end or begin so
                     out.setdefault(v, (t, "inserted"))
     out = {k: v for k, v in out.items() if k not in known}
-    return out, (regex.compile(_alt(out)) if out else None)
+    return out, LiteralSet(out)
 
 
 class BrokenComparison(Rule):
@@ -86,7 +90,7 @@ class BrokenComparison(Rule):
         cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照)[^，,。；;！？]{{1,20}}?(?:{_alt(cfg['change_verbs'])})")
         # 比上年相比: 比 mixed with 与…相比
         mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
-        damaged, pattern = damaged_terms()
+        damaged, forms = damaged_terms()
         for ln, text in scanned_lines(doc, ("text", "heading")):
             for m in level.finditer(text):
                 if any(b in m.group() for b in blocked):
@@ -103,13 +107,10 @@ class BrokenComparison(Rule):
                 s = m.start(1)
                 yield self.at_span(doc, ln.number, s, s + 1,
                                    f"句号把比较分句 `{m.group().strip()}` 与它的主语隔开了（前一句的句号应为逗号）")
-            if pattern is None:
-                continue
-            for m in pattern.finditer(text):
-                term, how = damaged[m.group()]
+            for s, e in forms.finditer(text):
+                term, how = damaged[text[s:e]]
                 what = {"doubled": "重复了一个字", "swapped": "两个字颠倒了", "inserted": "多了一个字"}[how]
-                yield self.at_span(doc, ln.number, m.start(), m.end(),
-                                   f"`{m.group()}` 疑为 `{term}`（{what}）", suggestion=term)
+                yield self.at_span(doc, ln.number, s, e, f"`{text[s:e]}` 疑为 `{term}`（{what}）", suggestion=term)
 
     @staticmethod
     def _continues(doc, ln) -> bool:
