@@ -7,11 +7,17 @@ Two tokenizers:
 - general(): jieba's full default dictionary plus the domain lexicon. Loading it costs about
   0.6 s, so only rules that need general Chinese vocabulary ask for it, and only once per run.
 Neither writes a cache file: we build the prefix dictionary in memory.
+
+jieba 0.42 imports pkg_resources (setuptools) only to open its own data files, and opens them
+with a plain open() when pkg_resources is missing. Importing pkg_resources scans every installed
+distribution: 130 ms of a one-shot check of a Shanghai PDF, most of jieba's import. _jieba()
+imports jieba without it.
 """
 from __future__ import annotations
 
 import io
 import logging
+import sys
 from functools import lru_cache
 
 from .vocab import data_paths
@@ -20,9 +26,21 @@ _log = logging.getLogger("jieba")
 _log.setLevel(logging.WARNING)
 
 
-def _load(tk, dict_files: list[str]):
+def _jieba():
+    """jieba, imported without pkg_resources when nothing has imported that yet (see above)."""
+    if "jieba" not in sys.modules and "pkg_resources" not in sys.modules:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import pkg_resources fails
+        try:
+            import jieba  # noqa: F401
+        finally:
+            if sys.modules.get("pkg_resources", 0) is None:
+                del sys.modules["pkg_resources"]
     import jieba
 
+    return jieba
+
+
+def _load(tk, dict_files: list[str]):
     freq: dict[str, int] = {}
     total = 0
     for path in dict_files:
@@ -39,17 +57,14 @@ def _load(tk, dict_files: list[str]):
 
 @lru_cache(maxsize=None)
 def domain():
-    import jieba
-
-    return _load(jieba.Tokenizer(), data_paths("lexicon.txt"))
+    return _load(_jieba().Tokenizer(), data_paths("lexicon.txt"))
 
 
 @lru_cache(maxsize=None)
 def general():
     import os
 
-    import jieba
-
+    jieba = _jieba()
     default = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     return _load(jieba.Tokenizer(), [default, *data_paths("lexicon.txt")])
 
