@@ -19,7 +19,6 @@ LISTING = regex.compile(r"具体(?:为|是|如下|包括)|分别(?:为|是)|绩�
 VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台|家|户|名|部|册|批|处)")
 VALUE_BARE = regex.compile(r"指标值\s*(?:为|：|:)?\s*(?:>=|<=|≥|≤|=|>|<|＞|＜)?\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])")
 
-
 NOT_WORD = regex.compile(r"[^\p{Han}A-Za-z0-9]")
 
 
@@ -29,10 +28,7 @@ def bigrams(text: str) -> set[str]:
 
 
 def dice(a: str, b: str) -> float:
-    return _dice(bigrams(a), bigrams(b))
-
-
-def _dice(x: set[str], y: set[str]) -> float:
+    x, y = bigrams(a), bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
@@ -51,26 +47,27 @@ AFTER_NAME = regex.compile(r"(?:[”\"」』》]|项目|经费|专项|资金|工
 MARGIN = 0.15  # the best name must beat the second best by this much
 
 
-class ProjectNames:
-    """The project tables' names, prepared once per document: the keys a text may write a name
-    as (indexed by their first KEY_HEAD characters), and each name's bigrams. Computing them again
-    for every paragraph and table grew with the square of the document (2,016 paragraphs x 63
-    tables of the 294-page sample: 0.49 s, most of it in norm/project_key; now 0.04 s)."""
+class ProjectNames(list):
+    """The project tables (a list of them) with their names prepared once per document: the
+    keys a text may write a name as, indexed by their first KEY_HEAD characters, and each name's
+    bigrams. Computing them again for every paragraph and table grew with the square of the
+    document (2,016 paragraphs x 63 tables of the 294-page sample: 0.49 s, most of it in
+    norm/project_key; now 0.04 s)."""
 
     KEY_HEAD = 4  # a key shorter than this is too weak to name a project
 
     def __init__(self, targets):
-        self.targets = targets
-        self.bigrams = [bigrams(t.name) for t in targets]
+        super().__init__(targets)
+        self.bigrams = [bigrams(t.name) for t in self]
         self.by_head: dict[str, list[tuple[str, object]]] = {}
-        for t in targets:
+        for t in self:
             for key in {norm(t.name), project_key(t.name)}:
                 if len(key) >= self.KEY_HEAD:
                     self.by_head.setdefault(key[:self.KEY_HEAD], []).append((key, t))
 
     def occurrences(self, text: str):
-        """(offset, key, table) of every place in `text` where a key starts (overlapping ones too),
-        in one pass over the text however many tables there are."""
+        """(offset, key, table) of every place in `text` where a key starts (overlapping ones
+        too), in one pass over the text however many tables there are."""
         by_head, head = self.by_head, self.KEY_HEAD
         for at in range(len(text) - head + 1):
             for key, t in by_head.get(text[at:at + head], ()):
@@ -78,12 +75,13 @@ class ProjectNames:
                     yield at, key, t
 
 
-def _best(name: str, names: ProjectNames, threshold: float = 0.5):
-    """The table whose name is clearly the closest to `name` (by dice over bigrams)."""
+def _best(name: str, targets: ProjectNames, threshold: float = 0.5):
+    """The table whose name is clearly the closest to `name` (dice over bigrams)."""
     x = bigrams(name)
-    scores = sorted(((_dice(x, y), n) for n, y in enumerate(names.bigrams)), reverse=True)
+    scores = sorted(((2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0, n)
+                     for n, y in enumerate(targets.bigrams)), reverse=True)
     if scores and scores[0][0] >= threshold and (len(scores) == 1 or scores[1][0] <= scores[0][0] - MARGIN):
-        return names.targets[scores[0][1]]
+        return targets[scores[0][1]]
     return None
 
 
@@ -95,11 +93,11 @@ def _other_project(quoted: str, name: str) -> bool:
     return a != b and (a in b or b in a)
 
 
-def _named(text: str, names: ProjectNames):
+def _named(text: str, targets: ProjectNames):
     """(table, offset) of the project whose name the text writes (with or without quotes and
     项目/经费 suffixes: 网络舆情管理经费 in a table is “网络舆情管理”项目 in the text); the longest
     name wins when one contains another; None when two projects are named at the same place."""
-    hits = [(at, -len(key), t) for at, key, t in names.occurrences(text) if AFTER_NAME.match(text, at + len(key))]
+    hits = [(at, -len(key), t) for at, key, t in targets.occurrences(text) if AFTER_NAME.match(text, at + len(key))]
     if not hits:
         return None
     hits.sort(key=lambda h: (h[0], h[1]))
@@ -112,23 +110,23 @@ def passages(doc, targets):
     """(table, paragraph, offset) for every narrative passage that describes one project's
     indicators: a paragraph naming the project, or a 绩效指标： line under a heading that does."""
     out = []
-    names = ProjectNames(targets)
+    targets = ProjectNames(targets)
     for ln in doc.paragraphs:
         text = fold(ln.text)
         found = None
         if text.lstrip().startswith("绩效指标"):
             head = _heading_before(doc, ln.line)
-            t = _best(head, names) if head else None
+            t = _best(head, targets) if head else None
             if t is not None:
                 found = (t, 0)
         if found is None:
-            hit = _named(text, names)
+            hit = _named(text, targets)
             if hit is not None and regex.search(r"指标", text[hit[1]:]):
                 found = hit
         if found is None:
             m = QUOTED.search(text)
             if m:
-                t = _best(m.group(1), names, 0.6)
+                t = _best(m.group(1), targets, 0.6)
                 if t is not None and not _other_project(m.group(1), t.name) \
                         and regex.search(r"指标", text[m.start():]):
                     found = (t, m.start())
