@@ -23,7 +23,12 @@ class LiteralSet:
     def __bool__(self) -> bool:
         return bool(self.words)
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int]]:
+    def finditer(self, text: str) -> Iterator["LiteralMatch"]:
+        """Each occurrence, left to right, as a match (group(), start(), end(), span())."""
+        for start, end in self.spans(text):
+            yield LiteralMatch(text, start, end)
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each occurrence, left to right."""
         words, heads, lengths, head = self.words, self.heads, self.lengths, self.head
         i, last = 0, len(text) - head
@@ -41,3 +46,24 @@ class LiteralSet:
                     i += 1
             else:
                 i += 1
+
+
+class LiteralMatch:
+    """One occurrence, read like a regex match."""
+
+    __slots__ = ("string", "_start", "_end")
+
+    def __init__(self, string: str, start: int, end: int):
+        self.string, self._start, self._end = string, start, end
+
+    def group(self) -> str:
+        return self.string[self._start:self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def span(self) -> tuple[int, int]:
+        return self._start, self._end

@@ -47,7 +47,7 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
                 if v[0] != v[1] and v[-1] != v[-2]:  # 组织部|部门决算: at the edges the neighbour word may end or begin so
                     out.setdefault(v, (t, "inserted"))
     out = {k: v for k, v in out.items() if k not in known}
-    return out, LiteralSet(out)
+    return out, LiteralSet(out)  # what an alternation of them finds, without compiling one (20 ms)
 
 
 class BrokenComparison(Rule):
@@ -90,7 +90,7 @@ class BrokenComparison(Rule):
         cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照)[^，,。；;！？]{{1,20}}?(?:{_alt(cfg['change_verbs'])})")
         # 比上年相比: 比 mixed with 与…相比
         mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
-        damaged, forms = damaged_terms()
+        damaged, pattern = damaged_terms()
         for ln, text in scanned_lines(doc, ("text", "heading")):
             for m in level.finditer(text):
                 if any(b in m.group() for b in blocked):
@@ -107,10 +107,13 @@ class BrokenComparison(Rule):
                 s = m.start(1)
                 yield self.at_span(doc, ln.number, s, s + 1,
                                    f"句号把比较分句 `{m.group().strip()}` 与它的主语隔开了（前一句的句号应为逗号）")
-            for s, e in forms.finditer(text):
-                term, how = damaged[text[s:e]]
+            if pattern is None:
+                continue
+            for m in pattern.finditer(text):
+                term, how = damaged[m.group()]
                 what = {"doubled": "重复了一个字", "swapped": "两个字颠倒了", "inserted": "多了一个字"}[how]
-                yield self.at_span(doc, ln.number, s, e, f"`{text[s:e]}` 疑为 `{term}`（{what}）", suggestion=term)
+                yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                   f"`{m.group()}` 疑为 `{term}`（{what}）", suggestion=term)
 
     @staticmethod
     def _continues(doc, ln) -> bool:
