@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import io
 import logging
+import os
+import re
 import sys
 from functools import lru_cache
 
@@ -62,8 +64,6 @@ def domain():
 
 @lru_cache(maxsize=None)
 def general():
-    import os
-
     jieba = _jieba()
     default = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
     return _load(jieba.Tokenizer(), [default, *data_paths("lexicon.txt")])
@@ -72,6 +72,38 @@ def general():
 def cut(text: str, full: bool = False) -> list[str]:
     tk = general() if full else domain()
     return list(tk.cut(text, HMM=False))
+
+
+# the shape of every line of a dictionary that listed_words() reads fast: word, a frequency
+# above 0, a tag (jieba's dict.txt and data/lexicon.txt are so)
+_PLAIN_DICTIONARY = re.compile(r"(?:[^ \n]+ [1-9][0-9]* [^ \n]+\n)*")
+
+
+@lru_cache(maxsize=None)
+def listed_words() -> frozenset[str] | None:
+    """The words jieba's general dictionary and the domain lexicon list with a frequency above
+    0: what general().FREQ says of a whole word, read without building jieba's prefix
+    dictionary (0.16 s instead of 0.6 s; BL312 asks about a few words, and only in documents
+    with a doubled word). None when a file has another shape than _PLAIN_DICTIONARY: then
+    general() answers."""
+    jieba = _jieba()
+    words: set[str] = set()
+    for path in [os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), *data_paths("lexicon.txt")]:
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8")
+        if text and not text.endswith("\n"):
+            text += "\n"
+        if not _PLAIN_DICTIONARY.fullmatch(text):
+            return None
+        words.update(text.split()[0::3])  # every line is word, frequency, tag
+    return frozenset(words)
+
+
+def is_word(word: str) -> bool:
+    """jieba's general dictionary or the domain lexicon lists `word` with a frequency above 0
+    (general().FREQ.get(word, 0) > 0)."""
+    words = listed_words()
+    return general().FREQ.get(word, 0) > 0 if words is None else word in words
 
 
 def word_frequency(word: str) -> int:
