@@ -800,15 +800,21 @@ def _continues(doc: Document, prev: TargetTable, t: TargetTable) -> bool:
 
 
 QUOTES = regex.compile(r"[“”\"'‘’「」『』《》〈〉]")
+LEADING_NUMBER = regex.compile(r"^(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)")
+
+
+@lru_cache(maxsize=None)
+def _project_suffixes() -> "regex.Pattern":
+    return regex.compile(rf"(?:{words_pattern('project_name_suffixes')})+$")
 
 
 def project_key(name: str) -> str:
     """A project's name reduced to what tells it apart: no spaces, quotes, leading numbering,
     or trailing 项目 / 经费 / 专项资金 …: “网络舆情管理”项目 and 网络舆情管理经费 -> 网络舆情管理."""
     t = QUOTES.sub("", norm(name))
-    t = regex.sub(r"^(?:\d{1,2}[、.．]|[（(][\d一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", "", t)
+    t = LEADING_NUMBER.sub("", t)
     # suffixes a project's name is written with or without: “网络舆情管理”项目 = 网络舆情管理经费
-    core = regex.sub(rf"(?:{words_pattern('project_name_suffixes')})+$", "", t)
+    core = _project_suffixes().sub("", t)
     return core if len(core) >= 2 else t
 
 
