@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from .cnnum import with_arabic_years
+from .contents import read_contents
 from .model import Cell, Document, Line, RowInfo, Section, Table
 from .numbers import parse_number
 from .paragraphs import assign_paragraphs
@@ -42,6 +43,7 @@ TOC_LEADER = regex.compile(r"(?:…{4,}|\.{6,}|·{6,}|．{6,}|-{8,})\s*\d*\s*")
 
 
 def analyse(doc: Document) -> None:
+    doc.contents = read_contents(doc)
     _contents_lines(doc)
     _sections(doc)
     _merge_adjacent(doc)
@@ -336,6 +338,11 @@ def is_serial_label(text: str) -> bool:
     """A line that only numbers a table (公开表五, 公开01表, 附表3), printed above or below
     its title."""
     return bool(_serial_label().match(_SPACES.sub("", text)))
+
+
+def table_kind_of(text: str) -> str | None:
+    """The table kind (data/table_kinds.json) a title names, or None."""
+    return _kind_of(text)
 
 
 def _kind_of(text: str) -> str | None:
