@@ -113,10 +113,17 @@ class StaleYear(Rule):
                             f"比较基数是{own}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
                             suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
                     continue
-                pair = self._pair(text, s, end) if kind in ("unknown", "plan") else None
+                pair = self._pair(text, s, end, retro) if kind in ("unknown", "plan") else None
                 if pair is not None:
                     other, role = pair
                     wrong = None
+                    if other is None:  # beside the statement's own figure: this year's base
+                        if y != year - 1:
+                            yield self.at_span(
+                                doc, ln.number, s, end,
+                                f"比较基数是{'本年' if y == year else f'{y} 年'}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
+                                suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
+                        continue
                     if other == y:  # the same year twice: one of them was not changed
                         if y == year and role == "second":
                             wrong = year - 1
@@ -189,21 +196,37 @@ class StaleYear(Rule):
         return "unknown"
 
     @staticmethod
-    def _pair(text, s, e) -> tuple[int, str] | None:
+    def _pair(text, s, e, retro=False) -> tuple[int | None, str] | None:
         """(other year, 'first' | 'second') when the year at s..e leads one of two figure
         clauses side by side in a sentence that states a change (2023年执行数为60.13万元，
-        2024年预算安排25.77万元，比…减少): one of the two years is this year's, the other the base."""
+        2024年预算安排25.77万元，比…减少): one of the two years is this year's, the other the base.
+        When the figure before it names no year (经费决算5.79万元，2026年4.65万元，增长…;
+        公务接待费0.5万元，2023年为0.61万元) it is the statement's own figure, of the
+        document's year (other is None), or of the prior year when it says so (上年…)."""
         clause_figure = r"\s*年度?[^，。；]{0,16}?(?:为|是|安排|预算|决算|支出|收入|总计|合计)?[^，。；]{0,6}?[\d.,]+\s*(?:亿元|万元|千元|元)"
         if not regex.match(clause_figure, text[s + 4:]):
             return None
         fa, fb = sentence(text, s, e, FULL_STOPS)
+        bare = regex.match(r"\s*年度?\s*(?:为|是)\s*[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
         if not regex.search(r"增加|减少|增长|下降|持平", text[e:fb]):
-            return None
+            if bare is None:
+                return None
         prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s])
         if prev:
             return int(prev.group(1)), "second"
         nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
-        return (int(nxt.group(1)), "first") if nxt else None
+        if nxt:
+            return int(nxt.group(1)), "first"
+        # the figure right before, in a clause without a year, is the statement's own
+        own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))[，,]\s*$", text[fa:s])
+        if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", text[fa:s]):
+            return None
+        if retro and regex.match(r"\s*年度?[^，。；]{0,6}?(?:年初|调整)?预算", text[s + 4:]):
+            return None  # a 决算 beside its own year's 预算 (决算5.79万元，2026年预算4.65万元)
+        if regex.search(r"上年|去年|上一年|同期", own.group(1)):
+            return None
+        return None, "second"
+
     @staticmethod
     def _names_own_budget(doc, text, s, e) -> bool:
         """The year names the department's own document of this kind: 本部门2018年部门汇总预算,

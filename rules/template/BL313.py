@@ -24,6 +24,8 @@ def slot_patterns():
     return {
         # 主要原因是。 / 主要原因是：； / 主要用于，
         "reason": regex.compile(rf"(?:{_alt(cfg['reason_words'])})\s*[:：]?\s*(?=[。；;，,])|原因\s*[:：]\s*(?=[。；;，,])"),
+        # 增长27.4%。原因是： closing its paragraph: the reason may stand in the next one
+        "reason_at_end": regex.compile(r"(?:主要)?原因(?:主要)?(?:(?:是|为)\s*[:：]?|[:：])\s*$"),
         # 城管执法万元， / （项）万元。: a unit right after a name, closing its clause
         "amount_end": regex.compile(r"(?<=[\p{Han}）)])(?<![〇零一二两三四五六七八九十百千万亿以每])(?:亿元|万元|千元)(?=\s*[，。；,;])"),
         # …支出预算支出万元 / 增长%: a lead word, then the unit with no number
@@ -31,9 +33,21 @@ def slot_patterns():
     }
 
 
+# the first item of a list: 1. / 一、 / （一） / （1） / ① / 一是
+LIST_START = regex.compile(r"^(?:[（(]?\s*(?:1|一|壹)\s*[）)、.．]|①|一是|首先)")
+
+
+@lru_cache(maxsize=None)
+def change_words() -> tuple[str, ...]:
+    """The words that state a change (data/statements.json), two characters or more: a
+    paragraph opening with one (人员经费增加5万元) may be the reason asked for."""
+    return tuple(w for w in load_json("statements.json")["change_words"] if len(w) >= 2) + ("新增", "变动", "调整")
+
+
 class UnfinishedSentence(Rule):
     """A template sentence published with a slot still empty: a reason never written
-    (主要原因是。), an amount never written (…支出预算支出万元, 增长%), or an amount whose
+    (主要原因是。, or 原因是： closing a paragraph whose next one is another part or another
+    statement), an amount never written (…支出预算支出万元, 增长%), or an amount whose
     subject was deleted (…，18万元，…).
 
     *What it does*: reads every narrative line. After a word that announces what follows
@@ -69,6 +83,11 @@ class UnfinishedSentence(Rule):
                 word = m.group().rstrip(" :：")
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{word}` 之后没有内容：原因或用途未填写")
+            m = pats["reason_at_end"].search(text)
+            if m and m.start() > 0 and not self._reason_follows(doc, ln.number):
+                word = m.group().strip().rstrip(":：")
+                yield self.at_span(doc, ln.number, m.start(), len(text.rstrip()),
+                                   f"`{word}` 之后没有内容：下一段是另一部分或另一项说明，原因未填写")
             seen = set()
             for m in list(pats["amount"].finditer(text)) + list(pats["amount_end"].finditer(text)):
                 if m.start() in seen:
@@ -77,6 +96,28 @@ class UnfinishedSentence(Rule):
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{m.group()}` 前没有数字：金额或比例未填写")
             yield from self._orphans(doc, ln, text, leads)
+
+    @staticmethod
+    def _reason_follows(doc, number: int) -> bool:
+        """After a paragraph ending in 原因是：, the next paragraph may give the reason (主要原因：
+        / 基本支出中人员进出…减少支付。) or list the reasons (1. … / （一）… / 一是…). It does not
+        when it is the next part (a heading, an item numbered past the first) or a new
+        statement: its first clause states an amount and no change (安排行政单位医疗4.22万元，…)."""
+        from linter.structure import numbering_of
+
+        nxt = next((x for x in doc.lines[number:number + 6] if x.kind not in ("blank", "furniture") and x.text.strip()),
+                   None)
+        if nxt is None or nxt.kind == "table":
+            return False
+        text = nxt.text.strip()
+        if LIST_START.match(text):
+            return True
+        if nxt.kind == "heading" or numbering_of(text) is not None:
+            return False
+        first = regex.split(r"[，；;。：:]|,(?!\d)", text, maxsplit=1)[0]  # 1,497,600元 is one amount
+        if any(t.kind == "amount" for t in scan(first)) and not any(w in first for w in change_words()):
+            return False
+        return True
 
     def _orphans(self, doc, ln, text, leads):
         """A clause between punctuation that holds only an amount: its subject was deleted."""
@@ -110,9 +151,11 @@ class UnfinishedSentence(Rule):
     @staticmethod
     def _in_named_list(text, sep, end) -> bool:
         """The amount ending at `end` stands alone between two 、 of a list whose neighbours
-        name their items (A收入71.26万元、0万元、B收入0万元); 分别为12万元、13万元 names none."""
-        if end >= len(text) or text[end] != "、":
+        name their items (A收入71.26万元、0万元、B收入0万元), or ends such a list (A收入71.26万元、
+        0万元。); 分别为12万元、13万元 names none."""
+        last = end >= len(text) or text[end] in "。；;"  # the list's last item: 收入129.41万元、0万元。
+        if not last and text[end] != "、":
             return False
         prev = regex.search(r"([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$", text[:sep])
-        nxt = regex.match(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)", text[end + 1:])
-        return prev is not None and nxt is not None and not prev.group(1).endswith(("分别为", "分别是"))
+        nxt = last or regex.match(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)", text[end + 1:])
+        return prev is not None and bool(nxt) and not prev.group(1).endswith(("分别为", "分别是"))

@@ -81,9 +81,11 @@ class BrokenComparison(Rule):
         markers, levels = _alt(cfg["ratio_markers"]), _alt(cfg["level_words"])
         level_markers = _alt(cfg["level_markers"])
         # 比/较 … 持平 inside one clause, nothing that makes it a 相比 phrase between
-        level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照)[^，,。；;！？]{{1,24}}?(?:{levels})")
+        # (a comma between digits is a thousands separator, not the clause's end)
+        inside = r"(?:[^，,。；;！？]|(?<=\d),(?=\d))"
+        level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照){inside}{{1,28}}?(?:{levels})")
         blocked = cfg["not_before_level"]
-        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照)[^，,。；;！？]{{1,20}}?(?:{_alt(cfg['change_verbs'])})")
+        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照){inside}{{1,28}}?(?:{_alt(cfg['change_verbs'])})")
         # 比上年相比: 比 mixed with 与…相比
         mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
         damaged, pattern = damaged_terms()
