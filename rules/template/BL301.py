@@ -20,6 +20,9 @@ LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分
 # 了 / 已 / 曾 mark a past event, except 了 after a change verb (减少了54.83万元 is a change)
 HISTORY_MARK = regex.compile(r"(?<![为除])(?<!增加|减少|增长|下降|降低|提高|上升|节约)了|已|曾")
 FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach of a second year
+# a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元
+PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
+                             r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
 
@@ -254,6 +257,9 @@ class StaleYear(Rule):
         # 比上年度减少…: last year is the base the statement is compared with, so the statement
         # itself is of the document's year
         said = regex.sub(r"(?:比|较|与|同)\s*(?:上一年度|上年度|上一年|上年|去年)", "", said)
+        # …，上年安排122.09万元，增加了4.85万元: the prior year's figure given beside the
+        # statement's own is its base, as 比上年 is
+        said = PRIOR_FIGURE.sub("", said)
         return any(w in said for w in ctx["prior_context"] + ctx["carry_over"])
 
     def _own_statement(self, doc, ln, text, s, e, y, year, ctx, retro) -> bool:
