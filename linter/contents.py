@@ -25,10 +25,13 @@ TAIL = regex.compile(rf"\s*{_LEADER}[\s.．·…\-—_]*(\d{{1,4}})?\s*$|(?<=[\p
 _CN = "一二三四五六七八九十"
 # a second entry on the same line: its number token right after the first one's title
 SECOND_ENTRY = regex.compile(rf"(?<=[\p{{Han}}”）)])(?<![{_CN}第])(?=第[{_CN}\d]+部分|[{_CN}]{{1,3}}、)")
-PART = regex.compile(rf"^\s*(第[{_CN}\d]+部分)\s*")
+PART = regex.compile(rf"^\s*(第[{_CN}\d]+(?:部分|章|篇))\s*")
+SECTION = regex.compile(rf"^\s*(第[{_CN}\d]+节)\s*")
 # 4．2025年部门…预算表: an arabic number right before a year (structure.numbering_of leaves
 # 4.2025 alone, as it may be a decimal in running text)
 ARABIC_BEFORE_YEAR = regex.compile(r"^\s*(\d{1,2}[、.．])\s*(?=(?:19|20)\d{2}年)")
+# 1 部门收支总表 / 1\t部门收支总表: a bare arabic number set off by space
+ARABIC_SPACED = regex.compile(r"^\s*(\d{1,2})[ \t\u3000]+(?=\p{Han})")
 ANNEX = regex.compile(r"^\s*((?:附件|附表)\s*\d{0,2}[、.．：:]?)\s*")
 SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 MAX_TITLE = 60
@@ -113,11 +116,14 @@ def _entry(text: str, a: int, b: int, line: int) -> ContentsEntry | None:
     body = body.strip()
     number, level, title = "", 0, body
     m = PART.match(body) or ANNEX.match(body)
-    year_numbered = ARABIC_BEFORE_YEAR.match(body)
+    arabic = ARABIC_BEFORE_YEAR.match(body) or ARABIC_SPACED.match(body)
+    section = SECTION.match(body)
     if m:
         number, level, title = m.group(1), 1, body[m.end():]
-    elif year_numbered:
-        number, level, title = year_numbered.group(1), 4, body[year_numbered.end():]
+    elif section:
+        number, level, title = section.group(1), 2, body[section.end():]
+    elif arabic:
+        number, level, title = arabic.group(1), 4, body[arabic.end():]
     else:
         num = numbering_of(body)
         if num is not None:

@@ -33,6 +33,11 @@ def test_entries_with_leaders_page_numbers_or_neither():
                    ("4．", "2025年部门收入预算总表", "9")]
 
 
+def test_chapters_sections_and_bare_arabic_numbers():
+    got = entries("目录\n第一章 总则  1\n第一节 部门概况  2\n1 部门收支总表  5\n")
+    assert got == [("第一章", "总则", "1"), ("第一节", "部门概况", "2"), ("1", "部门收支总表", "5")]
+
+
 def test_two_entries_joined_on_one_line_are_split():
     got = entries("目录\n九、一般公共预算“三公”经费、会议费、培训费支出预算表十、政府性基金财政拨款支出预算表\n"
                   "十一、政府采购支出预算表\n")

@@ -273,12 +273,14 @@ class _Title:
     loose: str  # strict without the scope words 部门/单位/本级
     table: bool  # a table's title (or, for an entry, it names a table)
     kind: str | None  # the table kind a table's title names
+    chars: frozenset  # the characters of strict: a cheap test before the subsequence
 
     @classmethod
     def of(cls, line: int, token: str, text: str, own: list[str], table: bool) -> "_Title":
         strict = _strict(text, own)
         table = table or strict.endswith("表")
-        return cls(line, token, strict, _SCOPE.sub("", strict), table, table_kind_of(text) if table else None)
+        return cls(line, token, strict, _SCOPE.sub("", strict), table, table_kind_of(text) if table else None,
+                   frozenset(strict))
 
 
 def _key(want: _Title) -> str:
@@ -312,7 +314,7 @@ def _similar(entry, want, title) -> bool:
     if want.table and not title.table:
         return False
     key, have = want.strict, title.strict
-    if len(set(key) & set(have)) < len(set(key)) * SIMILAR or len(have) > 2 * len(key) + MIN_CORE:
+    if len(have) > 2 * len(key) + MIN_CORE or len(want.chars & title.chars) < len(want.chars) * SIMILAR:
         return False
     return _common_subsequence(key, have) >= len(key) * SIMILAR
 
@@ -323,6 +325,8 @@ def _same_number(entry, want, title) -> bool:
     if not title.token or title.token != entry.number:
         return False
     key, have = want.strict, title.strict
+    if len(want.chars & title.chars) < len(want.chars) * SAME_NUMBER_SHARE:
+        return False
     return _common_subsequence(key, have) >= len(key) * SAME_NUMBER_SHARE
 
 
