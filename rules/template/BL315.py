@@ -46,6 +46,12 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]
     return out, (regex.compile(_alt(out)) if out else None)
 
 
+# a quantity: an amount or a percentage, in any digits
+FIGURE = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％|个百分点)")
+# … and a sentence ending on one (a bracketed aside may follow it)
+FIGURE_END = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?\s*(?:[（(][^（）()]{0,30}[）)])?\s*[。！？]$")
+
+
 class BrokenComparison(Rule):
     """A comparison phrase that does not parse: 比…持平 (比 cannot take 持平: 与…持平), 比…相比, a
     full stop that cuts the comparison clause from its subject (…4.74万元。比上年增加…), or a
@@ -102,6 +108,8 @@ class BrokenComparison(Rule):
             for m in cut.finditer(text):
                 if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
                     continue
+                if not self._compares_a_figure(doc, ln, text, m):
+                    continue  # …合理支出。较上年减少了培训费支出等: a sentence of its own, subject understood
                 s = m.start(1)
                 yield self.at_span(doc, ln.number, s, s + 1,
                                    f"句号把比较分句 `{m.group().strip()}` 与它的主语隔开了（前一句的句号应为逗号）")
@@ -112,6 +120,21 @@ class BrokenComparison(Rule):
                 what = {"doubled": "重复了一个字", "swapped": "两个字颠倒了", "inserted": "多了一个字"}[how]
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{m.group()}` 疑为 `{term}`（{what}）", suggestion=term)
+
+    @staticmethod
+    def _compares_a_figure(doc, ln, text, m) -> bool:
+        """The cut-off comparison is about a figure: it states a quantity itself (比上年度的
+        407,100.00元增加…), or the sentence before it ends on the amount it compares."""
+        end = regex.search(r"[。！？]", text[m.end():])
+        own = text[m.start(1):m.end() + (end.start() if end else len(text))]
+        if FIGURE.search(own):
+            return True
+        before = text[:m.start(1)].rstrip()
+        if not before and ln.number > 1:
+            prev = next((doc.line(n) for n in range(ln.number - 1, 0, -1)
+                         if doc.line(n).kind not in ("blank", "furniture")), None)
+            before = prev.text.rstrip() if prev is not None else ""
+        return bool(FIGURE_END.search(before))
 
     @staticmethod
     def _continues(doc, ln) -> bool:
