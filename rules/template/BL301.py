@@ -23,6 +23,9 @@ FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach
 # a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元
 PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
                              r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
+# 由2024年的45.75万元减少到…: the year's figure, then the change to another, in one clause
+FROM_TO = regex.compile(r"\s*(?:年度?)?的?[^，。；]{0,10}?[\d.,]+\s*(?:亿元|万元|千元|元)[^，。；]{0,6}?"
+                        r"(?:增加|减少|增长|下降|降低|提高|上升)(?:到|至)")
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
 
@@ -185,6 +188,8 @@ class StaleYear(Rule):
                 return "future"
         if regex.search(r"(?:与|同|和|较)[^，。；与]{0,12}$", before) and regex.match(r"[^，。；]{0,12}?(?:相比|相较|比较)", after):
             return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
+        if near_before.rstrip().endswith("由") and FROM_TO.match(text, e):
+            return "comparison"  # 由2024年的45.75万元减少到…: the base
         if any(near_before.rstrip().endswith(w) for w in ctx["comparison_before"]) or \
                 any(after.lstrip("年度 ").startswith(w) for w in ctx["comparison_after"]):
             return "comparison"
@@ -221,7 +226,8 @@ class StaleYear(Rule):
         if nxt:
             return int(nxt.group(1)), "first"
         # the figure right before, in a clause without a year, is the statement's own
-        own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))[，,]\s*$", text[fa:s])
+        # (or the base is given in brackets after it: 支出43.05万元（2026年预算：34.95万元），增加…)
+        own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", text[fa:s])
         if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", text[fa:s]):
             return None
         if retro and regex.match(r"\s*年度?[^，。；]{0,6}?(?:年初|调整)?预算", text[s + 4:]):

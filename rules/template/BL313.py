@@ -153,7 +153,7 @@ class UnfinishedSentence(Rule):
         """The amount ending at `end` stands alone between two 、 of a list whose neighbours
         name their items (A收入71.26万元、0万元、B收入0万元), or ends such a list (A收入71.26万元、
         0万元。); 分别为12万元、13万元 names none."""
-        last = end >= len(text) or text[end] in "。；;"  # the list's last item: 收入129.41万元、0万元。
+        last = end >= len(text) or text[end] in "。；;，,"  # the list's last item: 收入129.41万元、0万元。
         if not last and text[end] != "、":
             return False
         prev = regex.search(r"([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$", text[:sep])
