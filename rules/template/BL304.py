@@ -4,7 +4,7 @@ import regex
 
 from linter.engine import Rule
 
-from .common import clause, is_document_title, regions, scanned_lines
+from .common import clause, is_document_title, regions, scanned_lines, township
 
 LEVELS = ["省", "市", "区", "县"]  # the levels whose own-words (我X, 全X …) are looked for
 
@@ -93,10 +93,7 @@ class WrongLevelWord(Rule):
     def _where(doc) -> str:
         """The document's own place and level as a reader names it: 平乡县（县级）, or the
         township or street body inside it (平乡县丰州镇（镇级）)."""
-        region, own = doc.meta.region or "", doc.meta.level
-        dept = doc.meta.department or ""
-        at = dept.find(region) if region else -1
-        below = regex.match(r"\p{Han}{1,6}?(镇|乡|街道)", dept[at + len(region):]) if at >= 0 else None
+        region, below = doc.meta.region or "", township(doc)
         if below:
-            return f"{region}{below.group()}（{below.group(1)}级）"
-        return f"{region}（{own}级）"
+            return f"{region}{below[0]}（{below[1]}级）"
+        return f"{region}（{doc.meta.level}级）"
