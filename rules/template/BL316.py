@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -91,7 +92,8 @@ class MissingPart(Rule):
         contents_lines = {e.line for e in entries}
         titles = self._body_titles(doc, contents_lines, own)
         kinds = {t.kind for t in doc.tables if t.kind != "generic"}
-        present = [c is not None for c in self._counterparts(entries, titles, kinds, own)]
+        untitled = Counter(t.kind for t in doc.tables if t.kind != "generic" and not t.title)
+        present = [c is not None for c in self._counterparts(entries, titles, untitled, own)]
         # a part whose entries below it are present is present: 五、部门预算表 is the tables
         # that follow it, with no heading of its own in the body
         for i, e in enumerate(entries):
@@ -114,7 +116,7 @@ class MissingPart(Rule):
 
     @staticmethod
     def _names_table(entry) -> bool:
-        return table_kind_of(entry.title) is not None or _strict(entry.title, []).endswith("表")
+        return _strict(entry.title, []).endswith("表")
 
     def _body_titles(self, doc, skip: set[int], own: list[str]) -> list["_Title"]:
         """The body's lines that may carry a part's or a table's title: headings and text
@@ -143,35 +145,34 @@ class MissingPart(Rule):
                     out.append(_Title.of(c.line, "", c.text[:HEAD_REACH], own, table=True))
         return [t for t in out if t.strict]
 
-    def _counterparts(self, entries, titles: list["_Title"], kinds: set[str], own: list[str]) -> list:
-        """For each 目录 entry, the body title that stands for it (True when a table of its
-        kind does), or None. A body title stands for one entry: the closest matches are made
-        first, so 收入决算情况说明 is not taken for the missing 支出决算情况说明."""
+    def _counterparts(self, entries, titles: list["_Title"], untitled: Counter, own: list[str]) -> list:
+        """For each 目录 entry, the body title that stands for it (True for a table of its
+        kind printed without a title), or None. A body title stands for one entry, and the
+        closest matches are made first: 收入决算情况说明 is not taken for a missing
+        支出决算情况说明, nor one project's 绩效目标表 for another's."""
         out: list = [None] * len(entries)
         wants = []
         for i, e in enumerate(entries):
-            kind = table_kind_of(e.title)
-            if kind is not None:
-                # a table is there when a table, or a title line, of its kind is: 收支预算总表
-                # is not there because 财政拨款收支预算总表 is
-                out[i] = next((t for t in titles if t.table and t.kind == kind), None) or (kind in kinds or None)
-                wants.append(None)
-                continue
-            want = _Title.of(0, e.number, e.title, own, table=self._names_table(e))
+            want = _Title.of(0, e.number, e.title, own, table=False)
             if not want.strict:
                 out[i] = True  # nothing left to look for (a title that was only the department's name)
             wants.append(want if want.strict else None)
         claimed: set[int] = set()
         order = sorted((i for i, w in enumerate(wants) if w is not None), key=lambda i: -len(_key(wants[i])))
-        for tier in range(len(_TIERS)):
+        for tier in _TIERS:
             for i in order:
                 if out[i] is not None:
                     continue
-                for n, t in enumerate(titles):
-                    if n not in claimed and _TIERS[tier](entries[i], wants[i], t):
+                for t in titles:
+                    if t.line not in claimed and tier(entries[i], wants[i], t):
                         out[i] = t
-                        claimed.add(n)
+                        claimed.add(t.line)
                         break
+        for i in order:  # a table of the entry's kind printed without a title line
+            kind = wants[i].kind
+            if out[i] is None and kind is not None and untitled[kind] > 0:
+                untitled[kind] -= 1
+                out[i] = True
         return out
 
     def _required(self, doc, reported):
@@ -294,13 +295,24 @@ def _have(want: _Title, title: _Title) -> str:
     return title.loose if len(want.loose) >= MIN_CORE else title.strict
 
 
+def _other_table(want, title) -> bool:
+    """Both name tables, of different kinds: 收入决算表 is not 收入支出决算总表, however alike."""
+    return want.kind is not None and title.kind is not None and want.kind != title.kind
+
+
 def _same(entry, want, title) -> bool:
     """The title as the entry names it (a table's title may carry more before it: the year,
     the department)."""
-    if want.table and not title.table:
+    if want.table and not title.table or _other_table(want, title):
         return False  # 收支预算总表 is not there because 收支预算总表情况说明 is
     key, have = _key(want), _have(want, title)
     return have == key or (want.table and have.endswith(key))
+
+
+def _same_kind(entry, want, title) -> bool:
+    """A table title of the kind the entry names: 2025年部门收入预算总表 for 收入预算总表
+    (收支预算总表 is not there because 财政拨款收支预算总表 is: kinds are told apart)."""
+    return want.kind is not None and title.table and title.kind == want.kind
 
 
 def _holding(entry, want, title) -> bool:
@@ -311,7 +323,7 @@ def _holding(entry, want, title) -> bool:
 def _similar(entry, want, title) -> bool:
     """A body title holding nearly all of the entry, in order: 其他重要事项的情况说明 for
     其他重要事项说明; 江苏省人大常委会办公厅 for 省人大办公厅."""
-    if want.table and not title.table:
+    if want.table and not title.table or _other_table(want, title):
         return False
     key, have = want.strict, title.strict
     if len(have) > 2 * len(key) + MIN_CORE or len(want.chars & title.chars) < len(want.chars) * SIMILAR:
@@ -322,7 +334,7 @@ def _similar(entry, want, title) -> bool:
 def _same_number(entry, want, title) -> bool:
     """A body heading under the entry's own part number holding half its title: 第四部分
     名词解释 for 第四部分名称解释 (the part is there; its title differs)."""
-    if not title.token or title.token != entry.number:
+    if not title.token or title.token != entry.number or _other_table(want, title):
         return False
     key, have = want.strict, title.strict
     if len(want.chars & title.chars) < len(want.chars) * SAME_NUMBER_SHARE:
@@ -339,7 +351,7 @@ def _head_noun(entry, want, title) -> bool:
             and len(have) <= MAX_WRAPPED)
 
 
-_TIERS = (_same, _holding, _similar, _same_number, _head_noun)
+_TIERS = (_same, _same_kind, _holding, _similar, _same_number, _head_noun)
 
 
 def _common_subsequence(a: str, b: str) -> int:
