@@ -37,6 +37,28 @@ def slot_patterns():
 LIST_START = regex.compile(r"^(?:[（(]?\s*(?:1|一|壹)\s*[）)、.．]|①|一是|首先)")
 
 
+# a list item's number: 2. 2、 2．（4） (4) ④ 四、（四）
+_ITEM_NUM = r"(?P<num>\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
+LIST_ITEM = regex.compile(rf"^\s*{_ITEM_NUM}")
+# … holding only an amount (with its own decimals after 2.), perhaps a bracketed aside
+BARE_ITEM = regex.compile(rf"^\s*{_ITEM_NUM}\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元))"
+                          r"\s*(?:[（(][^（）()]{0,20}[）)])?\s*[；;。，,]?\s*$")
+_CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _item_number(token: str) -> tuple[str, int | None]:
+    """(style, value) of a list item's number token."""
+    digits = regex.sub(r"\D", "", token)
+    if token[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "circled", ord(token[0]) - ord("①") + 1
+    shape = regex.sub(r"[\d一二三四五六七八九十]+", "N", token).replace("．", ".")
+    if digits:
+        return shape, int(digits)
+    cn = regex.sub(r"[^一二三四五六七八九十]", "", token)
+    value = _CN_DIGITS.get(cn) if len(cn) == 1 else (10 + _CN_DIGITS.get(cn[1], 0) if cn[0] == "十" else None)
+    return shape, value
+
+
 @lru_cache(maxsize=None)
 def change_words() -> tuple[str, ...]:
     """The words that state a change (data/statements.json), two characters or more: a
@@ -96,6 +118,29 @@ class UnfinishedSentence(Rule):
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{m.group()}` 前没有数字：金额或比例未填写")
             yield from self._orphans(doc, ln, text, leads)
+        yield from self._bare_items(doc)
+
+    def _bare_items(self, doc):
+        """An item of a numbered list that holds nothing but an amount (2.0.00万元； after
+        1.一般公共预算收入45.33万元； / （4）109.77万元（占5.5%）。 after （3）…): its subject
+        was deleted. The item before must carry the number before it, so a list is certain."""
+        prev_value, prev_style = None, None
+        for ln, text in scanned_lines(doc, ("text", "heading")):
+            m = BARE_ITEM.match(text)
+            item = LIST_ITEM.match(text)
+            if m is not None and regex.match(r"\d{1,2}[.．]$", m.group("num")) and "." not in m.group("amount") \
+                    and text[m.end("num"):m.end("num") + 1].isdigit():
+                m = None  # 2.30万元 is an amount of 2.30, not item 2 of 30万元
+            if m is not None:
+                style, value = _item_number(m.group("num"))
+                if style == prev_style and prev_value is not None and value == prev_value + 1:
+                    a, b = m.span("amount")
+                    yield self.at_span(doc, ln.number, a, b,
+                                       f"`{m.group('amount')}` 前没有主语：这一项只有金额，所说的项目被删掉了")
+            if item is not None and m is None:  # the item before names what it counts
+                prev_style, prev_value = _item_number(item.group("num"))
+            else:
+                prev_style, prev_value = None, None
 
     @staticmethod
     def _reason_follows(doc, number: int) -> bool:
