@@ -96,20 +96,25 @@ class BrokenComparison(Rule):
         mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
         damaged, pattern = damaged_terms()
         for ln, text in scanned_lines(doc, ("text", "heading")):
-            for m in level.finditer(text):
-                if any(b in m.group() for b in blocked):
-                    continue
-                yield self.at_span(doc, ln.number, m.start(1), m.end(),
-                                   f"`{m.group()}`：“{m.group(1)}…持平”不成句，应为“与…持平”",
-                                   suggestion="与" + m.group()[1:])
-            for m in mixed.finditer(text):
-                yield self.at_span(doc, ln.number, m.start(), m.end(),
-                                   f"`{m.group()}`：“比…相比”不成句，应为“与…相比”", suggestion="与" + m.group()[1:])
+            cuts = {}
             for m in cut.finditer(text):
                 if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
                     continue
                 if not self._compares_a_figure(doc, ln, text, m):
                     continue  # …合理支出。较上年减少了培训费支出等: a sentence of its own, subject understood
+                cuts[m.start(1)] = m
+            for m in level.finditer(text):
+                if any(b in m.group() for b in blocked):
+                    continue
+                # one finding for one 比: cut off by a full stop and joined to 持平 (…1.35万元。比2023年预算持平)
+                also = "；它还被句号与主语隔开了（前一句的句号应为逗号）" if cuts.pop(m.start(1), None) else ""
+                yield self.at_span(doc, ln.number, m.start(1), m.end(),
+                                   f"`{m.group()}`：“{m.group(1)}…持平”不成句，应为“与…持平”{also}",
+                                   suggestion="与" + m.group()[1:])
+            for m in mixed.finditer(text):
+                yield self.at_span(doc, ln.number, m.start(), m.end(),
+                                   f"`{m.group()}`：“比…相比”不成句，应为“与…相比”", suggestion="与" + m.group()[1:])
+            for m in cuts.values():
                 s = m.start(1)
                 yield self.at_span(doc, ln.number, s, s + 1,
                                    f"句号把比较分句 `{m.group().strip()}` 与它的主语隔开了（前一句的句号应为逗号）")
