@@ -11,6 +11,10 @@ from linter.vocab import load_json
 from .common import scanned_lines
 
 CLAUSE_MARKS = "，,。；;"
+# an item of a list that names what it counts, just before a 、 (searched backwards from the
+# 、, so its name is the whole run of characters before the number) and just after one
+NAMED_BEFORE = regex.compile(r"(?r)([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$")
+NAMED_AFTER = regex.compile(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)")
 
 
 def _alt(words) -> str:
@@ -120,6 +124,15 @@ class UnfinishedSentence(Rule):
             yield from self._orphans(doc, ln, text, leads)
         yield from self._bare_items(doc)
 
+    @staticmethod
+    def _ends_named_list(text, sep, end) -> bool:
+        """The amount ending at `end` is the last item of a list whose item before it names
+        what it counts (A收入71.26万元、0万元。 / …、0万元，总计…); 分别为12万元、13万元 names none."""
+        if end < len(text) and text[end] not in "。；;，,":
+            return False
+        prev = NAMED_BEFORE.search(text, text.rfind("、", 0, sep) + 1, sep)
+        return prev is not None and not prev.group(1).endswith(("分别为", "分别是"))
+
     def _bare_items(self, doc):
         """An item of a numbered list that holds nothing but an amount (2.0.00万元； after
         1.一般公共预算收入45.33万元； / （4）109.77万元（占5.5%）。 after （3）…): its subject
@@ -170,7 +183,7 @@ class UnfinishedSentence(Rule):
             if tok.kind != "amount":
                 continue
             if tok.start > 0 and text[tok.start - 1] == "、":
-                if self._in_named_list(text, tok.start - 1, tok.end):
+                if self._in_named_list(text, tok.start - 1, tok.end) or self._ends_named_list(text, tok.start - 1, tok.end):
                     yield self.at_span(doc, ln.number, tok.start, tok.end,
                                        f"`{tok.text}` 前没有主语：列举中只剩金额，所说的项目被删掉了")
                 continue
@@ -196,11 +209,11 @@ class UnfinishedSentence(Rule):
     @staticmethod
     def _in_named_list(text, sep, end) -> bool:
         """The amount ending at `end` stands alone between two 、 of a list whose neighbours
-        name their items (A收入71.26万元、0万元、B收入0万元), or ends such a list (A收入71.26万元、
-        0万元。); 分别为12万元、13万元 names none."""
-        last = end >= len(text) or text[end] in "。；;，,"  # the list's last item: 收入129.41万元、0万元。
-        if not last and text[end] != "、":
+        name their items (A收入71.26万元、0万元、B收入0万元); 分别为12万元、13万元 names none.
+        The item before is read back from the 、 at `sep` to the 、 before it (no name holds
+        a 、), and the item after from end + 1: each list item is read once, not the line."""
+        if end >= len(text) or text[end] != "、":
             return False
-        prev = regex.search(r"([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$", text[:sep])
-        nxt = last or regex.match(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)", text[end + 1:])
-        return prev is not None and bool(nxt) and not prev.group(1).endswith(("分别为", "分别是"))
+        prev = NAMED_BEFORE.search(text, text.rfind("、", 0, sep) + 1, sep)
+        nxt = NAMED_AFTER.match(text, end + 1)
+        return prev is not None and nxt is not None and not prev.group(1).endswith(("分别为", "分别是"))
