@@ -23,6 +23,9 @@ FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach
 # a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元
 PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
                              r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
+# after a year: only role words, then the figure (2026年4.65万元, 2023年为0.61万元, 2026年预算：34.95万元)
+BARE_FIGURE = regex.compile(r"\s*年度?[的为是：:\s]*(?:(?:年初|调整)?预算数?|决算数?|执行数|实际数?)?[的为是：:\s]*"
+                            r"[\d.,]+\s*(?:亿元|万元|千元|元)")
 # 由2024年的45.75万元减少到…: the year's figure, then the change to another, in one clause
 FROM_TO = regex.compile(r"\s*(?:年度?)?的?[^，。；]{0,10}?[\d.,]+\s*(?:亿元|万元|千元|元)[^，。；]{0,6}?"
                         r"(?:增加|减少|增长|下降|降低|提高|上升)(?:到|至)")
@@ -225,8 +228,12 @@ class StaleYear(Rule):
         nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
         if nxt:
             return int(nxt.group(1)), "first"
-        # the figure right before, in a clause without a year, is the statement's own
-        # (or the base is given in brackets after it: 支出43.05万元（2026年预算：34.95万元），增加…)
+        # the figure right before, in a clause without a year, is the statement's own, and a
+        # year clause with no subject of its own beside it (2026年4.65万元, 2023年为0.61万元,
+        # 2026年预算：34.95万元) is its base — unless the sentence names its base elsewhere
+        # (…0.36万元，2022年“三公”经费合计0.64万元，较2021年减少…: a statement of its own)
+        if not BARE_FIGURE.match(text, s + 4) or regex.search(r"(?:比|较|与|同)\s*(?:上|去|前|(?:19|20)\d{2})", text[e:fb]):
+            return None
         own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", text[fa:s])
         if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", text[fa:s]):
             return None
