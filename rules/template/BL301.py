@@ -23,6 +23,10 @@ FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach
 # a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元
 PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
                              r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
+# a year, a subject of up to 60 characters (a 科目 path: 社会保障和就业支出/…/…缴费支出), a figure
+LONG_SUBJECT_FIGURE = r"\s*年度?[^，。；（(]{0,60}?[\d.,]+\s*(?:亿元|万元|千元|元)"
+# the statement is compared with the prior year without naming it: it is this year's
+AGAINST_PRIOR = regex.compile(r"同比|(?:比|较|与|同)\s*(?:上一?年度?|去年)")
 # after a year: only role words, then the figure (2026年4.65万元, 2023年为0.61万元, 2026年预算：34.95万元)
 BARE_FIGURE = regex.compile(r"\s*年度?[的为是：:\s]*(?:(?:年初|调整)?预算数?|决算数?|执行数|实际数?)?[的为是：:\s]*"
                             r"[\d.,]+\s*(?:亿元|万元|千元|元)")
@@ -222,7 +226,9 @@ class StaleYear(Rule):
         if not regex.search(r"增加|减少|增长|下降|持平", text[e:fb]):
             if bare is None:
                 return None
-        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s])
+        # (the second may stand in brackets after the first: 支出3.41万元（2026年：4.22万元）)
+        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s]) or \
+            regex.search(rf"((?:19|20)\d{{2}}){LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
         if prev:
             return int(prev.group(1)), "second"
         nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
@@ -303,8 +309,8 @@ class StaleYear(Rule):
         if not (any(t.kind in ("amount", "percent") for t in scan(rest))
                 or any(w in rest for w in ctx["plan_markers"])):
             return False
-        if y == year - 1 and self._in_prior_section(doc, ln, ctx):
-            return False
+        if y == year - 1 and self._in_prior_section(doc, ln, ctx) and not AGAINST_PRIOR.search(text[fa:fb]):
+            return False  # a section on the change may state last year's figure (not one compared with last year)
         return True
 
     @staticmethod

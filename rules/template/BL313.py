@@ -43,10 +43,10 @@ LIST_START = regex.compile(r"^(?:[（(]?\s*(?:1|一|壹)\s*[）)、.．]|①|一
 
 # a list item's number: 2. 2、 2．（4） (4) ④ 四、（四）
 _ITEM_NUM = r"(?P<num>\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
-LIST_ITEM = regex.compile(rf"^\s*{_ITEM_NUM}")
-# … holding only an amount (with its own decimals after 2.), perhaps a bracketed aside
-BARE_ITEM = regex.compile(rf"^\s*{_ITEM_NUM}\s*(?P<amount>\d[\d,]*(?:\.\d+)?\s*(?:亿元|万元|千元|元))"
-                          r"\s*(?:[（(][^（）()]{0,20}[）)])?\s*[；;。，,]?\s*$")
+ITEM = regex.compile(_ITEM_NUM)
+# … holding only an amount (any digits), perhaps a bracketed aside, to the item's end
+BARE_CONTENT = regex.compile(r"\s*(?P<amount>[\d０-９][\d０-９,，.．]*\s*(?:亿元|万元|千元|元))"
+                             r"\s*(?:[（(][^（）()]{0,60}[）)])?\s*[；;。，,]?\s*$")
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
@@ -135,25 +135,28 @@ class UnfinishedSentence(Rule):
 
     def _bare_items(self, doc):
         """An item of a numbered list that holds nothing but an amount (2.0.00万元； after
-        1.一般公共预算收入45.33万元； / （4）109.77万元（占5.5%）。 after （3）…): its subject
-        was deleted. The item before must carry the number before it, so a list is certain."""
-        prev_value, prev_style = None, None
+        1.一般公共预算收入45.33万元； / （4）109.77万元（占5.5%）。 after （3）…; inside a line:
+        具体为（1）因公出国（境）费0万元；（2）0万元（其中：…）；): its subject was deleted. The
+        item before must carry the number before and name what it counts, so a list is certain."""
+        prev = None  # (style, value) of the item before, when it names what it counts
         for ln, text in scanned_lines(doc, ("text", "heading")):
-            m = BARE_ITEM.match(text)
-            item = LIST_ITEM.match(text)
-            if m is not None and regex.match(r"\d{1,2}[.．]$", m.group("num")) and "." not in m.group("amount") \
-                    and text[m.end("num"):m.end("num") + 1].isdigit():
-                m = None  # 2.30万元 is an amount of 2.30, not item 2 of 30万元
-            if m is not None:
+            items = [m for m in ITEM.finditer(text)
+                     if m.group("num")[0] in "（(①②③④⑤⑥⑦⑧⑨⑩" or not text[:m.start()].strip()
+                     or text[:m.start()].rstrip()[-1] in "；;，,：:。"]
+            if not items or text[:items[0].start()].strip():
+                prev = None  # a line that does not open with an item ends the list before
+            for k, m in enumerate(items):
+                content = text[m.end():items[k + 1].start() if k + 1 < len(items) else len(text)]
+                bare = BARE_CONTENT.match(content)
+                if bare is not None and regex.match(r"\d{1,2}[.．]$", m.group("num")) and content[:1].isdigit() \
+                        and "." not in bare.group("amount"):
+                    bare = None  # 2.30万元 is an amount of 2.30, not item 2 of 30万元
                 style, value = _item_number(m.group("num"))
-                if style == prev_style and prev_value is not None and value == prev_value + 1:
-                    a, b = m.span("amount")
+                if bare is not None and prev == (style, (value or 0) - 1):
+                    a, b = m.end() + bare.start("amount"), m.end() + bare.end("amount")
                     yield self.at_span(doc, ln.number, a, b,
-                                       f"`{m.group('amount')}` 前没有主语：这一项只有金额，所说的项目被删掉了")
-            if item is not None and m is None:  # the item before names what it counts
-                prev_style, prev_value = _item_number(item.group("num"))
-            else:
-                prev_style, prev_value = None, None
+                                       f"`{bare.group('amount')}` 前没有主语：这一项只有金额，所说的项目被删掉了")
+                prev = (style, value) if bare is None and value is not None else None
 
     @staticmethod
     def _reason_follows(doc, number: int) -> bool:
