@@ -126,10 +126,17 @@ class UnfinishedSentence(Rule):
         yield from self._bare_items(doc)
 
     @staticmethod
+    def _closes_named_bracket(text, a, start) -> bool:
+        """The clause at a..start opens right after a named item of the same bracket:
+        （货物28.30万元，工程20.91万元，24.96万元）."""
+        opened = max(text.rfind("（", 0, start), text.rfind("(", 0, start))
+        return opened >= 0 and NAMED_BEFORE.search(text, opened + 1, max(a - 1, opened + 1)) is not None
+
+    @staticmethod
     def _ends_named_list(text, sep, end) -> bool:
         """The amount ending at `end` is the last item of a list whose item before it names
         what it counts (A收入71.26万元、0万元。 / …、0万元，总计…); 分别为12万元、13万元 names none."""
-        if end < len(text) and text[end] not in "。；;，,":
+        if end < len(text) and text[end] not in "。；;，,）)":
             return False
         prev = NAMED_BEFORE.search(text, text.rfind("、", 0, sep) + 1, sep)
         return prev is not None and not prev.group(1).endswith(("分别为", "分别是"))
@@ -204,7 +211,9 @@ class UnfinishedSentence(Rule):
             if before and before not in leads:
                 continue  # a subject stands before the amount
             after = text[tok.end:b].strip(" 　")
-            if after and not after.startswith(("（", "(")):
+            if after[:1] in ("）", ")") and not self._closes_named_bracket(text, a, tok.start):
+                continue  # the amount closes a bracket: an orphan only among named items (…工程20.91万元，24.96万元）)
+            if after and not after.startswith(("（", "(", "）", ")")):
                 continue  # the clause goes on (a bracketed aside may follow the amount)
             yield self.at_span(doc, ln.number, tok.start, tok.end,
                                f"`{tok.text}` 前没有主语：这一分句只有金额，所说的项目被删掉了")
