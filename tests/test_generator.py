@@ -225,6 +225,10 @@ FLOOR = {
     "other-region-place": 3, "scope-word": 2, "bi-chiping": 0, "cut-comparison": 0, "domain-term-damage": 0,
     "typo": 5, "find-replace": 3, "placeholder": 6,
 }
+# wording kinds raised by the wording helper (session 8): every plant of the sample is found;
+# 4 holds for this sample and for docgen-s8's (one document per family, four families)
+FLOOR.update({"stale-year": 4, "empty-reason": 4, "empty-amount": 4, "subjectless-amount": 4, "scope-word": 4,
+              "bi-chiping": 4, "cut-comparison": 4, "domain-term-damage": 4, "find-replace": 4})
 
 
 def test_every_kind_has_a_floor():
