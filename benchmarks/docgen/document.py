@@ -23,6 +23,7 @@ class Block:
     st: Statement | None = None
     table: TableSpec | None = None
     level: int = 1
+    prefix: str = ""                   # a sub-item number written before the statement (（2）, ②, 2.)
 
 
 def raw(text: str, kind: str = "raw") -> Statement:
@@ -76,7 +77,7 @@ class Builder:
     def __init__(self, seed: int, family: str, doc_type: str, scope: str, level: str | None = None):
         self.b = make_budget(seed, family, doc_type, scope, level)
         self.rng = random.Random(f"text/{family}/{doc_type}/{scope}/{seed}")
-        self.w = Writer(Style.pick(self.rng, family, doc_type), self.rng)
+        self.w = Writer(Style.pick(self.rng, family, doc_type, yuan_tables=self.b.quantum < 1), self.rng)
         self.n = Narrator(self.b, self.w, self.rng)
         self.tables = table_set(self.b, self.w)
         self.blocks = outline(self.b, self.n, self.tables, self.rng)
@@ -105,11 +106,11 @@ class Builder:
                 lines.extend(write_table(self.b, bl.table, self.tables.index(bl.table) + 1))
                 where_lines[id(bl.table)] = (first, len(lines), "")
             else:
-                text = bl.st.render()
+                text = bl.prefix + bl.st.render()
                 if bl.role == "heading" and self.b.family == "hebei" and bl.level == 1:
                     text = f"[bookmark: _Toc_3_3_{first:010d}]" + text
-                lines.append(text)
-                where_lines[id(bl.st)] = (first, first, text)
+                lines.extend(text.split("\n"))   # numbered sub-items may each take a line
+                where_lines[id(bl.st)] = (first, len(lines), text)
             if bl.role == "table" or (bl.role == "para" and self.b.family == "hebei" and self.rng.random() < 0.0):
                 lines.append("")
         text, spans = locate(lines)
@@ -167,6 +168,13 @@ def write_table(b: Budget, t: TableSpec, number: int) -> list[str]:
             for cell in row:
                 out.append("\t" + cell if cell else "\t")
             out.append("")
+    elif b.family == "mof":   # 附表N above the title; 部门名称 and 金额单位 on one line
+        out.append(f"附表{number}")
+        out.append(t.title)
+        out.append(f"部门名称：{b.name}    金额单位：{t.unit}")
+        for row in t.header + t.rows:
+            out.append("\t".join(c if c else "" for c in row))
+        out.append("")
     else:
         out.append(t.title)
         if b.family == "jiangsu" and b.doc_type == "预算":
@@ -198,6 +206,10 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
     T = [Block("table", table=t) for t in tables]
     traps = [P(raw(t.replace("{body}", n.body()), "trap")) for t in n.traps()]
     subjects = [P(n.subject(r)) for r in _some(rng, b.gpb_rows(), 5)]
+    if n.fresh():   # the 科目 statements as numbered sub-items, one numbering for all
+        style = rng.choice(["（{n}）", "{n}.", "{n}．", "{c}"])   # not （一）: the Shanghai headings use it
+        for i, bl in enumerate(subjects, 1):
+            bl.prefix = style.format(n=i, c="①②③④⑤⑥⑦⑧⑨⑩"[i - 1], cn=chinese_ordinal(i))
     plans = [P(st) for st in n.plan_targets()]
     proc = n.procurement()
     proc_blocks = [P(proc)] if proc else [P(raw(f"{Y}年{n.body()}未安排政府采购预算。"))]
@@ -256,6 +268,27 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
             H("（五）绩效目标设置情况", 2), *plans,
             H("（六）国有资产占有使用情况", 2), P(n.assets()),
             H("（七）其他需要说明的事项", 2), *traps[1:], P(n.measures()),
+        ]
+    if b.family == "mof":   # the Ministry's outline: 关于…的说明 part by part, then 名词解释
+        about = lambda what: f"关于{b.name}{Y}年{what}的说明"  # noqa: E731
+        return [
+            Block("title", Statement("title", "{name}{Y}年{scope}预算", {"name": b.name, "Y": str(Y), "scope": s})),
+            H(f"第一部分 {s}概况"), H(f"一、{s}职责", 2), P(n.duties()), H("二、机构设置", 2), P(n.intro()),
+            Block("heading", Statement("heading", "第二部分 {Y}年{scope}预算表", {"Y": str(Y), "scope": s})), *T,
+            Block("heading", Statement("heading", "第三部分 {Y}年{scope}预算情况说明", {"Y": str(Y), "scope": s})),
+            H(f"一、关于{b.name}{Y}年收支预算情况的总体说明", 2), P(n.income()), P(n.expense()), P(n.total_change()),
+            H("二、" + about("支出预算结构"), 2), P(n.shares()),
+            H("三、" + about("一般公共预算当年拨款支出"), 2), P(n.class_list()), *subjects,
+            H("四、" + about("一般公共预算“三公”经费支出"), 2), P(n.three_public()), *map(P, n.three_public_items()),
+            H("五、" + about("政府性基金和国有资本经营预算拨款支出"), 2), P(n.soe()),
+            H("六、其他重要事项的情况说明", 2),
+            H("（一）机关运行经费", 3), P(n.running()),
+            H("（二）政府采购情况", 3), *proc_blocks,
+            H("（三）国有资产占有使用情况", 3), P(n.assets()),
+            H("（四）预算绩效管理情况", 3), *plans, *traps, P(n.measures()),
+            H("第四部分 名词解释"),
+            P(raw("一、财政拨款收入：指本级财政当年拨付的资金。")),
+            P(raw("二、机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。")),
         ]
     return [
         H(f"第一部分 {s}概况"), H("一、主要职能", 2), P(n.duties()),

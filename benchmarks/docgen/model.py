@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .catalog import (DEPT_KINDS, ECONOMIC, FAMILY_MINOR, FUNCTIONAL, LANDMARKS, PERSONNEL_MINOR,
                       PROCUREMENT_ITEMS, PUBLIC_MINOR, REGIONS, TOWNS, DeptKind)
 
-FAMILIES = ("hebei", "shanghai", "jiangsu")
+FAMILIES = ("hebei", "shanghai", "jiangsu", "mof")
 WAN = Decimal(10000)
 
 
@@ -254,7 +254,8 @@ class Maker:
 
 
 def pick_region(rng: random.Random, family: str, level: str) -> Region:
-    province = {"hebei": "河北省", "shanghai": "上海市", "jiangsu": "江苏省"}[family]
+    province = {"hebei": "河北省", "shanghai": "上海市", "jiangsu": "江苏省"}.get(family) or \
+        rng.choice(["浙江省", "山东省"])   # mof: the Ministry's standard tables, as other provinces publish them
     cities = REGIONS[province]
     if level in ("县", "区"):   # a city that has a county (district) of that level: no 县级市 for 县
         cities = [c for c in cities if any(x.endswith(level) for x in c[1])] or cities
@@ -286,7 +287,7 @@ def other_region(rng: random.Random, region: Region) -> Region:
 
 def levels_for(family: str) -> list[str]:
     return {"hebei": ["县", "县", "区", "市", "乡镇街道"], "shanghai": ["区", "区", "区", "市", "乡镇街道"],
-            "jiangsu": ["省", "省", "市", "区", "县"]}[family]
+            "jiangsu": ["省", "省", "市", "区", "县"], "mof": ["省", "市", "区", "县"]}[family]
 
 
 def dept_name(kind: DeptKind, region: Region) -> tuple[str, list[str]]:
@@ -339,7 +340,9 @@ def make_budget(seed: int, family: str, doc_type: str = "预算", scope: str = "
     local_kinds = [k for k in DEPT_KINDS if k is not kind and k.kuan != "20106"]
     other_local = dept_name(rng.choice(local_kinds), region)[0] if level != "乡镇街道" else \
         region.full[:-len(region.town)] + rng.choice(["民政局", "司法局", "教育局"])
-    quantum = Decimal("0.01") if (family == "shanghai" and doc_type == "预算") else Decimal(100)
+    # tables in 元 (with fen): Shanghai's 预算, and half of the mof family's documents
+    yuan = family == "shanghai" and doc_type == "预算" or family == "mof" and rng.random() < 0.5
+    quantum = Decimal("0.01") if yuan else Decimal(100)
     b = Budget(family, year, doc_type, scope, region, kind, name, shorts, parent, oth, other_name,
                other_local_name=other_local, quantum=quantum)
     _fill(b, Maker(rng, quantum), rng)

@@ -47,9 +47,9 @@ def _wrong(bd: Builder, x: Decimal) -> Decimal:
     return x + step if (x < step * 2 or bd.rng.random() < 0.5) else x - step
 
 
-def _plant(bd: Builder, name: str, where, note: str = "") -> bool:
+def _plant(bd: Builder, name: str, where, note: str = "", codes: tuple[str, ...] | None = None) -> bool:
     k = KINDS[name]
-    bd.add_plant(Plant(name, k.codes, k.family, note=note), where)
+    bd.add_plant(Plant(name, codes or k.codes, k.family, note=note), where)
     return True
 
 
@@ -109,7 +109,10 @@ def _change_amount(bd: Builder) -> bool:
     if not st:
         return False
     st.slots["chg"] = mark(bd.w.money(_wrong(bd, abs(st.facts["chg"])), plain=True))
-    return _plant(bd, "change-amount", st)
+    # with no prior amount stated, the amount, the change and the percentage disagree and nothing
+    # says which of the last two is wrong: a finding on either (BL203 or BL205) is the plant's
+    codes = None if _has(st, "prior") else ("BL203", "BL205")
+    return _plant(bd, "change-amount", st, codes=codes)
 
 
 @kind("change-percent", 8, "BL2", ("BL205", "BL203"), "a stated growth percentage does not follow from the amounts")
@@ -125,27 +128,34 @@ def _change_percent(bd: Builder) -> bool:
 
 @kind("change-direction", 8, "BL2", ("BL204", "BL203", "BL205"), "增加/减少 contradicts the amounts it describes")
 def _change_direction(bd: Builder) -> bool:
-    st = _pick(bd, _change_sts(bd, ("dir",), ("prior",)))
+    # the prior amount stated, or the change and the percentage (which give it)
+    st = _pick(bd, [s for s in _change_sts(bd, ("dir",), ("prior", "pct")) if _has(s, "prior") or _has(s, "chg")])
     if not st:
         return False
     flip = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
     st.slots["dir"] = mark(flip[st.slots["dir"]])
     if "{dir2}" in st.template:
         st.slots["dir2"] = flip.get(st.slots["dir2"], st.slots["dir2"])
+    st.slots["amp"] = {"增幅": "降幅", "降幅": "增幅"}[st.slots["amp"]]
+    st.slots["reach"] = "为"
     return _plant(bd, "change-direction", st)
 
 
 @kind("share-wrong", 8, "BL2", ("BL205",), "a share (占X%) is not part / whole")
 def _share_wrong(bd: Builder) -> bool:
-    st = _pick(bd, [s for s in bd.statements("share")])
-    if not st:
+    options = []   # (statement, slot, true share): the partitions, the “三公” items, a 科目's share of the total
+    for st in bd.statements("share", "three-public"):
+        for i, true in enumerate(st.facts.get("shares", [])):
+            if "{s%d}" % i in "".join(part[2] for part in st.parts):
+                options.append((st, f"s{i}", true))
+    for st in bd.statements("subject"):
+        if "{share}" in st.template:
+            options.append((st, "share", st.facts["share"]))
+    if not options:
         return False
-    i = bd.rng.randrange(2)
-    true = st.facts["shares"][i]
+    st, slot, true = bd.rng.choice(options)
     wrong = true + Decimal("7.5") if true < 80 else true - Decimal("7.5")
-    label, amount, suffix = st.parts[i]
-    word = "占比" if "占比" in suffix else "占"
-    st.parts[i][2] = suffix.split(word)[0] + word + mark(bd.w.percent(wrong, 1))
+    st.slots[slot] = mark(bd.w.percent(wrong, 1))
     return _plant(bd, "share-wrong", st)
 
 
@@ -157,7 +167,7 @@ def _shares_sum(bd: Builder) -> bool:
     i = bd.rng.randrange(len(st.parts))
     true = st.facts["shares"][i]
     wrong = true + Decimal("4.0") if true < 90 else true - Decimal("4.0")
-    st.parts[i][2] = "，占" + mark(bd.w.percent(wrong, 1))
+    st.slots[f"s{i}"] = mark(bd.w.percent(wrong, 1))
     return _plant(bd, "shares-sum", st)
 
 
@@ -195,7 +205,11 @@ def _obsolete(bd: Builder) -> bool:
         st = bd.rng.choice(lists)
         i, code = next((i, c) for i, c in enumerate(st.facts["classes"])
                        if c in OBSOLETE_NAME and bd.b.year >= OBSOLETE_NAME[c][1])
-        st.parts[i][0] = st.parts[i][0].replace(FUNCTIONAL[code], mark(OBSOLETE_NAME[code][0]), 1)
+        if FUNCTIONAL[code] in st.parts[i][0]:
+            st.parts[i][0] = st.parts[i][0].replace(FUNCTIONAL[code], mark(OBSOLETE_NAME[code][0]), 1)
+        else:   # a form that shortens the name (文化旅游体育与传媒（类）): the old name in full
+            form = bd.rng.choice(["markers", "bare", "half-markers", "name-code"])
+            st.parts[i][0] = bd.n.subject_name(code, form, names={code: mark(OBSOLETE_NAME[code][0])})
         return _plant(bd, "obsolete-subject", st)
     target = _subject_block(bd)
     if not rows or not target:
@@ -358,7 +372,8 @@ def _both(bd: Builder) -> bool:
 @kind("subjectless-amount", 9, "BL3", ("BL313",), "an amount whose subject was deleted")
 def _subjectless(bd: Builder) -> bool:
     st = _pick(bd, [s for s in bd.statements("income-parts", "three-public", "procurement", "class-list")
-                    if len(s.parts) >= 2])
+                    if len(s.parts) >= 2 and s.layout in ("inline", "numbered", "lines")
+                    and s.part_format == "{0}{1}{2}"])
     if not st:
         return False
     i = bd.rng.randrange(1, len(st.parts))

@@ -77,6 +77,10 @@ def functional(b: Budget, w: Writer, key: str, title: str, columns: list[str], v
 
 def economic(b: Budget, w: Writer, key: str, title: str, split: bool) -> TableSpec:
     head = ["科目编码", "科目名称"] + (["合计", "人员经费", "公用经费"] if split else ["金额"])
+    heads = [head]
+    if b.family == "mof" and split:
+        heads = [["部门预算支出经济分类科目", "", "本年一般公共预算基本支出", "", ""],
+                 ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]]
     out, cells = [], {}
 
     def vals(code: str, v: Decimal) -> list[Decimal]:
@@ -100,17 +104,20 @@ def economic(b: Budget, w: Writer, key: str, title: str, split: bool) -> TableSp
         add(cls, ECONOMIC[cls], sum(items.values(), ZERO))
         for k, v in items.items():
             add(k, ECONOMIC[k], v)
-    return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=0)
+    return TableSpec(key, title, heads, out, unit=w.s.table_unit, cells=cells, total_row=0)
 
 
 def summary(b: Budget, w: Writer, key: str, title: str, fiscal: bool) -> TableSpec:
     """收支总表 / 财政拨款收支总表: income items left, 类 right."""
     measure = "决算数" if b.doc_type == "决算" else "预算数"
     head = ["项目", measure, "项目", measure]
+    heads = [["收入", "", "支出", ""], head] if b.family == "mof" else [head]
     incomes = [("一般公共预算拨款收入" if not fiscal else "一般公共预算资金", b.gpb),
                ("政府性基金预算拨款收入" if not fiscal else "政府性基金预算资金", b.fund),
                ("国有资本经营预算拨款收入" if not fiscal else "国有资本经营预算资金", ZERO)]
-    if not fiscal:
+    if not fiscal and b.family == "mof":
+        incomes += [("财政专户管理资金收入", ZERO), ("单位资金", ZERO)]
+    elif not fiscal:
         incomes += [("财政专户管理资金收入", ZERO), ("事业收入", ZERO), ("其他收入", ZERO)]
     if b.family == "hebei":
         classes = [(f"{chinese_int(i + 1)}、{n}支出" if n != "其他" else f"{chinese_int(i + 1)}、其他支出",
@@ -136,7 +143,7 @@ def summary(b: Budget, w: Writer, key: str, title: str, fiscal: bool) -> TableSp
     cells[(len(out), 1)] = b.total
     cells[(len(out), 3)] = b.total
     out.append(["收入总计", w.cell(b.total), "支出总计", w.cell(b.total)])
-    return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=len(out) - 1)
+    return TableSpec(key, title, heads, out, unit=w.s.table_unit, cells=cells, total_row=len(out) - 1)
 
 
 def _class_code(name: str) -> str:
@@ -165,6 +172,13 @@ def three_public(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
             heads[0].append("机关运行经费")
             heads[1].append("")
             vals.append(b.running)
+    if b.family == "mof":   # the Ministry's layout: last year's budget, then this year's, each split
+        tp = b.three_public_prior
+        prior = [sum(tp.values(), ZERO), tp["出国"], tp["购置"] + tp["运行"], tp["购置"], tp["运行"], tp["接待"]]
+        words = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]
+        heads = [[f"{b.year - 1}年预算数", "", "", "", "", "", f"{b.year}年预算数", "", "", "", "", ""],
+                 words + words, ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2]
+        vals = prior + vals
     row = [w.cell(v) for v in vals]
     cells = {(0, i): v for i, v in enumerate(vals)}
     note = "" if any(vals) else _empty_note(b, "财政拨款“三公”经费支出")
@@ -174,6 +188,8 @@ def three_public(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
 def _empty_note(b: Budget, what: str) -> str:
     if b.family == "shanghai":
         return f"说明：{b.name}{b.year}年度没有{what}，故本表无数据。"
+    if b.family == "mof":
+        return f"注：本{b.scope}{b.year}年没有使用{what.removesuffix('支出')}安排的支出，故本表无数据。"
     return f"注：{'本' + b.scope}无{what}，空表列示。"
 
 
@@ -281,7 +297,7 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
     inc_vals = (lambda r: [r.total, r.gpb, r.fund])
     inc_cols = ["合计", "一般公共预算拨款", "政府性基金预算拨款"]
     if fin:
-        p = {"hebei": f"{s}", "shanghai": "", "jiangsu": ""}[b.family]
+        p = {"hebei": f"{s}", "shanghai": "", "jiangsu": "", "mof": ""}[b.family]
         return [
             summary(b, w, "summary", f"{p}收入支出决算总表", False),
             functional(b, w, "income", f"{p}收入决算表", ["合计", "财政拨款收入", "其他收入"],
@@ -306,6 +322,23 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
             fund(b, w, "fund", f"{p}政府性基金预算财政拨款支出表"),
             empty("soe", f"{p}国有资本经营预算财政拨款支出表", b, w, "国有资本经营预算财政拨款预算"),
             three_public(b, w, "three", f"{p}财政拨款“三公”经费支出表"),
+        ]
+    if b.family == "mof":   # the Ministry's standard nine tables (地方预决算公开操作规程)
+        income_cols = ["合计", "上年结转", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
+                       "财政专户管理资金", "单位资金"]
+        expense_cols = ["合计", "基本支出", "项目支出", "事业单位经营支出", "对下级单位补助支出"]
+        return [
+            summary(b, w, "summary", f"{s}收支总表", False),
+            functional(b, w, "income", f"{s}收入总表", income_cols,
+                       lambda r: [r.total, ZERO, r.gpb, r.fund, ZERO, ZERO, ZERO], b.rows),
+            functional(b, w, "expense", f"{s}支出总表", expense_cols,
+                       lambda r: [r.total, r.basic, r.project + r.fund, ZERO, ZERO], b.rows),
+            summary(b, w, "fiscal", "财政拨款收支总表", True),
+            functional(b, w, "gpb", "一般公共预算支出表", three_cols, gpb_vals, gpb_rows),
+            economic(b, w, "basic", "一般公共预算基本支出表", True),
+            three_public(b, w, "three", "一般公共预算“三公”经费支出表"),
+            fund(b, w, "fund", "政府性基金预算支出表"),
+            empty("soe", "国有资本经营预算支出表", b, w, "国有资本经营预算支出"),
         ]
     if b.family == "shanghai":
         p = f"{Y}年{s if s == '部门' else '预算单位'}"
