@@ -30,7 +30,7 @@ from docgen.fmt import Style, Writer, chinese_int, number  # noqa: E402
 import generalisation as bench  # noqa: E402
 
 SAMPLE = [(f, d, s, seed) for f in FAMILIES for d in DOC_TYPES for s in SCOPES for seed in (0, 1)]
-N_PER_KIND = 2   # documents per family and kind in the recall sample
+N_PER_KIND = 1   # documents per family and kind in the recall sample
 
 
 def _dec(text: str) -> Decimal:

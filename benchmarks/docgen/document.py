@@ -210,6 +210,7 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
         style = rng.choice(["（{n}）", "{n}.", "{n}．", "{c}"])   # not （一）: the Shanghai headings use it
         for i, bl in enumerate(subjects, 1):
             bl.prefix = style.format(n=i, c="①②③④⑤⑥⑦⑧⑨⑩"[i - 1], cn=chinese_ordinal(i))
+            bl.st.template = bl.st.template.removeprefix("其中：")   # not after a number
     plans = [P(st) for st in n.plan_targets()]
     proc = n.procurement()
     proc_blocks = [P(proc)] if proc else [P(raw(f"{Y}年{n.body()}未安排政府采购预算。"))]
@@ -285,7 +286,8 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
             H("（一）机关运行经费", 3), P(n.running()),
             H("（二）政府采购情况", 3), *proc_blocks,
             H("（三）国有资产占有使用情况", 3), P(n.assets()),
-            H("（四）预算绩效管理情况", 3), *plans, *traps, P(n.measures()),
+            H("（四）预算绩效管理情况", 3), *plans, *_performance_tables(b, n, rng, "附件：项目支出绩效目标表"),
+            *traps, P(n.measures()),
             H("第四部分 名词解释"),
             P(raw("一、财政拨款收入：指本级财政当年拨付的资金。")),
             P(raw("二、机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。")),
@@ -307,9 +309,10 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
     ]
 
 
-def _performance_tables(b: Budget, n: Narrator, rng: random.Random) -> list[Block]:
+def _performance_tables(b: Budget, n: Narrator, rng: random.Random,
+                        heading: str = "第二部分 预算项目绩效目标") -> list[Block]:
     from .tables import performance
-    out = [Block("para", raw("第二部分 预算项目绩效目标", "heading"))]
+    out = [Block("para", raw(heading, "heading"))]
     for i, pr in enumerate(b.projects, 1):
         goal = f"1、保障{pr.name.removesuffix('经费').removesuffix('项目')}工作顺利开展，完成年度任务"
         out.append(Block("table", table=performance(b, n.w, i, pr, goal, rng)))

@@ -368,6 +368,8 @@ def _fill(b: Budget, mk: Maker, rng: random.Random) -> None:
     own_items = [c for c in FUNCTIONAL if c.startswith(kuan) and len(c) == 7 and c[-2:] not in ("01", "50")]
     n_projects = rng.randint(1, 3)
     project_amounts = [mk.round_amount(3 * scale, 60 * scale) for _ in range(n_projects)]
+    if rng.random() < 0.25:   # an amount that reads like a year (2024万元 in a 2024 budget): a trap for BL301
+        project_amounts[0] = Decimal(b.year - rng.choice([0, 1, 2])) * WAN
     names = list(b.kind.projects)
     rng.shuffle(names)
     project_codes = [rng.choice(own_items) for _ in range(n_projects)]

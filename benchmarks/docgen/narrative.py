@@ -413,7 +413,7 @@ class Narrator:
             "{name}：{amt}，" + use + "。",
         ]
         if "“" not in name and "（" not in name and "(" not in name and not name[:1].isdigit():
-            templates.append("主要为" + name + "支出{amt}。")
+            templates.append("主要为" + name + spend + "{amt}。")
         fresh = [
             "{name}" + self.verb() + "数为{amt}，" + use + "。",
             "{name}列支{amt}，" + use + "。",
@@ -678,9 +678,10 @@ class Narrator:
             fresh = [
                 "{proj}年度绩效目标：{Y}年组织{what}{n}次，{place}{field}工作覆盖面进一步扩大。",
                 "{Y}年，{proj}计划开展{what}{n}次，促进{place}{field}工作规范化。",
-                "{proj}：完成{what}不少于{n}次，{place}{field}服务对象满意度达到90%以上。",
+                "{proj}：完成{what}不少于{n}次，{place}群众满意度达到90%以上。",
                 "实施{proj}，全年完成{what}{n}次，服务{place}{field}发展。",
                 "{proj}拟于{Y}年底前完成{what}{n}次，进一步提升{place}{field}工作质效。",
+                "{proj}：{what}次数不少于{n}次，{place}群众满意度不低于90%。",
             ]
             out.append(Statement("plan", self.pick(templates, fresh),
                                  {"proj": pr.name, "Y": str(b.year), "what": _core(pr.name),

@@ -16,6 +16,7 @@ from .catalog import FUNCTIONAL, LANDMARKS, OBSOLETE_NAME
 from .document import Builder, Plant, mark
 from .model import landmark, pct
 from .narrative import Statement
+from .tables import form_cell
 
 ZERO = Decimal(0)
 
@@ -279,6 +280,79 @@ def _procurement_levels(bd: Builder) -> bool:
     i = bd.rng.choice(items)
     t.rows[i][5] = mark(bd.w.cell(_wrong(bd, t.cells[(i, 5)])))
     return _plant(bd, "procurement-levels", t, note=t.title)
+
+
+# =========================================================================== issue 8: 项目绩效目标表 (BL4)
+
+def _form(bd: Builder):
+    forms = [t for t in bd.tables if t.key == "performance"]
+    return bd.rng.choice(forms) if forms else None
+
+
+def _form_row(t, first: str = "", second: str = "") -> int:
+    """The row whose first cell (or, given second, whose second cell) is the label."""
+    return next(i for i, row in enumerate(t.rows)
+                if (row[1] == second if second else row[0] == first) and len(row) > 1)
+
+
+@kind("perf-sources", 8, "BL4", ("BL401",), "a 项目绩效目标表's 预算数 is not 财政资金 + 其他资金")
+def _perf_sources(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, "预算规模及资金用途")
+    t.rows[i][4] = mark(form_cell(_wrong(bd, t.cells[(i, 4)])))
+    return _plant(bd, "perf-sources", t, note=t.title)
+
+
+@kind("perf-funding-text", 8, "BL4", ("BL402",), "the 资金用途 text gives another amount than the form's 预算数")
+def _perf_funding(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, "预算规模及资金用途") + 1
+    amount = t.cells[(i - 1, 2)]
+    wrong = int(_wrong(bd, amount))
+    text = t.rows[i][1]
+    head, _, tail = text.partition("共需资金")
+    t.rows[i][1] = head + "共需资金" + mark(f"{wrong:,}" if "," in tail else str(wrong)) + "元。"
+    return _plant(bd, "perf-funding-text", t, note=t.title)
+
+
+@kind("perf-cost", 8, "BL4", ("BL403",), "a 成本指标 caps the project's cost above its 预算数")
+def _perf_cost(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, second="成本指标")
+    amount = t.cells[(_form_row(t, "预算规模及资金用途"), 2)]
+    t.rows[i][4] = "≤" + mark(form_cell(amount * Decimal(bd.rng.choice(["1.2", "1.5", "2"])))) + "万元"
+    return _plant(bd, "perf-cost", t, note=t.title)
+
+
+@kind("perf-plan", 8, "BL4", ("BL408",), "a 资金支出计划 that neither rises to 100% nor adds up to 100%")
+def _perf_plan(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, "资金支出计划（%）") + 1
+    plan = [Decimal(x) for x in t.rows[i][1:]]
+    j = bd.rng.randrange(1, 3)   # a quarter below the one before it: not cumulative, and no sum of 100
+    t.rows[i][j + 1] = mark(f"{max(plan[j - 1] - 10, Decimal(5)):.2f}")
+    return _plant(bd, "perf-plan", t, note=t.title)
+
+
+@kind("narrative-indicator", 8, "BL4", ("BL407",), "the narrative gives a target another value than the 绩效目标表")
+def _narrative_indicator(bd: Builder) -> bool:
+    forms = {t.title for t in bd.tables if t.key == "performance"}
+    sts = [st for st in bd.statements("plan") if "{n}" in st.template and
+           any(st.facts["project"] in title for title in forms)]
+    st = _pick(bd, sts)
+    if not st:
+        return False
+    n = int(st.slots["n"])   # below the table's ≥n: the narrative promises less than the target
+    st.slots["n"] = mark(str(max(1, n - bd.rng.choice([1, 2, 3])) if n > 1 else n + 5))
+    return _plant(bd, "narrative-indicator", st)
 
 
 # =========================================================================== issue 9: wording

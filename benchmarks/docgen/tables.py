@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .catalog import CLASS_NAMES, ECONOMIC, FUNCTIONAL
-from .fmt import Writer, chinese_int
+from .fmt import WAN, Writer, chinese_int, number
 from .model import Budget, Row
 
 ZERO = Decimal(0)
@@ -370,10 +370,16 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
     ]
 
 
+def form_cell(yuan: Decimal) -> str:
+    """An amount in a 项目绩效目标表 (单位：万元)."""
+    return number(yuan / WAN, 2)
+
+
 def performance(b: Budget, w: Writer, index: int, project, goal: str, rng) -> TableSpec:
     """A 项目绩效目标表 in the county layout (项目编码 | 专项资金名称, 预算规模及资金用途 with 预算数 =
     财政资金 + 其他资金, the use of the money in 元, a cumulative 资金支出计划, 绩效目标, indicators)."""
     amount = project.amount
+    wan = form_cell(amount)   # the form is in 万元 whatever the unit of the document's tables
     yuan = f"{int(amount):,}" if rng.random() < 0.5 else str(int(amount))
     plan = sorted(rng.sample([10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90], 3)) + [100]
     name = project.name
@@ -382,7 +388,7 @@ def performance(b: Budget, w: Writer, index: int, project, goal: str, rng) -> Ta
     rows = [
         ["", "单位：万元"],
         ["项目编码", f"{b.year}-{index:04d}-{rng.randint(1000, 9999)}", "专项资金名称", name],
-        ["预算规模及资金用途", "预算数", w.cell(amount) or "0.00", "其中：财政资金", w.cell(amount) or "0.00", "其他资金", ""],
+        ["预算规模及资金用途", "预算数", wan, "其中：财政资金", wan, "其他资金", ""],
         ["", f"用于{subject}工作，共需资金{yuan}元。"],
         ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
         ["", *[f"{p:.2f}" for p in plan]],
@@ -391,7 +397,7 @@ def performance(b: Budget, w: Writer, index: int, project, goal: str, rng) -> Ta
         ["产出指标", "数量指标", f"{subject}次数", f"全年开展{subject}的次数", f"≥{n}次", "年度工作计划"],
         ["", "质量指标", f"{subject}完成质量", f"{subject}工作达到规定标准的比例", "≥95%", "工作制度"],
         ["", "时效指标", "完成及时率", "按时完成工作的比例", "100%", "工作计划"],
-        ["", "成本指标", "年度支出", f"{subject}年度需支出总额", f"≤{w.cell(amount)}万元", "预算安排"],
+        ["", "成本指标", "年度支出", f"{subject}年度需支出总额", f"≤{wan}万元", "预算安排"],
         ["效益指标", "社会效益指标", "服务保障能力", f"保障{subject}工作正常开展", "持续提升", "工作总结"],
         ["满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象对工作的满意程度", "≥90%", "问卷调查"],
     ]
