@@ -197,6 +197,13 @@ def _clean_findings(family: str) -> tuple:
 # (`python benchmarks/generalisation.py --test-sample` lists what fires on the sample).
 KNOWN_FALSE = {
     ("hebei", "BL306"): "a place name after a verb (现将涞水县…) read as a typo of 将来",
+    ("shanghai", "BL201"): "a 科目 with its code in brackets before 支出预算 (行政运行（2120101）支出预算1234.6万元) "
+                           "read as the 支出总额",
+    ("shanghai", "BL205"): "a list of 类 shares ending in '，合计X万元': the last item is left out of the whole",
+    ("jiangsu", "BL201"): "the three-row “三公”经费、会议费、培训费 header: 公务接待费 read under 培训费",
+    ("jiangsu", "BL205"): "a list of 类 shares ending in '，合计X万元': the last item is left out of the whole",
+    ("mof", "BL201"): "the “三公” table with last year's and this year's budgets side by side: this year's "
+                      "figures compared with the last-year columns",
 }
 
 
@@ -215,16 +222,17 @@ def test_known_false_alarm(family, rule):
 
 
 # Plants found in the sample (N_PER_KIND documents per family, seed 0), per kind: the floor
-# measured when the kind was added. Raise it when a rule improves; never lower it silently.
+# measured on main e1e5502 with the red-team wordings (docgen-s8). Raise it when a rule improves;
+# never lower it silently.
 # `python benchmarks/generalisation.py --test-sample` prints the current figures of this sample.
 FLOOR = {
-    "narrative-table": 5, "parts-sum": 6, "change-amount": 4, "change-percent": 6, "change-direction": 6,
-    "share-wrong": 6, "shares-sum": 6, "final-completion": 3, "final-direction": 5, "obsolete-subject": 6,
-    "marker-contradiction": 6, "table-sum": 6, "procurement-levels": 2, "stale-year": 5,
-    "comparison-own-year": 6, "final-title-year": 6, "final-asset-date": 6, "writer-instruction": 6,
-    "empty-reason": 3, "empty-amount": 5, "both-alternatives": 6, "subjectless-amount": 5, "other-unit": 5,
-    "other-region-place": 3, "scope-word": 2, "bi-chiping": 0, "cut-comparison": 0, "domain-term-damage": 0,
-    "typo": 5, "find-replace": 3, "placeholder": 6,
+    "narrative-table": 3, "parts-sum": 4, "change-amount": 4, "change-percent": 4, "change-direction": 2,
+    "share-wrong": 4, "shares-sum": 4, "final-completion": 4, "final-direction": 4, "obsolete-subject": 4,
+    "marker-contradiction": 3, "table-sum": 4, "procurement-levels": 1, "perf-sources": 2, "perf-funding-text": 2,
+    "perf-cost": 2, "perf-plan": 2, "narrative-indicator": 0, "stale-year": 3, "comparison-own-year": 4,
+    "final-title-year": 4, "final-asset-date": 4, "writer-instruction": 4, "empty-reason": 4, "empty-amount": 4,
+    "both-alternatives": 4, "subjectless-amount": 3, "other-unit": 4, "other-region-place": 1, "scope-word": 4,
+    "bi-chiping": 4, "cut-comparison": 4, "domain-term-damage": 4, "typo": 3, "find-replace": 4, "placeholder": 4,
 }
 
 
