@@ -146,6 +146,10 @@ def test_each_plant_is_in_the_text_at_its_span(kind):
             assert plant.zone[0] <= plant.span.line <= plant.zone[1]
             doc_type, scope = bench.variants(int(doc.name.split("-")[3]))
             clean = generate(family, doc_type, scope, int(doc.name.split("-")[3])).text.split("\n")
+            if kind == "missing-table":   # a table left out: the title carries the mark, the table is gone
+                assert plant.span.text.endswith(("预算", "决算", "情况说明", "公开"))
+                assert plant.note in "\n".join(clean) and plant.note not in doc.text
+                continue
             changed = [i + 1 for i, (a, b) in enumerate(zip(lines, clean)) if a != b]
             assert plant.span.line in changed and len(lines) == len(clean), kind
             assert all(plant.zone[0] <= i <= plant.zone[1] or i in [s.line for s in plant.also] for i in changed)
@@ -228,7 +232,8 @@ def test_known_false_alarm(family, rule):
 FLOOR = {
     "narrative-table": 3, "parts-sum": 4, "change-amount": 4, "change-percent": 4, "change-direction": 2,
     "share-wrong": 4, "shares-sum": 4, "final-completion": 4, "final-direction": 4, "obsolete-subject": 4,
-    "marker-contradiction": 3, "table-sum": 4, "procurement-levels": 1, "perf-sources": 2, "perf-funding-text": 2,
+    "marker-contradiction": 3, "table-sum": 4, "procurement-levels": 1, "personnel-split": 3, "missing-table": 4,
+    "comparison-old-year": 4, "perf-sources": 2, "perf-funding-text": 2,
     "perf-cost": 2, "perf-plan": 2, "narrative-indicator": 0, "stale-year": 3, "comparison-own-year": 4,
     "final-title-year": 4, "final-asset-date": 4, "writer-instruction": 4, "empty-reason": 4, "empty-amount": 4,
     "both-alternatives": 4, "subjectless-amount": 3, "other-unit": 4, "other-region-place": 1, "scope-word": 4,

@@ -121,7 +121,7 @@ class Builder:
             raise AssertionError("a plant left no marked text")
         for plant, where in self.pending:
             plant.span, plant.also = spans[0], spans[1:]   # a slot written twice is marked twice
-            z = where_lines.get(id(where))
+            z = where_lines.get(id(where)) if where != "document" else (1, len(lines), "")
             if z:
                 plant.zone = (z[0], z[1])
                 plant.zone_text = clean_marks(z[2])
@@ -293,6 +293,7 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
             P(raw("二、机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。")),
         ]
     return [
+        Block("title", Statement("title", "{name}{Y}年度{scope}预算公开", {"name": b.name, "Y": str(Y), "scope": s})),
         H(f"第一部分 {s}概况"), H("一、主要职能", 2), P(n.duties()),
         H(f"二、{s}机构设置及预算单位构成情况", 2), P(n.intro()),
         year_heading, *T,

@@ -282,6 +282,31 @@ def _procurement_levels(bd: Builder) -> bool:
     return _plant(bd, "procurement-levels", t, note=t.title)
 
 
+@kind("personnel-split", 8, "BL2", ("BL201", "BL202", "BL106"),
+      "人员经费 / 公用经费 stated under 基本支出 differ from the 基本支出 table's split")
+def _personnel_split(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("expense-parts") if s.facts.get("inner") and bd.b.personnel])
+    if not st:
+        return False
+    st.slots["pe"] = mark(bd.w.money(_wrong(bd, bd.b.personnel), plain=True))
+    return _plant(bd, "personnel-split", st)
+
+
+@kind("missing-table", 9, "BL3", ("BL316",), "a table the document kind requires is left out (an empty one too)")
+def _missing_table(bd: Builder) -> bool:
+    blocks = [bl for bl in bd.blocks if bl.table is not None and bl.table.key in ("fund", "three")]
+    titles = bd.statements("title")
+    if not blocks or not titles:
+        return False
+    bl = bd.rng.choice(blocks)
+    bd.blocks.remove(bl)
+    bd.tables.remove(bl.table)
+    title = titles[0]   # the document's title carries the mark: the finding has no other place
+    title.template = mark(title.template)
+    bd.add_plant(Plant("missing-table", KINDS["missing-table"].codes, "BL3", note=bl.table.title), "document")
+    return True
+
+
 # =========================================================================== issue 8: 项目绩效目标表 (BL4)
 
 def _form(bd: Builder):
@@ -376,6 +401,15 @@ def _comparison_own(bd: Builder) -> bool:
         return False
     st.slots["base"] = mark(f"{bd.b.year}年" + ("预算" if bd.b.doc_type == "预算" and bd.rng.random() < 0.5 else ""))
     return _plant(bd, "comparison-own-year", st)
+
+
+@kind("comparison-old-year", 9, "BL3", ("BL301",), "a comparison with a year before last instead of last year")
+def _comparison_old(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements(*CHANGES, "three-public") if "{base}" in s.template])
+    if not st:
+        return False
+    st.slots["base"] = mark(f"{bd.b.year - 2}年" + ("预算" if bd.b.doc_type == "预算" and bd.rng.random() < 0.5 else ""))
+    return _plant(bd, "comparison-old-year", st)
 
 
 @kind("final-title-year", 9, "BL3", ("BL301", "BL305"), "决算: a part title with another year")
