@@ -315,7 +315,8 @@ def _performance_tables(b: Budget, n: Narrator, rng: random.Random,
     from .tables import performance
     out = [Block("para", raw(heading, "heading"))]
     for i, pr in enumerate(b.projects, 1):
-        goal = f"1、保障{pr.name.removesuffix('经费').removesuffix('项目')}工作顺利开展，完成年度任务"
+        work = pr.name.removesuffix("经费").removesuffix("项目")
+        goal = f"1、保障{work}{'' if work.endswith('工作') else '工作'}顺利开展，完成年度任务"
         out.append(Block("table", table=performance(b, n.w, i, pr, goal, rng)))
     return out
 

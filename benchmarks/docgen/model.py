@@ -440,7 +440,9 @@ def q_round(x: Decimal, quantum: Decimal) -> Decimal:
 
 
 def landmark(region: Region) -> str:
-    return LANDMARKS.get(region.county, region.short)
+    """The place a 绩效目标 names: 平乡, 普陀; a one-character short name (威 for 威县) is not used alone."""
+    short = region.short if len(region.short) > 1 else region.county or region.city
+    return LANDMARKS.get(region.county, short)
 
 
 __all__ = ["Budget", "Row", "Project", "Region", "make_budget", "pct", "q2", "WAN", "FAMILIES", "ECONOMIC",

@@ -384,21 +384,22 @@ def performance(b: Budget, w: Writer, index: int, project, goal: str, rng) -> Ta
     plan = sorted(rng.sample([10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90], 3)) + [100]
     name = project.name
     subject = name.removesuffix("经费").removesuffix("项目")
+    work = subject if subject.endswith("工作") else subject + "工作"   # not 文明创建工作工作
     n = project.target_count
     rows = [
         ["", "单位：万元"],
         ["项目编码", f"{b.year}-{index:04d}-{rng.randint(1000, 9999)}", "专项资金名称", name],
         ["预算规模及资金用途", "预算数", wan, "其中：财政资金", wan, "其他资金", ""],
-        ["", f"用于{subject}工作，共需资金{yuan}元。"],
+        ["", f"用于{work}，共需资金{yuan}元。"],
         ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
         ["", *[f"{p:.2f}" for p in plan]],
         ["绩效目标", goal],
         ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
         ["产出指标", "数量指标", f"{subject}次数", f"全年开展{subject}的次数", f"≥{n}次", "年度工作计划"],
-        ["", "质量指标", f"{subject}完成质量", f"{subject}工作达到规定标准的比例", "≥95%", "工作制度"],
+        ["", "质量指标", f"{subject}完成质量", f"{work}达到规定标准的比例", "≥95%", "工作制度"],
         ["", "时效指标", "完成及时率", "按时完成工作的比例", "100%", "工作计划"],
         ["", "成本指标", "年度支出", f"{subject}年度需支出总额", f"≤{wan}万元", "预算安排"],
-        ["效益指标", "社会效益指标", "服务保障能力", f"保障{subject}工作正常开展", "持续提升", "工作总结"],
+        ["效益指标", "社会效益指标", "服务保障能力", f"保障{work}正常开展", "持续提升", "工作总结"],
         ["满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象对工作的满意程度", "≥90%", "问卷调查"],
     ]
     return TableSpec("performance", f"{index}、{name}绩效目标表", [], rows, unit="万元",
