@@ -566,6 +566,9 @@ class Narrator:
         style = self.rng.randrange(2)
         labels = {"货物": ["拟采购货物支出", "货物类"], "工程": ["拟采购工程支出", "工程类"],
                   "服务": ["拟购买服务支出", "服务类"]}
+        if self.fin:   # what was bought, not what is planned
+            labels = {"货物": ["政府采购货物支出", "货物类"], "工程": ["政府采购工程支出", "工程类"],
+                      "服务": ["政府采购服务支出", "服务类"]}
         parts = [[(labels[k][style] if fresh_labels else f"{k}类采购" if self.rng.random() < 0.5 else f"{k}"),
                   self.m(b.procurement_by(k), True), ""]
                  for k in ("货物", "工程", "服务") if b.procurement_by(k)]
