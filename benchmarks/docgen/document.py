@@ -81,6 +81,8 @@ class Builder:
         self.n = Narrator(self.b, self.w, self.rng)
         self.tables = table_set(self.b, self.w)
         self.blocks = outline(self.b, self.n, self.tables, self.rng)
+        if family in ("jiangsu", "mof") and self.n.fresh():
+            self.blocks = with_contents(self.blocks, self.rng)
         self.tables = [bl.table for bl in self.blocks if bl.table is not None]
         self.plants: list[Plant] = []
         self.pending: list[tuple[Plant, object]] = []   # plant and the block (or table) it sits in
@@ -308,6 +310,25 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
         H("八、预算绩效目标设置情况说明", 2), *plans,
         H("九、其他需要说明的情况", 2), *traps, P(n.measures()),
     ]
+
+
+def with_contents(blocks: list[Block], rng: random.Random) -> list[Block]:
+    """A 目录 after the title: the parts, their sections and the tables, each with its page (the
+    provincial and Ministry publications open with one; its lines repeat headings and table titles)."""
+    first = next((i for i, bl in enumerate(blocks) if bl.role == "title"), None)
+    if first is None:
+        return blocks
+    lines, page = ["目录"], 1
+    leader = rng.choice(["…" * 12, "." * 24, "\t"])
+    for bl in blocks[first + 1:]:
+        if bl.table is not None:
+            page += 1
+            lines.append(f"{bl.table.title}{leader}{page}")
+        elif bl.role == "heading" and bl.level <= 2:
+            page += rng.randint(0, 1)
+            lines.append(f"{bl.st.render()}{leader}{page}")
+    toc = Block("para", raw("\n".join(lines), "contents"))
+    return blocks[:first + 1] + [toc] + blocks[first + 1:]
 
 
 def _performance_tables(b: Budget, n: Narrator, rng: random.Random,
