@@ -148,7 +148,8 @@ def test_each_plant_is_in_the_text_at_its_span(kind):
             clean = generate(family, doc_type, scope, int(doc.name.split("-")[3])).text.split("\n")
             if kind == "missing-table":   # a table left out: the title carries the mark, the table is gone
                 assert plant.span.text.endswith(("预算", "决算", "情况说明", "公开"))
-                assert plant.note in clean and plant.note not in lines   # (a 目录 may still list it)
+                title = lambda x: x.endswith(plant.note)  # noqa: E731  (a 目录 line ends in its page)
+                assert any(map(title, clean)) and not any(map(title, lines))
                 continue
             changed = [i + 1 for i, (a, b) in enumerate(zip(lines, clean)) if a != b]
             assert plant.span.line in changed and len(lines) == len(clean), kind
