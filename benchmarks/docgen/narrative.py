@@ -493,6 +493,7 @@ class Narrator:
                 "“三公”经费" + v + "{total}" + cmp_ + "。其中：{parts}。",
                 "{parts}，{Y}年“三公”经费合计{total}" + cmp_ + "。",
                 "{Y}年“三公”经费" + v + "安排{total}" + cmp_ + "，具体为{parts}。",
+                "{body}{Y}年“三公”经费" + v + "总额为{total}" + cmp_ + "；其中：{parts}。",
             ]
             if total:   # the provincial form: each item with its share, no total stated
                 templates.append("{body}{Y}年度一般公共预算拨款安排的“三公”经费" + v + "支出中，{parts}。")
