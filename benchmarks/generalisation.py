@@ -212,6 +212,37 @@ def print_report(rep: dict, misses: int, false: int = 0) -> None:
                   f"          | {f['text']}")
 
 
+def print_markdown(rep: dict) -> None:
+    """The closing-note tables: recall per kind and family, false findings per clean document and rule."""
+    fams = rep["families"]
+    print(f"n={rep['n']} per family and kind, seed {rep['seed']}, fresh={rep['fresh']}, "
+          f"formats {','.join(rep['formats'])}\n")
+    print("| kind | codes | " + " | ".join(fams) + " | recall |")
+    print("|---|---|" + "---|" * len(fams) + "---|")
+    tot_f = tot_n = 0
+    for kind, e in rep["kinds"].items():
+        cells = " | ".join(f"{e['by_family'][f][0]}/{e['by_family'][f][1]}" if e["by_family"][f][1] else "–"
+                           for f in fams)
+        rec = f"{e['found'] / e['total']:.2f}" if e["total"] else "–"
+        print(f"| {kind} | {','.join(e['codes']) or e['family'] + '*'} | {cells} | {rec} |")
+        tot_f, tot_n = tot_f + e["found"], tot_n + e["total"]
+    print(f"| all | | " + " | ".join(
+        f"{sum(e['by_family'][f][0] for e in rep['kinds'].values())}/"
+        f"{sum(e['by_family'][f][1] for e in rep['kinds'].values())}" for f in fams)
+        + f" | {tot_f / max(tot_n, 1):.2f} |\n")
+    c = rep["clean"]
+    rules = sorted({r for e in c["by_family"].values() for r in e["by_rule"]})
+    print(f"False findings per clean document ({c['docs']} documents):\n")
+    print("| family | documents | " + " | ".join(rules) + " | all |")
+    print("|---|---|" + "---|" * len(rules) + "---|")
+    for fam, e in c["by_family"].items():
+        per = lambda x: f"{x / max(e['docs'], 1):.2f}"  # noqa: E731
+        print(f"| {fam} | {e['docs']} | " + " | ".join(per(e["by_rule"].get(r, 0)) for r in rules)
+              + f" | {per(e['false'])} |")
+    print(f"| all | {c['docs']} | " + " | ".join(f"{c['by_rule'].get(r, 0) / max(c['docs'], 1):.2f}" for r in rules)
+          + f" | {c['per_doc']:.2f} |")
+
+
 TEST_N, TEST_SEED = 1, 0   # the sample tests/test_generator.py runs (per family and kind; clean: seed 0)
 
 
@@ -250,6 +281,7 @@ def main(argv=None) -> int:
     ap.add_argument("--false", type=int, default=0, metavar="N",
                     help="show up to N false findings per rule on the clean documents, with their line")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the report as Markdown tables")
     ap.add_argument("--misses", type=int, default=0, help="show up to this many missed plants per kind")
     ap.add_argument("--keep", default="", help="directory to keep the generated files in")
     ap.add_argument("--docx", action="store_true", help="also write each document as .docx and lint that")
@@ -275,6 +307,8 @@ def main(argv=None) -> int:
     rep = run(args)
     if args.json:
         print(json.dumps(rep, ensure_ascii=False, indent=1, default=dict))
+    elif args.markdown:
+        print_markdown(rep)
     else:
         print_report(rep, args.misses, args.false)
     return 0
