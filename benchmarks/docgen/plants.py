@@ -14,7 +14,7 @@ from typing import Callable
 
 from .catalog import FUNCTIONAL, LANDMARKS, OBSOLETE_NAME
 from .document import Builder, Plant, mark
-from .model import landmark, pct
+from .model import landmark
 from .narrative import Statement
 from .tables import form_cell
 
