@@ -209,7 +209,8 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
     traps = [P(raw(t.replace("{body}", n.body()), "trap")) for t in n.traps()]
     subjects = [P(n.subject(r)) for r in _some(rng, b.gpb_rows(), 5)]
     if n.fresh():   # the 科目 statements as numbered sub-items, one numbering for all
-        style = rng.choice(["（{n}）", "{n}.", "{n}．", "{c}"])   # not （一）: the Shanghai headings use it
+        # not （一） (the Shanghai headings), nor the style of a list of 类 one item a line just above
+        style = rng.choice(["{n}.", "{n}．", "{c}"] if b.family == "hebei" else ["（{n}）", "{c}"])
         for i, bl in enumerate(subjects, 1):
             bl.prefix = style.format(n=i, c="①②③④⑤⑥⑦⑧⑨⑩"[i - 1], cn=chinese_ordinal(i))
             bl.st.template = bl.st.template.removeprefix("其中：")   # not after a number

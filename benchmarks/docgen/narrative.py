@@ -122,7 +122,7 @@ class Narrator:
             if st.layout == "lines":
                 # not the numbering of the headings around it (the county 说明 has 1、收入说明 above)
                 st.slots.setdefault("line_num", "（{n}）" if self.b.family == "hebei" else
-                                    self.rng.choice(["{n}．", "{n}.", "（{n}）"]))
+                                    self.rng.choice(["{n}．", "{n}."]))
                 if not st.template.rstrip("。").endswith("{parts}") or "：{parts}" not in st.template:
                     st.layout = "numbered"
         return st
