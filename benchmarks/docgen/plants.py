@@ -118,7 +118,8 @@ def _change_amount(bd: Builder) -> bool:
 
 @kind("change-percent", 8, "BL2", ("BL205", "BL203"), "a stated growth percentage does not follow from the amounts")
 def _change_percent(bd: Builder) -> bool:
-    st = _pick(bd, _change_sts(bd, ("pct",), ("prior", "chg")))
+    # a change of at least 0.5万元: amounts printed to 0.01万元 then pin the percentage within a point
+    st = _pick(bd, [s for s in _change_sts(bd, ("pct",), ("prior", "chg")) if abs(s.facts["chg"]) >= 5000])
     if not st:
         return False
     true = st.facts["pct"]
