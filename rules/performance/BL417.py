@@ -86,7 +86,6 @@ class DepartmentExecutionVsProjects(Rule):
                 break
 
     def _check(self, doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent):
-        para = doc.paragraphs[st.paragraph]
         line, start, end = figure_span(doc, st, q)
         said_budget = doc.line(line).text[start:end]
         adj = q.interval()

@@ -6,7 +6,7 @@ import regex
 
 from linter.cnnum import counts, fold, scan
 from linter.engine import Rule
-from linter.findings import Related
+from linter.findings import Related, related_line
 from linter.forms import Amount, at_cell_span, funding_amounts, in_unit, target_tables, vocab
 from linter.numbers import Interval
 from linter.vocab import load_json
@@ -108,9 +108,10 @@ class PriceTimesQuantityMismatch(Rule):
     def check(self, doc):
         for para in doc.paragraphs:
             for price, used, total, product, _ in price_products(para.text):
+                line, start, end = para.span(price.start, price.end)
                 yield self.at_span(doc, *para.span(total.start, total.end),
                                    self._message(para.text, price, used, total, product),
-                                   related=[self._related(doc, para.span(price.start, price.end), para.text, price)],
+                                   related=[related_line(doc, line, "单价", start, end)],
                                    suggestion=in_unit(_middle(product), total.unit))
         for t in target_tables(doc):
             if t.purpose is None:
@@ -129,11 +130,6 @@ class PriceTimesQuantityMismatch(Rule):
         factors = "×".join([price.text(text)] + [c.text for c in used])
         return (f"{factors}={in_unit(_middle(product), total.unit)}，与所列合计{total.text(text)}不符，"
                 f"相差{in_unit(total.yuan.value - _middle(product), total.unit)}")
-
-    @staticmethod
-    def _related(doc, span, text, price):
-        line, start, end = span
-        return Related(line=line, column=start, excerpt=price.text(text), note="单价")
 
 
 def _middle(iv: Interval) -> Decimal:
