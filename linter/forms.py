@@ -927,6 +927,53 @@ def overall_scores(doc):
             yield para, m
 
 
+def project_named_before(text: str, pos: int, tables):
+    """The table whose project the clause before a score names, when exactly one is."""
+    start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
+    clause = text[start:pos]
+    named = [s for s in tables if any(len(k) >= 4 and k in clause for k in {norm(s.name), project_key(s.name)})]
+    return named[0] if len(named) == 1 else None
+
+
+@dataclass
+class CategoryScore:
+    stem: str  # the 一级指标 without 指标: 产出, 效益, 满意度 …
+    number: Number
+    start: int  # offsets of the number in the paragraph's folded text
+    end: int
+
+
+@lru_cache(maxsize=None)
+def _category_pattern():
+    stems = sorted({w[:-2] if w.endswith("指标") else w for w in vocab()["level1"]}, key=len, reverse=True)
+    alt = "|".join(map(regex.escape, stems))
+    return regex.compile(rf"({alt})(?:类)?(?:指标)?\s*(?:得分|得|评分)?\s*(?:为|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def score_breakdown(para, m) -> list[CategoryScore]:
+    """The 一级指标 scores listed after an overall score in its sentence (总得分95分，其中产出
+    指标得分38分、效益指标27分、满意度指标10分): each category once, in order."""
+    text = fold(para.text)
+    end = para.sentence_at(m.start()).end
+    out: list[CategoryScore] = []
+    for c in _category_pattern().finditer(text, m.end(), end):
+        if any(x.stem == c.group(1) for x in out):
+            return []  # a category twice: another list (last year's, another project's)
+        out.append(CategoryScore(c.group(1), parse_number(c.group(2)), c.start(2), c.end(2)))
+    return out
+
+
+def category_stem(level1: str) -> str:
+    """The 一级指标 of an indicator row as score_breakdown names it (产出指标（40）→ 产出; the MoF
+    form's 年度资金总额 row → 预算执行率)."""
+    t = WEIGHT.sub("", norm(level1))
+    for w in sorted(vocab()["level1"], key=len, reverse=True):
+        stem = w[:-2] if w.endswith("指标") else w
+        if t.startswith(w) or t.startswith(stem):
+            return stem
+    return "预算执行率" if t.startswith("预算执行") else t
+
+
 # --- what the narrative says about the forms ---------------------------------------------
 # The report's figures (调整预算数 86.50万元, 全年执行数 48万元, 执行率 96%, a project's 预算)
 # are read once, by linter.statements, the same statements the BL2 family reads: a 绩效自评报告
