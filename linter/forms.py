@@ -951,10 +951,13 @@ def _category_pattern():
 
 
 def score_breakdown(para, m) -> list[CategoryScore]:
-    """The 一级指标 scores listed after an overall score in its sentence (总得分95分，其中产出
-    指标得分38分、效益指标27分、满意度指标10分): each category once, in order."""
+    """The 一级指标 scores listed after an overall score in its sentence, up to the next score
+    (总得分95分，其中产出指标得分38分、效益指标27分、满意度指标10分): each category once, in order."""
     text = fold(para.text)
     end = para.sentence_at(m.start()).end
+    following_score = _overall().search(text, m.end(), end)
+    if following_score is not None:  # …项目自评得分97.5分，“B”项目自评得分95.46分（产出…）: B's
+        end = following_score.start()
     out: list[CategoryScore] = []
     for c in _category_pattern().finditer(text, m.end(), end):
         if any(x.stem == c.group(1) for x in out):
