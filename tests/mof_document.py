@@ -65,10 +65,48 @@ def as_tab_rows(text: str) -> str:
     return "\n".join(out)
 
 
+def as_docx(text: str, path: Path) -> None:
+    """The same document as a Word file (python-docx): # headings in Word heading styles, each
+    other line a paragraph, each pipe table a Word table (its empty cells kept empty)."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    rows: list[list[str]] = []
+
+    def flush():
+        if rows:
+            width = max(len(r) for r in rows)
+            table = word.add_table(rows=len(rows), cols=width)
+            for i, row in enumerate(rows):
+                for j, cell in enumerate(row):
+                    table.cell(i, j).text = cell
+            rows.clear()
+
+    for line in text.split("\n"):
+        s = line.strip()
+        if s.startswith("|"):
+            if not set(s) <= set("|-: "):
+                rows.append([c.strip() for c in s.strip("|").split("|")])
+            continue
+        flush()
+        if not s:
+            continue
+        level = len(s) - len(s.lstrip("#"))
+        if level:
+            word.add_paragraph(s.lstrip("#").strip(), style=f"Heading {min(level, 3)}")
+        else:
+            word.add_paragraph(s)
+    flush()
+    word.save(str(path))
+
+
 def write(tmp: Path, fmt: str, edits=(), source: Path = MOF) -> Path:
     text = apply(source.read_text(encoding="utf-8"), edits)
+    path = tmp / f"{source.stem}.{fmt}"
+    if fmt == "docx":
+        as_docx(text, path)
+        return path
     if fmt == "txt":
         text = as_tab_rows(text)
-    path = tmp / f"{source.stem}.{fmt}"
     path.write_text(text, encoding="utf-8")
     return path

@@ -238,6 +238,26 @@ def test_mof_form_plants(kind, fmt, tmp_path):
     assert f.related or rule == "BL415"
 
 
+@pytest.mark.parametrize("kind", sorted(__import__("mof_document").PLANTS))
+def test_mof_form_plants_in_docx(kind, tmp_path):
+    """The same plants in a Word file: the same rule finds the same text (lines are the .docx
+    text view's own)."""
+    from mof_document import PLANTS
+    from mof_document import write as write_mof
+
+    rule, _line, excerpt, edits = PLANTS[kind]
+    found = by_rule(bl4(write_mof(tmp_path, "docx", edits)), rule)
+    assert [f.excerpt for f in found] == [excerpt], [(f.line, f.excerpt, f.message) for f in found]
+
+
+def test_mof_forms_consistent_in_docx_are_silent(tmp_path):
+    from mof_document import TARGET
+    from mof_document import write as write_mof
+
+    assert check(write_mof(tmp_path, "docx"), select="BL") == []
+    assert check(write_mof(tmp_path, "docx", source=TARGET), select="BL") == []
+
+
 def test_mof_form_all_plants_at_once(tmp_path):
     """Precision: with the independent defects planted together, each is reported once, at its
     place, and nothing else is."""
