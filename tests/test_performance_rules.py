@@ -250,6 +250,16 @@ def test_mof_form_plants_in_docx(kind, tmp_path):
     assert [f.excerpt for f in found] == [excerpt], [(f.line, f.excerpt, f.message) for f in found]
 
 
+@pytest.mark.parametrize("kind", sorted(__import__("mof_document").TARGET_PLANTS))
+def test_mof_target_form_plants_in_docx(kind, tmp_path):
+    from mof_document import TARGET, TARGET_PLANTS
+    from mof_document import write as write_mof
+
+    rule, _line, excerpt, edits = TARGET_PLANTS[kind]
+    found = bl4(write_mof(tmp_path, "docx", edits, source=TARGET))
+    assert [(f.rule, f.excerpt) for f in found] == [(rule, excerpt)], [f.message for f in found]
+
+
 def test_mof_forms_consistent_in_docx_are_silent(tmp_path):
     from mof_document import TARGET
     from mof_document import write as write_mof
