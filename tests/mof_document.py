@@ -77,6 +77,7 @@ def as_docx(text: str, path: Path) -> None:
         if rows:
             width = max(len(r) for r in rows)
             table = word.add_table(rows=len(rows), cols=width)
+            table.style = "Table Grid"  # ruled, as published forms are (and as the PDF reader finds grids)
             for i, row in enumerate(rows):
                 for j, cell in enumerate(row):
                     table.cell(i, j).text = cell
