@@ -22,6 +22,7 @@ import sys
 
 from .findings import Finding
 from .model import Document, InputError
+from .output import shown_path
 from .readers.docx import CUSTOM_XML, INLINE, P, R, RPR, RUN_TEXT, SDT, SDT_CONTENT, T, TBL, TC, TR, VAL, W
 
 AUTHOR = "budgetlint"
@@ -243,12 +244,59 @@ def _docx_target(doc: Document, f: Finding, lines: list, tables: list) -> tuple[
     return _target_in_paragraph(p, excerpt, f.column - 1 - shift + lead), p
 
 
+W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+
+
+def _answered_paragraphs(word) -> set[str]:
+    """paraIds of comment paragraphs that someone replied to (Word keeps reply threads in the
+    commentsExtended part: each reply names its parent's last paragraph)."""
+    for rel in word.part.rels.values():
+        if rel.reltype.endswith("/commentsExtended") and not rel.is_external:
+            from lxml import etree
+
+            root = etree.fromstring(rel.target_part.blob)
+            return {e.get(f"{W15}paraIdParent") for e in root.iter(f"{W15}commentEx")
+                    if e.get(f"{W15}paraIdParent")}
+    return set()
+
+
+def drop_own_comments(word) -> int:
+    """Remove the comments an earlier `annotate` wrote (author budgetlint), so a reviewed copy
+    annotated again holds each finding once. The user's own comments stay, and so does a
+    budgetlint comment that someone answered: the reply is theirs."""
+    answered = _answered_paragraphs(word)
+    ids = set()
+    for comment in list(word.comments):
+        element = comment._comment_elm
+        paras = [p.get(f"{W14}paraId") for p in element.iter(P)]
+        if comment.author != AUTHOR or (paras and paras[-1] in answered):
+            continue
+        element.getparent().remove(element)
+        ids.add(str(comment.comment_id))
+    if not ids:
+        return 0
+    body = word.element.body
+    for tag in ("commentRangeStart", "commentRangeEnd"):
+        for mark in list(body.iter(W + tag)):
+            if mark.get(W + "id") in ids:
+                mark.getparent().remove(mark)
+    for ref in list(body.iter(W + "commentReference")):
+        if ref.get(W + "id") in ids:
+            run = ref.getparent()
+            run.remove(ref)
+            if all(child.tag == RPR for child in run):  # the run held only the reference
+                run.getparent().remove(run)
+    return len(ids)
+
+
 def annotate_docx(doc: Document, findings: list[Finding], out: str) -> int:
     """Write the reviewed copy; returns how many comments it holds."""
     import docx
     from docx.text.run import Run
 
     word = docx.Document(doc.path)
+    drop_own_comments(word)
     lines, tables = _text_view(word.element.body)
     count = 0
     for f in findings:
@@ -276,6 +324,40 @@ def _wide(text: str):
     return ctypes.cast(ctypes.create_string_buffer(data, len(data)), ctypes.POINTER(ctypes.c_ushort))
 
 
+def _annotation_author(annot) -> str:
+    import pypdfium2.raw as raw
+
+    size = raw.FPDFAnnot_GetStringValue(annot, b"T", None, 0)
+    if size <= 2:
+        return ""
+    buffer = ctypes.create_string_buffer(size)
+    raw.FPDFAnnot_GetStringValue(annot, b"T", ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)), size)
+    return buffer.raw[:size - 2].decode("utf-16-le", "replace")
+
+
+def _drop_own_notes(pdf) -> None:
+    """Remove the highlights an earlier `annotate` wrote (author budgetlint), so a reviewed copy
+    annotated again holds each finding once; everyone else's annotations stay."""
+    import pypdfium2.raw as raw
+
+    for index in range(len(pdf)):
+        page = pdf[index]
+        try:
+            removed = False
+            for k in reversed(range(raw.FPDFPage_GetAnnotCount(page.raw))):
+                annot = raw.FPDFPage_GetAnnot(page.raw, k)
+                try:
+                    own = _annotation_author(annot) == AUTHOR
+                finally:
+                    raw.FPDFPage_CloseAnnot(annot)
+                if own:
+                    removed = raw.FPDFPage_RemoveAnnot(page.raw, k) or removed
+            if removed:
+                page.gen_content()
+        finally:
+            page.close()
+
+
 def annotate_pdf(doc: Document, findings: list[Finding], out: str) -> int:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -283,6 +365,7 @@ def annotate_pdf(doc: Document, findings: list[Finding], out: str) -> int:
     pdf = pdfium.PdfDocument(doc.path)
     count = 0
     try:
+        _drop_own_notes(pdf)
         for f in findings:
             loc = f.location
             if loc is None or not loc.page or not loc.boxes:
@@ -317,13 +400,34 @@ def annotate_pdf(doc: Document, findings: list[Finding], out: str) -> int:
 # --- the command ------------------------------------------------------------------------
 
 def output_path(path: str, out: str | None, several: bool) -> str:
+    """Where the reviewed copy of `path` goes: beside it by default; into `out` when `out` is a
+    folder (an existing one, one ending in a separator, one named without an extension, or
+    whenever several files are annotated); else `out` is the copy itself."""
     base, ext = os.path.splitext(os.path.basename(path))
     name = f"{base}{SUFFIX}{ext}"
     if out is None:
         return os.path.join(os.path.dirname(path), name)
-    if several or os.path.isdir(out) or out.endswith(os.sep):
+    if several or _names_folder(out):
         return os.path.join(out, name)
     return out
+
+
+def _names_folder(out: str) -> bool:
+    return os.path.isdir(out) or out.endswith(os.sep) or not os.path.splitext(os.path.basename(out))[1]
+
+
+def output_problem(files: list[str], out: str | None) -> str | None:
+    """Why -o cannot be used with these files: a copy is written in its original's format, so a
+    file name must keep the original's extension, and several copies need a folder."""
+    if out is None or _names_folder(out):
+        return None
+    if len(files) > 1:
+        return f"-o {out}：多个文件的审阅副本要写入文件夹，请给出文件夹（不带扩展名）"
+    want = os.path.splitext(files[0])[1].lower()
+    got = os.path.splitext(out)[1].lower()
+    if want and got != want:
+        return f"-o {out}：审阅副本与原文件格式相同，文件名应以 {want} 结尾"
+    return None
 
 
 def annotate_file(path: str, out: str, rules, selection) -> tuple[int, int]:
@@ -357,7 +461,11 @@ def cmd_annotate(args) -> int:
         return 2
     selection, rules = chosen
     several = len(args.files) > 1
-    if args.output and several:
+    problem = output_problem(args.files, args.output)
+    if problem:
+        print(f"budgetlint: {problem}", file=sys.stderr)
+        return 2
+    if args.output and (several or _names_folder(args.output)):
         os.makedirs(args.output, exist_ok=True)
     status = 0
     for path in args.files:
@@ -365,17 +473,18 @@ def cmd_annotate(args) -> int:
         try:
             found, written = annotate_file(path, out, rules, selection)
         except InputError as exc:
-            print(f"{path}: 错误：{exc}", file=sys.stderr)
+            print(f"{shown_path(path)}: 错误：{exc}", file=sys.stderr)
             status = 2
             continue
-        print(f"{path} → {out}：{found} 条发现，写入 {written} 条批注", file=sys.stderr)
+        print(f"{shown_path(path)} → {shown_path(out)}：{found} 条发现，写入 {written} 条批注", file=sys.stderr)
     return status
 
 
 def add_parser(sub) -> None:
     a = sub.add_parser("annotate", help="生成审阅副本：每条发现在 Word 中加批注、在 PDF 中加高亮和注释")
     a.add_argument("files", nargs="+", metavar="文件")
-    a.add_argument("-o", "--output", help="输出文件（一个输入时）或文件夹；默认在原文件旁写 名称.budgetlint.扩展名")
+    a.add_argument("-o", "--output", help="输出文件（一个输入时，扩展名与原文件相同）或文件夹（不带扩展名，不存在时新建）；"
+                                          "默认在原文件旁写 名称.budgetlint.扩展名")
     from .cli import add_selection_arguments
 
     add_selection_arguments(a)

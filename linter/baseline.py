@@ -11,6 +11,7 @@ The file is JSON, meant to be committed beside the drafts:
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import Counter
@@ -48,20 +49,21 @@ def _key(path: str, rule: str, excerpt: str, context: str) -> tuple[str, str, st
     return path, rule, "".join(excerpt.split()), context
 
 
-def load(path: str) -> list[dict]:
-    """The accepted entries; InputError naming the cause for a file that is not one."""
+def load(path: str) -> list[dict] | None:
+    """The accepted entries, None when there is no such file yet; InputError naming the cause
+    for a file that is not a baseline."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
-        return []
+        return None
     except (OSError, ValueError) as exc:
-        raise InputError(f"baseline {path}: cannot read it ({type(exc).__name__}: {exc})") from None
+        raise InputError(f"基线 {path} 无法读取（{type(exc).__name__}: {exc}）") from None
     entries = data.get("accepted") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(
             isinstance(e, dict) and all(isinstance(e.get(k), str) for k in ("path", "rule", "excerpt", "context"))
             for e in entries):
-        raise InputError(f"baseline {path}: not a budgetlint baseline (an 'accepted' list of path/rule/excerpt/context)")
+        raise InputError(f"基线 {path} 不是 budgetlint 基线文件（应含 accepted 列表，每项有 path/rule/excerpt/context）")
     return entries
 
 
@@ -70,18 +72,27 @@ def write(path: str, findings: list[Finding]) -> int:
     entries = [{"path": _rel(f.path, base), "rule": f.rule, "excerpt": f.excerpt, "context": f.context}
                for f in findings if f.rule != "BL000"]
     entries.sort(key=lambda e: (e["path"], e["rule"], e["context"]))
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        raise InputError(f"基线 {path} 无法写入（文件夹 {folder} 不存在）")
     tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump({"version": VERSION, "accepted": entries}, fh, ensure_ascii=False, indent=2)
-        fh.write("\n")
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as fh:
+            json.dump({"version": VERSION, "accepted": entries}, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        os.replace(tmp, path)
+    except OSError as exc:
+        # the half-written temporary file is ours to remove; the old baseline is left as it was
+        with contextlib.suppress(OSError):
+            os.remove(tmp)
+        raise InputError(f"基线 {path} 无法写入（{exc.strerror or type(exc).__name__}）") from None
     return len(entries)
 
 
 def apply(path: str, findings: list[Finding], checked: list[str]) -> tuple[list[Finding], list[dict]]:
     """(findings not accepted by the baseline at `path`, stale entries of the files checked)."""
     base = os.path.dirname(os.path.abspath(path))
-    entries = load(path)
+    entries = load(path) or []
     left = Counter(_key(e["path"], e["rule"], e["excerpt"], e["context"]) for e in entries)
     kept = []
     for f in findings:

@@ -171,8 +171,9 @@ def _token(kind: str, m, norm: str) -> Token | None:
             unit = big + "元"
         if not regex.search(r"[零〇一二两三四五六七八九十百千]", num_text):
             return None
-        # a numeral glued to preceding Han text (统一元) is too ambiguous unless it has a unit word
-        if len(num_text) - (big is not None) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
+        # a one-character numeral glued to preceding Han text (统一元) may be that word's end;
+        # followed by 万元/亿元 (项目支出四万元) it is the amount
+        if len(num_text) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
             return None
         n = parse_chinese(num_text)
         if n is not None and big is not None:

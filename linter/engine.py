@@ -208,6 +208,13 @@ def _matches(code: str, selectors: Iterable[str] | None) -> bool:
     return selectors is None or any(code.startswith(s) for s in selectors)
 
 
+def _specificity(code: str, selectors: Iterable[str] | None) -> int:
+    """The length of the longest selector naming `code`: 0 for None (everything), -1 for none."""
+    if selectors is None:
+        return 0
+    return max((len(s) for s in selectors if code.startswith(s)), default=-1)
+
+
 def _path_matches(rel: str, pattern: str) -> bool:
     """A glob against a path relative to the configuration's folder: a pattern without a
     slash matches the file name, one ending in a slash a folder, and a leading **/ any
@@ -237,7 +244,10 @@ class Selection:
     limits: Limits = field(default_factory=Limits)  # what the readers accept ([tool.budgetlint.limits])
 
     def enabled(self, code: str, path: str | None = None) -> bool:
-        if not self.selects(code) or _matches(code, self.ignore):
+        # as in ruff, the most specific selector decides: `--select BL309 --ignore BL3` keeps
+        # BL309, `--select BL3 --ignore BL309` drops it; at equal length the ignore wins
+        if _specificity(code, self.ignore) >= max(_specificity(code, self.select),
+                                                  _specificity(code, self.extend_select)):
             return False
         if path is not None and self.per_file_ignores:
             rel = os.path.relpath(os.path.abspath(path), self.root or os.getcwd()).replace(os.sep, "/")
@@ -308,6 +318,8 @@ def check_document(doc: Document, rules: list[Rule], selection: Selection) -> tu
             findings.extend(run_rules(doc, [rule], selection))
             if isinstance(rule, BatchRule):
                 summaries[rule.code] = rule.summarise(doc)
+        except MemoryError:  # the document's, not the rule's: the hard stop (linter.isolation) reports it
+            raise
         except Exception as exc:
             failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
     from .baseline import fingerprint

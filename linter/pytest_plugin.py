@@ -7,12 +7,9 @@ it expects and the findings reported.
 """
 from __future__ import annotations
 
-import regex
 import pytest
 
-from .testing import CaseFileError, check_case, load_cases
-
-CASE_FILE = regex.compile(r"[A-Z]+[0-9]+")
+from .testing import CASE_FILE, CaseFileError, check_case, load_cases
 
 
 def pytest_collect_file(file_path, parent):

@@ -34,6 +34,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import regex
+
 from .findings import Finding
 from .model import Document
 
@@ -240,10 +242,13 @@ def check_case(case: Case) -> CaseResult:
     return CaseResult(case, reported, problems)
 
 
+# A case file is named after its rule code (BL201.toml, JS101.toml). It lives here, not in the
+# pytest plugin, so `budgetlint test-rules` works where pytest is not installed.
+CASE_FILE = regex.compile(r"[A-Z]+[0-9]+")
+
+
 def case_files_under(paths: list[str]) -> list[Path]:
     """Case files named or found below folders: `<CODE>.toml` files in a `cases` folder."""
-    from .pytest_plugin import CASE_FILE
-
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():

@@ -54,7 +54,26 @@ def test_baseline_that_is_not_one_is_a_one_line_error(tmp_path):
     base = tmp_path / "b.json"
     base.write_text("[1, 2]", encoding="utf-8")
     res = run_cli("check", str(seed("004")), "--baseline", str(base))
-    assert res.returncode == 2 and "baseline" in res.stderr and "Traceback" not in res.stderr
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and str(base) in res.stderr and "基线" in res.stderr
+
+
+def test_baseline_into_a_missing_folder_is_one_line_naming_the_baseline(tmp_path):
+    base = tmp_path / "no-such-folder" / "baseline.json"
+    res = run_cli("check", str(seed("004")), "--baseline", str(base), "--update-baseline")
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    line = res.stderr.strip()
+    assert len(line.splitlines()) == 1 and str(base) in line and "不存在" in line and ".tmp" not in line
+    assert not base.parent.exists()
+
+
+def test_a_missing_baseline_is_said_once_and_every_finding_comes_back(tmp_path):
+    base = tmp_path / "mistyped-baseline.json"
+    res = run_cli("check", "--format", "json", str(seed("000")), "--baseline", str(base))
+    assert json.loads(res.stdout) and res.returncode == 1
+    notes = [ln for ln in res.stderr.splitlines() if str(base) in ln]
+    assert len(notes) == 1 and "不存在" in notes[0] and "--update-baseline" in notes[0]
+    assert not base.exists()
 
 
 DRAFT = """平乡县财政局2025年部门预算公开

@@ -179,3 +179,61 @@ def test_annotate_refuses_text_and_never_overwrites(tmp_path):
     assert res.returncode == 2 and _digest(copy) == before
     res = run_cli("annotate", str(copy))  # default: beside it
     assert res.returncode == 0 and (tmp_path / "a.budgetlint.docx").exists() and _digest(copy) == before
+
+
+def test_annotating_a_reviewed_copy_again_holds_each_finding_once(tmp_path):
+    """A finance officer keeps working in the reviewed copy and annotates it again: the earlier
+    budgetlint comments are replaced, their own comments (and an accepting one) stay."""
+    import docx
+
+    first = tmp_path / "first.docx"
+    assert run_cli("annotate", str(seed("000", "docx")), "-o", str(first)).returncode == 0
+    n = len(comment_ranges(first))
+    word = docx.Document(str(first))
+    target = next(p for p in word.paragraphs if p.runs and p.text.strip())
+    word.add_comment(target.runs, text="请财务科核对", author="张三", initials="ZS")
+    word.save(str(first))
+    second = tmp_path / "second.docx"
+    res = run_cli("annotate", str(first), "-o", str(second))
+    assert res.returncode == 0, res.stderr
+    comments = list(comment_ranges(second).values())
+    assert len([c for c in comments if c[1] == "budgetlint"]) == n
+    assert [c[2] for c in comments if c[1] == "张三"] == ["请财务科核对"]
+    # no reference is left pointing at a removed comment
+    with zipfile.ZipFile(second) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    ids = {cid for cid in comment_ranges(second)}
+    import re
+
+    assert set(re.findall(r'commentReference w:id="(\d+)"', body)) == ids
+
+
+def test_annotating_a_reviewed_pdf_again_holds_each_finding_once(tmp_path):
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    def highlights(path):
+        pdf = pdfium.PdfDocument(str(path))
+        try:
+            pages = [pdf[i] for i in range(len(pdf))]  # kept alive while PDFium reads them
+            return sum(raw.FPDFPage_GetAnnotCount(page.raw) for page in pages)
+        finally:
+            pdf.close()
+
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    assert run_cli("annotate", str(seed("000", "pdf")), "-o", str(first)).returncode == 0
+    assert run_cli("annotate", str(first), "-o", str(second)).returncode == 0
+    assert highlights(first) > 0 and highlights(second) == highlights(first)
+
+
+def test_output_name_must_keep_the_format_and_several_copies_need_a_folder(tmp_path):
+    src = seed("000", "docx")
+    wrong = run_cli("annotate", str(src), "-o", str(tmp_path / "o3.pdf"))
+    assert wrong.returncode == 2 and ".docx" in wrong.stderr and len(wrong.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "o3.pdf").exists()
+    both = run_cli("annotate", str(src), str(seed("003", "docx")), "-o", str(tmp_path / "both.docx"))
+    assert both.returncode == 2 and "文件夹" in both.stderr and not (tmp_path / "both.docx").exists()
+    # a name without an extension is a folder, made when missing
+    res = run_cli("annotate", str(src), "-o", str(tmp_path / "审阅"))
+    assert res.returncode == 0, res.stderr
+    assert [p.name for p in (tmp_path / "审阅").iterdir()] == [src.stem + ".budgetlint.docx"]

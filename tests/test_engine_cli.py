@@ -188,13 +188,11 @@ def test_a_selector_that_names_no_rule_is_a_usage_error(tmp_path):
 
 def test_text_output_underlines_the_whole_flagged_text():
     from linter.findings import Finding
-    from linter.model import Document, Line
     from linter.render import render_text
 
-    doc = Document(path="a.txt", format="txt", lines=[Line(1, "服务县场。ab")])
     f = Finding(rule="BL303", name="x", severity="warning", message="m", line=1, column=3, end_line=1,
                 end_column=6, excerpt="县场。", path="a.txt")
-    shown, marks = render_text([f], {"a.txt": doc}).splitlines()[1:3]
+    shown, marks = render_text([f], {"a.txt": {1: "服务县场。ab"}}).splitlines()[1:3]
     assert marks.endswith("|     ^^^^^^")  # 服务 is four columns wide, 县场。 six
 
 
@@ -238,3 +236,21 @@ def test_a_rule_pack_that_cannot_load_is_one_line_not_a_traceback(tmp_path):
     res = run("rules")
     assert res.returncode == 2 and "BL101" in res.stdout and "Traceback" not in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1
+
+
+def test_the_most_specific_selector_decides_as_in_ruff():
+    from linter.engine import Selection
+
+    narrowed = Selection(select=["BL309"], ignore=["BL3"])
+    assert narrowed.enabled("BL309") and not narrowed.enabled("BL301")
+    widened = Selection(select=["BL3"], ignore=["BL309"])
+    assert widened.enabled("BL301") and not widened.enabled("BL309")
+    everything = Selection(ignore=["BL3"], extend_select=["BL306"])
+    assert everything.enabled("BL306") and not everything.enabled("BL304") and everything.enabled("BL201")
+    assert not Selection(select=["BL3"], ignore=["BL3"]).enabled("BL301")  # a tie: the ignore wins
+    assert not Selection(select=["BL2"]).enabled("BL301")
+
+
+def test_select_a_rule_of_an_ignored_family_on_the_command_line():
+    found = cli_json(str(seed("000")), "--select", "BL303", "--ignore", "BL3")
+    assert found and {f["rule"] for f in found} == {"BL303"}

@@ -95,6 +95,9 @@ def client(tmp_path):
         c.request("shutdown", None, timeout=20)
         c.notify("exit", None)
         c.proc.wait(timeout=20)
+        # an editor logs whatever the server writes on exit: a clean shutdown writes nothing
+        err = c.proc.stderr.read().decode("utf-8", "replace")
+        assert "Traceback" not in err and c.proc.returncode == 0, err
     finally:
         if c.proc.poll() is None:
             c.proc.kill()

@@ -159,3 +159,17 @@ def test_rule_page_is_generated_from_docstring_and_cases():
     for cls in all_rule_classes():
         assert f"## {cls.code} {cls.name}" in reference
     assert page in reference
+
+
+def test_test_rules_command_works_without_pytest_installed(tmp_path):
+    """A pack author who installed budgetlint without the [test] extra runs `test-rules` on a
+    folder: no pytest import on that path."""
+    import subprocess
+    import sys
+
+    folder = _case_folder(tmp_path)
+    blocked = ("import sys; sys.modules['pytest'] = None; from linter.cli import main; "
+               f"sys.exit(main(['test-rules', {str(folder)!r}]))")
+    res = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
+    assert "Traceback" not in res.stderr, res.stderr
+    assert res.returncode == 1 and "1 个用例通过，1 个失败" in res.stdout
