@@ -1015,11 +1015,20 @@ def named_form(st, forms):
     return hits[0] if len(hits) == 1 else None
 
 
-def budget_kind(q) -> str:
-    """Which budget a "budget" quantity is, from the words that named it (performance.json
-    budget_kinds): adjusted (调整预算, 调整后预算), initial (年初预算), or "" (预算数, 全年预算)."""
+def _clause_start(text: str, pos: int) -> int:
+    from .statements import CLAUSE_DELIMS
+
+    return max(text.rfind(ch, 0, pos) for ch in CLAUSE_DELIMS) + 1
+
+
+def budget_kind(doc: Document, st, q) -> str:
+    """Which budget a "budget" quantity is, from the words of its clause (performance.json
+    budget_kinds): adjusted (调整预算数, 调整后的预算, 全年预算调整为), initial (年初预算), or ""
+    (预算数, 全年预算)."""
+    text = doc.paragraphs[st.paragraph].text
+    clause = text[_clause_start(text, q.pos):q.pos]
     for kind, words in vocab()["budget_kinds"].items():
-        if not kind.startswith("_") and any(w in q.word for w in words):
+        if not kind.startswith("_") and any(w in clause for w in words):
             return kind
     return ""
 
@@ -1037,11 +1046,11 @@ def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
     (调整预算数86.50万元), else from the end of the statement's subject when that is in the same
     clause (“科普宣传经费”项目|年初预算160000元), else from its clause's subject, past lead words
     and years (，|全年支出156.75万元; 其中|科普宣传经费12.00万元; 本年度安排|科普活动项目经费55万元)."""
-    from .statements import CLAUSE_DELIMS, clean_subject, roles, subject_key
+    from .statements import clean_subject, roles, subject_key
 
     para = doc.paragraphs[st.paragraph]
     text = para.text
-    floor = max(text.rfind(ch, 0, q.pos) for ch in CLAUSE_DELIMS) + 1
+    floor = _clause_start(text, q.pos)
     start = text.rfind(q.word, floor, q.pos) if q.word else -1
     if start < 0 and st.subject:
         at = text.rfind(st.subject, floor, q.pos)

@@ -55,7 +55,7 @@ class DepartmentExecutionVsProjects(Rule):
             if named_form(st, tables) is not None:
                 continue  # a project's own budget
             for q in st.all("budget", money=True):
-                if budget_kind(q) != "adjusted" or q.year is not None:
+                if budget_kind(doc, st, q) != "adjusted" or q.year is not None:
                     continue
                 yield from self._check(doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent)
                 break
@@ -67,7 +67,7 @@ class DepartmentExecutionVsProjects(Rule):
             if named_form(st, projects) is not None:
                 continue
             for q in st.all("budget", money=True):
-                if budget_kind(q) != "adjusted" or q.year is not None:
+                if budget_kind(doc, st, q) != "adjusted" or q.year is not None:
                     continue
                 pairs = [(q, form.budget, "全年预算数")]
                 spent = next((x for x in following(doc, st, q, "amount") if x.is_money and spending_subject(x)), None)

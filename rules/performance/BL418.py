@@ -47,8 +47,9 @@ class ProjectFiguresVsSelfEvaluation(Rule):
                     continue
                 if q.role == "budget" and q.is_money:
                     budget_stated = True
-                    cell = s.initial if budget_kind(q) == "initial" else s.budget
-                    what = "年初预算数" if budget_kind(q) == "initial" else ("全年预算数" if s.layout == "mof" else "预算数")
+                    initial = budget_kind(doc, st, q) == "initial"
+                    cell = s.initial if initial else s.budget
+                    what = "年初预算数" if initial else ("全年预算数" if s.layout == "mof" else "预算数")
                     f = self._money(doc, st, q, s, [(cell, what)])
                 elif q.role == "amount" and q.is_money:
                     executed = "全年执行数" if s.layout == "mof" else "执行数"
