@@ -927,26 +927,26 @@ def overall_scores(doc):
             yield para, m
 
 
+def _name_keys(form) -> list[str]:
+    return [k for k in {norm(form.name), project_key(form.name)} if len(k) >= 4]
+
+
 def project_named_before(text: str, pos: int, tables):
     """The table whose project the clause before a score names, when exactly one is; a clause
     that begins with the score word (“文物安全巡查经费”项目全年执行数23万元，自评得分98.4分) takes
     the project its sentence named last."""
     start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
-    if not text[start:pos].strip():
-        sentence = max(text.rfind(p, 0, pos) for p in "。；;") + 1
-        last = {}
-        for s in tables:
-            for k in {norm(s.name), project_key(s.name)}:
-                at = text.rfind(k, sentence, pos) if len(k) >= 4 else -1
-                if at >= 0:
-                    last[id(s)] = (max(at, last.get(id(s), (-1, s))[0]), s)
-        if last:
-            ranked = sorted(last.values(), key=lambda x: -x[0])
-            return ranked[0][1] if len(ranked) == 1 or ranked[1][0] < ranked[0][0] else None
-        return None
     clause = text[start:pos]
-    named = [s for s in tables if any(len(k) >= 4 and k in clause for k in {norm(s.name), project_key(s.name)})]
-    return named[0] if len(named) == 1 else None
+    if clause.strip():
+        named = [s for s in tables if any(k in clause for k in _name_keys(s))]
+        return named[0] if len(named) == 1 else None
+    sentence = max(text.rfind(p, 0, pos) for p in "。；;") + 1
+    last = sorted(((max((text.rfind(k, sentence, pos) for k in _name_keys(s)), default=-1), n, s)
+                   for n, s in enumerate(tables)), key=lambda x: -x[0])
+    last = [x for x in last if x[0] >= 0]
+    if not last or (len(last) > 1 and last[1][0] == last[0][0]):
+        return None
+    return last[0][2]
 
 
 @dataclass
