@@ -1033,6 +1033,16 @@ def budget_kind(doc: Document, st, q) -> str:
     return ""
 
 
+def stated_rate_holds(rate, budget, spent) -> bool:
+    """Whether a stated execution rate follows from the spending and budget stated with it
+    (支出124万元，预算执行率99.2% of 调整预算125万元), under the interval rule; when it does not,
+    the narrative contradicts itself and the BL2 family reports it."""
+    from .statements import ratio
+
+    r = ratio(spent.interval(), budget.interval())
+    return r is None or Interval.of(rate.value).meets(r)
+
+
 def spending_subject(q) -> bool:
     """An amount stated as spending, with no subject of its own (全年执行数48万元, 实际支出…,
     支出86.50万元): the role words are peeled off, so what is left is nothing or a generic word."""

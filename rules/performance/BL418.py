@@ -3,7 +3,7 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.forms import (budget_kind, cell_amount, figure_span, fmt, in_unit, in_yuan, named_form, percent,
-                          project_self_evals, rate_bounds, vocab)
+                          project_self_evals, rate_bounds, stated_rate_holds, vocab)
 from linter.numbers import Interval
 from linter.statements import statements_of
 
@@ -59,6 +59,9 @@ class ProjectFiguresVsSelfEvaluation(Rule):
                         cells = [(c, k) for k, c in s.totals.items()] + [(s.arrived, "到位数")]
                         f = self._money(doc, st, q, s, cells)
                 elif q.role == "rate" and q.unit == "%" and any(w in q.word for w in vocab()["execution_words"]):
+                    budget, spent = st.one("budget", True), st.one("amount", True)
+                    if budget is not None and spent is not None and not stated_rate_holds(q, budget, spent):
+                        continue  # the statement contradicts itself: BL205 reports it
                     f = self._rate(doc, st, q, s)
                 else:
                     continue
