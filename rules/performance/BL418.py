@@ -41,7 +41,7 @@ class ProjectFiguresVsSelfEvaluation(Rule):
             s = named_form(st, forms)
             if s is None:
                 continue
-            budget_stated = False
+            budget_stated = reported = False
             for q in st.quantities:
                 if q.year is not None:
                     continue
@@ -59,13 +59,16 @@ class ProjectFiguresVsSelfEvaluation(Rule):
                         cells = [(c, k) for k, c in s.totals.items()] + [(s.arrived, "到位数")]
                         f = self._money(doc, st, q, s, cells)
                 elif q.role == "rate" and q.unit == "%" and any(w in q.word for w in vocab()["execution_words"]):
+                    # one defect, one finding: a rate that follows from an amount already reported,
+                    # or that the statement's own amounts contradict (BL205's), is not reported again
                     budget, spent = st.one("budget", True), st.one("amount", True)
-                    if budget is not None and spent is not None and not stated_rate_holds(q, budget, spent):
-                        continue  # the statement contradicts itself: BL205 reports it
+                    if reported or (budget is not None and spent is not None and not stated_rate_holds(q, budget, spent)):
+                        continue
                     f = self._rate(doc, st, q, s)
                 else:
                     continue
                 if f is not None:
+                    reported = True
                     yield f
 
     def _money(self, doc, st, q, s, cells):
