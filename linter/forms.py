@@ -841,6 +841,15 @@ def project_self_evals(doc: Document) -> list[SelfEvalTable]:
     return [s for s in self_eval_tables(doc) if s.is_project]
 
 
+def whole_department_report(doc: Document) -> bool:
+    """A report on the department as a whole: a 部门整体支出绩效自评表, or a title saying so
+    (XX局2023年度部门整体支出绩效自评报告) among its first lines."""
+    if any(not s.is_project for s in self_eval_tables(doc)):
+        return True
+    head = [ln.text for _, ln in zip(range(5), doc.text_lines())]
+    return any(regex.search(words_pattern("department_form_title_words"), t) for t in head)
+
+
 def self_eval_tables(doc: Document) -> list[SelfEvalTable]:
     return doc.cached("performance.self_evals", lambda d: [self_eval_table(t) for t in d.tables
                                                             if is_self_evaluation(t)])
@@ -943,11 +952,22 @@ def project_named_before(text: str, pos: int, tables):
     the project its sentence named last."""
     start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
     clause = text[start:pos]
-    if clause.strip():
+    back_to = max(text.rfind(p, 0, pos) for p in "。；;") + 1
+    if _THIS_PROJECT.fullmatch(clause.strip()):
+        # （一）A项目。该项目年初预算…。项目自评得分99.8分: “项目” points back to the project the
+        # paragraph named last, in an earlier sentence too
+        back_to = 0
+    elif clause.strip():
         named = [s for s in tables if any(k in clause for k in _name_keys(s))]
         return named[0] if len(named) == 1 else None
-    sentence = max(text.rfind(p, 0, pos) for p in "。；;") + 1
-    last = sorted(((max((text.rfind(k, sentence, pos) for k in _name_keys(s)), default=-1), n, s)
+    return _named_last(text, back_to, pos, tables)
+
+
+_THIS_PROJECT = regex.compile(r"(?:该|本|此|上述)?项目的?(?:绩效)?")
+
+
+def _named_last(text: str, start: int, pos: int, tables):
+    last = sorted(((max((text.rfind(k, start, pos) for k in _name_keys(s)), default=-1), n, s)
                    for n, s in enumerate(tables)), key=lambda x: -x[0])
     last = [x for x in last if x[0] >= 0]
     if not last or (len(last) > 1 and last[1][0] == last[0][0]):

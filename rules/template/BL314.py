@@ -86,6 +86,14 @@ def patterns():
     return org, own, ok
 
 
+@lru_cache(maxsize=None)
+def institution_after():
+    """An institution's name going on after a place (北京|天坛医院, 天津|医科大学总医院): the place
+    names the institution, which works beyond its region, not a region of the targets."""
+    heads = "|".join(regex.escape(w) for w in sorted(unit_words()["institution_heads"], key=len, reverse=True))
+    return regex.compile(rf"(?:市|省)?\p{{Han}}{{0,6}}?(?:{heads})")
+
+
 class OtherUnitName(Rule):
     """Another unit's name left in the text: a body of another region anywhere, another body
     of the same region speaking as the department, a place of another region in the 绩效目标.
@@ -163,7 +171,8 @@ class OtherUnitName(Rule):
                                    related=related, suggestion=dept)
             if ln.number in perf:
                 for s, e, name, level in self._stems(text, dept, chain, own_level, rank, own_codes):
-                    if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok):
+                    if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok) \
+                            or institution_after().match(text, e):
                         continue
                     taken.append((s, e))
                     yield self.at_span(doc, ln.number, s, e,
@@ -177,7 +186,8 @@ class OtherUnitName(Rule):
                     continue
                 end = body.end() if body else e
                 name = text[s:end]
-                if self._is_own(name, dept, units, defined) or self._excused(text, s, end, ok):
+                if self._is_own(name, dept, units, defined) or self._excused(text, s, end, ok) \
+                        or (body is None and institution_after().match(text, e)):
                     continue
                 taken.append((s, end))
                 what = "其他地区的单位" if body else "其他地区的地名"
