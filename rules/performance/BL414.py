@@ -17,7 +17,9 @@ class OverallScoreMismatch(Rule):
     (总得分94分) is compared with the simple mean of the tables' 总分 and with their mean weighted
     by 预算数; when it agrees with neither (interval rule on the printed score), it is reported. A
     score in a clause naming one project (“文物安全巡查经费”项目自评得分98.4分) is that project's
-    and is compared with its table's 总分 instead.
+    and is compared with its table's 总分 instead, as is one whose clause points back to the
+    project its paragraph named (（一）A项目。该项目…。项目自评得分98分). In a report on the
+    whole department, its 部门整体 score is scored on its own form, not averaged from the projects.
 
     *Why it matters*: the overall score is derived from the project scores; a figure that follows
     from neither usual definition was typed in, not computed.
