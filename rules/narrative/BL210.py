@@ -56,8 +56,18 @@ class SubjectLevelMarkerMismatch(Rule):
             line, s, e = para.span(ms.start, ms.end)
             actual = next(iter(levels))
             code = min((c for c in entry.codes if _LEVEL_OF_CODE_LENGTH.get(len(c)) == actual), default=min(entry.codes))
-            related = [related_cell(entry.cell, f"表中{code} {ms.name}（{MARK_OF_LEVEL[actual]}）")] if entry.cell else []
+            cell = _cell_of_code(doc, code) or entry.cell
+            related = [related_cell(cell, f"表中{code} {ms.name}（{MARK_OF_LEVEL[actual]}）")] if cell else []
             yield self.at_span(
                 doc, line, s, e,
                 f"「{ms.name}」标为（{MARK_OF_LEVEL[ms.level]}），表中为{MARK_OF_LEVEL[actual]}级科目（{code}）",
                 related=related, suggestion=f"改为「{ms.name}（{MARK_OF_LEVEL[actual]}）」")
+
+
+def _cell_of_code(doc, code: str):
+    """The name cell of the row with this code (the row the finding names)."""
+    for table in doc.tables:
+        for row, info in zip(table.data_rows(), table.row_info):
+            if info.code == code:
+                return next((c for c in row if c.text.strip() and not c.text.strip().isdigit()), None)
+    return None
