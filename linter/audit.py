@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 # Only what the argument parser needs is imported here: `check` builds the same parser, and
 # its start-up must not pay for the store, the worker pool or multiprocessing.
-from .isolation import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, Limits
+from .limits import Limits
 from .readers import SUFFIXES, UNSUPPORTED
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class Progress:
         self.done += 1
         if not skipped:
             self.checked += 1
-        self.errors += status != "ok"
+        self.errors += status not in ("ok", "partial")
         if self.tty:
             now = time.monotonic()
             if now - self.last_draw >= 0.2 or self.done == self.total:
@@ -177,17 +177,18 @@ def run_audit(store: Store, files: list[str], selection, rules, jobs: int, limit
     try:
         for path, outcome in results:
             _, digest, size, mtime = pending.pop(path)
+            reader: list[dict] = []
             if outcome.ok:
                 result = outcome.value
                 status, cause, findings = result["status"], result["cause"], result["findings"]
-                summaries = result["summaries"]
+                summaries, reader = result["summaries"], result["reader"]
             else:
                 result, summaries = None, []
                 status, cause = STATUS_OF_KIND.get(outcome.kind, "crash"), outcome.cause
                 findings = [audit_worker.input_error(path, cause)]
             store.put_document(_record(path, digest, size, mtime, result, status, cause, outcome.seconds,
-                                       versions, run_id), findings, summaries)
-            progress.step(path, status, len(findings))
+                                       versions, run_id), findings, summaries, reader)
+            progress.step(path, status, len(findings) + len(reader))
         _pair_halves(store, jobs, limits, selection, progress)
         from .crossdoc import run_cross_checks
 
@@ -239,6 +240,13 @@ def summary_text(store: Store, top: int = 10) -> str:
     if by_rule:
         out.append("By rule:")
         out += [f"  {rule:7} {sev_:8} {n:6}  {name}" for rule, name, sev_, n in by_rule]
+    partial = store.query("SELECT d.path, f.message FROM documents d JOIN findings f ON f.document_id=d.id "
+                          "WHERE f.stage='reader' ORDER BY d.path, f.id")
+    if partial:
+        out.append("Read in part (reader warnings):")
+        out += [f"  {p}: {message}" for p, message in partial[:top]]
+        if len(partial) > top:
+            out.append(f"  … and {len(partial) - top} more (see the report)")
     worst = store.query(
         "SELECT d.path, SUM(f.severity='error') AS e, COUNT(f.id) FROM documents d JOIN findings f "
         "ON f.document_id=d.id GROUP BY d.id HAVING e > 0 ORDER BY e DESC, d.path LIMIT ?", (top,))
@@ -248,26 +256,15 @@ def summary_text(store: Store, top: int = 10) -> str:
     return "\n".join(out) + "\n"
 
 
-def _memory_arg(text: str) -> int:
-    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
-    t = text.strip().lower().removesuffix("b").removesuffix("i")
-    if t and t[-1] in units:
-        return int(float(t[:-1]) * units[t[-1]])
-    return int(t)
-
-
 def add_parser(sub) -> None:
     a = sub.add_parser("audit", help="check a folder of documents on every core into a resumable store and report")
     a.add_argument("paths", nargs="+")
     a.add_argument("-o", "--output", default="budgetlint-report", help="report folder (default: budgetlint-report)")
     a.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
     a.add_argument("--force", action="store_true", help="check again the documents already in the store")
-    a.add_argument("--time-limit", type=float, default=DEFAULT_TIME_LIMIT,
-                   help=f"seconds per document, 0 for none (default {DEFAULT_TIME_LIMIT:g})")
-    a.add_argument("--memory-limit", type=_memory_arg, default=DEFAULT_MEMORY_LIMIT,
-                   help="address space per worker, e.g. 3G; 0 for none (default 3G)")
-    from .cli import add_selection_arguments
+    from .cli import add_limit_arguments, add_selection_arguments
 
+    add_limit_arguments(a)
     add_selection_arguments(a)
     a.add_argument("--no-report", action="store_true", help="fill the store only; write no HTML/CSV/Excel")
     a.add_argument("--cluster", metavar="ADDRESS", nargs="?", const="local",
@@ -297,7 +294,7 @@ def cmd_audit(args) -> int:
         print(f"budgetlint: cannot open the store in {args.output}: {exc}", file=sys.stderr)
         return 2
     jobs = args.jobs or os.cpu_count() or 1
-    limits = Limits(time=args.time_limit or None, memory=args.memory_limit or None)
+    limits = selection.limits  # [tool.budgetlint.limits], then --time-limit and --memory-limit
     progress = Progress(len(files))
     state = "interrupted"
     try:

@@ -44,6 +44,13 @@ def input_error(path: str, cause: str) -> dict:
             "page": None, "excerpt": "", "related": [], "suggestion": None}
 
 
+def reader_warning(path: str, warning: str) -> dict:
+    """The BL000 warning of a file read only in part, as `check` reports it."""
+    from .output import partial_finding
+
+    return {**partial_finding(path, warning).to_json(), "context": "", "context_start": 0}
+
+
 def _batch_parts(summaries: dict, failures: list[str]) -> list[tuple[str, str | None, dict]]:
     """(rule, group key, part) of every batch rule's summary of one document."""
     out = []
@@ -76,7 +83,7 @@ def audit_file(path: str) -> dict:
     """Everything the store keeps of one file; an unreadable file is status 'unreadable'
     with its BL000, not an exception."""
     out = {"format": format_of(path) or os.path.splitext(path)[1].lower().lstrip(".") or None,
-           "status": "ok", "cause": None, "findings": [], "summaries": [], "meta": {}}
+           "status": "ok", "cause": None, "findings": [], "reader": [], "summaries": [], "meta": {}}
     try:
         if not os.path.exists(path):
             raise InputError("no such file")
@@ -90,6 +97,8 @@ def audit_file(path: str) -> dict:
         cause = f"internal error ({type(exc).__name__}: {exc})"
         out.update(status="unreadable", cause=cause, findings=[input_error(path, cause)])
         return out
+    if doc.warnings:  # read in part (a broken PDF page, text outside the page): checked, and told
+        out.update(status="partial", cause="; ".join(doc.warnings), reader=[reader_warning(path, w) for w in doc.warnings])
     meta = doc.meta
     out["meta"] = {"department": meta.department, "year": meta.year, "kind": meta.doc_type,
                    "scope": meta.scope, "level": meta.level, "region": meta.region}
@@ -106,5 +115,5 @@ def audit_file(path: str) -> dict:
         who = "".join((half["department"] or "").split())
         out["summaries"].append((PAIRING, f"{who}|{half['year']}", half))
     if failures:
-        out.update(status="rule-error", cause="; ".join(failures))
+        out.update(status="rule-error", cause="; ".join(failures + doc.warnings))
     return out

@@ -28,7 +28,9 @@ from functools import lru_cache
 import regex
 
 from .cnnum import UNIT_FACTOR
+from .lists import lists_of, quantity_tokens
 from .model import Cell, Document, Table, cell_at
+from .statements import statements_of
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
 from .vocab import load_json
@@ -127,6 +129,33 @@ def match_item(text: str) -> tuple[str, int, int] | None:
         else:
             break
     return (best[2], best[3], best[0] + best[3]) if best else None
+
+
+def match_part(text: str, whole: str) -> tuple[str, int, int] | None:
+    """(item, length, end) for a part of `whole` named by the tail of its own name: 购置费 and
+    运行维护费 listed under 公务用车购置及运行费 are 公务用车购置费 and 公务用车运维费: the
+    subject's whole name (three characters at least) ends one part's synonyms and no other's."""
+    from .statements import roles
+
+    v = vocab()
+    parts = {p for d in v.compositions.get(whole, []) for p in d}
+    if not parts:
+        return None
+    s = _norm(text)
+    lead = roles().lead
+    for _depth in range(6):
+        # the whole subject is the short name (其中购置费), not the tail of a longer one (办公设备购置费)
+        name = s[lead.match(s).end():] if lead.match(s) else s
+        name = name[roles().numbering.match(name).end():] if roles().numbering.match(name) else name
+        if len(name) >= 3:
+            hits = {item for syn, item in v.synonyms if item in parts and syn.endswith(name)}
+            if len(hits) == 1:
+                return hits.pop(), len(name), len(s)
+        f = next((f for f in v.fillers if s.endswith(f)), None)
+        if f is None:
+            return None
+        s = s[: -len(f)]
+    return None
 
 
 def mention(text: str) -> tuple[str, int] | None:
@@ -320,8 +349,10 @@ _LEVEL_HEAD = regex.compile(
     r"^(?P<year>(?:19|20)\d{2}年度?|上年度?|上一年度?|去年|本年度?|今年)?(?:当年|全年|年初|调整后的?|调整)?"
     r"(?:预算|决算|支出|实际)?(?:执行数|安排|数|决算数?|支出|执行)?(?:数)?(?:为|是|达)?$")
 _BUDGET_WORDS = regex.compile(r"年初预算|全年预算|调整后?的?预算|调整预算|预算数")
+# the item, then its level phrase (…年初预算为, 公务接待费2021年预算安排, 公务用车运行维护费上年为)
 _SPLIT_LEVEL = regex.compile(
-    r"((?:(?:19|20)\d{2}年度?)?(?:当年|全年|年初|调整后的?|调整)(?:预算|决算)(?:执行数|数)?|支出决算数?|决算数|预算执行数)(?:为|是|达)?$")
+    r"((?:(?:19|20)\d{2}年度?)?(?:当年|全年|年初|调整后的?|调整)(?:预算|决算)(?:执行数|数)?|支出决算数?|决算数|预算执行数"
+    r"|(?:(?:19|20)\d{2}年度?|本年度?|今年|上年度?|上一年度?|去年)(?:预算|决算)?(?:执行数|数)?(?:安排)?)(?:为|是|达)?$")
 
 
 def _level_period(words: str, year: int | None, final: bool) -> str | None:
@@ -346,9 +377,11 @@ def extract_claims(doc: Document) -> list[Claim]:
     year = doc.meta.year
     final = doc.meta.doc_type == "决算"
     claims: list[Claim] = []
+    statement_at = {(st.paragraph, q.pos): st for st in statements_of(doc) for q in st.quantities}
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
+        tokens = quantity_tokens(doc, para)
+        listed = lists_of(doc, para)
         if not tokens and not any(w in text for w in v.flat_words):
             continue
         topic: Claim | None = None  # first level claim of the paragraph
@@ -380,8 +413,15 @@ def extract_claims(doc: Document) -> list[Claim]:
         for tok in tokens:
             new_sentence(tok.start)
             floor = max(prev_end, sent_start)
-            cstart = _clause_start(text, tok.start, floor)
-            clause = text[cstart:tok.start]
+            lst = listed.get(tok.start)
+            if lst is not None:  # A、B分别为X、Y: X is read as A为X
+                cstart, clause = lst.subject_start, lst.prefix
+            else:
+                cstart = _clause_start(text, tok.start, floor)
+                clause = text[cstart:tok.start]
+                if not clause.strip() and cstart > floor and text[cstart - 1] in "：:":
+                    cstart = _clause_start(text, cstart - 1, floor)  # 机关运行经费：77.96万元
+                    clause = text[cstart:tok.start].rstrip("：: ")
             relation, sign, word = "amount", 0, ""
             share_period = "current"
             m = _change_tail().search(clause)
@@ -422,6 +462,18 @@ def extract_claims(doc: Document) -> list[Claim]:
                     head = head[: mf.start()]
                     period_words = "上年"
             found = match_item(head)
+            if not found:
+                # 其中购置费…，运行维护费…: a part of the open 其中 scope named by its name's tail
+                between = text[max(prev_end, sent_start):tok.start]
+                scope = last_in_sentence if last_in_sentence is not None and _PART.search(between) \
+                    else (stack[-1] if stack else None)
+                if scope is not None:
+                    found = match_part(head, scope.item)
+                elif last_in_sentence is not None:  # 公务用车购置费0万元，运行维护费2.00万元: a sibling
+                    item = last_in_sentence.item
+                    hits = {m for w in v.parents.get(item, ()) if any(item in d for d in v.compositions.get(w, []))
+                            and (m := match_part(head, w))}
+                    found = hits.pop() if len(hits) == 1 else None
             if found and _glued(head, found):
                 found = None  # …缴费支出预算 / “三公”经费财政拨款: a longer name's tail, not the item
             fp = func_path(head)
@@ -460,6 +512,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                 # 比上年增加3.00万元 / 上年预算10.00万元 / 支出决算为…: the sentence's (or the
                 # paragraph's 科目) subject, possibly another period
                 subj = subject(tok.start)
+                if subj is not None and relation == "amount" and _renamed(statement_at.get((para.index, tok.start)), subj):
+                    subj = None  # （1）【201】一般公共服务支出占81.0%，为74.61万元: not the topic's
                 if subj is None and fsub is not None:
                     item = FUNC + "/".join(fsub)
                 elif subj is None:
@@ -524,6 +578,15 @@ def _bare() -> tuple[frozenset, str]:
     return frozenset(_norm(x) for x in spec["synonyms"]), spec["before_ok"]
 
 
+def _renamed(st, subj: Claim) -> bool:
+    """Whether the statement a number is read in named a subject of its own after `subj` was
+    stated, one that is not subj's item: the number is that subject's, not subj's."""
+    if st is None or not st.key or not st.quantities or st.quantities[0].pos <= subj.pos:
+        return False
+    named = match_item(st.subject)
+    return named is None or named[0] != subj.item
+
+
 def _glued(head: str, found: tuple[str, int, int]) -> bool:
     """A generic synonym glued to the name before it (机关事业单位基本养老保险缴费支出预算)."""
     item, n, end = found
@@ -532,8 +595,8 @@ def _glued(head: str, found: tuple[str, int, int]) -> bool:
     bare, ok = _bare()
     if synonym not in bare or end - n <= 0:
         return False
-    if regex.search(r"[（(]\d{0,7}[类款项][）)]$", s[:end - n]):
-        return True  # …缴费支出（项）支出预算: the tail of the 科目 named before it
+    if regex.search(r"[（(【\[](?:\d{3,7}|\d{0,7}[类款项])[）)】\]]$", s[:end - n]):
+        return True  # …缴费支出（项）支出预算 / …缴费支出（2080506）支出预算: the tail of the 科目 named before it
     before = s[end - n - 1]
     return bool(regex.match(r"\p{Han}", before)) and before not in ok
 
@@ -786,7 +849,7 @@ def build_ledger(doc: Document) -> dict[str, list[Fact]]:
                 add("机关运行经费", _amount(cell), table, cell or row[0],
                     f"《{table.label()}》合计行「{table.column_labels[cols[0]] or '机关运行经费'}」", gpb_only=True)
         elif kind in ("budget_three_public", "final_three_public"):
-            _three_public(table, add, items)
+            _three_public(table, add, items, doc.meta.year)
         elif kind == "procurement":
             _procurement(table, add)
         elif kind == "assets":
@@ -874,7 +937,7 @@ def _anchor(table: Table) -> Cell | None:
     return None
 
 
-def _three_public(table: Table, add, items):
+def _three_public(table: Table, add, items, year: int | None = None):
     keys = ["三公经费", "因公出国费", "公务用车费", "公务用车购置费", "公务用车运维费", "公务接待费", "机关运行经费"]
     final = table.kind.startswith("final")
     periods = ("current", "budget") if final else ("current",)
@@ -893,6 +956,9 @@ def _three_public(table: Table, add, items):
     def period_of(col: int) -> str | None:
         # a 决算 table shows 预算数 | 决算数 under each item
         lab = _norm(table.column_labels[col]) if col < len(table.column_labels) else ""
+        y = regex.search(r"((?:19|20)\d{2})年", lab)
+        if y and year is not None and int(y.group(1)) != year:
+            return None  # 2024年预算数 | 2025年预算数 side by side: only this year's group
         if lab.endswith("决算数"):
             return "current"
         if lab.endswith("预算数") and final:

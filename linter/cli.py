@@ -59,6 +59,7 @@ def selection_and_rules(args):
         selection.ignore += _split(args.ignore)
     selection.extend_select += _split(args.extend_select)
     selection.ignore += _split(args.extend_ignore)
+    _limits_from(args, selection)
     try:
         rules, unknown = select_rules(selection)
     except RulePackError as exc:
@@ -70,95 +71,48 @@ def selection_and_rules(args):
     return selection, rules
 
 
+def add_limit_arguments(parser) -> None:
+    """The hard stop's options, the same for `check` and `audit` (over [tool.budgetlint.limits])."""
+    from .limits import DEFAULT, parse_bytes, size_text
+
+    parser.add_argument("--time-limit", type=float, metavar="SECONDS",
+                        help=f"每个文件最多检查的秒数，超时记为 BL000；0 为不限（默认 {DEFAULT.time_limit:g}）")
+    parser.add_argument("--memory-limit", type=parse_bytes, metavar="SIZE",
+                        help=f"每个工作进程的地址空间上限，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
+
+
+def _limits_from(args, selection) -> None:
+    from dataclasses import replace
+
+    given = {f: getattr(args, f) for f in ("time_limit", "memory_limit") if getattr(args, f, None) is not None}
+    if given:
+        selection.limits = replace(selection.limits, **given)
+
+
 def cmd_check(args) -> int:
     from . import output
-    from .engine import BatchRule, check_document
-    from .findings import Finding
-    from .pairing import describe, join, locate, pair, summarise
-    from .i18n import severity_word
+    from .checking import check_files
 
     chosen = selection_and_rules(args)
     if chosen is None:
         return 2
     selection, rules = chosen
-    findings: list[Finding] = []
-    batch = [r for r in rules if isinstance(r, BatchRule)]
-    summaries: dict[str, list[dict]] = {r.code: [] for r in batch}
-    docs = {}
-    unreadable = 0
-    rule_failed = False
     files = _files(args.paths)
     if not files:
         print("budgetlint: 没有可检查的文件", file=sys.stderr)
         return 2
-
-    def lint(doc):
-        nonlocal rule_failed
-        found, failures, summarised = check_document(doc, rules, selection)
-        findings.extend(locate(f, doc) for f in found)  # a joined publication: back on each file
-        for code, summary in summarised.items():  # cross-document rules keep a small summary, not the Document
-            summaries[code].append(summary)
-        for failure in failures:
-            print(f"{output.shown_path(doc.path)}: 错误：{failure}", file=sys.stderr)
-            rule_failed = True
-
-    # a 说明 file or a tables file alone may be half of a split publication: kept until
-    # the run's other files are read, then checked with its other half when there is one
-    halves: dict[str, tuple] = {}
-    for path in files:
-        try:
-            doc = _read(path, selection.limits)
-        except InputError as exc:
-            unreadable += 1
-            findings.append(output.input_finding(path, exc))
-            print(f"{output.shown_path(path)}: {severity_word(findings[-1].severity)}：{exc}", file=sys.stderr)
-            continue
-        for warning in doc.warnings:
-            findings.append(output.partial_finding(path, warning))
-            print(f"{output.shown_path(path)}: {severity_word('warning')}：{warning}", file=sys.stderr)
-        try:
-            summary = summarise(doc)
-            if summary["part"] != "whole":
-                halves[path] = (doc, summary)
-            else:
-                lint(doc)
-        except Exception as exc:  # a bug met on one file must not lose the others' findings
-            findings.append(output.input_finding(path, InputError(f"internal error ({type(exc).__name__}: {exc})")))
-            print(f"{output.shown_path(path)}: 错误：internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
-            rule_failed = True
-            continue
-        if args.format == "text":
-            docs[path] = doc
-        del doc
-    paired = set()
-    for narrative, tables in pair([s for _, s in halves.values()]):
-        print(describe(narrative, tables, halves[narrative][1]), file=sys.stderr)
-        lint(join(halves[narrative][0], halves[tables][0]))
-        paired.update((narrative, tables))
-    for path, (doc, _) in halves.items():
-        if path not in paired:
-            lint(doc)
-    halves.clear()
-    for rule in batch:
-        try:
-            for finding in rule.check_batch(summaries[rule.code]):
-                if selection.enabled(rule.code, finding.path):
-                    finding.severity = selection.severity_for(rule.code, finding.severity)
-                    findings.append(finding)
-        except Exception as exc:
-            print(f"budgetlint: 错误：rule {rule.code} failed: {type(exc).__name__}: {exc}", file=sys.stderr)
-            rule_failed = True
-    findings.sort(key=lambda f: f.sort_key())
+    run = check_files(files, selection, rules, want_lines=args.format == "text", jobs=args.jobs)
+    findings = sorted(run.findings, key=lambda f: f.sort_key())
     kept = output.accept(args, findings, files)
     if isinstance(kept, int):
         return kept
-    if output.emit(args, kept, docs, files):
+    if output.emit(args, kept, run.lines, files):
         return 2
     if args.format == "text":
         from .i18n import summary
 
-        print(summary(kept, len(files), unreadable), file=sys.stderr)
-    if rule_failed:
+        print(summary(kept, len(files), run.unreadable), file=sys.stderr)
+    if run.rule_failed:
         return 2
     if args.exit_zero:
         return 0
@@ -175,7 +129,7 @@ def _read(path: str, limits=None):
         raise InputError("no such file")
     try:
         return read_document(path, limits or DEFAULT)
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except Exception as exc:  # a reader bug must not end the batch
         raise InputError(f"internal error ({type(exc).__name__}: {exc})") from None
@@ -266,6 +220,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     output.add_arguments(c)
     add_selection_arguments(c)
+    add_limit_arguments(c)
+    c.add_argument("--jobs", "-j", type=int, default=0,
+                   help="同时检查的工作进程数（默认：文件数与 CPU 核数中较小者）")
     c.add_argument("--exit-zero", action="store_true", help="有发现也以 0 退出")
     c.set_defaults(func=cmd_check)
     e = sub.add_parser("extract", help="显示 budgetlint 从文件中读到的内容")

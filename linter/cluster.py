@@ -18,7 +18,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from .isolation import Limits, Outcome, WorkerPool
+from .isolation import Outcome, WorkerPool
+from .limits import Limits
 
 IN_FLIGHT_PER_WORKER = 4
 

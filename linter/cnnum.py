@@ -171,8 +171,9 @@ def _token(kind: str, m, norm: str) -> Token | None:
             unit = big + "元"
         if not regex.search(r"[零〇一二两三四五六七八九十百千]", num_text):
             return None
-        # a numeral glued to preceding Han text (统一元) is too ambiguous unless it has a unit word
-        if len(num_text) - (big is not None) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
+        # a one-character numeral glued to preceding Han text (统一元) may be that word's end;
+        # followed by 万元/亿元 (项目支出四万元) it is the amount
+        if len(num_text) == 1 and s > 0 and regex.match(r"\p{Han}", norm[s - 1]):
             return None
         n = parse_chinese(num_text)
         if n is not None and big is not None:
@@ -296,3 +297,39 @@ def rate_after(text: str, amount: Token) -> tuple[str, int] | None:
     if not m:
         return None
     return regex.sub(r"\s", "", m.group(1)).replace("／", "/"), m.end()
+
+
+# --- counts in running text: 50人, 3天, 10台, 1.2万人次, 两期 --------------------------------
+
+@dataclass(frozen=True)
+class Count:
+    start: int
+    end: int
+    number: Number
+    unit: str  # one of quantities.json count_units (人, 天, 台 …)
+    text: str
+
+
+@lru_cache(maxsize=None)
+def _count_pattern() -> "regex.Pattern":
+    units = "|".join(regex.escape(u) for u in sorted(load_json("quantities.json")["count_units"], key=len, reverse=True))
+    return regex.compile(rf"(?<![\d.A-Za-z])(?<!\d,)({_ARABIC}|[零〇一二两三四五六七八九十百千]+)\s*(万|千)?\s*({units})")
+
+
+def counts(text: str, tokens: list[Token]) -> list[Count]:
+    """The counts a text states (quantities.json count_units), outside the spans of its
+    amounts, years, dates and other number tokens (`tokens`, from scan)."""
+    folded = fold(text)
+    taken = [(t.start, t.end) for t in tokens]
+    out = []
+    for m in _count_pattern().finditer(folded):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        raw = m.group(1)
+        number = parse_number(raw.replace(",", "")) if regex.match(r"[+\-\d]", raw) else parse_chinese(raw)
+        if number is None:
+            continue
+        if m.group(2):
+            number = number.scaled(Decimal(10000 if m.group(2) == "万" else 1000))
+        out.append(Count(m.start(), m.end(), number, m.group(3), text[m.start():m.end()]))
+    return out

@@ -3,7 +3,8 @@ walking up from the current directory. Keys: select, ignore, severity (code or p
 error|warning|info), extend-select and extend-ignore (added to the default selection,
 which is every built-in rule and every installed pack's), per-file-ignores (glob, relative to the configuration's folder ->
 [codes]), per-rule options under [tool.budgetlint.options.CODE], and the readers' limits
-under [tool.budgetlint.limits] (linter.limits: positive whole numbers). A list of codes may
+under [tool.budgetlint.limits] (linter.limits: positive whole numbers; the hard stop's
+time-limit in seconds and memory-limit in bytes or as "3G", 0 for none). A list of codes may
 also be written as one string ("BL1" or "BL1, BL3"). Anything else is refused in one line."""
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import os
 
 from .engine import Selection
 from .findings import SEVERITIES
-from .limits import Limits
+from .limits import STOP_FIELDS, Limits, parse_bytes
 from .model import InputError
 
 try:  # Python 3.11+
@@ -100,7 +101,23 @@ def _limits(table: dict) -> Limits:
     for key, value in table.items():
         if key not in known:
             raise _bad(f"unknown limit {key!r} (known: {', '.join(known)})")
+        field = key.replace("-", "_")
+        if field in STOP_FIELDS:  # the hard stop: 0 switches it off; a memory size may be "3G"
+            values[field] = _stop_limit(key, value)
+            continue
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
             raise _bad(f"limits.{key} must be a positive whole number")
-        values[key.replace("-", "_")] = value
+        values[field] = value
     return Limits(**values)
+
+
+def _stop_limit(key: str, value) -> float | int:
+    if key == "memory-limit" and isinstance(value, str):
+        try:
+            value = parse_bytes(value)
+        except ValueError:
+            raise _bad(f"limits.{key} must be a size in bytes, or written like 3G or 512M") from None
+    whole = key == "memory-limit"
+    if isinstance(value, bool) or not isinstance(value, int if whole else (int, float)) or value < 0:
+        raise _bad(f"limits.{key} must be {'a size in bytes' if whole else 'a number of seconds'}, 0 for none")
+    return value

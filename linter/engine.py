@@ -342,6 +342,8 @@ def check_document(doc: Document, rules: list[Rule], selection: Selection) -> tu
             findings.extend(run_rules(doc, [rule], selection))
             if isinstance(rule, BatchRule):
                 summaries[rule.code] = rule.summarise(doc)
+        except MemoryError:  # the document's, not the rule's: the hard stop (linter.isolation) reports it
+            raise
         except Exception as exc:
             failures.append(f"rule {rule.code} failed: {type(exc).__name__}: {exc}")
     from .baseline import fingerprint

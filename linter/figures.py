@@ -165,9 +165,23 @@ class Side:
     name_col: int
     amount_cols: list[int]
     rows: list[SideRow]
+    _children: tuple | None = field(default=None, repr=False, compare=False)
 
     def first(self, role: str) -> SideRow | None:
         return next((r for r in self.rows if r.role == role), None)
+
+    def children(self, parent: SideRow, role: str) -> list[SideRow]:
+        """The rows of `role` (sub, carry_sub) that belong to `parent`, in table order:
+        grouped once per side, so asking for every item's sub-rows stays linear in the rows."""
+        if self._children is None:
+            position = {id(r): i for i, r in enumerate(self.rows)}
+            groups: dict[tuple[int, str], list[SideRow]] = {}
+            for r in self.rows:
+                if r.parent is not None:
+                    groups.setdefault((r.parent, r.role), []).append(r)
+            self._children = (position, groups)
+        position, groups = self._children
+        return groups.get((position[id(parent)], role), [])
 
 
 def _role_of(name: str, words: dict) -> str | None:
@@ -444,7 +458,7 @@ def _income_only(group: dict[str, Table], names: list[str]) -> bool:
         matches = any(w in r.name for w in names)
         if r.role in ("item", "carry") and not matches and n.value != 0:
             # an item outside the names may still be a parent whose subs all match
-            subs = [s for s in side.rows if s.parent is not None and side.rows[s.parent] is r and s.role == "sub"]
+            subs = side.children(r, "sub")
             if not subs or any(not any(w in s.name for w in names) and (amount(s.cells.get(main)) or ZERO).value != 0
                                for s in subs):
                 return False

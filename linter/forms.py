@@ -102,6 +102,19 @@ def funding_amounts(text: str) -> list[Amount]:
     return out
 
 
+def at_cell_span(rule, cell: Cell, start: int, end: int, message: str, related=None, suggestion=None,
+                 severity=None):
+    """A finding on characters [start, end) of a cell's first line of text."""
+    f = rule.at_cell(cell, message, related=related, suggestion=suggestion, severity=severity)
+    first = cell.text.split("\n", 1)[0]
+    start, end = max(0, min(start, len(first))), max(0, min(end, len(first)))
+    if end > start:
+        f.column = cell.column + start
+        f.end_column = cell.column + end
+        f.excerpt = first[start:end]
+    return f
+
+
 def percent(cell: Cell | None) -> Number | None:
     """A cell holding a percentage ('99.99%', '58%', or a bare '100' in a % column)."""
     return None if cell is None else percentage(cell.text)
@@ -141,6 +154,12 @@ class ProjectForm:
     name: str = ""
     name_cell: Cell | None = None
     budget: Cell | None = None
+    scope: str = "project"  # or "department": a 部门整体支出 form, whose money is the whole department's
+    department_cell: Cell | None = None  # 部门（单位）名称's value
+
+    @property
+    def is_project(self) -> bool:
+        return self.scope == "project"
 
     @property
     def unit(self) -> str:
@@ -183,6 +202,7 @@ class SelfEvalTable(ProjectForm):
     totals: dict = field(default_factory=dict)  # every printed total: 预算数/到位数/执行数 or 年初预算数/全年预算数/全年执行数
     initial: Cell | None = None  # 年初预算数 (MoF form)
     layout: str = ""  # "mof" for the Ministry of Finance standard form
+    grade: Cell | None = None  # the form's own 自评等级 / 评价等级 (优/良/中/差)
 
     @property
     def rate_label(self) -> str:
@@ -328,59 +348,115 @@ def _indicator_rows(rows: list[list[Cell]], start: int, self_eval: bool) -> tupl
     return out, i
 
 
-def target_table(table: Table) -> TargetTable:
-    t = TargetTable(table)
-    rows = table.rows
+# --- reading a form's grid -------------------------------------------------------------
+# Both forms are read by one row walk (_read_rows): every row may carry the project's name;
+# then each of the form's steps looks at the row in turn. A step that reads a block of rows
+# (the indicator rows, a Ministry of Finance funding block) returns the index of the row after
+# it and ends the row; the other steps return None and the next step looks at the same row.
+
+
+def _read_rows(form: ProjectForm, steps) -> None:
+    rows = form.table.rows
     i = 0
     while i < len(rows):
         row = rows[i]
         texts = [norm(c.text) for c in row]
-        ne = _nonempty(row)
-        if any(x in ("项目名称", "专项资金名称", "项目名") for x in texts):
-            c = _after(row, lambda x: x in ("项目名称", "专项资金名称", "项目名"))
+        _project_name(form, row, texts)
+        for step in steps:
+            nxt = step(form, rows, i, texts)
+            if nxt is not None:
+                i = nxt
+                break
+        else:
+            i += 1
+    _settle_scope(form)
+
+
+def _project_name(form: ProjectForm, row: list[Cell], texts: list[str]) -> None:
+    """项目名称 | X names the project; 部门（单位）名称 | X is kept for _settle_scope."""
+    for key in ("project_name_labels", "department_name_labels"):
+        words = vocab()[key]
+        if any(x in words for x in texts):
+            c = _after(row, lambda x: x in words)
             if c is not None and c.text.strip():
-                t.name, t.name_cell = c.text.strip(), c
-        if "预算数" in texts:
-            t.budget = _after(row, lambda x: x == "预算数")
-            t.fiscal = _after(row, lambda x: x.startswith("其中") and "财政" in x)
-            t.other = _after(row, lambda x: x in ("其他资金", "其他"))
-            # the next row holds the 资金用途 text when it is not the spending plan
-            if i + 1 < len(rows):
-                nxt = _nonempty(rows[i + 1])
-                if nxt and not any("资金支出计划" in norm(c.text) for c in nxt) and \
-                        not any(norm(c.text) in ("绩效目标", "一级指标") for c in nxt):
-                    t.purpose = max(nxt, key=lambda c: len(c.text))
-        if any(x.startswith("资金支出计划") for x in texts) and i + 1 < len(rows):
-            labels = [c for c in row if c.text.strip() and not norm(c.text).startswith("资金支出计划")]
-            values = [c for c in rows[i + 1] if c.text.strip()]
-            if len(labels) == len(values):
-                t.plan = [(norm(a.text), b) for a, b in zip(labels, values)]
-        if ne and norm(ne[0].text) in ("绩效目标", "年度绩效目标", "项目绩效目标") and len(ne) > 1:
-            t.goals = ne[1]
-        if t.budget is None and any(x in MOF_TARGET["total"] for x in texts):
-            i = _mof_target_funding(t, rows, i)
-            continue
-        if "年度目标" in texts and i + 1 < len(rows):
-            head = next(c for c in row if norm(c.text) == "年度目标")
-            below = _under(rows[i + 1], head, [], None)
-            if below is not None and below.text.strip():
-                t.goals = below
-        if "一级指标" in texts:
-            header = row
-            t.indicators, i = _indicator_rows(rows, i + 1, self_eval=False)
-            _annual_values(t.indicators, header)
-            continue
-        i += 1
+                if key == "project_name_labels":
+                    form.name, form.name_cell = c.text.strip(), c
+                else:
+                    form.department_cell = c
+
+
+def _settle_scope(form: ProjectForm) -> None:
+    """A form titled 部门整体支出… or naming a department and no project is the department's."""
+    titled = regex.search(words_pattern("department_form_title_words"), form.table.title or "")
+    if titled or (form.name_cell is None and form.department_cell is not None):
+        form.scope = "department"
+        if form.name_cell is None and form.department_cell is not None:
+            form.name, form.name_cell = form.department_cell.text.strip(), form.department_cell
+
+
+def target_table(table: Table) -> TargetTable:
+    t = TargetTable(table)
+    _read_rows(t, (_mof_target_funding, _target_budget, _spending_plan, _goals_row, _annual_goals,
+                   _target_indicators))
     if not t.name:
         t.name = regex.sub(r"(项目)?(支出)?绩效目标表$", "", regex.sub(r"^\d+[、.．]", "", norm(table.title)))
     return t
 
 
-# the Ministry of Finance 项目支出绩效目标表: 项目资金 | 年度资金总额 | X, then 其中：财政拨款 /
-# 上年结转资金 / 其他资金 rows; 总体目标 under 年度目标 (and 长期目标 / 中期目标) columns; indicator
-# values under 年度指标值 beside 长期指标值.
-MOF_TARGET = {"total": ("年度资金总额", "年度资金总额（万元）"), "fiscal": ("其中：财政拨款", "其中：当年财政拨款", "财政拨款"),
-              "carryover": ("上年结转资金", "其中：上年结转资金"), "other": ("其他资金", "其他")}
+def _target_budget(t: TargetTable, rows, i: int, texts) -> None:
+    """预算数 | X | 其中：财政资金 | Y | 其他资金 | Z, the 资金用途 text on the next row."""
+    if "预算数" not in texts:
+        return None
+    row = rows[i]
+    t.budget = _after(row, lambda x: x == "预算数")
+    t.fiscal = _after(row, lambda x: x.startswith("其中") and "财政" in x)
+    t.other = _after(row, lambda x: x in ("其他资金", "其他"))
+    # the next row holds the 资金用途 text when it is not the spending plan
+    if i + 1 < len(rows):
+        nxt = _nonempty(rows[i + 1])
+        if nxt and not any("资金支出计划" in norm(c.text) for c in nxt) and \
+                not any(norm(c.text) in ("绩效目标", "一级指标") for c in nxt):
+            t.purpose = max(nxt, key=lambda c: len(c.text))
+    return None
+
+
+def _spending_plan(t: TargetTable, rows, i: int, texts) -> None:
+    if any(x.startswith("资金支出计划") for x in texts) and i + 1 < len(rows):
+        labels = [c for c in rows[i] if c.text.strip() and not norm(c.text).startswith("资金支出计划")]
+        values = [c for c in rows[i + 1] if c.text.strip()]
+        if len(labels) == len(values):
+            t.plan = [(norm(a.text), b) for a, b in zip(labels, values)]
+    return None
+
+
+def _goals_row(t: TargetTable, rows, i: int, texts) -> None:
+    ne = _nonempty(rows[i])
+    if ne and norm(ne[0].text) in ("绩效目标", "年度绩效目标", "项目绩效目标") and len(ne) > 1:
+        t.goals = ne[1]
+    return None
+
+
+def _annual_goals(t: TargetTable, rows, i: int, texts) -> None:
+    """The MoF form's 总体目标 under its 年度目标 column."""
+    if "年度目标" in texts and i + 1 < len(rows):
+        head = next(c for c in rows[i] if norm(c.text) == "年度目标")
+        below = _under(rows[i + 1], head, [], None)
+        if below is not None and below.text.strip():
+            t.goals = below
+    return None
+
+
+def _target_indicators(t: TargetTable, rows, i: int, texts) -> int | None:
+    if "一级指标" not in texts:
+        return None
+    t.indicators, nxt = _indicator_rows(rows, i + 1, self_eval=False)
+    _annual_values(t.indicators, rows[i])
+    return nxt
+
+
+# the Ministry of Finance 项目支出绩效目标表: 项目资金 | 年度资金总额 (or 预算数) | X, then
+# 其中：财政拨款 / 上年结转资金 / 其他资金 rows; 总体目标 under 年度目标 (and 长期目标 / 中期目标)
+# columns; indicator values under 年度指标值 beside 长期指标值. Labels: performance.json mof_target.
 
 
 def _amount_after(row: list[Cell], label: Cell) -> Cell | None:
@@ -390,15 +466,29 @@ def _amount_after(row: list[Cell], label: Cell) -> Cell | None:
     return None
 
 
-def _mof_target_funding(t: TargetTable, rows: list[list[Cell]], i: int) -> int:
-    """年度资金总额 and its source rows from row i; returns the index of the row after them."""
+def _mof_target_kind(text: str, block: bool) -> str | None:
+    """The funding row a label names; 预算数 names the total only inside a 项目资金 block."""
+    v = vocab()["mof_target"]
+    for kind in ("total", "fiscal", "carryover", "other"):
+        if text in v[kind] or (block and kind == "total" and text in v["total_in_block"]):
+            return kind
+    return None
+
+
+def _mof_target_funding(t: TargetTable, rows, i: int, texts) -> int | None:
+    """年度资金总额 and its source rows from row i; returns the index of the row after them (None
+    when row i opens no such block)."""
+    if t.budget is not None:
+        return None
+    block = any(x.startswith(w) for x in texts for w in vocab()["mof_target"]["block"])
+    if not any(_mof_target_kind(x, block) == "total" for x in texts):
+        return None
     j = i
     while j < len(rows):
         row = rows[j]
         hit = None
         for c in row:
-            x = norm(c.text)
-            kind = next((k for k, words in MOF_TARGET.items() if x in words), None)
+            kind = _mof_target_kind(norm(c.text), block)
             if kind is not None:
                 hit = (kind, c)
                 break
@@ -430,71 +520,110 @@ def _annual_values(indicators: list[Indicator], header: list[Cell]) -> None:
 
 def self_eval_table(table: Table) -> SelfEvalTable:
     s = SelfEvalTable(table)
-    rows = table.rows
-    i = 0
-    while i < len(rows):
-        row = rows[i]
-        texts = [norm(c.text) for c in row]
-        ne = _nonempty(row)
-        if "项目名称" in texts:
-            c = _after(row, lambda x: x == "项目名称")
-            if c is not None and c.text.strip():
-                s.name, s.name_cell = c.text.strip(), c
-        mof = vocab()["mof_self_evaluation"]
-        if any(x in mof["funding_columns"]["executed"] for x in texts) and \
-                any(x in mof["funding_columns"]["budget"] for x in texts):
-            i = _mof_funding(s, rows, i)
-            continue
-        if "一级指标" in texts and any(x in mof["indicator_columns"]["points"] for x in texts) \
-                and any(x in mof["indicator_columns"]["score"] for x in texts):
-            header = row
-            i = _mof_indicators(s, rows, i)
-            if i < len(rows):
-                _mof_total(s, rows, i, header)
-                i += 1
-            continue
-        if "预算数" in texts and "执行数" in texts:
-            s.budget = _value_after(row, "预算数")
-            s.arrived = _value_after(row, "到位数")
-            s.executed = _value_after(row, "执行数")
-            if s.executed is not None:
-                after = [c for c in row[row.index(s.executed) + 1:] if c.text.strip()]
-                if after:
-                    s.progress = after[0]
-            for j in (i + 1, i + 2):
-                if j >= len(rows):
-                    break
-                sub = rows[j]
-                labels = [c for c in sub if norm(c.text).startswith("其中") or norm(c.text) in ("其他", "其他资金")]
-                which = ("预算数", "到位数", "执行数")
-                target = s.fiscal if any(norm(c.text).startswith("其中") for c in labels) else s.other
-                for n, lab in enumerate(labels[:3]):
-                    idx = sub.index(lab)
-                    val = sub[idx + 1] if idx + 1 < len(sub) else None
-                    target[which[n]] = val
-        if "年度预期目标" in texts and i + 1 < len(rows):
-            nxt = _nonempty(rows[i + 1])
-            goals = [c for c in nxt if percent(c) is None]
-            rates = [c for c in nxt if percent(c) is not None]
-            if goals:
-                s.expected_goals = goals[0]
-                if len(goals) > 1:
-                    s.done_goals = goals[1]
-            if rates:
-                s.completion = rates[-1]
-        if "一级指标" in texts:
-            s.indicators, i = _indicator_rows(rows, i + 1, self_eval=True)
-            continue
-        if ne and norm(ne[0].text) in ("总分", "合计得分", "总得分"):
-            nums = [c for c in ne[1:] if parse_number(c.text) is not None]
-            if nums:
-                s.total = nums[-1]
-        i += 1
+    _read_rows(s, (_mof_funding_block, _mof_indicator_block, _self_eval_funding, _goal_rates,
+                   _self_eval_indicators, _total_row, _grade_cell))
     if not s.name:
         s.name = norm(table.title)
     if not s.totals:
         s.totals = {k: c for k, c in (("预算数", s.budget), ("到位数", s.arrived), ("执行数", s.executed)) if c is not None}
     return s
+
+
+def _is_header(row: list[Cell]) -> bool:
+    """A row of labels only: no cell holds a number."""
+    return not any(parse_number(c.text) is not None for c in row if c.text.strip())
+
+
+def _mof_funding_block(s: SelfEvalTable, rows, i: int, texts) -> int | None:
+    """The MoF 项目资金 header (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分, or 预算数 |
+    执行数 …): a row of labels only, so the Hebei 预算数：| 10 | 执行数：| 5.78 row is not one."""
+    cols = vocab()["mof_self_evaluation"]["funding_columns"]
+    if any(x in cols["executed"] for x in texts) and any(x in cols["budget"] for x in texts) and _is_header(rows[i]):
+        return _mof_funding(s, rows, i)
+    return None
+
+
+def _mof_indicator_block(s: SelfEvalTable, rows, i: int, texts) -> int | None:
+    cols = vocab()["mof_self_evaluation"]["indicator_columns"]
+    if "一级指标" in texts and any(x in cols["points"] for x in texts) and any(x in cols["score"] for x in texts):
+        header = rows[i]
+        j = _mof_indicators(s, rows, i)
+        if j < len(rows):
+            _mof_total(s, rows, j, header)
+            j += 1
+        return j
+    return None
+
+
+def _self_eval_funding(s: SelfEvalTable, rows, i: int, texts) -> None:
+    """预算数：| X | 到位数：| Y | 执行数：| Z | rate, then the 其中：财政资金 and 其他 rows."""
+    if not ("预算数" in texts and "执行数" in texts):
+        return None
+    row = rows[i]
+    s.budget = _value_after(row, "预算数")
+    s.arrived = _value_after(row, "到位数")
+    s.executed = _value_after(row, "执行数")
+    if s.executed is not None:
+        after = [c for c in row[row.index(s.executed) + 1:] if c.text.strip()]
+        if after:
+            s.progress = after[0]
+    for j in (i + 1, i + 2):
+        if j >= len(rows):
+            break
+        sub = rows[j]
+        labels = [c for c in sub if norm(c.text).startswith("其中") or norm(c.text) in ("其他", "其他资金")]
+        which = ("预算数", "到位数", "执行数")
+        target = s.fiscal if any(norm(c.text).startswith("其中") for c in labels) else s.other
+        for n, lab in enumerate(labels[:3]):
+            idx = sub.index(lab)
+            val = sub[idx + 1] if idx + 1 < len(sub) else None
+            target[which[n]] = val
+    return None
+
+
+def _goal_rates(s: SelfEvalTable, rows, i: int, texts) -> None:
+    """年度预期目标 | 具体完成情况 | 总体完成率 and the row under them."""
+    if "年度预期目标" in texts and i + 1 < len(rows):
+        nxt = _nonempty(rows[i + 1])
+        goals = [c for c in nxt if percent(c) is None]
+        rates = [c for c in nxt if percent(c) is not None]
+        if goals:
+            s.expected_goals = goals[0]
+            if len(goals) > 1:
+                s.done_goals = goals[1]
+        if rates:
+            s.completion = rates[-1]
+    return None
+
+
+def _self_eval_indicators(s: SelfEvalTable, rows, i: int, texts) -> int | None:
+    if "一级指标" not in texts:
+        return None
+    s.indicators, nxt = _indicator_rows(rows, i + 1, self_eval=True)
+    return nxt
+
+
+def _grade_cell(s: SelfEvalTable, rows, i: int, texts) -> None:
+    """自评等级 | 良: the first grade word after a grade label on its row."""
+    labels = vocab()["grade_labels"]
+    grades = {w for g in vocab()["grades"] for w in g["words"]}
+    row = rows[i]
+    for k, x in enumerate(texts):
+        if x in labels:
+            cell = next((c for c in row[k + 1:] if c.text.strip()), None)
+            if cell is not None and norm(cell.text).strip("“”\"") in grades:
+                s.grade = cell
+                return None
+    return None
+
+
+def _total_row(s: SelfEvalTable, rows, i: int, texts) -> None:
+    ne = _nonempty(rows[i])
+    if ne and norm(ne[0].text) in ("总分", "合计得分", "总得分"):
+        nums = [c for c in ne[1:] if parse_number(c.text) is not None]
+        if nums:
+            s.total = nums[-1]
+    return None
 
 
 # --- the Ministry of Finance standard 项目支出绩效自评表 ---------------------------------------
@@ -696,6 +825,16 @@ def at_precision(number: Number, decimals: int) -> Number:
     return Number(number.value, max(number.decimals, decimals))
 
 
+def project_targets(doc: Document) -> list[TargetTable]:
+    """The 绩效目标表 of projects (not a 部门整体支出绩效目标表)."""
+    return [t for t in target_tables(doc) if t.is_project]
+
+
+def project_self_evals(doc: Document) -> list[SelfEvalTable]:
+    """The 绩效自评表 of projects (not a 部门整体支出绩效自评表)."""
+    return [s for s in self_eval_tables(doc) if s.is_project]
+
+
 def self_eval_tables(doc: Document) -> list[SelfEvalTable]:
     return doc.cached("performance.self_evals", lambda d: [self_eval_table(t) for t in d.tables
                                                             if is_self_evaluation(t)])
@@ -765,19 +904,186 @@ def execution_indicators(s, funding: bool = True):
             and (funding or not i.funding)]
 
 
-def overall_score_pattern():
-    """A statement of the whole evaluation's score: 总得分为95.5分 (group 2 is the score)."""
-    return _overall()
-
-
 @lru_cache(maxsize=None)
 def _overall():
-    words = "|".join(map(regex.escape, vocab()["overall_score_words"]))
-    return regex.compile(rf"({words})\s*(?:为|是|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+    """A statement of an evaluation's score: 总得分为95.5分, 平均得分92.3分, 综合评分达96分
+    (group 2 is the score)."""
+    v = vocab()
+    words = "|".join(map(regex.escape, sorted(v["overall_score_words"], key=len, reverse=True)))
+    links = "|".join(map(regex.escape, sorted(v["score_links"], key=len, reverse=True)))
+    return regex.compile(rf"({words})\s*(?:{links})?\s*(\d+(?:\.\d+)?)\s*分")
 
 
 def overall_scores(doc):
-    """(line, match) for every sentence stating the whole evaluation's score."""
+    """(paragraph, match) for every clause stating an evaluation's score; not a survey's
+    (满意度调查平均得分4.8分: performance.json survey_words in the clause before the score)."""
+    survey = vocab()["survey_words"]
     for para in doc.paragraphs:
-        for m in _overall().finditer(fold(para.text)):
+        text = fold(para.text)
+        for m in _overall().finditer(text):
+            clause = text[max(text.rfind(p, 0, m.start()) for p in "，,；;。：:") + 1:m.start()]
+            if any(w in clause for w in survey):
+                continue
             yield para, m
+
+
+# --- what the narrative says about the forms ---------------------------------------------
+# The report's figures (调整预算数 86.50万元, 全年执行数 48万元, 执行率 96%, a project's 预算)
+# are read once, by linter.statements, the same statements the BL2 family reads: a 绩效自评报告
+# is read like a 决算, so its 预算数 / 调整预算 / 全年预算 are the role "budget" (with the words
+# that named it) and its 执行数 / 支出 the role "amount". Here only which form a statement is
+# about, which budget a figure is, and where its words start.
+
+
+def named_form(st, forms):
+    """The form whose project the statement's subject names, when exactly one does: the
+    subject ends with the project's name, written with or without 项目/经费/专项资金 … and
+    quotes (“科普宣传经费”项目, 科普宣传项目, 本单位科普宣传经费). A subject that goes on after
+    the name (科普宣传经费用于购置设备) is about something else."""
+    if not st.subject:
+        return None
+    key = project_key(st.subject)
+    hits = []
+    for f in forms:
+        name = project_key(f.name)
+        if len(name) >= 4 and key.endswith(name) and f not in hits:
+            hits.append(f)
+    return hits[0] if len(hits) == 1 else None
+
+
+def budget_kind(q) -> str:
+    """Which budget a "budget" quantity is, from the words that named it (performance.json
+    budget_kinds): adjusted (调整预算, 调整后预算), initial (年初预算), or "" (预算数, 全年预算)."""
+    for kind, words in vocab()["budget_kinds"].items():
+        if not kind.startswith("_") and any(w in q.word for w in words):
+            return kind
+    return ""
+
+
+def spending_subject(q) -> bool:
+    """An amount stated as spending, with no subject of its own (全年执行数48万元, 实际支出…,
+    支出86.50万元): the role words are peeled off, so what is left is nothing or a generic word."""
+    from .statements import roles, subject_key
+
+    return not q.subject or subject_key(q.subject) in roles().generic
+
+
+def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
+    """(line, start, end) of a figure with the words that say what it is: from its role word
+    (调整预算数86.50万元), else from the end of the statement's subject when that is in the same
+    clause (“科普宣传经费”项目|年初预算160000元), else from its clause's subject, past lead words
+    and years (，|全年支出156.75万元; 其中|科普宣传经费12.00万元; 本年度安排|科普活动项目经费55万元)."""
+    from .statements import CLAUSE_DELIMS, clean_subject, roles, subject_key
+
+    para = doc.paragraphs[st.paragraph]
+    text = para.text
+    floor = max(text.rfind(ch, 0, q.pos) for ch in CLAUSE_DELIMS) + 1
+    start = text.rfind(q.word, floor, q.pos) if q.word else -1
+    if start < 0 and st.subject:
+        at = text.rfind(st.subject, floor, q.pos)
+        if at >= 0 and text[at + len(st.subject):q.pos].strip():
+            start = at + len(st.subject)  # the words after the subject
+    if start < 0:  # the clause from its subject, past lead words and years (其中, 本年度安排 …);
+        # a generic subject keeps its years: 全年支出 is what the figure is
+        subject, off = clean_subject(text[floor:q.pos])
+        if subject and subject_key(subject) not in roles().generic:
+            start = floor + off
+        else:
+            lead = roles().lead.match(text[floor:q.pos])
+            start = floor + (lead.end() if lead else 0)
+    while start < q.pos and text[start] in " \t\u3000":
+        start += 1
+    return para.span(start, q.end)
+
+
+def following(doc: Document, st, q, role: str):
+    """The quantities of `role` stated after q in the same sentence, in q's statement or the
+    next ones of its paragraph (调整预算数86.50万元，支出86.50万元 may be two statements)."""
+    from .statements import statements_of
+
+    out = []
+    for other in statements_of(doc)[st.index:]:
+        if other.paragraph != st.paragraph or other.sentence != st.sentence:
+            break
+        out.extend(x for x in other.quantities if x.role == role and x.pos > q.pos)
+    return out
+
+
+# --- grade bands ------------------------------------------------------------------------
+# The grade a score earns: the bands the document states (90分（含）以上为优, 80-90分为良,
+# 60分以下为差, 优（≥85分）…) when it states at least two, else the standard ones
+# (performance.json grades: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60).
+
+
+@dataclass(frozen=True)
+class Band:
+    low: Decimal  # the band holds low <= score < high (the top band up to and including 100)
+    high: Decimal
+    words: tuple  # the grade words of the band, the usual one first
+
+
+def grade_bands(doc: Document) -> list[Band]:
+    return doc.cached("performance.grade_bands", _grade_bands)
+
+
+def _grade_groups() -> list[tuple]:
+    return [tuple(g["words"]) for g in vocab()["grades"]]
+
+
+@lru_cache(maxsize=None)
+def _band_patterns():
+    words = "|".join(sorted({regex.escape(w) for g in _grade_groups() for w in g}, key=len, reverse=True))
+    num = r"(\d+(?:\.\d+)?)\s*分?\s*(?:[（(]含[)）])?"
+    link = r"\s*(?:的|者)?\s*(?:为|评为|定为|评定为|属于|：|:)?\s*[“\"「]?"
+    above = r"(?:及|或)?以上"
+    below = r"(?:以下|以内)"
+    to = r"\s*(?:[-—–~～至到]|分?[-—–~～至到])\s*"
+    open_ = r"\s*[（(：:]\s*(?:[≥>]=?)?\s*"
+    return (
+        # 90分（含）以上为优 / 80-90分为良 / 60分以下为差
+        regex.compile(rf"{num}\s*{above}{link}({words})"),
+        regex.compile(rf"{num}{to}{num}\s*分?\s*(?:[（(]不?含[)）])?{link}({words})"),
+        regex.compile(rf"{num}\s*{below}{link}({words})"),
+        # 优（90分及以上）/ 良（80-89分）/ 差（60分以下）/ 优：≥90分
+        regex.compile(rf"({words}){open_}{num}\s*(?:分)?\s*{above}"),
+        regex.compile(rf"({words}){open_}{num}{to}{num}"),
+        regex.compile(rf"({words}){open_}{num}\s*(?:分)?\s*{below}"),
+    )
+
+
+def _group_of(word: str):
+    return next((g for g in _grade_groups() if word in g), None)
+
+
+def _grade_bands(doc: Document) -> list[Band]:
+    """The stated bands, read from the narrative: each grade's lower bound."""
+    above, span, below, above_g, span_g, below_g = _band_patterns()
+    lows: dict[tuple, Decimal] = {}
+    for para in doc.paragraphs:
+        text = fold(para.text)
+        for m in above.finditer(text):
+            lows.setdefault(_group_of(m.group(2)), Decimal(m.group(1)))
+        for m in span.finditer(text):
+            lows.setdefault(_group_of(m.group(3)), min(Decimal(m.group(1)), Decimal(m.group(2))))
+        for m in below.finditer(text):
+            lows.setdefault(_group_of(m.group(2)), Decimal(0))
+        for m in above_g.finditer(text):
+            lows.setdefault(_group_of(m.group(1)), Decimal(m.group(2)))
+        for m in span_g.finditer(text):
+            lows.setdefault(_group_of(m.group(1)), min(Decimal(m.group(2)), Decimal(m.group(3))))
+        for m in below_g.finditer(text):
+            lows.setdefault(_group_of(m.group(1)), Decimal(0))
+    lows.pop(None, None)
+    if len(lows) >= 2 and len(set(lows.values())) == len(lows):
+        ordered = sorted(lows.items(), key=lambda kv: kv[1])
+        highs = [low for _, low in ordered[1:]] + [Decimal(100)]
+        return [Band(low, high, words) for (words, low), high in zip(ordered, highs)]
+    return [Band(Decimal(g["min"]), Decimal(g["max"]), tuple(g["words"])) for g in vocab()["grades"]]
+
+
+def grade_of(bands: list[Band], score: Decimal) -> Band | None:
+    top = max(b.high for b in bands)
+    for b in bands:
+        if b.low <= score < b.high or (score == top and b.high == top):
+            return b
+    return None

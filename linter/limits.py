@@ -1,10 +1,14 @@
-"""The limits every reader works within (issue 13). A file past one is refused with a
-BL000 naming the limit by its configuration key, e.g. "table grid wider than 1000 columns
-(limit max-grid-columns)"; [tool.budgetlint.limits] changes them (linter.config).
+"""The limits one document is checked within (issue 13), in one configuration object and one
+section, [tool.budgetlint.limits] (linter.config):
+- what the readers accept: a file past one is refused with a BL000 naming the limit by its
+  configuration key, e.g. "table grid wider than 1000 columns (limit max-grid-columns)";
+- the hard stop (linter.isolation): seconds and bytes of address space per document, in
+  `check` and `audit` alike; past them the document is a BL000 "time limit exceeded (120 s,
+  limit time-limit)" and the other documents are still checked. 0 switches either off.
 
 The defaults are far above any real budget publication (a provincial 决算 runs to a few
-hundred pages, Word itself stops a table at 63 columns) and low enough that one hostile
-file cannot take gigabytes or minutes."""
+hundred pages and is checked in seconds, Word itself stops a table at 63 columns) and low
+enough that one hostile file cannot take gigabytes or minutes."""
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -12,6 +16,10 @@ from dataclasses import dataclass, fields
 from .model import InputError
 
 MiB = 1024 * 1024
+GiB = 1024 * MiB
+
+# the hard stop's fields: 0 means no limit, and the memory may be written "3G" in the configuration
+STOP_FIELDS = ("time_limit", "memory_limit")
 
 
 @dataclass(frozen=True)
@@ -26,6 +34,8 @@ class Limits:
     max_line_chars: int = 200_000            # characters of one line (paragraph, table row)
     max_pages: int = 2000                    # PDF pages
     max_glyphs_per_page: int = 50_000        # PDF characters drawn on one page
+    time_limit: float = 120.0                # seconds per document (the hard stop); 0: none
+    memory_limit: int = 3 * GiB              # bytes of address space per worker process; 0: none
 
     @staticmethod
     def key(field: str) -> str:
@@ -35,6 +45,30 @@ class Limits:
     @classmethod
     def keys(cls) -> list[str]:
         return [cls.key(f.name) for f in fields(cls)]
+
+    @property
+    def hard_stop(self) -> bool:
+        """Whether documents are checked in worker processes under a time or memory limit."""
+        return bool(self.time_limit or self.memory_limit)
+
+    def time_exceeded(self) -> str:
+        return f"time limit exceeded ({self.time_limit:g} s, limit {self.key('time_limit')})"
+
+    def memory_exceeded(self) -> str:
+        return f"memory limit exceeded ({size_text(self.memory_limit)}, limit {self.key('memory_limit')})"
+
+
+def size_text(n: int) -> str:
+    return f"{n / GiB:.1f} GiB" if n >= GiB else f"{n / MiB:.0f} MiB"
+
+
+def parse_bytes(text: str) -> int:
+    """A size as written on the command line or in the configuration: 3G, 512M, 64k, 1000."""
+    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
+    t = text.strip().lower().removesuffix("b").removesuffix("i")
+    if t and t[-1] in units:
+        return int(float(t[:-1]) * units[t[-1]])
+    return int(t)
 
 
 DEFAULT = Limits()

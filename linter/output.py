@@ -64,12 +64,19 @@ def partial_finding(path: str, cause: str) -> Finding:
                    excerpt="", path=path)
 
 
-def render(fmt: str, findings: list[Finding], docs: dict, files: list[str]) -> str:
+def stopped_finding(path: str, cause: str) -> Finding:
+    """The finding a document becomes when the hard stop ends its check (time or memory
+    limit, linter.limits) or its worker dies: the other files are still checked."""
+    return Finding(rule=INPUT_ERROR, name="check-stopped", severity="error", message=f"检查被中止（{cause}）",
+                   line=1, column=1, end_line=1, end_column=1, excerpt="", path=path)
+
+
+def render(fmt: str, findings: list[Finding], lines: dict, files: list[str]) -> str:
     from . import render as r
 
     if fmt != "sarif" and any(shown_path(p) != p for p in files):  # SARIF: URIs of the bytes
         findings = [dataclasses.replace(f, path=shown_path(f.path)) for f in findings]
-        docs = {shown_path(p): d for p, d in docs.items()}
+        lines = {shown_path(p): d for p, d in lines.items()}
         files = [shown_path(p) for p in files]
 
     if fmt == "json":
@@ -80,7 +87,7 @@ def render(fmt: str, findings: list[Finding], docs: dict, files: list[str]) -> s
         return r.render_github(findings)
     if fmt == "junit":
         return r.render_junit(findings, files)
-    return r.render_text(findings, docs)
+    return r.render_text(findings, lines)
 
 
 def accept(args, findings: list[Finding], files: list[str]) -> list[Finding] | int:
@@ -116,9 +123,10 @@ def accept(args, findings: list[Finding], files: list[str]) -> list[Finding] | i
     return kept
 
 
-def emit(args, findings: list[Finding], docs: dict, files: list[str]) -> int:
-    """Write the report (stdout or --output-file); 2 when the file cannot be written."""
-    out = render(args.format, findings, docs, files)
+def emit(args, findings: list[Finding], lines: dict, files: list[str]) -> int:
+    """Write the report (stdout or --output-file); 2 when the file cannot be written. `lines`:
+    path -> {line number: text} of the lines the findings point at (text output shows them)."""
+    out = render(args.format, findings, lines, files)
     if not args.output_file:
         return write_stdout(out)
     try:

@@ -5,22 +5,22 @@ import json
 
 from .findings import Finding
 from .i18n import severity_word
-from .model import Document
 
 
-def render_text(findings: list[Finding], docs: dict[str, Document]) -> str:
+def render_text(findings: list[Finding], lines: dict[str, dict[int, str]]) -> str:
     """For people, in their words: the finding's line (path:line:column for editors and
     terminals), where it is in the original, the flagged text underlined, what it conflicts
-    with and where, and the suggestion."""
+    with and where, and the suggestion. `lines`: path -> {line number: text} of the lines
+    the findings point at (linter.checking keeps those, not the documents)."""
     out = []
     for f in findings:
         page = f"（第{f.page}页）" if f.page and f.location is None else ""
         out.append(f"{f.path}:{f.line}:{f.column}: {f.rule} [{severity_word(f.severity)}] {f.message}{page}")
         if f.location is not None and f.location.describe():
             out.append(f"        位置：{f.location.describe()}")
-        doc = docs.get(f.path)
-        if doc is not None and 1 <= f.line <= len(doc.lines) and f.rule != "BL000":
-            text = doc.line(f.line).text.replace("\t", " ")
+        text = lines.get(f.path, {}).get(f.line)
+        if text is not None and f.rule != "BL000":
+            text = text.replace("\t", " ")
             start = max(f.column - 1 - 30, 0)
             shown = text[start:start + 100]
             out.append(f"  {f.line:>5} | {shown}")

@@ -24,6 +24,7 @@ from functools import lru_cache
 import regex
 
 from .cnnum import UNIT_FACTOR
+from .lists import lists_of, quantity_tokens
 from .model import Document
 from .numbers import Interval, Number
 from .vocab import load_json
@@ -60,6 +61,7 @@ class Roles:
     year_head: regex.Pattern
     year_tail: regex.Pattern
     lead: regex.Pattern
+    level_lead: regex.Pattern  # 计 / 完成 before a level: 占41.0%，计17.01万元; 完成年初预算X的Y%
     tail: regex.Pattern
     key_strip: regex.Pattern
     numbering: regex.Pattern
@@ -103,6 +105,7 @@ def roles() -> Roles:
         year_head=regex.compile(rf"^{years}+"),
         year_tail=regex.compile(rf"{years}+$"),
         lead=regex.compile(d["subject_lead"]),
+        level_lead=regex.compile(d["level_lead"]),
         tail=regex.compile(d["subject_tail"]),
         key_strip=regex.compile(d["key_strip"]),
         numbering=regex.compile(d["numbering"]),
@@ -226,13 +229,13 @@ def clean_subject(words: str) -> tuple[str, int]:
     changed = True
     while changed:
         changed = False
-        for pat in (r.numbering, r.lead, r.year_head):
+        for pat in (r.numbering, r.lead, r.level_lead, r.year_head):
             if pat is r.year_head and r.period_items.match(s):
                 continue  # 上年结转 is an item, not a year
             m = pat.match(s)
             if m and m.end() > 0:
                 s, off, changed = s[m.end():], off + m.end(), True
-        st = s.lstrip(" \t") if regex.search(r"[”」』’]", s) else s.lstrip(" \t“\"'‘「『")
+        st = s.lstrip(" \t、，,；;") if regex.search(r"[”」』’]", s) else s.lstrip(" \t、，,；;“\"'‘「『")
         if st != s:
             off += len(s) - len(st)
             s, changed = st, True
@@ -243,7 +246,7 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.search(s)
             if m and m.start() < len(s):
                 s, changed = s[: m.start()], True
-        st = s.rstrip(" \t") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t”\"'’」』")
+        st = s.rstrip(" \t（(") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t（(”\"'’」』")  # 项目（120.00万元）
         if st != s:
             s, changed = st, True
     # 一般公共服务支出主要为行政运行支出: the subject is what the lead word introduces
@@ -349,6 +352,7 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             info["year"] = int(y.group())
             return "prior", info
         if regex.match(r"年初|调整", when):
+            info["word"] = when
             return ("budget", info) if final else None
         return "prior", info
     # the period of a level, from the words around the subject, not in it (a subject may carry
@@ -371,7 +375,9 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     elif r.prior.search(words):
         return "prior", info
     words = r.budget_items.sub(lambda x: "某" * len(x.group()), words)  # 一般公共预算 names money, not the budget
-    if final and r.budget.search(words) and not r.final.search(words):
+    m = r.budget.search(words) if final else None
+    if m and not r.final.search(words):
+        info["word"] = m.group()  # 年初预算 / 调整预算 / 全年预算 …: which budget (BL4 reads it)
         return "budget", info
     return "amount", info
 
@@ -392,11 +398,14 @@ def _share_period(info: dict, year: int | None) -> str:
 def read_statements(doc: Document) -> list[Statement]:
     r = roles()
     year = doc.meta.year
-    final = doc.meta.doc_type == "决算"
+    final = doc.meta.doc_type in ("决算", "绩效自评")
     out: list[Statement] = []
     for para in doc.paragraphs:
         text = para.text
-        tokens = [t for t in para.numbers if t.kind in ("amount", "percent", "points")]
+        tokens = quantity_tokens(doc, para)
+        listed = lists_of(doc, para)
+        by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
+        numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
         words = _direction_words(para, text)
         if not tokens and not words:
             continue
@@ -420,13 +429,16 @@ def read_statements(doc: Document) -> list[Statement]:
                 last_pos = pos
                 continue
             tok = obj
+            lst = listed.get(tok.start)
             floor = _clause_floor(text, tok.start, max(prev_end, 0))
-            if not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
+            if lst is not None:
+                floor, prefix = lst.subject_start, lst.prefix  # A、B分别为X、Y: X is read as A为X
+            elif not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
                 floor = _clause_floor(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
                 prefix = text[floor:tok.start].rstrip("：: ")
             else:
                 prefix = text[floor:tok.start]
-            got = _role(prefix, tok.kind, year, final)
+            got = _bracketed(cur, text, floor, tok) or _role(prefix, tok.kind, year, final)
             prev_end = tok.end
             if got is None:
                 continue
@@ -438,6 +450,9 @@ def read_statements(doc: Document) -> list[Statement]:
                 role = "rate"
             sw = info["subject_words"]
             subj, off = clean_subject(sw)
+            # …；D类26.51万元，合计4479.56万元: the list's total, a statement of its own, not D's
+            list_total = not subj and role == "amount" and cur is not None and bool(cur.all("amount")) \
+                and bool(_list_total().match(sw))
             sentence_words = text[para.sentence_at(tok.start).start:tok.start]
             line, s, e = para.span(tok.start, tok.end)
             q = Quantity(role, tok.number, tok.unit, tok.text, tok.start, tok.end, line, s, e,
@@ -447,7 +462,10 @@ def read_statements(doc: Document) -> list[Statement]:
                 q.base = _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
-            if cur is not None and cur.paragraph == para.index and not digressed and _continues(cur, key, role):
+            if lst is not None and (sentence, key) in by_key:
+                cur = by_key[(sentence, key)]  # …分别增加P、Q万元: P goes with A's amount
+            elif cur is not None and cur.paragraph == para.index and not digressed and not list_total \
+                    and _continues(cur, key, role):
                 if key and not cur.key:
                     cur.subject, cur.key = subj, key
                     cur.subject_span = para.span(floor + off, floor + off + len(subj))
@@ -459,9 +477,40 @@ def read_statements(doc: Document) -> list[Statement]:
                         cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
                         cur.head = prev.head  # the next part of the same list
+                style = _numbering_style(text[floor:floor + 8])
+                if style:  # （3） after （2）…其中…: a sibling of （1）, whatever was listed under （2）
+                    cur.head = numbered.setdefault(style, cur.head)
+            if lst is not None and key:
+                by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
             last_pos = tok.end
     return out
+
+
+def _bracketed(cur: Statement | None, text: str, floor: int, tok) -> tuple[str, dict] | None:
+    """增加18.8%（55.51万元） / 增加55.51万元（18.8%）: the figure in brackets right after a
+    change is the same change in the other measure, with the same direction word."""
+    last = cur.quantities[-1] if cur is not None and cur.quantities else None
+    if last is None or last.role not in ("change", "pct_change") or text[last.end:tok.start].strip() not in ("（", "("):
+        return None
+    money = tok.kind == "amount"
+    if money == (last.role == "change") or tok.kind == "points":
+        return None  # the same measure twice: not a restatement
+    return ("change" if money else "pct_change"), {"subject_words": "", "word": last.word, "sign": last.sign}
+
+
+@lru_cache(maxsize=None)
+def _list_total() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["list_total"])
+
+
+def _numbering_style(words: str) -> str:
+    """The style of the item number opening `words` ('（#）', '#.', '①' …; '' for none)."""
+    m = roles().numbering.match(words)
+    if not m:
+        return ""
+    token = m.group().strip()
+    return regex.sub(r"[一二三四五六七八九十]+|\d+", "#", regex.sub(r"[①-⑳]", "①", regex.sub(r"[⑴-⒇]", "⑴", regex.sub(r"[⒈-⒛]", "⒈", token))))
 
 
 def _continues(cur: Statement, key: str, role: str) -> bool:
@@ -510,8 +559,10 @@ def _direction_words(para, text: str) -> list[Word]:
                 continue
             # 决算数大于预算数 / 支出决算小于年初预算 / 与预算一致: a comparison with the budget
             around = text[max(0, m.start() - 12):m.end() + 8]
-            if not regex.search(r"决算", around) or not regex.search(r"预算", around):
-                continue
+            sentence = para.sentence_at(m.start())
+            if not regex.search(r"预算", around) or not (
+                    "决算" in around or "决算" in text[sentence.start:m.start()] and "预算" in text[m.end():m.end() + 8]):
+                continue  # …决算数为年初预算的102.67%，小于年初预算: 决算 earlier in the sentence
             if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
                 continue
             taken.update(range(m.start(), m.end()))

@@ -153,8 +153,11 @@ class Store:
             "SELECT sha256, size, mtime_ns, tool_version, rules_version, settings FROM documents WHERE path=?",
             (path,)).fetchone()
 
-    def put_document(self, record: dict, findings: list[dict], summaries: list[tuple[str, str | None, dict]]) -> int:
-        """Replace a document's row and everything hanging off it, in one transaction."""
+    def put_document(self, record: dict, findings: list[dict], summaries: list[tuple[str, str | None, dict]],
+                     reader: list[dict] = ()) -> int:
+        """Replace a document's row and everything hanging off it, in one transaction.
+        `reader`: the reader's warnings as findings (stage 'reader': a split publication's
+        joined check replaces the rules' findings, not these)."""
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
@@ -163,6 +166,7 @@ class Store:
             cur = db.execute(f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                              [record[c] for c in cols])
             doc_id = cur.lastrowid
+            self._insert_findings(doc_id, "reader", list(reader))
             self._insert_findings(doc_id, "document", findings)
             db.executemany("INSERT INTO summaries VALUES (?, ?, ?, ?)",
                            [(doc_id, rule, key, dumps(data)) for rule, key, data in summaries])

@@ -425,11 +425,14 @@ def _headers(table: Table) -> None:
         row = rows[r]
         if _is_serial_row(row):
             continue
-        if all(c.colspan == 1 for c in row) and all(c.col == i for i, c in enumerate(row)) \
-                and len(_unpadded(row)) < width:
+        if all(c.colspan == 1 for c in row) and all(c.col == i for i, c in enumerate(row)):
             # no span information (plain text, or a grid padded with empty cells at the end)
-            row = _unpadded(row)
-            spans = _align(row, rows[r + 1] if r + 1 < header else None, width)
+            short = _unpadded(row)
+            if len(short) < width and all(_norm(c.text) for c in short):
+                row = short  # labels packed to the left: spread them over the row below
+                spans = _align(row, rows[r + 1] if r + 1 < header else None, width)
+            else:
+                spans = _positional_spans(row, rows[r + 1:header])
         else:
             spans = [(c.col, c.colspan) for c in row]
         for c, (col, span) in zip(row, spans):
@@ -472,6 +475,23 @@ def _item_label(row: list[Cell]) -> bool:
     """A row labelled like an item of a blank money table: 一、… or a classification code."""
     first = next((_norm(c.text) for c in row if _norm(c.text)), "")
     return bool(ITEM_LABEL.match(first))
+
+
+def _positional_spans(row: list[Cell], deeper: list[list[Cell]]) -> list[tuple[int, int]]:
+    """Spans of a header row whose cells keep their grid places (a merged cell printed once,
+    its other places empty): a label covers the empty places to its right while the rows below
+    label them, when the rows below also label its own place (it is a group over them). A
+    label with nothing below it is a column of its own, however many empty places follow."""
+    deeper = [d for d in deeper if not _is_serial_row(d)]
+    labelled_below = [any(i < len(d) and _norm(d[i].text) for d in deeper) for i in range(len(row))]
+    spans = []
+    for i, c in enumerate(row):
+        span = 1
+        if _norm(c.text) and labelled_below[i]:
+            while i + span < len(row) and not _norm(row[i + span].text) and labelled_below[i + span]:
+                span += 1
+        spans.append((i, span))
+    return spans
 
 
 def _unpadded(row: list[Cell]) -> list[Cell]:

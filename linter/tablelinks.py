@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -18,10 +19,23 @@ from .cnnum import UNIT_FACTOR
 from .model import Cell, Document, Table, cell_at
 from .numbers import Interval
 from .statements import clean_subject, roles, subject_key
+from .vocab import load_json
 
 _AMOUNT_KEYS = ("合计", "小计", "金额", "总计")
 _CODE = regex.compile(r"^\d{3,7}$")
 _MARKER = regex.compile(r"[（(]\s*\d{0,7}\s*[类款项]\s*[）)]")
+_BRACKET_CODE = regex.compile(r"[（(【\[]\s*(\d{7}|\d{5}|\d{3})\s*[）)】\]]")
+_PATH_SEP = regex.compile(r"\s*[/／]\s*")
+
+
+@lru_cache(maxsize=None)
+def _label_strip() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["label_strip"])
+
+
+@lru_cache(maxsize=None)
+def _path_words() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["path_words"])
 
 
 @dataclass
@@ -70,6 +84,8 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
     final = doc.meta.doc_type == "决算"
     unit = _doc_unit(doc)
     index: dict[str, list[LabelHit]] = {}
+    shorts: dict[str, list[LabelHit]] = {}
+    columns: dict[str, list[LabelHit]] = {}  # 基本支出, 会议费 …: a column's label, at the total row
     for table in doc.tables:
         if table.kind.startswith("perf") or table.kind == "procurement" or "绩效" in table.title or "采购" in table.title:
             continue  # a form's targets, or what is bought (a 采购 row is not the budget of its name)
@@ -93,11 +109,69 @@ def build_label_index(doc: Document) -> dict[str, list[LabelHit]]:
                 key = subject_key(clean_subject(text)[0] or text)
                 if len(key) >= 2:
                     index.setdefault(key, []).append(hit)
+                    short = _label_strip().sub("", key)
+                    if short != key and len(short) >= 3:  # 社区微更新 for the row 社区微更新项目
+                        shorts.setdefault(short, []).append(hit)
                 if info is not None and info.code and c.col < (col if col is not None else 10 ** 6):
                     index.setdefault(info.code, []).append(hit)
                 if col is not None:
                     break  # one label per row when the table has an amount column
+        for key, hit in _column_hits(table, final, doc.meta.year, table.unit or unit):
+            columns.setdefault(key, []).append(hit)
+    for short, hits in shorts.items():
+        index.setdefault(short, hits)  # a full label of that name wins
+    for key, hits in columns.items():
+        index.setdefault(key, []).extend(hits)
     return index
+
+
+_COLUMN_TOTAL = regex.compile(r"^(?:合计|总计|本年支出合计|本年收入合计|支出合计|收入合计)$")
+
+
+def _column_hits(table: Table, final: bool, year: int | None, unit: str):
+    """(key, hit) for each amount column of a table, at its total row (合计 / 总计), or at
+    the one data row of a table printed as a single row (the “三公”经费 table): 基本支出 and
+    项目支出 of a 支出表, 会议费 and 培训费 of the Jiangsu “三公” table. A 决算 table's
+    预算数 | 决算数 pairs give their 决算数; a group of another year (2024年预算数 beside
+    2025年预算数) gives nothing."""
+    rows = table.data_rows()
+    numbered = [r for r in rows if any(c.number is not None for c in r)]
+    total = next((r for r in rows if any(_COLUMN_TOTAL.match(_norm_label(c.text)) for c in r[:4] if c.number is None)),
+                 numbered[0] if len(numbered) == 1 else None)
+    if total is None:
+        return
+    for col, label in enumerate(table.column_labels):
+        parts = [p for p in label.split("/") if p]
+        if not parts:
+            continue
+        measure = table.measures[col] if col < len(table.measures) else ""
+        if measure and parts[-1] == measure:
+            if final != (measure == "决算数"):
+                continue
+            parts = parts[:-1]
+        y = regex.search(r"((?:19|20)\d{2})年", label)
+        if not parts or (y and year is not None and int(y.group(1)) != year):
+            continue
+        name = parts[-1]
+        key = subject_key(clean_subject(name)[0] or name)
+        if len(key) < 2 or key in roles().generic or _COLUMN_TOTAL.match(key) or key in _NOT_SUBJECTS:
+            continue
+        cell = cell_at(total, col)
+        if not _is_amount(cell) or cell.number is None and not (cell.blank or cell.dash):
+            continue
+        # the header cell that prints the name: this column's, or the merged group's first (会议费 over 预算数 | 决算数)
+        head = next((c for r in reversed(table.rows[:table.header_rows]) for k in range(col, -1, -1)
+                     if (c := cell_at(r, k)) is not None and _norm_label(c.text) == name), None)
+        if head is not None:
+            yield key, LabelHit(table, head, cell, unit)
+
+
+_NOT_SUBJECTS = frozenset({"小计", "金额", "预算数", "决算数", "项目", "科目名称", "科目编码", "类", "款", "项", "栏次",
+                           "行次", "单位名称", "项目名称"})
+
+
+def _norm_label(text: str) -> str:
+    return regex.sub(r"\s+", "", text)
 
 
 def label_index(doc: Document) -> dict[str, list[LabelHit]]:
@@ -109,13 +183,23 @@ def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]
     least three characters that the subject ends with: 一般公共预算安排的住房公积金 → 住房公积金)."""
     idx = label_index(doc)
     key = subject_key(clean_subject(subject)[0] or subject)
-    code = regex.match(r"^(\d{7}|\d{5}|\d{3})(?!\d)", key)
-    if code and code.group(1) in idx:  # 2010301 行政运行: code first
+    code = regex.match(r"^(\d{7}|\d{5}|\d{3})(?!\d)", key) or _BRACKET_CODE.search(key)
+    if code and code.group(1) in idx:  # 2010301 行政运行 / 一般行政管理事务（2010302）支出: its code
         return idx[code.group(1)]
-    # a 科目 path (住房改革支出（款）住房公积金（项）): the row is the last name's
+    # a 科目 path (住房改革支出（款）住房公积金（项）, 城乡社区支出/城乡社区管理事务/一般行政管理事务):
+    # the row is the last name's (a generic tail after the last marker is the path's, 行政单位医疗（项）支出)
+    named_path = False
+    marks = list(_MARKER.finditer(key))
+    if marks and key[marks[-1].end():] in roles().generic:
+        key = key[:marks[-1].end()]
     parts = [x for x in _MARKER.split(key) if x]
-    if len(parts) > 1 or _MARKER.search(key):
+    if marks:
         key = parts[-1] if parts else key
+        named_path = True  # a 科目 named in full: 其他人大事务 is not the 人大事务 row
+    elif _PATH_SEP.search(key):
+        key = _PATH_SEP.split(key)[-1]
+    elif m := _path_words().match(key):  # 住房改革支出款住房公积金项: 款 and 项 written as words
+        key = m.group("name")
     if key in idx:
         return idx[key]
     short = roles().link_strip.sub("", key)  # 住房公积金支出 → 住房公积金
@@ -126,6 +210,8 @@ def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]
     best = None
     for label in idx:
         if len(label) >= 3 and len(label) < len(key) and key.endswith(label) and (best is None or len(label) > len(best)):
+            if named_path and key[:-len(label)] not in idx:
+                continue  # in a 科目 path only a parent's name may come first (人大事务行政运行（项）)
             best = label
     return idx[best] if best else []
 

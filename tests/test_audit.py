@@ -102,7 +102,7 @@ def test_time_and_memory_limits_make_bl000_and_the_run_goes_on(tmp_path):
     res = audit(big, seed("000"), "-o", out, "--time-limit", "4", "--no-report")
     assert res.returncode == 0, res.stderr
     got = {Path(p).suffix: (s, c) for p, s, c in rows(out, "SELECT path, status, cause FROM documents")}
-    assert got[".pdf"] == ("timeout", "time limit exceeded (4 s)") and got[".txt"][0] == "ok"
+    assert got[".pdf"] == ("timeout", "time limit exceeded (4 s, limit time-limit)") and got[".txt"][0] == "ok"
     out2 = tmp_path / "out2"
     res = audit(CORPUS / "big" / "big_000x21.docx", seed("001"), "-o", out2, "--memory-limit", "60M",
                 "--no-report")

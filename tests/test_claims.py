@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from conftest import run_cli, seed
 
-from linter.claims import claims_of, ledger_of, match_item, vocab
+from linter.claims import _glued, claims_of, ledger_of, match_item, vocab
 from linter.cnnum import parse_chinese, scan
 from linter.numbers import Number
 from linter.readers import read_document
@@ -37,6 +37,8 @@ def test_chinese_numerals():
     assert parse_chinese("一亿两千万") == Number(Decimal("120000000"), 0)
     assert amounts("一百零七点五四万元") == [(Number(Decimal("107.54"), 2), "万元")]
     assert amounts("两千万元") == [(Number(Decimal("2000"), 0), "万元")]
+    # a one-digit numeral after a word: 万元 makes it an amount, a bare 元 does not (统一元旦)
+    assert amounts("项目支出四万元，占8.83%") == [(Number(Decimal("4"), 0), "万元")]
     # 万 after a 亿 part belongs to the whole numeral: 一亿二千万元 is 12000万元, not 100002000万元
     assert amounts("一亿二千万元") == [(Number(Decimal("12000"), 0), "万元")]
     assert amounts("三亿零五百万元") == [(Number(Decimal("30500"), 0), "万元")]
@@ -76,7 +78,9 @@ def test_synonyms_map_to_canonical_items(text, item):
 
 
 def test_words_that_only_look_like_items_are_not_items():
-    assert match_item("政府采购货物预算") is None
+    # the goods part of 政府采购 (items.json composition 政府采购 = 货物 + 工程 + 服务), not its total
+    assert match_item("政府采购货物预算")[0] == "政府采购货物"
+    assert match_item("美丽乡村工程") is not None and _glued("美丽乡村工程", match_item("美丽乡村工程"))
     assert match_item("涉及项目预算资金") is None
     assert match_item("调整预算数") is None
 

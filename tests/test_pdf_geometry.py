@@ -71,3 +71,37 @@ def test_a_broken_page_is_reported_and_the_readable_pages_are_checked(tmp_path, 
     found = json.loads(res.stdout)
     assert "Traceback" not in res.stderr and res.stderr.count("page 2") == 1
     assert [f["message"] for f in found if f["rule"] == "BL000"] == [f"部分内容无法读取（{doc.warnings[0]}）"]
+
+
+def test_the_audit_stores_reader_warnings_and_shows_them_per_document(tmp_path):
+    """A PDF read in part is audited as status 'partial': each reader warning is a stored
+    BL000 warning (kept apart from the rules' findings), listed in the summary and shown in
+    the document's section of the HTML report."""
+    import shutil
+    import sqlite3
+    import subprocess
+    import sys
+
+    from conftest import ROOT, seed
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "broken.pdf").write_bytes(_pdf([("[0 0 595 842]", TEXT)], kids="3 0 R 9 0 R", count=2))
+    shutil.copy(seed("004"), src / "good.txt")
+    out = tmp_path / "out"
+    res = subprocess.run([sys.executable, "-m", "linter", "audit", str(src), "-o", str(out), "--jobs", "1"],
+                         capture_output=True, text=True, cwd=str(ROOT))
+    assert res.returncode == 0, res.stderr
+    warning = read_document(str(src / "broken.pdf")).warnings[0]
+    db = sqlite3.connect(out / "audit.sqlite")
+    try:
+        docs = dict(db.execute("SELECT path, status FROM documents").fetchall())
+        stored = db.execute("SELECT f.stage, f.rule, f.severity, f.message FROM findings f JOIN documents d "
+                            "ON d.id = f.document_id WHERE d.path LIKE '%broken.pdf'").fetchall()
+    finally:
+        db.close()
+    assert docs[str(src / "broken.pdf")] == "partial" and docs[str(src / "good.txt")] == "ok"
+    assert ("reader", "BL000", "warning", f"部分内容无法读取（{warning}）") in stored
+    assert "Read in part (reader warnings):" in res.stdout and f"broken.pdf: 部分内容无法读取（{warning}）" in res.stdout
+    html = (out / "report.html").read_text(encoding="utf-8")
+    assert html.count(warning) >= 2  # the document's status line and its BL000 finding

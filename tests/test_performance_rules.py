@@ -82,7 +82,7 @@ def test_rules_are_documented():
     from linter.engine import all_rule_classes
 
     rules = [r for r in all_rule_classes() if r.code.startswith("BL4")]
-    assert len(rules) == 16
+    assert len(rules) == 18
     for r in rules:
         doc = r.documentation()
         for section in ("*What it does*", "*Why it matters*", "*Bad*", "*Good*"):

@@ -53,16 +53,16 @@ class SummaryTotalMismatch(Rule):
         carries = [r for r in rows if r.role == "carry"]
         colname = column_name(table, col)
         # items = sum of numbered sub-items
-        for i, r in enumerate(rows):
+        for r in rows:
             if r.role != "item":
                 continue
-            subs = [s for s in rows if s.role == "sub" and s.parent is not None and rows[s.parent] is r]
+            subs = side.children(r, "sub")
             if len(subs) >= 2:
                 yield from self._compare(table, r.cells.get(col), r.name, [s.cells.get(col) for s in subs],
                                          [s.name for s in subs], "各明细项", colname)
         # a printed carry-over row = its fund rows (年初结转和结余 = 一般公共预算 + 政府性基金 + …)
         for r in carries:
-            subs = [s for s in rows if s.role == "carry_sub" and s.parent is not None and rows[s.parent] is r]
+            subs = side.children(r, "carry_sub")
             if printed(r.cells.get(col)) and any(printed(s.cells.get(col)) for s in subs):
                 yield from self._compare(table, r.cells.get(col), r.name, [s.cells.get(col) for s in subs],
                                          [s.name for s in subs], "各明细项", colname)
@@ -80,7 +80,7 @@ class SummaryTotalMismatch(Rule):
             for p in parts:
                 c = p.cells.get(col)
                 if p.role == "carry" and not printed(c):
-                    subs = [s for s in rows if s.role == "carry_sub" and s.parent is not None and rows[s.parent] is p]
+                    subs = side.children(p, "carry_sub")
                     cells += [s.cells.get(col) for s in subs]
                     names += [s.name for s in subs]
                 else:

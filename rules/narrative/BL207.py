@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import asdict
 from decimal import Decimal
 
@@ -30,6 +31,18 @@ def _same_kind(doc, c, doc_type) -> bool:
     cut = max(window.rfind(p) for p in "，。；：,;")
     return not any(w in window[cut + 1:] for w in _OTHER_KIND.get(doc_type, ()))
 
+
+def _current_amounts(claims) -> dict[tuple, tuple[list[int], list]]:
+    """(paragraph, item) -> (indexes, claims) of the amounts of this year stated in money, in
+    the claims' order: each change statement finds its nearest earlier amount by bisection,
+    not by reading every claim of the document again."""
+    out: dict[tuple, tuple[list[int], list]] = {}
+    for o in claims:
+        if o.relation == "amount" and o.period == "current" and o.is_money and o.value is not None:
+            indexes, found = out.setdefault((o.paragraph, o.item), ([], []))
+            indexes.append(o.index)
+            found.append(o)
+    return out
 
 class PriorYearMismatch(BatchRule):
     """What a document says about last year differs from last year's own document.
@@ -94,13 +107,15 @@ class PriorYearMismatch(BatchRule):
                      c.text.strip(), False, asdict(locate(doc, c.line, c.start + 1, c.end + 1))))
         # what it says about the year before
         year = meta.year
+        amounts = _current_amounts(claims)
+        stated_at: set[tuple] = set()  # (item, line) of the statements kept
         for c in claims:
             if not c.is_money and c.relation != "flat":
                 continue
             if c.relation in ("change", "flat"):
                 if not self._base_is_prior(doc, c, year, meta.doc_type):
                     continue
-                current = self._current(c, claims, ledger)
+                current = self._current(c, amounts, ledger)
                 if current is None:
                     continue
                 cur_iv, cur_desc = current
@@ -116,8 +131,9 @@ class PriorYearMismatch(BatchRule):
                 stated = f"上年{c.describe()}"
             else:
                 continue
-            if any(o["item"] == c.item and o["line"] == c.line for o in out["claims"]):
+            if (c.item, c.line) in stated_at:
                 continue  # 持平 … 保持不变: one statement
+            stated_at.add((c.item, c.line))
             ln = doc.line(c.line)
             out["claims"].append({"current": cur,
                 "item": c.item, "low": implied.low, "high": implied.high, "stated": stated,
@@ -139,15 +155,14 @@ class PriorYearMismatch(BatchRule):
         return _same_kind(doc, c, doc_type)
 
     @staticmethod
-    def _current(c, claims, ledger):
-        """This year's amount of the item: the nearest earlier amount in the same paragraph,
-        else the document's own table."""
-        best = None
-        for o in claims:
-            if (o.index < c.index and o.paragraph == c.paragraph and o.item == c.item and o.relation == "amount"
-                    and o.period == "current" and o.is_money and o.value is not None):
-                best = o
-        if best is not None:
+    def _current(c, amounts, ledger):
+        """This year's amount of the item: the nearest earlier amount in the same paragraph
+        (looked up by bisection in `amounts`, from _current_amounts), else the document's own
+        table."""
+        earlier = amounts.get((c.paragraph, c.item))
+        before = bisect_left(earlier[0], c.index) if earlier else 0
+        if before:
+            best = earlier[1][before - 1]
             return best.yuan(), best.describe()
         facts = [f for f in ledger.get(c.item, []) if f.period == "current" and not f.proxy and not f.gpb_only]
         if facts:

@@ -94,7 +94,8 @@ def _func_facts(item: str, ledger) -> list[Fact]:
         if not key.startswith(FUNC):
             continue
         path = key[len(FUNC):].split("/")
-        if len(path) == len(names) and path[-1] == names[-1] and (names[0].endswith(path[0]) or path[0].endswith(names[0])):
+        top, named = path[0].removesuffix("支出"), names[0].removesuffix("支出")  # 卫生健康（类） is 卫生健康支出
+        if len(path) == len(names) and path[-1] == names[-1] and (named.endswith(top) or top.endswith(named)):
             hits.add(key)
     return ledger[hits.pop()] if len(hits) == 1 else []
 
@@ -239,11 +240,11 @@ def _ends_with_listing(total: Claim) -> bool:
     return total.paragraph_text.rstrip().endswith(("其中：", "其中:"))
 
 
-ENUMERATED = regex.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[一二三四五六七八九十]+、)")
-
-
 def _enumerated(c: Claim) -> bool:
-    return bool(ENUMERATED.match(c.sentence))
+    """The claim's sentence opens a numbered item (（1） / 1. / 1） / ① / ⑴ / 一、)."""
+    from linter.statements import roles
+
+    return bool(roles().numbering.match(c.sentence))
 
 
 def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[Claim], bool]:

@@ -5,7 +5,7 @@ from decimal import Decimal
 from linter.cnnum import MONEY_FACTOR
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, fmt, funding_amounts, in_unit, in_yuan, target_tables
+from linter.forms import at_cell_span, cell_amount, fmt, funding_amounts, in_unit, in_yuan, target_tables
 from linter.numbers import Interval, Number
 
 
@@ -13,19 +13,6 @@ def _yuan_text(value: Decimal, unit: str) -> str:
     """The sum written in the unit the funding text used (万 alone as 万元)."""
     unit = {"万": "万元", "亿": "亿元"}.get(unit, unit)
     return in_unit(value, unit)
-
-
-def at_cell_span(rule, cell: Cell, start: int, end: int, message: str, related=None, suggestion=None,
-                 severity=None):
-    """A finding on characters [start, end) of a cell's first line of text."""
-    f = rule.at_cell(cell, message, related=related, suggestion=suggestion, severity=severity)
-    first = cell.text.split("\n", 1)[0]
-    start, end = max(0, min(start, len(first))), max(0, min(end, len(first)))
-    if end > start:
-        f.column = cell.column + start
-        f.end_column = cell.column + end
-        f.excerpt = first[start:end]
-    return f
 
 
 class FundingBreakdownMismatch(Rule):

@@ -2,13 +2,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
 from linter.claims import claims_of
-from linter.cnnum import MONEY_FACTOR, amount_after
+from linter.cnnum import MONEY_FACTOR, counts
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, in_unit, in_yuan, norm, target_tables, words_pattern
+from linter.forms import cell_amount, figure_span, in_unit, in_yuan, named_form, norm, project_targets, vocab
+from linter.statements import statements_of
 from linter.numbers import Interval, Number, interval_sum
 
 _yuan_str = in_unit
@@ -20,8 +19,11 @@ class ProjectBudgetTotalMismatch(Rule):
     *What it does*: adds 预算数 over all 项目绩效目标表 (converted to 元) and compares the sum with
     the 合计 row's 项目支出 in the 支出总表 and with "项目支出X万元" in the narrative: a sum above
     the stated 项目支出 is an error, a sum below it a warning (a project may lack its table). A
-    project named in the narrative with its own amount ("网评队伍建设"项目年初预算80000元) must
-    match that project's 预算数 (error).
+    statement of the projects under target management (本部门编报绩效目标的项目共2个，涉及项目
+    预算资金30.00万元) must not count fewer projects than the tables shown and, when it counts
+    as many, must give their sum (error). A project named in the narrative with its own amount
+    (“网评队伍建设”项目年初预算80000元, 网评队伍建设经费8.00万元: a statement of
+    linter.statements whose subject is the project) must match that project's 预算数 (error).
 
     *Why it matters*: the performance tables cover the same project money as the budget tables; a
     different total means a project was added, dropped or mis-keyed in one of them.
@@ -38,7 +40,7 @@ class ProjectBudgetTotalMismatch(Rule):
     severity = "error"
 
     def check(self, doc):
-        targets = [t for t in target_tables(doc) if t.budget is not None and cell_amount(t.budget) is not None
+        targets = [t for t in project_targets(doc) if t.budget is not None and cell_amount(t.budget) is not None
                    and not t.budget.blank]
         if not targets:
             return
@@ -74,37 +76,62 @@ class ProjectBudgetTotalMismatch(Rule):
                               len(targets), doc=doc, span=(c.line, start, c.end))
             if f:
                 yield f
-        # a project named in the narrative with its own amount
-        for t in targets:
-            name = norm(t.name)
-            if len(name) < 4:
+        yield from self._coverage(doc, targets, total, s, related)
+        # a project named in the narrative with its own amount: the statements whose subject
+        # is one of the projects (linter.statements, the same the BL2 family reads)
+        for st in statements_of(doc):
+            t = named_form(st, targets)
+            if t is None:
                 continue
             budget = in_yuan(cell_amount(t.budget), t.unit)
-            for para in doc.paragraphs:
-                text = para.text
-                pos = text.find(name)
-                if pos < 0:
+            for q in st.quantities:
+                if q.role not in ("amount", "budget") or not q.is_money or q.year is not None:
                     continue
-                after = pos + len(name)
-                window = text[after: after + 20]
-                # the words between a project's name and its amount: “网评队伍建设”项目年初预算80000元
-                budget_words = regex.compile(rf"(?:{words_pattern('project_budget_words')})\s*"
-                                             rf"(?:{words_pattern('amount_links')})?")
-                m = next((m for m in budget_words.finditer(window)
-                          if amount_after(para.numbers, text, after + m.end()) is not None), None)
-                if not m or regex.search(r"[，。；,;]", window[:m.start()]):
+                if q.interval().meets(Interval.of(budget)):
                     continue
-                amount = amount_after(para.numbers, text, after + m.end())
-                stated = amount.number.scaled(MONEY_FACTOR[amount.unit])
-                if Interval.of(stated).meets(Interval.of(budget)):
-                    continue
-                line, start, end = para.span(after + m.start(), amount.end)
+                line, start, end = figure_span(doc, st, q)
                 yield self.at_span(
                     doc, line, start, end,
-                    f"说明中「{t.name}」{text[after + m.start():amount.end].strip()}，{t.label()}预算数为"
+                    f"说明中写「{doc.line(line).text[start:end]}」，{t.label()}预算数为"
                     f"{t.budget.text.strip()}{t.unit}",
                     related=[related_cell(t.budget, f"{t.name}预算数")],
-                    suggestion=f"{_yuan_str(budget.value, amount.unit)}",
+                    suggestion=f"{_yuan_str(budget.value, q.unit)}",
+                )
+                break
+
+    def _coverage(self, doc, targets, total: Interval, s: Decimal, related):
+        """本部门编报绩效目标的项目共N个，涉及项目预算资金X万元 (any sentence with a
+        performance.json target_coverage_words phrase): N must not be fewer than the 绩效目标表
+        shown; when it is their number, X is their 预算数 summed (error)."""
+        words = vocab()["target_coverage_words"]
+        statements = statements_of(doc)
+        for para in doc.paragraphs:
+            for sentence in para.sentences:
+                if not any(w in sentence.text for w in words):
+                    continue
+                money = [q for st in statements if st.paragraph == para.index for q in st.quantities
+                         if q.is_money and q.role in ("amount", "budget") and q.year is None
+                         and sentence.start <= q.pos < sentence.end]
+                projects = [c for c in counts(para.text, para.numbers)
+                            if c.unit == "个" and sentence.start <= c.start < sentence.end]
+                if len(projects) != 1:
+                    continue
+                n = projects[0].number.value
+                if n < len(targets):
+                    line, start, end = para.span(projects[0].start, projects[0].end)
+                    yield self.at_span(doc, line, start, end,
+                                       f"说明称绩效目标管理的项目{projects[0].text}，文中列出{len(targets)}张项目绩效目标表",
+                                       related=related, suggestion=f"{len(targets)}个")
+                    continue
+                if n != len(targets) or len(money) != 1 or money[0].interval().meets(total):
+                    continue
+                q = money[0]
+                line, start, end = para.span(q.pos, q.end)
+                yield self.at_span(
+                    doc, line, start, end,
+                    f"说明称{projects[0].text}项目涉及资金{q.text.strip()}，{len(targets)}张项目绩效目标表预算数合计"
+                    f"{_yuan_str(s, q.unit)}",
+                    related=related, suggestion=_yuan_str(s, q.unit),
                 )
 
     def _compare(self, cell, stated: Number, total: Interval, s: Decimal, unit: str, what, related, n,

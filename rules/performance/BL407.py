@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import regex
 
-from linter.cnnum import fold, quantity
+from linter.cnnum import counts, fold, parse_chinese, quantity, scan
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import norm, project_key, target_tables
+from linter.forms import norm, project_key, project_targets
 
 CN_COUNT = "一二两三四五六七八九十"
 _NUM = rf"(\d+|[{CN_COUNT}]{{1,3}})"
@@ -16,7 +16,6 @@ COUNT = regex.compile(rf"(?:下设|共设置?了?|设置了?|设立了?|共有|�
                       rf"|{_LEVEL}(?:绩效|考核|评价)?指标(?:(?:共|合计|总计|总共)(?:设置?|有|为|计)?|设置?|有|为|计)了?\s*{_NUM}\s*(?:个|项|条)")
 # where the narrative starts listing indicators and their values
 LISTING = regex.compile(r"具体(?:为|是|如下|包括)|分别(?:为|是)|绩效指标[:：]|指标(?:设置)?如下|指标值")
-VALUE_UNIT = regex.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％|次|个|份|人|项|场|篇|条|期|套|台|家|户|名|部|册|批|处)")
 VALUE_BARE = regex.compile(r"指标值\s*(?:为|：|:)?\s*(?:>=|<=|≥|≤|=|>|<|＞|＜)?\s*(\d+(?:\.\d+)?)(?!\s*[%％\d.])")
 
 
@@ -28,6 +27,13 @@ def bigrams(text: str) -> set[str]:
 def dice(a: str, b: str) -> float:
     x, y = bigrams(a), bigrams(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def covered(name: str, words: str) -> float:
+    """How much of an indicator's name the words hold (bigrams): 政务公开平台运维次数 in
+    经费拟于2026年底前完成政务公开平台运维 is 7 of 9, however much else the clause says."""
+    x = bigrams(name)
+    return len(x & bigrams(words)) / len(x) if x else 0.0
 
 
 def _heading_before(doc, line: int) -> str | None:
@@ -96,7 +102,7 @@ def passages(doc, targets):
                 found = (t, 0)
         if found is None:
             hit = _named(text, targets)
-            if hit is not None and regex.search(r"指标", text[hit[1]:]):
+            if hit is not None:
                 found = hit
         if found is None:
             m = QUOTED.search(text)
@@ -142,7 +148,7 @@ class NarrativeIndicatorMismatch(Rule):
     severity = "warning"
 
     def check(self, doc):
-        targets = [t for t in target_tables(doc) if t.indicators]
+        targets = [t for t in project_targets(doc) if t.indicators]
         if not targets:
             return
         for t, ln, pos in passages(doc, targets):
@@ -155,6 +161,13 @@ class NarrativeIndicatorMismatch(Rule):
         named = [i for i in t.indicators if i.name]
         warnings: list[tuple[str, tuple[int, int]]] = []
         infos: list[tuple[str, tuple[int, int]]] = []
+        if not regex.search(r"指标", text[pos:]):
+            # a paragraph that names the project and states its targets in its own words
+            # (完成彩票公益金资助不少于22次): each value against the indicator its clause describes
+            self._described_values(text, pos, t, warnings, doc.meta.year)
+            if not warnings:
+                return None
+            return self._finding(doc, t, ln, warnings[0][1], [w for w, _ in warnings], named)
         for m in COUNT.finditer(text, pos):
             said = _count(m.group(1) or m.group(4))
             level = m.group(2) or m.group(3) or ""
@@ -208,6 +221,18 @@ class NarrativeIndicatorMismatch(Rule):
         return attached
 
     @staticmethod
+    def _described_values(text, start, t, warnings, year):
+        """Values with a unit (22次, 95%) whose clause describes one indicator of the table with
+        that unit clearly more closely than any other: a value other than the table's is a
+        warning."""
+        for s, e, val, unit in _values(text, start, len(text)):
+            if not unit or _about_the_past(text, s, year):
+                continue
+            same = _indicator_written_before(text, s, t, unit, by_name=True)
+            if same is not None and _differs(val, unit, quantity(same.value.text)):
+                warnings.append((f"「{same.name}」写为{text[s:e]}，表中为{same.value.text.strip()}", (s, e)))
+
+    @staticmethod
     def _unlisted_values(text, start, t, attached, warnings):
         """Values in the listing that no indicator of the table has: indicators the table does
         not list (at most information: the narrative may describe more than the table)."""
@@ -215,7 +240,7 @@ class NarrativeIndicatorMismatch(Rule):
         for i in t.indicators:
             q = quantity(i.value.text) if i.value is not None else None
             if q is not None:
-                table_vals.append((q.number.value, q.unit.split("/")[0]))
+                table_vals.append(_table_value(q))
         units = {u for _, u in table_vals}
         out = []
         for s, e, val, unit in _values(text, start, len(text)):
@@ -248,14 +273,25 @@ class NarrativeIndicatorMismatch(Rule):
         )
 
 
+def _table_value(q) -> tuple:
+    """(value, unit) of a table's indicator value as the text's counts are read: the unit
+    before any /年, and 万/千 folded into the value (≥1.2万人次 is 12000 人次)."""
+    unit = q.unit.split("/")[0]
+    if unit[:1] in ("万", "千") and len(unit) > 1:
+        return q.number.value * (10000 if unit[0] == "万" else 1000), unit[1:]
+    return q.number.value, unit
+
+
 def _differs(val, unit: str, q) -> bool:
-    return val != q.number.value or bool(unit and q.unit and unit != q.unit.split("/")[0])
+    value, table_unit = _table_value(q)
+    return val != value or bool(unit and table_unit and unit != table_unit)
 
 
-def _indicator_written_before(text: str, at: int, t, unit: str):
+def _indicator_written_before(text: str, at: int, t, unit: str, by_name: bool = False):
     """The table's indicator that the words right before a value describe in other words
     (年度完成宣传活动的次数3次 for 组织宣传活动次数 / 年度完成宣传活动的次数 ≥3次): the same unit,
-    and a name or description clearly closest to the clause's words."""
+    and a name or description clearly closest to the clause's words (by_name: or a name the
+    clause holds most of)."""
     a = at
     while a > 0 and text[a - 1] not in "，,；;。：:":
         a -= 1
@@ -265,13 +301,28 @@ def _indicator_written_before(text: str, at: int, t, unit: str):
     scored = []
     for i in t.indicators:
         q = quantity(i.value.text) if i.value is not None and i.name else None
-        if q is None or (unit and q.unit.split("/")[0] != unit):
+        if q is None or (unit and _table_value(q)[1] != unit):
             continue
-        scored.append((max(dice(words, i.name), dice(words, i.desc or "")), id(i), i))
+        score = max(dice(words, i.name), dice(words, i.desc or ""))
+        if by_name:  # a clause in the narrative's own words may say much besides the name
+            score = max(score, covered(i.name, words))
+        scored.append((score, id(i), i))
     scored.sort(key=lambda x: -x[0])
     if scored and scored[0][0] >= 0.5 and (len(scored) == 1 or scored[1][0] <= scored[0][0] - MARGIN):
         return scored[0][2]
     return None
+
+
+def _about_the_past(text: str, at: int, year: int | None) -> bool:
+    """The clause of a value speaks of an earlier year (2024年完成资助20次, 较上年增加50人): an
+    achievement or a change, not this year's target (statements.json prior_words)."""
+    from linter.statements import roles
+
+    a = max(text.rfind(ch, 0, at) for ch in "，,；;。：:") + 1
+    words = text[a:at]
+    if roles().prior.search(words):
+        return True
+    return year is not None and any(int(y) < year for y in regex.findall(r"((?:19|20)\d{2})\s*年", words))
 
 
 def _clause_stop(text: str, start: int) -> int:
@@ -292,26 +343,26 @@ def _clause_stop(text: str, start: int) -> int:
 
 
 def _count(token: str) -> int | None:
+    """A count of indicators: 9, 十二, 两 (linter.cnnum reads the Chinese numerals)."""
     if token.isdigit():
         return int(token)
-    digits = {c: n for n, c in enumerate("零一二三四五六七八九")}
-    digits["两"] = 2
-    if "十" in token:
-        a, _, b = token.partition("十")
-        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
-    return digits.get(token) if len(token) == 1 else None
+    n = parse_chinese(token)
+    return int(n.value) if n is not None else None
 
 
 def _values(text: str, start: int, stop: int):
-    """(start, end, value, unit) of the indicator values in text[start:stop]: 98%, 3次, and
-    a bare number after 指标值 (指标值为>=98); counts of indicators are not values."""
+    """(start, end, value, unit) of the indicator values in text[start:stop]: percentages and
+    counts as linter.cnnum reads them (98%, 3次, 1.2万人次; counts written in digits), and a bare
+    number after 指标值 (指标值为>=98); counts of indicators are not values."""
     from decimal import Decimal
 
-    counts = [m.span() for m in COUNT.finditer(text, start, stop)]
-    found = []
-    for m in VALUE_UNIT.finditer(text, start, stop):
-        if not any(a <= m.start() < b for a, b in counts):
-            found.append((m.start(), m.end(), Decimal(m.group(1)), m.group(2).replace("％", "%")))
+    indicator_counts = [m.span() for m in COUNT.finditer(text, start, stop)]
+    tokens = scan(text)
+    found = [(t.start, t.end, t.number.value, "%") for t in tokens
+             if t.kind == "percent" and start <= t.start < stop]
+    found += [(c.start, c.end, c.number.value, c.unit) for c in counts(text, tokens)
+              if start <= c.start < stop and c.text[:1].isdigit()]
+    found = [v for v in found if not any(a <= v[0] < b for a, b in indicator_counts)]
     for m in VALUE_BARE.finditer(text, start, stop):
         found.append((m.start(1), m.end(1), Decimal(m.group(1)), ""))
     return sorted(found)

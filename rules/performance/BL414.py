@@ -5,7 +5,7 @@ from decimal import Decimal
 from linter.cnnum import fold
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, fmt, norm, overall_scores, project_key, self_eval_tables
+from linter.forms import cell_amount, fmt, norm, overall_scores, project_key, project_self_evals
 from linter.numbers import Interval, parse_number
 
 def _project_named(text: str, pos: int, tables):
@@ -41,7 +41,7 @@ class OverallScoreMismatch(Rule):
     severity = "warning"
 
     def check(self, doc):
-        tables = [s for s in self_eval_tables(doc) if s.total is not None and s.total.number is not None]
+        tables = [s for s in project_self_evals(doc) if s.total is not None and s.total.number is not None]
         if len(tables) < 2:
             return
         totals = [s.total.number.value for s in tables]

@@ -2,41 +2,26 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import regex
-
-from linter.cnnum import MONEY_FACTOR, amount_after
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, in_unit, in_yuan, self_eval_tables, words_pattern
+from linter.forms import (budget_kind, cell_amount, figure_span, following, in_unit, in_yuan, named_form,
+                          project_self_evals, self_eval_tables, spending_subject)
 from linter.numbers import Interval, interval_sum
-
-
-
-def _introduced_by(key: str):
-    """The words (performance.json `key`, then an optional 为/共计/合计) that introduce a figure;
-    the amount after them is read by linter.cnnum in any unit (调整预算数156.75万元 and 调整预算数
-    1,567,500 元 say the same)."""
-    return regex.compile(rf"(?:{words_pattern(key)})\s*(?:{words_pattern('amount_links')})?")
-
-
-def _stated(pattern, para, start: int = 0):
-    """(start of the words, the amount token) of the first place from `start` where the
-    words are followed by an amount; None when there is none."""
-    for m in pattern.finditer(para.text, start):
-        amount = amount_after(para.numbers, para.text, m.end())
-        if amount is not None:
-            return m.start(), amount
-    return None
+from linter.statements import statements_of
 
 
 class DepartmentExecutionVsProjects(Rule):
     """The report's 调整预算 and 支出 figures contradict its project self-evaluation tables.
 
-    *What it does*: reads "调整预算数X万元 … 支出Y万元" (in any unit: 元, 千元, 万元, 亿元, with
-    thousands separators or full-width digits) in a 绩效自评报告 and compares with the
-    project tables: the projects' 预算数 cannot add up to more than the 调整预算 (error); a
-    department that spent exactly its adjusted budget cannot have projects that left money unspent
-    (warning: the rest would have to be overspent).
+    *What it does*: reads the department's adjusted budget (调整预算数X万元, 调整后预算, 全年调整预算
+    …) and the spending stated after it in the same sentence (支出Y万元, 实际支出, 全年执行) from the
+    narrative's statements (linter.statements, in any unit: 元, 万元, thousands separators,
+    full-width digits) and compares them with the project tables: the projects' 预算数 cannot add
+    up to more than the 调整预算 (error); a department that spent exactly its adjusted budget cannot
+    have projects that left money unspent (warning: the rest would have to be overspent). With a
+    部门整体支出绩效自评表, the 调整预算 and the spending are also its 全年预算数 and 全年执行数 (error);
+    that form is the department's, not one of the projects. A figure whose statement names one of
+    the projects is that project's (BL418), not the department's.
 
     *Why it matters*: the whole-department figures and the project tables describe the same money;
     100% overall execution next to projects executed at 58% means one of them is wrong.
@@ -53,8 +38,12 @@ class DepartmentExecutionVsProjects(Rule):
     severity = "warning"
 
     def check(self, doc):
-        tables = [s for s in self_eval_tables(doc) if cell_amount(s.budget) is not None and s.budget is not None
+        departments = [s for s in self_eval_tables(doc) if not s.is_project and cell_amount(s.budget) is not None
+                       and not s.budget.blank]
+        tables = [s for s in project_self_evals(doc) if cell_amount(s.budget) is not None and s.budget is not None
                   and not s.budget.blank]
+        if departments:
+            yield from self._against_department_form(doc, departments[0], tables)
         if not tables:
             return
         budgets = [in_yuan(cell_amount(s.budget), s.unit) for s in tables]
@@ -62,35 +51,74 @@ class DepartmentExecutionVsProjects(Rule):
         b_sum = interval_sum(budgets)
         e_sum = interval_sum(executed)
         unspent = sum((b.value for b in budgets), Decimal(0)) - sum((e.value for e in executed), Decimal(0))
-        for ln in doc.paragraphs:
-            text = ln.text
-            a = _stated(_introduced_by("adjusted_budget_words"), ln)
-            if not a:
+        for st in statements_of(doc):
+            if named_form(st, tables) is not None:
+                continue  # a project's own budget
+            for q in st.all("budget", money=True):
+                if budget_kind(q) != "adjusted" or q.year is not None:
+                    continue
+                yield from self._check(doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent)
+                break
+
+    def _against_department_form(self, doc, form, projects):
+        """The narrative's 调整预算 and the spending after it against the 部门整体支出绩效自评表's
+        全年预算数 and 全年执行数: the same two figures (error)."""
+        for st in statements_of(doc):
+            if named_form(st, projects) is not None:
                 continue
-            (a_start, a_amount), unit = a, a[1].unit
-            adj = a_amount.number.scaled(MONEY_FACTOR[unit])
-            if b_sum.low > Interval.of(adj).high:
-                yield self.at_span(
-                    doc, *ln.span(a_start, a_amount.end),
-                    f"调整预算{text[a_start:a_amount.end]}，少于{len(tables)}个项目预算数合计"
-                    f"{in_unit(sum((b.value for b in budgets), Decimal(0)), unit)}",
-                    related=[related_cell(s.budget, f"{s.name}预算数") for s in tables][:10],
-                    severity="error",
-                )
-                continue
-            sp = _stated(_introduced_by("spent_words"), ln, a_amount.end)
-            if not sp or len(executed) != len(tables):
-                continue
-            sp_start, sp_amount = sp
-            said = text[sp_start:sp_amount.end]
-            spent = sp_amount.number.scaled(MONEY_FACTOR[sp_amount.unit])
-            if spent.value == adj.value and unspent > 0 and e_sum.high < b_sum.low:
-                short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
-                yield self.at_span(
-                    doc, *ln.span(sp_start, sp_amount.end),
-                    f"{'' if said.startswith('全年') else '全年'}{said}，等于调整预算（执行率100%），"
-                    f"但项目自评表执行数比预算数少"
-                    f"{in_unit(unspent, unit)}",
-                    related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],
-                    suggestion=f"核对支出数：项目未执行{in_unit(unspent, unit)}",
-                )
+            for q in st.all("budget", money=True):
+                if budget_kind(q) != "adjusted" or q.year is not None:
+                    continue
+                pairs = [(q, form.budget, "全年预算数")]
+                spent = next((x for x in following(doc, st, q, "amount") if x.is_money and spending_subject(x)), None)
+                if spent is not None and cell_amount(form.executed) is not None:
+                    pairs.append((spent, form.executed, "全年执行数"))
+                for x, cell, what in pairs:
+                    if x.interval().meets(Interval.of(in_yuan(cell_amount(cell), form.unit))):
+                        continue
+                    line, start, end = figure_span(doc, _statement_of(doc, x, st), x)
+                    yield self.at_span(
+                        doc, line, start, end,
+                        f"说明中「{doc.line(line).text[start:end]}」，{form.label()}{what}为{cell.text.strip()}{form.unit}",
+                        related=[related_cell(cell, f"部门整体支出绩效自评表{what}")],
+                        suggestion=in_unit(in_yuan(cell_amount(cell), form.unit).value, x.unit), severity="error",
+                    )
+                break
+
+    def _check(self, doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent):
+        para = doc.paragraphs[st.paragraph]
+        line, start, end = figure_span(doc, st, q)
+        said_budget = doc.line(line).text[start:end]
+        adj = q.interval()
+        if b_sum.low > adj.high:
+            yield self.at_span(
+                doc, line, start, end,
+                f"调整预算{said_budget}，少于{len(tables)}个项目预算数合计"
+                f"{in_unit(sum((b.value for b in budgets), Decimal(0)), q.unit)}",
+                related=[related_cell(s.budget, f"{s.name}预算数") for s in tables][:10],
+                severity="error",
+            )
+            return
+        spent = next((x for x in following(doc, st, q, "amount") if x.is_money and spending_subject(x)), None)
+        if spent is None or len(executed) != len(tables):
+            return
+        if spent.interval() != adj or not unspent > 0 or not e_sum.high < b_sum.low:
+            return
+        sline, sstart, send = figure_span(doc, _statement_of(doc, spent, st), spent)
+        said = doc.line(sline).text[sstart:send]
+        short = [s for s in tables if cell_amount(s.executed).value < cell_amount(s.budget).value]
+        yield self.at_span(
+            doc, sline, sstart, send,
+            f"{'' if said.startswith('全年') else '全年'}{said}，等于调整预算（执行率100%），"
+            f"但项目自评表执行数比预算数少{in_unit(unspent, spent.unit)}",
+            related=[related_cell(s.executed, f"{s.name}执行数（预算{s.budget.text.strip()}）") for s in short],
+            suggestion=f"核对支出数：项目未执行{in_unit(unspent, spent.unit)}",
+        )
+
+
+def _statement_of(doc, q, near):
+    """The statement holding quantity q (the one after `near` in its paragraph)."""
+    for other in statements_of(doc)[near.index:]:
+        if any(x is q for x in other.quantities):
+            return other
+    return near

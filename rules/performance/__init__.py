@@ -22,9 +22,12 @@ def load():
     from .BL415 import GradeMismatch
     from .BL416 import CompletionRateMismatch
     from .BL417 import DepartmentExecutionVsProjects
+    from .BL418 import ProjectFiguresVsSelfEvaluation
+    from .BL419 import PriceTimesQuantityMismatch
 
     return [BudgetSourcesMismatch, FundingBreakdownMismatch, CostIndicatorBudgetMismatch, UnitCostMismatch,
             ProjectBudgetTotalMismatch, CopiedIndicatorTable, NarrativeIndicatorMismatch,
             SpendingPlanNotCumulative, ExecutionRateMismatch,
             ExecutionIndicatorOverstated, ExecutionScoreTooHigh, ScoreTotalMismatch, OverallScoreMismatch,
-            GradeMismatch, CompletionRateMismatch, DepartmentExecutionVsProjects]
+            GradeMismatch, CompletionRateMismatch, DepartmentExecutionVsProjects,
+            ProjectFiguresVsSelfEvaluation, PriceTimesQuantityMismatch]

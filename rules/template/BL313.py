@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 import regex
@@ -11,6 +12,10 @@ from linter.vocab import load_json
 from .common import scanned_lines
 
 CLAUSE_MARKS = "，,。；;"
+# an item of a list that names what it counts, just before a 、 (searched backwards from the
+# 、, so its name is the whole run of characters before the number) and just after one
+NAMED_BEFORE = regex.compile(r"(?r)([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$")
+NAMED_AFTER = regex.compile(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)")
 
 
 def _alt(words) -> str:
@@ -80,6 +85,7 @@ class UnfinishedSentence(Rule):
 
     def _orphans(self, doc, ln, text, leads):
         """A clause between punctuation that holds only an amount: its subject was deleted."""
+        marks = [i for i, ch in enumerate(text) if ch in CLAUSE_MARKS]  # found once: a long line stays n log n
         for tok in scan(text):
             if tok.kind != "amount":
                 continue
@@ -88,12 +94,10 @@ class UnfinishedSentence(Rule):
                     yield self.at_span(doc, ln.number, tok.start, tok.end,
                                        f"`{tok.text}` 前没有主语：列举中只剩金额，所说的项目被删掉了")
                 continue
-            a = tok.start
-            while a > 0 and text[a - 1] not in CLAUSE_MARKS:
-                a -= 1
-            b = tok.end
-            while b < len(text) and text[b] not in CLAUSE_MARKS:
-                b += 1
+            before_mark = bisect_left(marks, tok.start)  # marks[before_mark - 1] ends the clause before
+            a = marks[before_mark - 1] + 1 if before_mark else 0
+            after_mark = bisect_left(marks, tok.end)
+            b = marks[after_mark] if after_mark < len(marks) else len(text)
             if a == 0 or b >= len(text) or text[a - 1] not in "，,；;":
                 continue  # a clause at the line's edge may go on in another line or cell
             before = text[a:tok.start].strip(" 　、")
@@ -110,9 +114,11 @@ class UnfinishedSentence(Rule):
     @staticmethod
     def _in_named_list(text, sep, end) -> bool:
         """The amount ending at `end` stands alone between two 、 of a list whose neighbours
-        name their items (A收入71.26万元、0万元、B收入0万元); 分别为12万元、13万元 names none."""
+        name their items (A收入71.26万元、0万元、B收入0万元); 分别为12万元、13万元 names none.
+        The item before is read back from the 、 at `sep` to the 、 before it (no name holds
+        a 、), and the item after from end + 1: each list item is read once, not the line."""
         if end >= len(text) or text[end] != "、":
             return False
-        prev = regex.search(r"([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万元|千元|元)$", text[:sep])
-        nxt = regex.match(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)", text[end + 1:])
+        prev = NAMED_BEFORE.search(text, text.rfind("、", 0, sep) + 1, sep)
+        nxt = NAMED_AFTER.match(text, end + 1)
         return prev is not None and nxt is not None and not prev.group(1).endswith(("分别为", "分别是"))

@@ -2,6 +2,7 @@
 clauses around a hit, and the family's vocabulary (linter/data/*.json / *.txt)."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from linter.cnnum import numeral_digits, with_arabic_years  # noqa: F401  (re-exported)
@@ -31,21 +32,15 @@ def scanned_lines(doc, kinds=SCANNED):
 
 def enclosing(text: str, start: int, end: int, openers: str = REFERENCE_OPENERS) -> str | None:
     """The opening bracket of the innermost pair of `openers` enclosing [start, end), or None."""
-    stack: list[str] = []
-    for ch in text[:start]:
-        if ch in openers:
-            stack.append(ch)
-        elif stack and ch == OPENERS.get(stack[-1]):
-            stack.pop()
-    if not stack:
-        return None
-    return stack[-1]
+    return bracket_owners(text, openers)[start]
 
 
+@lru_cache(maxsize=16)
 def bracket_owners(text: str, openers: str = REFERENCE_OPENERS) -> list[str | None]:
-    """For every position of text, the opening bracket of the innermost pair of `openers`
-    enclosing it (None outside any): one pass over the line, where asking enclosing() at each
-    of many hits would read the line again each time."""
+    """For every position of text and its end, the opening bracket of the innermost pair of
+    `openers` enclosing it (None outside any): one pass over the line, kept (read-only) for
+    the line's other hits, where reading the line's prefix at each of many hits would be
+    quadratic."""
     owners: list[str | None] = []
     stack: list[str] = []
     for ch in text:
@@ -54,34 +49,42 @@ def bracket_owners(text: str, openers: str = REFERENCE_OPENERS) -> list[str | No
             stack.append(ch)
         elif stack and ch == OPENERS.get(stack[-1]):
             stack.pop()
+    owners.append(stack[-1] if stack else None)
     return owners
 
 
 REACH = 160  # how far a sentence or clause is followed from a hit: a line of many hits stays linear
 
 
+@lru_cache(maxsize=16)
+def _mark_positions(text: str, marks: str) -> list[int]:
+    """Where the marks stand in the line, found once per line (the rules ask about the same
+    line at each of its hits, and str caches its hash, so the lookup is cheap)."""
+    return [i for i, ch in enumerate(text) if ch in marks]
+
+
+def _between_marks(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    """From the nearest mark before start (exclusive) to the nearest mark at or after end,
+    at most REACH characters either way: found by bisection, so many hits on one long line
+    cost n log n, not n times the line."""
+    at = _mark_positions(text, marks)
+    before = bisect_left(at, start)
+    after = bisect_left(at, end)
+    a = max(start - REACH, at[before - 1] + 1 if before else 0, 0)
+    b = min(end + REACH, at[after] if after < len(at) else len(text), len(text))
+    return a, b
+
+
 def sentence(text: str, start: int, end: int, marks: str = SENTENCE_END) -> tuple[int, int]:
     """Bounds of the sentence holding [start, end): between 。！？； (or the given marks, or
     the line's ends), at most REACH characters either way."""
-    a, low = start, max(0, start - REACH)
-    while a > low and text[a - 1] not in marks:
-        a -= 1
-    b, high = end, min(len(text), end + REACH)
-    while b < high and text[b] not in marks:
-        b += 1
-    return a, b
+    return _between_marks(text, start, end, marks)
 
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """Bounds of the clause holding [start, end): between clause punctuation, at most REACH
     characters either way."""
-    a, low = start, max(0, start - REACH)
-    while a > low and text[a - 1] not in CLAUSE_END:
-        a -= 1
-    b, high = end, min(len(text), end + REACH)
-    while b < high and text[b] not in CLAUSE_END:
-        b += 1
-    return a, b
+    return _between_marks(text, start, end, CLAUSE_END)
 
 
 def is_document_title(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,176 @@
+"""Respectively-lists: 「A、B分别为X、Y万元」 read as 「A为X万元」「B为Y万元」.
+
+A list of subjects, then 分别 and the words every value shares (为, 增加, 比上年增长, 占支出总额的),
+then as many values as subjects. A value printed without its unit (95.54、18.00万元) takes the
+unit of the next value that has one. A clause that starts with 分别 and names no subjects of
+its own (…，分别增加3.00万元、2.00万元) repeats the subjects of the list before it in the
+sentence. Comparison words printed before 分别 (A、B较上年分别增加…) are shared words too.
+
+Both readers of the narrative (linter.claims, linter.statements) read each listed value as if
+it were printed right after its own subject and the shared words: `prefix` is that phrase,
+`subject_start` where the subject is printed in the paragraph. Nothing is rewritten in the
+text, so every span still points at what is printed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .cnnum import Token, normalise
+from .numbers import parse_number
+from .vocab import load_json
+
+_CLAUSE_END = "，,；;。：:！？!?"
+_NUMBER = regex.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d%])")
+_VALUE_SEP = regex.compile(r"\s*(?:、|，|,|和|及|与)\s*")
+_KINDS = ("amount", "percent", "points")
+
+
+@dataclass(frozen=True)
+class Listed:
+    token: Token  # the value (a token of its own when printed without a unit)
+    subject: str  # its subject as printed
+    subject_start: int  # offset of the subject in the paragraph
+    prefix: str  # subject + the shared words: the phrase the value is read after
+
+
+@lru_cache(maxsize=None)
+def _words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    d = load_json("statements.json")
+    marker = regex.compile(d["respectively"])
+    subject_seps = regex.compile(d["respectively_subject_seps"])
+    base_tail = regex.compile(rf"(?:{d['base_phrase']})$")
+    return marker, subject_seps, base_tail
+
+
+def _split_subjects(words: str, n: int) -> list[tuple[int, str]] | None:
+    """The n subjects of the list, with their offsets in `words`: split on 、 and, when that
+    gives too few, on the conjunctions as well (社会保障和就业支出、卫生健康支出 keeps its 和)."""
+    _marker, seps, _base = _words()
+    pieces = [(0, words)]
+    for sep in ("、", seps):
+        if len(pieces) == n:
+            break
+        out = []
+        for off, piece in pieces:
+            pos = 0
+            for m in (regex.finditer(regex.escape(sep), piece) if isinstance(sep, str) else sep.finditer(piece)):
+                out.append((off + pos, piece[pos:m.start()]))
+                pos = m.end()
+            out.append((off + pos, piece[pos:]))
+        pieces = out
+    if len(pieces) != n or any(not regex.search(r"\p{Han}", p) for _o, p in pieces):
+        return None
+    return [(o + len(p) - len(p.lstrip()), p.strip()) for o, p in pieces]
+
+
+def _names_subject(words: str) -> bool:
+    """Whether the words before 分别 name a subject, not only years and level words (上年, 预算数)."""
+    from .statements import clean_subject  # statements reads lists: imported when first used
+
+    return bool(words.strip()) and bool(clean_subject(words)[0])
+
+
+def _values(text: str, norm: str, start: int, by_start: dict[int, Token]) -> list[Token]:
+    """The run of values from `start`: tokens, and bare numbers that take the next unit."""
+    out: list[Token | tuple[int, int]] = []
+    pos = start
+    while True:
+        tok = by_start.get(pos)
+        if tok is not None and tok.kind in _KINDS:
+            out.append(tok)
+            pos = tok.end
+        else:
+            m = _NUMBER.match(norm, pos)
+            if not m:
+                break
+            out.append((m.start(), m.end()))
+            pos = m.end()
+        sep = _VALUE_SEP.match(norm, pos)
+        if not sep or not (sep.end() in by_start or _NUMBER.match(norm, sep.end())):
+            break
+        pos = sep.end()
+    while out and not isinstance(out[-1], Token):
+        out.pop()  # a bare number after the last unit: not a value of the list
+    tokens: list[Token] = []
+    unit_of = None
+    for v in reversed(out):
+        if isinstance(v, Token):
+            unit_of = v
+            tokens.append(v)
+            continue
+        s, e = v
+        n = parse_number(norm[s:e])
+        if n is None:
+            return []
+        tokens.append(Token(unit_of.kind, s, e, text[s:e], n, unit_of.unit))
+    tokens.reverse()
+    return tokens
+
+
+def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
+    """Every listed value of a paragraph, by the offset where it starts."""
+    marker, _seps, base_tail = _words()
+    out: dict[int, Listed] = {}
+    if not marker.search(text):
+        return out
+    norm = normalise(text)
+    by_start = {t.start: t for t in tokens}
+    last: tuple[int, list[tuple[int, str]]] | None = None  # (sentence end, subjects) of the list before
+    for m in marker.finditer(text):
+        # the shared words after 分别, up to the first value of the clause
+        first = next((t for t in tokens if t.start >= m.end() and t.kind in _KINDS), None)
+        bare = _NUMBER.search(norm, m.end())
+        vstart = min([x for x in (first.start if first else None, bare.start() if bare else None) if x is not None],
+                     default=None)
+        if vstart is None or any(ch in _CLAUSE_END for ch in text[m.end():vstart]) or vstart - m.end() > 20:
+            continue
+        values = _values(text, norm, vstart, by_start)
+        if len(values) < 2:
+            continue
+        cs = m.start()
+        while cs > 0 and text[cs - 1] not in _CLAUSE_END:
+            cs -= 1
+        words = text[cs:m.start()]
+        shared = ""
+        b = base_tail.search(words)
+        if b and b.end() - b.start() > 1:
+            words, shared = words[:b.start()], b.group()
+        shared += text[m.end():vstart]
+        if _names_subject(words):
+            subjects = _split_subjects(words, len(values))
+            if subjects is None:
+                continue
+            subjects = [(cs + o, s) for o, s in subjects]
+        elif last is not None and len(last[1]) == len(values) \
+                and not any(ch in "。！？!?" for ch in text[last[0]:m.start()]):
+            # …，预算数分别为18.00万元、19.00万元 / 上年分别为…: the subjects of the list before
+            subjects, shared = last[1], words + shared
+        else:
+            continue
+        last = (m.end(), subjects)
+        for tok, (at, subject) in zip(values, subjects):
+            out[tok.start] = Listed(tok, subject, at, subject + shared)
+    return out
+
+
+def lists_of(doc, para) -> dict[int, Listed]:
+    """The paragraph's listed values (cached per document)."""
+    cache = doc.cached("respectively_lists", lambda _doc: {})
+    if para.index not in cache:
+        cache[para.index] = read_lists(para.text, para.numbers)
+    return cache[para.index]
+
+
+def quantity_tokens(doc, para) -> list[Token]:
+    """The paragraph's amounts, percentages and points, with the listed values printed
+    without a unit, in text order."""
+    tokens = [t for t in para.numbers if t.kind in _KINDS]
+    listed = lists_of(doc, para)
+    if listed:
+        have = {t.start for t in tokens}
+        tokens = sorted(tokens + [x.token for x in listed.values() if x.token.start not in have],
+                        key=lambda t: t.start)
+    return tokens
