@@ -77,7 +77,13 @@ def add_limit_arguments(parser) -> None:
 
     parser.add_argument("--time-limit", type=float, metavar="SECONDS",
                         help=f"每个文件最多检查的秒数，超时记为 BL000；0 为不限（默认 {DEFAULT.time_limit:g}）")
-    parser.add_argument("--memory-limit", type=parse_bytes, metavar="SIZE",
+    def size(text: str) -> int:
+        try:
+            return parse_bytes(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"应为大小，如 3G、512M 或 0（不限），而不是 '{text}'") from None
+
+    parser.add_argument("--memory-limit", type=size, metavar="SIZE",
                         help=f"每个工作进程的地址空间上限，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
 
 
