@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 # its start-up must not pay for the store, the worker pool or multiprocessing.
 from .i18n import severity_word, status_word
 from .limits import Limits
+from .output import shown_path
 from .readers import SUFFIXES, UNSUPPORTED
 
 if TYPE_CHECKING:
@@ -283,6 +284,12 @@ def cmd_audit(args) -> int:
     if chosen is None:
         return 2
     selection, rules = chosen
+    # a path given on the command line that does not exist is a typo, not a document to report:
+    # say so before a long run starts (a broken symlink found inside a folder is still a BL000)
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:
+        print(f"budgetlint: 路径不存在：{shown_path(missing[0])}", file=sys.stderr)
+        return 2
     files = walk(args.paths)
     if not files:
         print("budgetlint: 没有可审查的文件", file=sys.stderr)

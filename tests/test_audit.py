@@ -222,3 +222,10 @@ def test_csv_reports_of_findings_and_documents(tmp_path):
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert (again / "findings.csv").read_bytes() == (out / "findings.csv").read_bytes()
+
+
+def test_a_mistyped_folder_is_a_usage_error_before_anything_runs(tmp_path):
+    out = tmp_path / "out"
+    res = audit(tmp_path / "no-such-folder", seed("000"), "-o", out)
+    assert res.returncode == 2 and "no-such-folder" in res.stderr and "Traceback" not in res.stderr
+    assert not (out / STORE).exists()  # nothing was checked or stored
