@@ -186,12 +186,13 @@ def cmd_rules(args) -> int:
         sys.stdout.write(reference(classes))
     elif args.format == "json":
         print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "pack": c.source,
-                           "summary": c.summary()} for c in classes], ensure_ascii=False, indent=2))
+                           "title": c.title(), "summary": c.summary()} for c in classes],
+                         ensure_ascii=False, indent=2))
     else:
         from .i18n import severity_word
 
         for c in classes:
-            print(f"{c.code:7} {c.name:40} {severity_word(c.severity):4} {c.source:12} {c.summary()}")
+            print(f"{c.code:7} {c.name:40} {severity_word(c.severity):4} {c.source:12} {c.title()}")
     return 2 if failed else 0
 
 

@@ -74,6 +74,14 @@ class Rule:
         return " ".join(part.strip() for part in first.splitlines())
 
     @classmethod
+    def title(cls) -> str:
+        """The rule's one-line Chinese title (linter/data/rule_titles.json, where packs add
+        theirs); the docstring's summary when it has none."""
+        from .vocab import load_json
+
+        return (load_json("rule_titles.json").get("titles") or {}).get(cls.code) or cls.summary()
+
+    @classmethod
     def documentation(cls) -> str:
         doc = inspect.cleandoc(cls.__doc__ or "")
         return f"{cls.code} {cls.name} ({cls.severity})\n\n{doc}\n"

@@ -265,3 +265,20 @@ def test_bl000_is_documented_and_selectable(tmp_path):
     res = run_cli("check", "--format", "json", "--select", "BL000", str(seed("000")), str(junk))
     found = json.loads(res.stdout)
     assert res.returncode == 1 and [(f["rule"], f["path"]) for f in found] == [("BL000", str(junk))]
+
+
+def test_every_rule_has_a_chinese_title_and_no_title_names_a_rule_that_is_not_there():
+    import re
+
+    from linter.engine import all_rule_classes
+    from linter.vocab import load_json
+
+    classes = all_rule_classes()
+    titles = load_json("rule_titles.json")["titles"]
+    builtin = {c.code for c in classes if c.source == "budgetlint"}
+    assert builtin <= set(titles) and set(titles) <= {c.code for c in classes}
+    assert all(re.search(r"[\u4e00-\u9fff]", titles[code]) for code in builtin)
+    listing = run_cli("rules").stdout
+    assert all(titles[code] in listing for code in builtin)
+    page = run_cli("rule", "BL201").stdout
+    assert f"**{titles['BL201']}**" in page
