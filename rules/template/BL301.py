@@ -9,6 +9,15 @@ from linter.findings import related_line
 from .common import bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years, year_like
 
 YEAR = regex.compile(r"(?<![\d.．A-Za-z_])((?:19|20)\d{2})(?![\d.．])(?=\s*(?:年|-\d{1,2}-\d{1,2}|/\d{1,2}/))")
+SPACE = regex.compile(r"\s")
+# compiled once: the rule runs them for every year of every line
+CLOSING_BRACKET = regex.compile(r"\s*[〕】\]］]")
+BRACKETED_BEFORE = regex.compile(r"[\p{Han}]{1,6}[〔【\[［]\s*$")
+YEAR_SUFFIX = regex.compile(r"\s*年度?")
+UNTIL_END = regex.compile(r"(?:到|至|于)\s*$")
+AS_OF_END = regex.compile(r"截\s*(?:至|止)\s*$")
+COMPARED_WITH = regex.compile(r"(?:与|同|和|较)[^，。；与]{0,12}$")
+COMPARED = regex.compile(r"[^，。；]{0,12}?(?:相比|相较|比较)")
 ANY_YEAR = regex.compile(r"(?<![\d.．])(?:19|20)\d{2}(?![\d.．])")
 RANGE = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}(?!\d)")
 DATE = regex.compile(r"\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
@@ -103,7 +112,7 @@ class StaleYear(Rule):
                     owners = bracket_owners(text, "《【〔［[")
                 if owners[s] is not None:
                     continue
-                if regex.match(r"\s*[〕】\]］]", text[e:e + 8]) or regex.search(r"[\p{Han}]{1,6}[〔【\[［]\s*$", text[max(0, s - 12):s]):
+                if CLOSING_BRACKET.match(text[e:e + 8]) or BRACKETED_BEFORE.search(text[max(0, s - 12):s]):
                     continue
                 date = DATE.match(text, e)
                 if date:
@@ -112,7 +121,7 @@ class StaleYear(Rule):
                         if found:
                             yield found
                     continue
-                after_year = regex.match(r"\s*年度?", text[e:e + 8])
+                after_year = YEAR_SUFFIX.match(text[e:e + 8])
                 end = e + len(after_year.group()) if "年" in after_year.group() else e
                 kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
@@ -190,10 +199,10 @@ class StaleYear(Rule):
         a, b = clause(text, s, e)
         before, after = text[a:s], text[e:b]
         near_before = text[max(a, s - 5):s]
-        if regex.search(r"(?:到|至|于)\s*$", near_before) and not regex.search(r"截\s*(?:至|止)\s*$", near_before):
+        if UNTIL_END.search(near_before) and not AS_OF_END.search(near_before):
             if any(p in after for p in ("底", "末", "前")):
                 return "future"
-        if regex.search(r"(?:与|同|和|较)[^，。；与]{0,12}$", before) and regex.match(r"[^，。；]{0,12}?(?:相比|相较|比较)", after):
+        if COMPARED_WITH.search(before) and COMPARED.match(after):
             return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
         if near_before.rstrip().endswith("由") and FROM_TO.match(text, e):
             return "comparison"  # 由2024年的45.75万元减少到…: the base
@@ -343,7 +352,7 @@ class StaleYear(Rule):
         for t in doc.tables:
             for row in t.rows:
                 for i, c in enumerate(row):
-                    label = regex.sub(r"\s", "", c.text)
+                    label = SPACE.sub("", c.text)
                     if label not in labels or i + 1 >= len(row):
                         continue
                     value = row[i + 1]

@@ -30,9 +30,9 @@ def amount_leads() -> frozenset[str]:
 
 
 def _is_word(word: str) -> bool:
-    from linter.segment import general
+    from linter.segment import is_word
 
-    return len(word) >= 2 and general().FREQ.get(word, 0) > 0
+    return len(word) >= 2 and is_word(word)
 
 
 class DuplicatedWord(Rule):

@@ -5,9 +5,13 @@ from functools import lru_cache
 import regex
 
 from linter.engine import Rule
+from linter.literals import LiteralSet
 from linter.vocab import load_json, load_lines
 
 from .common import scanned_lines
+
+
+HAN = regex.compile(r"\p{Han}+")
 
 
 def _alt(words) -> str:
@@ -20,14 +24,14 @@ def vocabulary() -> dict:
 
 
 @lru_cache(maxsize=None)
-def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]:
+def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
     """Damaged form -> (term, how) for every domain term: one inner character doubled
     (公务用用车), or two neighbouring characters swapped (公用务车); for the terms of
     comparison_terms.json also one of the term's own characters written again inside it
     (公务车用车). A damaged form that is itself a term is left out."""
     cfg = vocabulary()
     lexicon = {line.split()[0] for line in load_lines("lexicon.txt")}
-    terms = set(cfg["terms"]) | {w for w in lexicon if 4 <= len(w) <= 8 and regex.fullmatch(r"\p{Han}+", w)}
+    terms = set(cfg["terms"]) | {w for w in lexicon if 4 <= len(w) <= 8 and HAN.fullmatch(w)}
     known = terms | lexicon
     out: dict[str, tuple[str, str]] = {}
     for t in terms:
@@ -43,7 +47,7 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], "regex.Pattern | None"]
                 if v[0] != v[1] and v[-1] != v[-2]:  # 组织部|部门决算: at the edges the neighbour word may end or begin so
                     out.setdefault(v, (t, "inserted"))
     out = {k: v for k, v in out.items() if k not in known}
-    return out, (regex.compile(_alt(out)) if out else None)
+    return out, LiteralSet(out)  # what an alternation of them finds, without compiling one (20 ms)
 
 
 # a quantity: an amount or a percentage, in any digits
