@@ -158,6 +158,9 @@ class OtherUnitName(Rule):
         defined = frozenset(m.group(1) for _, text in scanned_lines(doc) if "简称" in text
                             for m in defined_pattern().finditer(text))
         perf = self._performance_lines(doc)
+        # the region the document is of, as the structure pass read it (滦南县, not the 城市 of
+        # 滦南县城市管理…局's name)
+        home = doc.meta.region or (own.regions[-1] if own.regions else "本部门")
         where = self._title_line(doc, dept)
         related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
         for ln, text in scanned_lines(doc):
@@ -185,7 +188,7 @@ class OtherUnitName(Rule):
                         continue
                     taken.append((s, e))
                     yield self.at_span(doc, ln.number, s, e,
-                                       f"其他地区的地名 `{text[s:e]}`（{name}）出现在{own.regions[-1] if own.regions else '本部门'}"
+                                       f"其他地区的地名 `{text[s:e]}`（{name}）出现在{home}"
                                        f"的绩效目标中，疑为从其他地区的文件复制", related=related)
             for s, e, region, level in self._regions(text, chain):
                 if any(a < e and s < b for a, b in taken) or not self._other_region(region, level, chain, own_level, rank, own_codes):
@@ -201,7 +204,7 @@ class OtherUnitName(Rule):
                 taken.append((s, end))
                 what = "其他地区的单位" if body else "其他地区的地名"
                 yield self.at_span(doc, ln.number, s, end,
-                                   f"{what} `{name}` 出现在{own.regions[-1] if own.regions else '本部门'}的文件中"
+                                   f"{what} `{name}` 出现在{home}的文件中"
                                    f"（{region}不是本部门所在的{own_level}级地区），疑为从其他地区的文件复制",
                                    related=related)
 
@@ -297,7 +300,10 @@ class OtherUnitName(Rule):
             for name in set(regions()["province_abbreviations"].values()) | {"北京", "上海", "天津", "重庆"}:
                 if not own_province.startswith(name):
                     stems.setdefault(name, (name, own_level if own_level == "省" else "省"))
+        own_until = 0  # the end of the last own place read: no stem starts inside it (滦南|城管, not 南城)
         for s in range(len(text) - 1):
+            if s < own_until:
+                continue
             for n in (3, 2):
                 stem = text[s:s + n]
                 hit = stems.get(stem)
@@ -306,12 +312,16 @@ class OtherUnitName(Rule):
                     continue
                 away = elsewhere(stem, own_codes)
                 if away is False:
+                    own_until = s + n
                     break  # the department's own region, or one holding it
                 if codes and (hit is None or away):
                     hit = (div.name[codes[0]], div.level(codes[0]))
                 if away is None and (rank.get(hit[1]) != rank.get(own_level) and not (own_province and hit[0] == stem)):
                     continue
-                if stem in dept or any(r.startswith(stem) for r in chain) or text.startswith(hit[0], s):
+                if stem in dept or any(r.startswith(stem) for r in chain):
+                    own_until = s + n
+                    continue
+                if text.startswith(hit[0], s):
                     continue
                 e = s + n
                 if any(text.startswith(t, e) for t in name_titles()):
