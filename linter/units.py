@@ -44,12 +44,33 @@ def split_name(name: str) -> BodyName:
         m = ADMIN.match(text, pos)
         if not m or len(m.group()) < 2 or not _plausible_region(m.group(), text[m.end():]):
             break
-        regions.append(m.group())
-        pos = m.end()
+        end = _known_region_end(text, pos, m.end())
+        if end - pos == 2 and text[pos:end] not in _division_names():
+            break  # 城市管理局, 区域…: a one-character stem that is no known division starts a word
+        regions.append(text[pos:end])
+        pos = end
     level = ""
     if not regions and pos < len(text) and text[pos] in LEVEL_CHARS and len(text) - pos >= 3:
         level, pos = text[pos], pos + 1
     return BodyName(tuple(regions), level, text[pos:])
+
+
+def _division_names() -> dict:
+    from .places import divisions  # places reads no units: imported here to keep the layers apart
+
+    return divisions().by_name
+
+
+def _known_region_end(text: str, pos: int, end: int) -> int:
+    """Where the region starting at pos ends: the shortest match, unless a longer one running
+    on to a later level word is a known division (杭州市, not 杭州 + 市余杭区, as 州 is a level
+    word too)."""
+    names = _division_names()
+    best = end
+    for k in range(end, min(len(text) - 1, pos + 9)):  # a region leaves an organisation after it
+        if text[k] in LEVEL_CHARS and text[pos:k + 1] in names:
+            best = k + 1
+    return best
 
 
 def _plausible_region(region: str, rest: str) -> bool:

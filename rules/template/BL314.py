@@ -158,9 +158,10 @@ class OtherUnitName(Rule):
         defined = frozenset(m.group(1) for _, text in scanned_lines(doc) if "简称" in text
                             for m in defined_pattern().finditer(text))
         perf = self._performance_lines(doc)
-        # the region the document is of, as the structure pass read it (滦南县, not the 城市 of
-        # 滦南县城市管理…局's name)
-        home = doc.meta.region or (own.regions[-1] if own.regions else "本部门")
+        # the region the document is of: the last known place of its name (滦南县, not the 城市
+        # of 滦南县城市管理…局's name)
+        home = next((r for r in reversed(own.regions) if r in place_names() or r in divisions().by_name),
+                    doc.meta.region or (own.regions[-1] if own.regions else "本部门"))
         where = self._title_line(doc, dept)
         related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
         for ln, text in scanned_lines(doc):
@@ -340,6 +341,8 @@ class OtherUnitName(Rule):
                       own_codes: frozenset[str] = frozenset()) -> bool:
         if any(region == r or region.endswith(r) or r.endswith(region) for r in chain):
             return False
+        if len(region) >= 3 and any(len(r) >= 3 and r[:-1] == region[:-1] for r in chain):
+            return False  # the own place under another level word (余杭|市容 in 余杭区's text)
         stem = region[:-1]
         if len(stem) <= 2 and any(c in regions()["damage_modifiers"]["before"] for c in stem[-1:]):
             return False  # 我县, 全县, 各区, 本市 …
