@@ -98,7 +98,14 @@ def institution_after():
     """An institution's name going on after a place (北京|天坛医院, 天津|医科大学总医院): the place
     names the institution, which works beyond its region, not a region of the targets."""
     heads = "|".join(regex.escape(w) for w in sorted(unit_words()["institution_heads"], key=len, reverse=True))
-    return regex.compile(rf"(?:市|省)?\p{{Han}}{{0,6}}?(?:{heads})")
+    return regex.compile(rf"(?:市|省)?[）)]?\p{{Han}}{{0,6}}?(?:{heads})")
+
+
+@lru_cache(maxsize=None)
+def after_person_label():
+    """A person label and a surname right before a stem (负责人：张|静安, 联系人李|江宁)."""
+    labels = "|".join(regex.escape(w) for w in sorted(unit_words()["person_labels"], key=len, reverse=True))
+    return regex.compile(rf"(?:{labels})[：:\s]*\p{{Han}}$")
 
 
 class OtherUnitName(Rule):
@@ -185,7 +192,7 @@ class OtherUnitName(Rule):
             if ln.number in perf:
                 for s, e, name, level in self._stems(text, dept, chain, own_level, rank, own_codes):
                     if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok) \
-                            or institution_after().match(text, e):
+                            or institution_after().match(text, e) or after_person_label().search(text, 0, s):
                         continue
                     taken.append((s, e))
                     yield self.at_span(doc, ln.number, s, e,
