@@ -117,11 +117,7 @@ class ProjectBudgetTotalMismatch(Rule):
             for sentence in para.sentences:
                 if not any(w in sentence.text for w in words):
                     continue
-                money = [q for st in statements if st.paragraph == para.index for q in st.quantities
-                         if q.is_money and q.role in ("amount", "budget") and q.year is None
-                         and sentence.start <= q.pos < sentence.end]
-                projects = [c for c in counts(para.text, para.numbers)
-                            if c.unit == "个" and sentence.start <= c.start < sentence.end]
+                money, projects = _money_and_projects(para, sentence, statements)
                 if len(projects) != 1:
                     continue
                 n = projects[0].number.value
@@ -165,14 +161,10 @@ class ProjectBudgetTotalMismatch(Rule):
                     continue
                 if any(w in sentence.text for w in words):
                     return True
-                projects = [c for c in counts(para.text, para.numbers)
-                            if c.unit == "个" and sentence.start <= c.start < sentence.end]
+                statements = statements if statements is not None else statements_of(doc)
+                money, projects = _money_and_projects(para, sentence, statements)
                 if len(projects) != 1 or projects[0].number.value != len(targets):
                     continue
-                statements = statements if statements is not None else statements_of(doc)
-                money = [q for st in statements if st.paragraph == para.index for q in st.quantities
-                         if q.is_money and q.role in ("amount", "budget") and q.year is None
-                         and sentence.start <= q.pos < sentence.end]
                 if len(money) == 1 and money[0].interval().meets(total):
                     return True
         return False
@@ -190,3 +182,13 @@ class ProjectBudgetTotalMismatch(Rule):
         if cell is not None:
             return self.at_cell(cell, msg, related=related, suggestion=sugg, severity=sev)
         return self.at_span(doc, span[0], span[1], span[2], msg, related=related, suggestion=sugg, severity=sev)
+
+
+def _money_and_projects(para, sentence, statements):
+    """The sentence's current money amounts (linter.statements) and its counts of 个 (projects)."""
+    money = [q for st in statements if st.paragraph == para.index for q in st.quantities
+             if q.is_money and q.role in ("amount", "budget") and q.year is None
+             and sentence.start <= q.pos < sentence.end]
+    projects = [c for c in counts(para.text, para.numbers)
+                if c.unit == "个" and sentence.start <= c.start < sentence.end]
+    return money, projects
