@@ -137,7 +137,6 @@ def match_part(text: str, whole: str) -> tuple[str, int, int] | None:
     """(item, length, end) for a part of `whole` named by the tail of its own name: 购置费 and
     运行维护费 listed under 公务用车购置及运行费 are 公务用车购置费 and 公务用车运维费: the
     subject's whole name (three characters at least) ends one part's synonyms and no other's."""
-
     v = vocab()
     parts = {p for d in v.compositions.get(whole, []) for p in d}
     if not parts:
