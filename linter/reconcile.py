@@ -332,10 +332,13 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
         if t.index in fixed:
             continue  # the total is reported against its table already: one finding per place
         parts, complete = decompose(t, claims, "amount")
+        one = parts if len(parts) == 1 else []
         if len(parts) < 2:
             parts, complete = _func_listing(t, claims, ledger)
         if len(parts) < 2:
-            continue
+            if not one or not one[0].yuan().low > t.yuan().high:
+                continue
+            parts, complete = one, False  # 政府采购预算共5.84万元。其中：拟采购货物支出6.6万元: a part above its total
         tiv, siv = t.yuan(), sum_iv(parts)
         if tiv.meets(siv):
             continue
@@ -381,7 +384,9 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
                 + "与表格不符") if wrong_parts else ""
         out.append(Issue(
             "sum", t, "error",
-            f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}",
+            (f"{t.describe()}，而其中一项{listing}已超过总额，相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"
+             if len(parts) == 1 else
+             f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"),
             [("claim", p) for p in parts],
             f"核对各项金额，或将合计改为{money(s, t.unit, d)}" if complete else "核对各项金额"))
     return out
