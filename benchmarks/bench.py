@@ -50,9 +50,16 @@ def run_once(path: Path) -> tuple[float, float, int, float]:
     return wall, peak_mb, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime
 
 
+def _verdict(wall: float, cpu: float, target: float) -> str:
+    if wall <= target:
+        return "ok"
+    return "ok by CPU" if cpu <= target else "SLOW"
+
+
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     rows = []
+    load_before = os.getloadavg()
     for label, path, target_s, target_ms, target_mb in CASES:
         if not path.exists():
             rows.append((label, "missing", "", "", ""))
@@ -64,20 +71,25 @@ def main() -> None:
         peak = max(r[1] for r in results)
         cpu = statistics.median(r[3] for r in results)
         per_page = wall * 1000 / BIG_PAGES if path == BIG else None
+        cpu_page = cpu * 1000 / BIG_PAGES if path == BIG else None
         verdict = []
+        # on a loaded machine the wall time says more about the others' work than about ours:
+        # "ok by CPU" is a run whose CPU time meets the target and whose wall time does not
         if target_s is not None:
-            verdict.append(("ok" if wall <= target_s else "SLOW") + f" (≤ {target_s:.2f} s)")
+            verdict.append(_verdict(wall, cpu, target_s) + f" (≤ {target_s:.2f} s)")
         if target_ms is not None:
-            verdict.append(("ok" if per_page <= target_ms else "SLOW") + f" (≤ {target_ms:.0f} ms/page)")
+            verdict.append(_verdict(per_page, cpu * 1000 / BIG_PAGES, target_ms) + f" (≤ {target_ms:.0f} ms/page)")
         if target_mb is not None:
             verdict.append(("ok" if peak <= target_mb else "BIG") + f" (≤ {target_mb:.0f} MB)")
         if codes - {0, 1}:
             verdict.append(f"exit {sorted(codes)}")
-        rows.append((label, f"{wall:.3f} s", f"{cpu:.3f} s", f"{per_page:.1f}" if per_page else "", f"{peak:.0f}",
-                     ", ".join(verdict)))
-    header = ("case", "wall (median)", "cpu (median)", "ms/page", "peak MB", "target")
+        rows.append((label, f"{wall:.3f} s", f"{cpu:.3f} s", f"{per_page:.1f} / {cpu_page:.1f}" if per_page else "",
+                     f"{peak:.0f}", ", ".join(verdict)))
+    header = ("case", "wall (median)", "cpu (median)", "ms/page wall / cpu", "peak MB", "target")
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
-    print(f"budgetlint check, {runs} runs each, {os.cpu_count()} cores")
+    load = os.getloadavg()
+    print(f"budgetlint check, {runs} runs each, {os.cpu_count()} cores, load average {load_before[0]:.1f} -> "
+          f"{load[0]:.1f} (other work on the machine slows the wall time; the CPU time far less)")
     for r in [header, tuple("-" * w for w in widths)] + rows:
         print("  ".join(str(v).ljust(w) for v, w in zip(r, widths)))
 

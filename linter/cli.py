@@ -78,7 +78,7 @@ def add_limit_arguments(parser) -> None:
     parser.add_argument("--time-limit", type=float, metavar="SECONDS",
                         help=f"每个文件最多检查的秒数，超时记为 BL000；0 为不限（默认 {DEFAULT.time_limit:g}）")
     parser.add_argument("--memory-limit", type=parse_bytes, metavar="SIZE",
-                        help=f"每个工作进程的地址空间上限，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
+                        help=f"每个文件在载入规则后的工作进程中最多可增加的地址空间，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
 
 
 def _limits_from(args, selection) -> None:
@@ -211,7 +211,15 @@ def cmd_test_rules(args) -> int:
     return run_case_files(paths, sys.stdout)
 
 
-def build_parser() -> argparse.ArgumentParser:
+# commands whose modules bring heavy imports (asyncio for lsp, the .docx writer for annotate,
+# sqlite and the worker pool for audit): their parsers are built only when one of them, or
+# help, is asked for, so a one-shot `check` does not import them (about 25 ms of start-up)
+CORE_COMMANDS = ("check", "extract", "rules", "rule", "test-rules")
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; given the command about to be parsed, only what that command needs
+    (None: every command)."""
     p = argparse.ArgumentParser(prog="budgetlint", description="预算、决算公开文件的一致性检查工具。")
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="检查文件或文件夹")
@@ -242,6 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     t = sub.add_parser("test-rules", help="运行规则用例文件（cases/<CODE>.toml），默认运行内置用例")
     t.add_argument("paths", nargs="*", help="用例文件，或在其中查找 cases/<CODE>.toml 的文件夹")
     t.set_defaults(func=cmd_test_rules)
+    if command in CORE_COMMANDS:
+        return p
     from . import annotate, audit, lsp, report
 
     audit.add_parser(sub)
@@ -252,7 +262,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:

@@ -32,13 +32,13 @@ def documents(store: Store) -> list[dict]:
 
 
 def location_text(f: dict) -> str:
-    """Where a person finds the text: the finding's location when the rule gave one, else
-    page (PDF) and line of the text view."""
+    """Where a person finds the text of a finding or of a related place: its location as
+    linter.locate described it (page and heading/paragraph for PDF; Word's table, row and
+    column, or heading and paragraph, for .docx; the file's line for .txt); without one (a
+    place in another document), the page and the line of the text view."""
     loc = f.get("location")
-    if isinstance(loc, dict) and loc.get("label"):
-        return str(loc["label"])
-    if isinstance(loc, str) and loc:
-        return loc
+    if isinstance(loc, dict) and loc.get("text"):
+        return str(loc["text"])
     parts = []
     if f.get("page"):
         parts.append(f"第{f['page']}页")
@@ -48,11 +48,8 @@ def location_text(f: dict) -> str:
 
 
 def related_text(f: dict) -> str:
-    out = []
-    for r in f.get("related") or []:
-        where = f"第{r['page']}页 " if r.get("page") else ""
-        out.append(f"{r.get('note', '')}: {where}第{r.get('line')}行「{r.get('excerpt', '')}」")
-    return "；".join(out)
+    return "；".join(f"{r.get('note', '')}: {location_text(r)}「{r.get('excerpt', '')}」"
+                     for r in f.get("related") or [])
 
 
 def findings(store: Store):

@@ -140,9 +140,7 @@ def _finding_html(f: dict) -> str:
     if related:
         out.append('<ul class="related">')
         for r in related:
-            where = " ".join(x for x in (f"第{r['page']}页" if r.get("page") else "",
-                                         f"第{r['line']}行" if r.get("line") else "") if x)
-            out.append(f"<li>与之相关：{_e(r.get('note'))} <span class=\"where\">{_e(where)}</span> "
+            out.append(f"<li>与之相关：{_e(r.get('note'))} <span class=\"where\">{_e(location_text(r))}</span> "
                        f"「{_e(r.get('excerpt'))}」</li>")
         out.append("</ul>")
     if f.get("suggestion"):

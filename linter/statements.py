@@ -555,20 +555,27 @@ def _new(out: list, para, sentence: int, subj: str, text: str, at: int) -> State
     return st
 
 
+@lru_cache(maxsize=None)
+def _literal(word: str) -> "regex.Pattern":
+    """A word as a compiled pattern, once: a string pattern pays the regex module's cache
+    look-up (~7 µs) on every call, here for every word in every paragraph."""
+    return regex.compile(regex.escape(word))
+
+
 def _direction_words(para, text: str) -> list[Word]:
     """持平 and 大于/小于/等于 stated without a number of their own."""
     r = roles()
     out: list[Word] = []
     taken: set[int] = set()
     for w in r.flat_words:
-        for m in regex.finditer(regex.escape(w), text):
+        for m in _literal(w).finditer(text):
             if any(i in taken for i in range(m.start(), m.end())):
                 continue
             taken.update(range(m.start(), m.end()))
             line, s, e = para.span(m.start(), m.end())
             out.append(Word("flat", 0, w, m.start(), line, s, e))
     for w, sign in r.compare_words:
-        for m in regex.finditer(regex.escape(w), text):
+        for m in _literal(w).finditer(text):
             if any(i in taken for i in range(m.start(), m.end())):
                 continue
             # 决算数大于预算数 / 支出决算小于年初预算 / 与预算一致: a comparison with the budget

@@ -22,8 +22,12 @@ _MARK = regex.compile(r"[（(]\s*(\d{0,7})\s*([类款项])\s*[）)]")
 _RUN = regex.compile(r"(?:[\p{Han}“”\"「」]|[（(](?!\s*\d*\s*[类款项]\s*[）)])\p{Han}{1,4}[）)])+$")
 
 
+_SPACES_QUOTES = regex.compile(r"[\s“”\"「」'‘’]")
+_FULL_WIDTH_PARENS = str.maketrans("()", "（）")
+
+
 def _norm(name: str) -> str:
-    return regex.sub(r"[\s“”\"「」'‘’]", "", name.translate(str.maketrans("()", "（）")))
+    return _SPACES_QUOTES.sub("", name.translate(_FULL_WIDTH_PARENS))
 
 
 @dataclass

@@ -103,3 +103,39 @@ def test_html_in_headless_chromium_loads_and_filters_work(audited):
         assert browser.errors() == []
     finally:
         browser.close()
+
+
+def test_report_locations_are_the_findings_locations(tmp_path):
+    """The CSV/HTML say where a person finds each finding (and each related place) as
+    linter.locate described it: page for PDF; Word's table, row and column, or heading and
+    paragraph, for .docx; never the text view's line number of a .docx or .pdf."""
+    import csv
+    import json
+
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(seed("001", "docx"), src / "a.docx")
+    shutil.copy(seed("001", "pdf"), src / "a.pdf")
+    out = tmp_path / "out"
+    res = audit(src, "-o", out)
+    assert res.returncode == 0, res.stderr
+    stored = {}
+    for path, data in rows(out, "SELECT d.path, f.data FROM findings f JOIN documents d ON f.document_id=d.id"):
+        f = json.loads(data)
+        stored.setdefault((os.path.basename(path), f["rule"], f["excerpt"]), []).append(f)
+    with open(out / "findings.csv", encoding="utf-8-sig", newline="") as fh:
+        found = list(csv.DictReader(fh))
+    assert {os.path.basename(r["path"]) for r in found} == {"a.docx", "a.pdf"}
+    page = (out / "report.html").read_text(encoding="utf-8")
+    for r in found:
+        name = os.path.basename(r["path"])
+        f = stored[(name, r["rule"], r["excerpt"])][0]
+        assert r["location"] == f["location"]["text"], r
+        assert r["location"] in page
+        if name == "a.pdf":
+            assert r["location"].startswith(f"第{f['page']}页"), r
+        else:
+            assert not r["location"].startswith("第") or "节" in r["location"], r  # 表N … or 第K节「…」第P段
+        for rel in f["related"]:
+            if rel.get("location"):
+                assert rel["location"]["text"] in r["related"], r

@@ -991,11 +991,14 @@ def _join_continued(pages: list[PageData]) -> None:
             prev = None
 
 
+SPACES = regex.compile(r"\s+")
+
+
 def _rows_text(t: RawTable) -> list[tuple[str, ...]]:
     rows: dict[int, list[RawCell]] = defaultdict(list)
     for c in t.cells:
         rows[c.row].append(c)
-    return [tuple(regex.sub(r"\s+", "", c.text) for c in sorted(rows[r], key=lambda c: c.col))
+    return [tuple(SPACES.sub("", c.text) for c in sorted(rows[r], key=lambda c: c.col))
             for r in sorted(rows)]
 
 

@@ -58,8 +58,12 @@ def instruction_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+SPACES_AND_COLONS = regex.compile(r"[\s:：]")
+BARE_INDICATOR = regex.compile(r"指标\d*")
+
+
 def _norm(text: str) -> str:
-    return regex.sub(r"[\s:：]", "", text)
+    return SPACES_AND_COLONS.sub("", text)
 
 
 class TemplatePlaceholder(Rule):
@@ -131,7 +135,7 @@ class TemplatePlaceholder(Rule):
                         yield self.at_cell(c, f"指标内容只重复了指标类别名称 `{c.text.strip()}`，未填写具体指标",
                                            severity="warning")
                 named = [by_col[c] for c in name_cols if c in by_col and _norm(by_col[c].text)
-                         and _norm(by_col[c].text) not in cats and not regex.fullmatch(r"指标\d*", _norm(by_col[c].text))]
+                         and _norm(by_col[c].text) not in cats and not BARE_INDICATOR.fullmatch(_norm(by_col[c].text))]
                 if not named or (i + 1 < len(rows) and self._misaligned(rows[i + 1], cats)):
                     continue  # the row goes on in the next, shifted one
                 for col in value_cols:

@@ -40,6 +40,15 @@ def neighbour_words(side: str, ch: str) -> frozenset[str]:
     return frozenset(_neighbour_lines().get((side, ch), "").split())
 
 
+HAN = regex.compile(r"\p{Han}")
+
+
+@lru_cache(maxsize=None)
+def _literal(word: str) -> "regex.Pattern":
+    """A name as a compiled pattern, once (not a cache look-up for every name and line)."""
+    return regex.compile(regex.escape(word))
+
+
 class ReplaceDamage(Rule):
     """A non-word left by find-and-replace of the region word (服务县场 ← 服务市场).
 
@@ -86,7 +95,7 @@ class ReplaceDamage(Rule):
                 continue
             masked = set()
             for name in names:
-                for m in regex.finditer(regex.escape(name), text):
+                for m in _literal(name).finditer(text):
                     masked.update(range(m.start(), m.end()))
             # place names of bodies: 中共X县委 / X县人民政府 / 临城县教育局 …
             for m in bodies.finditer(text):
@@ -144,7 +153,7 @@ class ReplaceDamage(Rule):
                 continue
             bigram = text[s:s + 2]
             other = bigram[1] if s == i else bigram[0]
-            if not regex.match(r"\p{Han}", other):
+            if not HAN.match(other):
                 continue
             if s == i - 1 and other in mod_before:
                 continue
