@@ -276,8 +276,30 @@ def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[
     return best
 
 
+_TOTAL_LAST = regex.compile(r"(?:合计|共计|总计)(?:为|是|达)?\s*$")
+
+
+def _stated_before(total: Claim, claims: list[Claim]) -> dict[str, Claim]:
+    """（1）A…；（2）B…；（3）C…，“三公”经费合计X: the parts stated before a total that closes
+    their list with 合计/共计, back to the paragraph's start or the item (or a larger one) before."""
+    clause_start = max(total.paragraph_text.rfind(d, 0, total.pos) for d in "，,；;。：:") + 1
+    if not _TOTAL_LAST.search(total.paragraph_text, clause_start, total.pos):
+        return {}
+    found: dict[str, Claim] = {}
+    for c in reversed(claims[:total.index]):
+        if c.paragraph != total.paragraph:
+            break
+        if c.item == total.item or (c.relation == "amount" and is_part_of(total.item, c.item)):
+            break
+        if c.relation == "amount" and c.is_money and c.period == total.period and c.parent is None:
+            found.setdefault(c.item, c)
+    return found
+
+
 def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Claim], bool]:
     stated = _candidates(total, claims, relation)
+    if not stated and relation == "amount":
+        stated = _stated_before(total, claims)
     decomps = vocab().compositions.get(total.item)
     if not decomps or not stated:
         return [], False
