@@ -78,7 +78,7 @@ def on_zone(f, plant: Plant, by_text: bool = False) -> bool:
 
 def evaluate(doc: GeneratedDoc, findings: list, by_text: bool = False) -> dict:
     if doc.clean:
-        return {"false": Counter(f.rule for f in findings)}
+        return {"false": Counter(f.rule for f in findings), "findings": findings}
     plant = doc.plants[0]
     hit = [f for f in findings if matches_code(f, plant) and on_zone(f, plant, by_text)]
     fam = [f for f in findings if matches_code(f, plant, True) and on_zone(f, plant, by_text)]
@@ -103,8 +103,10 @@ def run(args) -> dict:
     tmp = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="docgen-"))
     tmp.mkdir(parents=True, exist_ok=True)
     families = args.families.split(",") if args.families else list(FAMILIES)
-    kinds = args.kinds.split(",") if args.kinds else list(KINDS)
-    report = {"n": args.n, "seed": args.seed, "families": families, "kinds": {}, "clean": {}, "formats": ["txt"]}
+    kinds = [] if args.clean_only else args.kinds.split(",") if args.kinds else list(KINDS)
+    from docgen.narrative import FRESH
+    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "families": families, "kinds": {}, "clean": {},
+              "formats": ["txt"]}
     if args.docx:
         report["formats"].append("docx")
     t0 = time.time()
@@ -157,6 +159,12 @@ def run(args) -> dict:
                     for r in results:
                         fam_docs += 1
                         fam_false.update(r["false"])
+                        for f in r["findings"]:
+                            if sum(1 for x in report["clean"].setdefault("findings", []) if x["rule"] == f.rule) < 12:
+                                text = doc.text.split("\n")[f.line - 1] if 0 < f.line <= doc.text.count("\n") else ""
+                                report["clean"]["findings"].append(
+                                    {"rule": f.rule, "file": str(path), "line": f.line, "excerpt": f.excerpt,
+                                     "message": f.message, "text": text[:200]})
                         if r["false"] and len(report["clean"].setdefault("examples", [])) < 40:
                             report["clean"]["examples"].append({"file": str(path), "rules": dict(r["false"])})
         per_family[fam] = {"docs": fam_docs, "false": sum(fam_false.values()), "by_rule": dict(fam_false)}
@@ -170,9 +178,10 @@ def run(args) -> dict:
     return report
 
 
-def print_report(rep: dict, misses: int) -> None:
+def print_report(rep: dict, misses: int, false: int = 0) -> None:
     fams = rep["families"]
-    print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} formats={','.join(rep['formats'])} "
+    print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} fresh={rep['fresh']} "
+          f"formats={','.join(rep['formats'])} "
           f"({rep['seconds']}s, files in {rep['dir']})")
     head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + f" {'recall':>7} {'family':>7}"
     print(head)
@@ -195,9 +204,46 @@ def print_report(rep: dict, misses: int) -> None:
     for fam, e in c["by_family"].items():
         print(f"    {fam:9} {e['false'] / max(e['docs'], 1):.2f}/doc  {e['by_rule']}")
     print(f"    by rule: {c['by_rule']}")
+    shown = Counter()
+    for f in c.get("findings", []):
+        if shown[f["rule"]] < false:
+            shown[f["rule"]] += 1
+            print(f"    false {f['rule']} {Path(f['file']).name}:{f['line']} «{f['excerpt']}» {f['message'][:100]}\n"
+                  f"          | {f['text']}")
 
 
-TEST_N, TEST_SEED = 2, 0   # the sample tests/test_generator.py runs (per family and kind; clean: seed 0)
+def print_markdown(rep: dict) -> None:
+    """The closing-note tables: recall per kind and family, false findings per clean document and rule."""
+    fams = rep["families"]
+    print(f"n={rep['n']} per family and kind, seed {rep['seed']}, fresh={rep['fresh']}, "
+          f"formats {','.join(rep['formats'])}\n")
+    print("| kind | codes | " + " | ".join(fams) + " | recall |")
+    print("|---|---|" + "---|" * len(fams) + "---|")
+    tot_f = tot_n = 0
+    for kind, e in rep["kinds"].items():
+        cells = " | ".join(f"{e['by_family'][f][0]}/{e['by_family'][f][1]}" if e["by_family"][f][1] else "–"
+                           for f in fams)
+        rec = f"{e['found'] / e['total']:.2f}" if e["total"] else "–"
+        print(f"| {kind} | {','.join(e['codes']) or e['family'] + '*'} | {cells} | {rec} |")
+        tot_f, tot_n = tot_f + e["found"], tot_n + e["total"]
+    print(f"| all | | " + " | ".join(
+        f"{sum(e['by_family'][f][0] for e in rep['kinds'].values())}/"
+        f"{sum(e['by_family'][f][1] for e in rep['kinds'].values())}" for f in fams)
+        + f" | {tot_f / max(tot_n, 1):.2f} |\n")
+    c = rep["clean"]
+    rules = sorted({r for e in c["by_family"].values() for r in e["by_rule"]})
+    print(f"False findings per clean document ({c['docs']} documents):\n")
+    print("| family | documents | " + " | ".join(rules) + " | all |")
+    print("|---|---|" + "---|" * len(rules) + "---|")
+    for fam, e in c["by_family"].items():
+        per = lambda x: f"{x / max(e['docs'], 1):.2f}"  # noqa: E731
+        print(f"| {fam} | {e['docs']} | " + " | ".join(per(e["by_rule"].get(r, 0)) for r in rules)
+              + f" | {per(e['false'])} |")
+    print(f"| all | {c['docs']} | " + " | ".join(f"{c['by_rule'].get(r, 0) / max(c['docs'], 1):.2f}" for r in rules)
+          + f" | {c['per_doc']:.2f} |")
+
+
+TEST_N, TEST_SEED = 1, 0   # the sample tests/test_generator.py runs (per family and kind; clean: seed 0)
 
 
 def test_sample(lint: Linter | None = None) -> tuple[dict, dict]:
@@ -231,13 +277,22 @@ def main(argv=None) -> int:
     ap.add_argument("--families", default="", help="comma list of hebei,shanghai,jiangsu (default all)")
     ap.add_argument("--kinds", default="", help="comma list of defect kinds (default all; see --list)")
     ap.add_argument("--list", action="store_true", help="list the defect kinds and exit")
+    ap.add_argument("--clean-only", action="store_true", help="only the clean documents (false findings)")
+    ap.add_argument("--false", type=int, default=0, metavar="N",
+                    help="show up to N false findings per rule on the clean documents, with their line")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
+    ap.add_argument("--markdown", action="store_true", help="print the report as Markdown tables")
     ap.add_argument("--misses", type=int, default=0, help="show up to this many missed plants per kind")
     ap.add_argument("--keep", default="", help="directory to keep the generated files in")
     ap.add_argument("--docx", action="store_true", help="also write each document as .docx and lint that")
+    ap.add_argument("--fresh", type=float, default=None, metavar="P",
+                    help="share of statements written in the red-team wordings (default 0.5; 1 = only those)")
     ap.add_argument("--test-sample", action="store_true",
                     help="print FLOOR and the (family, rule) false alarms of the test's sample, and exit")
     args = ap.parse_args(argv)
+    if args.fresh is not None:
+        from docgen import narrative
+        narrative.FRESH[0] = args.fresh
     if args.test_sample:
         found, false = test_sample()
         print("FLOOR = {" + ", ".join(f'"{k}": {v}' for k, v in found.items()) + "}")
@@ -252,8 +307,10 @@ def main(argv=None) -> int:
     rep = run(args)
     if args.json:
         print(json.dumps(rep, ensure_ascii=False, indent=1, default=dict))
+    elif args.markdown:
+        print_markdown(rep)
     else:
-        print_report(rep, args.misses)
+        print_report(rep, args.misses, args.false)
     return 0
 
 

@@ -4,7 +4,8 @@ of times is printed. A ratio near 2 is linear; near 4 is quadratic. Not a test: 
 depend on the machine. Usage: python benchmarks/scaling.py [base]
 
 Families: lines (narrative paragraphs), years per line, table rows, table columns, meta rows
-(leading 单位/编制单位 rows above a table). PDF pages are measured by benchmarks/bench.py's big PDF.
+(leading 单位/编制单位 rows above a table), PDF pages (the seed 000 PDF's 14 pages repeated, as
+corpus/big/big_000x21.pdf is made).
 """
 from __future__ import annotations
 
@@ -43,19 +44,41 @@ def _table(rows: int, cols: int, meta: int = 0) -> str:
     return "".join(out)
 
 
+SEED_PDF = ROOT / "corpus" / "pdf" / "000_cfc5e1461f5cd4c8.pdf"
+
+
+def pages(n: int) -> bytes:
+    """The seed's PDF repeated n times: 14·n pages of the same tables and narrative."""
+    import io
+
+    import pypdfium2
+
+    source, out = pypdfium2.PdfDocument(str(SEED_PDF)), pypdfium2.PdfDocument.new()
+    for _ in range(n):
+        out.import_pages(source)
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
 FAMILIES = {
     "lines": (lines, 500),
     "years per line": (years, 200),
     "rows": (lambda n: _table(n, 4), 200),
     "columns": (lambda n: _table(20, n), 40),
     "meta rows": (lambda n: _table(10, 4, n), 50),
+    "pages": (pages, 1),
 }
 
 
-def seconds(text: str, rules, selection) -> float:
+def seconds(content: str | bytes, rules, selection) -> float:
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "doc.txt"
-        path.write_text(text, encoding="utf-8")
+        if isinstance(content, bytes):
+            path = Path(tmp) / "doc.pdf"
+            path.write_bytes(content)
+        else:
+            path = Path(tmp) / "doc.txt"
+            path.write_text(content, encoding="utf-8")
         gc.collect()
         start = time.perf_counter()
         doc = read_document(str(path))

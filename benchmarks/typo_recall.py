@@ -1,6 +1,7 @@
 """Typo recall and false findings of BL306's open-vocabulary pass on real text.
 
-    python benchmarks/typo_recall.py [FILE ...]   (default: corpus seeds, samples and jiangsu)
+    python benchmarks/typo_recall.py [FILE ...]   (default: the 23 real documents of corpus/: seeds as
+                                                   .txt and .docx, samples, real/jiangsu)
 
 Clean: the typo findings (疑似错别字, the curated list aside) on each document as it is; each
 is listed, and every one is a false finding unless it is a real typo. Planted: in every
@@ -26,7 +27,7 @@ from linter.engine import Selection, load_rules, run_rules  # noqa: E402
 from linter.readers import read_document  # noqa: E402
 from linter.vocab import load_lines  # noqa: E402
 from linter.wordfreq import word_model  # noqa: E402
-from rules.template.BL306 import confusion  # noqa: E402
+from linter.wordfreq import confusion  # noqa: E402
 
 SELECT = Selection(select=["BL306"])
 NEW = "疑似错别字"
@@ -109,6 +110,6 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    args = sys.argv[1:] or [str(p) for d in ("corpus/seeds", "corpus/samples", "corpus/jiangsu")
+    args = sys.argv[1:] or [str(p) for d in ("corpus/seeds", "corpus/docx", "corpus/samples", "corpus/real/jiangsu")
                             for p in sorted((ROOT / d).glob("*")) if p.suffix in (".txt", ".pdf", ".docx")]
     raise SystemExit(main(args))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 from . import pairing
+from .isolation import out_of_memory
 from .engine import BatchRule, Selection, check_document, select_rules
 from .model import Document, InputError
 from .readers import format_of, read_document
@@ -88,12 +89,13 @@ def audit_file(path: str) -> dict:
         if not os.path.exists(path):
             raise InputError("no such file")
         doc = read_document(path, _selection.limits)
-    except InputError as exc:
-        if isinstance(exc.__context__, MemoryError):  # the reader ran out of the worker's memory limit
+    except Exception as exc:
+        if out_of_memory(exc):  # the reader ran out of the worker's memory limit, whatever it said
             raise MemoryError from None
-        out.update(status="unreadable", cause=str(exc), findings=[input_error(path, str(exc))])
-        return out
-    except Exception as exc:  # a reader bug: one file's BL000, not the run's end
+        if isinstance(exc, InputError):
+            out.update(status="unreadable", cause=str(exc), findings=[input_error(path, str(exc))])
+            return out
+        # a reader bug: one file's BL000, not the run's end
         cause = f"internal error ({type(exc).__name__}: {exc})"
         out.update(status="unreadable", cause=cause, findings=[input_error(path, cause)])
         return out

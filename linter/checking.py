@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from .engine import BatchRule, Selection, check_document
 from .findings import Finding
+from .isolation import out_of_memory
 from .model import Document, InputError
 
 
@@ -73,7 +74,7 @@ class _Tasks:
         try:
             doc = _read(path, self.selection.limits)
         except InputError as exc:
-            if isinstance(exc.__context__, MemoryError):  # a reader out of the worker's memory limit
+            if out_of_memory(exc):  # a reader out of the worker's memory limit, whatever it said
                 raise MemoryError from None
             finding = output.input_finding(path, exc)
             result.read.append((finding, f"{_shown(path)}: {severity_word(finding.severity)}：{exc}"))
@@ -85,9 +86,9 @@ class _Tasks:
         try:
             summary = summarise(doc)
             result.lint = self._lint(doc, [doc])  # a half alone too: used when no other half is in the run
-        except MemoryError:
-            raise
         except Exception as exc:  # a bug met on one file must not lose the others' findings
+            if out_of_memory(exc):
+                raise MemoryError from None
             result.lint = _internal_error(path, exc)
             return result
         if summary["part"] != "whole":
@@ -99,9 +100,9 @@ class _Tasks:
 
         try:
             return self._lint(join(*halves), list(halves))
-        except MemoryError:
-            raise
         except Exception as exc:
+            if out_of_memory(exc):
+                raise MemoryError from None
             return _internal_error(halves[0].path, exc)
 
     def _lint(self, doc: Document, originals: list[Document]) -> Lint:

@@ -78,7 +78,7 @@ def add_limit_arguments(parser) -> None:
     parser.add_argument("--time-limit", type=float, metavar="SECONDS",
                         help=f"每个文件最多检查的秒数，超时记为 BL000；0 为不限（默认 {DEFAULT.time_limit:g}）")
     parser.add_argument("--memory-limit", type=parse_bytes, metavar="SIZE",
-                        help=f"每个工作进程的地址空间上限，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
+                        help=f"每个文件在载入规则后的工作进程中最多可增加的地址空间，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
 
 
 def _limits_from(args, selection) -> None:

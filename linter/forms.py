@@ -933,6 +933,70 @@ def overall_scores(doc):
             yield para, m
 
 
+def _name_keys(form) -> list[str]:
+    return [k for k in {norm(form.name), project_key(form.name)} if len(k) >= 4]
+
+
+def project_named_before(text: str, pos: int, tables):
+    """The table whose project the clause before a score names, when exactly one is; a clause
+    that begins with the score word (“文物安全巡查经费”项目全年执行数23万元，自评得分98.4分) takes
+    the project its sentence named last."""
+    start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
+    clause = text[start:pos]
+    if clause.strip():
+        named = [s for s in tables if any(k in clause for k in _name_keys(s))]
+        return named[0] if len(named) == 1 else None
+    sentence = max(text.rfind(p, 0, pos) for p in "。；;") + 1
+    last = sorted(((max((text.rfind(k, sentence, pos) for k in _name_keys(s)), default=-1), n, s)
+                   for n, s in enumerate(tables)), key=lambda x: -x[0])
+    last = [x for x in last if x[0] >= 0]
+    if not last or (len(last) > 1 and last[1][0] == last[0][0]):
+        return None
+    return last[0][2]
+
+
+@dataclass
+class CategoryScore:
+    stem: str  # the 一级指标 without 指标: 产出, 效益, 满意度 …
+    number: Number
+    start: int  # offsets of the number in the paragraph's folded text
+    end: int
+
+
+@lru_cache(maxsize=None)
+def _category_pattern():
+    stems = sorted({w[:-2] if w.endswith("指标") else w for w in vocab()["level1"]}, key=len, reverse=True)
+    alt = "|".join(map(regex.escape, stems))
+    return regex.compile(rf"({alt})(?:类)?(?:指标)?\s*(?:得分|得|评分)?\s*(?:为|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def score_breakdown(para, m) -> list[CategoryScore]:
+    """The 一级指标 scores listed after an overall score in its sentence, up to the next score
+    (总得分95分，其中产出指标得分38分、效益指标27分、满意度指标10分): each category once, in order."""
+    text = fold(para.text)
+    end = para.sentence_at(m.start()).end
+    following_score = _overall().search(text, m.end(), end)
+    if following_score is not None:  # …项目自评得分97.5分，“B”项目自评得分95.46分（产出…）: B's
+        end = following_score.start()
+    out: list[CategoryScore] = []
+    for c in _category_pattern().finditer(text, m.end(), end):
+        if any(x.stem == c.group(1) for x in out):
+            return []  # a category twice: another list (last year's, another project's)
+        out.append(CategoryScore(c.group(1), parse_number(c.group(2)), c.start(2), c.end(2)))
+    return out
+
+
+def category_stem(level1: str) -> str:
+    """The 一级指标 of an indicator row as score_breakdown names it (产出指标（40）→ 产出; the MoF
+    form's 年度资金总额 row → 预算执行率)."""
+    t = WEIGHT.sub("", norm(level1))
+    for w in sorted(vocab()["level1"], key=len, reverse=True):
+        stem = w[:-2] if w.endswith("指标") else w
+        if t.startswith(w) or t.startswith(stem):
+            return stem
+    return "预算执行率" if t.startswith("预算执行") else t
+
+
 # --- what the narrative says about the forms ---------------------------------------------
 # The report's figures (调整预算数 86.50万元, 全年执行数 48万元, 执行率 96%, a project's 预算)
 # are read once, by linter.statements, the same statements the BL2 family reads: a 绩效自评报告
@@ -957,13 +1021,32 @@ def named_form(st, forms):
     return hits[0] if len(hits) == 1 else None
 
 
-def budget_kind(q) -> str:
-    """Which budget a "budget" quantity is, from the words that named it (performance.json
-    budget_kinds): adjusted (调整预算, 调整后预算), initial (年初预算), or "" (预算数, 全年预算)."""
+def _clause_start(text: str, pos: int) -> int:
+    from .statements import CLAUSE_DELIMS
+
+    return max(text.rfind(ch, 0, pos) for ch in CLAUSE_DELIMS) + 1
+
+
+def budget_kind(doc: Document, st, q) -> str:
+    """Which budget a "budget" quantity is, from the words of its clause (performance.json
+    budget_kinds): adjusted (调整预算数, 调整后的预算, 全年预算调整为), initial (年初预算), or ""
+    (预算数, 全年预算)."""
+    text = doc.paragraphs[st.paragraph].text
+    clause = text[_clause_start(text, q.pos):q.pos]
     for kind, words in vocab()["budget_kinds"].items():
-        if not kind.startswith("_") and any(w in q.word for w in words):
+        if not kind.startswith("_") and any(w in clause for w in words):
             return kind
     return ""
+
+
+def stated_rate_holds(rate, budget, spent) -> bool:
+    """Whether a stated execution rate follows from the spending and budget stated with it
+    (支出124万元，预算执行率99.2% of 调整预算125万元), under the interval rule; when it does not,
+    the narrative contradicts itself and the BL2 family reports it."""
+    from .statements import ratio
+
+    r = ratio(spent.interval(), budget.interval())
+    return r is None or Interval.of(rate.value).meets(r)
 
 
 def spending_subject(q) -> bool:
@@ -979,11 +1062,11 @@ def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
     (调整预算数86.50万元), else from the end of the statement's subject when that is in the same
     clause (“科普宣传经费”项目|年初预算160000元), else from its clause's subject, past lead words
     and years (，|全年支出156.75万元; 其中|科普宣传经费12.00万元; 本年度安排|科普活动项目经费55万元)."""
-    from .statements import CLAUSE_DELIMS, clean_subject, roles, subject_key
+    from .statements import clean_subject, roles, subject_key
 
     para = doc.paragraphs[st.paragraph]
     text = para.text
-    floor = max(text.rfind(ch, 0, q.pos) for ch in CLAUSE_DELIMS) + 1
+    floor = _clause_start(text, q.pos)
     start = text.rfind(q.word, floor, q.pos) if q.word else -1
     if start < 0 and st.subject:
         at = text.rfind(st.subject, floor, q.pos)

@@ -22,6 +22,7 @@ SIGKILLed `check`) still ends.
 """
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -64,19 +65,77 @@ def _die_with_parent() -> None:
         pass
 
 
+_budget: tuple[int, int] | None = None  # (address space when the worker was ready, its limit)
+
+
+def _vm(field: str) -> int:
+    """A Vm… line of /proc/self/status in bytes (Linux; 0 elsewhere)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 def _limit_memory(memory: int | None) -> None:
+    """The document's memory: `memory` bytes of address space over what the worker holds
+    when it is ready (the interpreter, the rules and what a fork inherited), so the limit
+    means the same however large the loaded rules and vocabularies are."""
+    global _budget
     if memory:
         try:
             import resource
 
-            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+            baseline = _vm("VmSize")
+            resource.setrlimit(resource.RLIMIT_AS, (baseline + memory, baseline + memory))
+            _budget = (baseline, baseline + memory)
         except (ImportError, ValueError, OSError):
             pass
+
+
+def out_of_memory(exc: BaseException | None) -> bool:
+    """Whether an error met in a worker is its memory limit's. A failed allocation does not
+    always surface as MemoryError: C code may return without an exception (SystemError),
+    expat says "out of memory", and a reader may wrap any of them as a corrupt file. So: a
+    MemoryError anywhere in the chain, or, under a limit, a SystemError or an out-of-memory
+    message in it, or the worker's peak address space within a tenth of the budget (at
+    least 32 MiB) of the limit."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, MemoryError):
+            return True
+        if _budget is not None and (isinstance(exc, SystemError) or "out of memory" in str(exc).lower()
+                                    or getattr(exc, "errno", None) == 12):  # ENOMEM
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return _near_limit()
+
+
+def _near_limit() -> bool:
+    if _budget is None:
+        return False
+    baseline, limit = _budget
+    return _vm("VmPeak") >= limit - max(32 << 20, (limit - baseline) // 10)
+
+
+def _spent() -> bool:
+    """After a document the worker holds more than half its document budget (memory a
+    large document left in pieces), or came near its limit once (so that a later
+    document's error is never taken for this one's memory): the next gets a fresh worker."""
+    if _budget is None:
+        return False
+    baseline, limit = _budget
+    return _vm("VmSize") > baseline + (limit - baseline) // 2 or _near_limit()
 
 
 def _serve_items(receive: Callable, send: Callable, task: Callable, time_limit: float | None) -> None:
     """The worker's loop, the same for both kinds: items until None or a closed pipe."""
     alarm = hasattr(signal, "alarm") and bool(time_limit)
+    if alarm:
+        signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the alarm ends the worker, whatever handler it inherited
     while True:
         try:
             item = receive()
@@ -90,32 +149,34 @@ def _serve_items(receive: Callable, send: Callable, task: Callable, time_limit: 
         try:
             value = task(item)
             message = ("ok", value, "", time.monotonic() - start)
-        except MemoryError:
-            message = ("memory", None, "", time.monotonic() - start)
         except Exception as exc:
-            message = ("error", None, f"{type(exc).__name__}: {exc}", time.monotonic() - start)
+            if out_of_memory(exc):
+                message = ("memory", None, "", time.monotonic() - start)
+            else:
+                message = ("error", None, f"{type(exc).__name__}: {exc}", time.monotonic() - start)
+        retire = message[0] == "memory" or _spent()  # a fresh worker next: this heap may be in pieces
         try:
-            send(message)
+            send((*message, retire))
         except MemoryError:
-            message = ("memory", None, "", message[3])
-            send(message)
+            message, retire = ("memory", None, "", message[3]), True
+            send((*message, retire))
         except (OSError, ValueError):
             return
         except Exception as exc:  # a value that cannot be pickled: the item's error, not a dead worker
             message = ("error", None, f"{type(exc).__name__}: {exc}", message[3])
-            send(message)
+            send((*message, retire))
         if alarm:
             signal.alarm(0)
-        if message[0] == "memory":
-            return  # a fresh worker for the next document: this heap may be in pieces
+        if retire:
+            return
 
 
 def _process_worker(conn, task: Callable, setup: Callable | None, setup_args: tuple, limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
-    _limit_memory(limits.memory_limit)
     if setup is not None:
         setup(*setup_args)
+    _limit_memory(limits.memory_limit)  # over what the rules took: the documents' budget
     conn.send(READY)  # the first document's clock starts now, not while the rules load
     _serve_items(conn.recv, conn.send, task, limits.time_limit)
 
@@ -180,6 +241,10 @@ class _ForkedSlot:
         item_r, item_w = os.pipe()
         result_r, result_w = os.pipe()
         inherited = [fd for slot in pool._slots for fd in slot.own_fds()]
+        # what the caller holds now is left out of every later collection (gc.freeze's
+        # documented use before fork): the worker's collections do not walk, and so do not
+        # copy, the pages it shares with the caller, and the caller's exit skips them too
+        gc.freeze()
         pid = os.fork()
         if pid == 0:  # the worker: never returns into the caller's code
             try:
@@ -400,14 +465,14 @@ class WorkerPool:
             if message == READY:
                 slot.started = time.monotonic()
                 return None
-            kind, value, cause, seconds = message
+            kind, value, cause, seconds, retire = message
         except (EOFError, OSError):
             cause = _death_cause(slot.worker.exitcode())
             self._retire(slot, kill=True)
             return Outcome(False, cause=cause, kind="crash", seconds=item_seconds)
         slot.busy = False
         slot.done += 1
-        if kind == "memory" or slot.done >= RECYCLE_AFTER:
+        if retire or slot.done >= RECYCLE_AFTER:
             self._retire(slot, kill=False)
         if kind == "ok":
             return Outcome(True, value=value, seconds=seconds)

@@ -35,7 +35,7 @@ class Limits:
     max_pages: int = 2000                    # PDF pages
     max_glyphs_per_page: int = 50_000        # PDF characters drawn on one page
     time_limit: float = 120.0                # seconds per document (the hard stop); 0: none
-    memory_limit: int = 3 * GiB              # bytes of address space per worker process; 0: none
+    memory_limit: int = 3 * GiB              # bytes of address space one document may add to its worker; 0: none
 
     @staticmethod
     def key(field: str) -> str:

@@ -29,6 +29,10 @@ class Line:
     # y1; origin bottom left), 4 floats per character; NaN for a character the reader put in
     # (a space between words, the TAB between cells)
     boxes: "array | None" = None
+    # page breaks the author put in (docx: a page-break run, a paragraph set to start a page, a
+    # section that starts on a new page): 0-based offsets into `text` where a new page begins;
+    # empty where there are none, or where the format gives real pages instead (PDF: `page`)
+    hard_breaks: tuple[int, ...] = ()
 
     def page_at(self, column: int) -> int | None:
         """The page of the character at 1-based `column` (PDF paragraphs run over pages)."""
@@ -218,6 +222,20 @@ class Section:
 
 
 @dataclass
+class ContentsEntry:
+    """One entry of a table of contents (目录) as printed: the structure pass reads it from
+    the lines after a 目录 title (linter/contents.py), whatever the format."""
+
+    line: int  # the line of the text view the entry is printed on
+    column: int  # 0-based offset of the entry's text in that line (a line may hold two entries)
+    end: int  # end of the entry's text in the line, before its leader and page number
+    number: str  # number token as printed: 第一部分 一、 1. （一）, or ""
+    level: int  # depth of that token (structure.NUMBERING), 0 without one
+    title: str  # the entry without its number token, leader and page number
+    page: str | None = None  # the page number printed after it, if any
+
+
+@dataclass
 class Suppression:
     """A person's "budgetlint: ignore [codes]" on part of the document (an inline marker in
     a .txt/.md draft, a Word comment on the text): findings of those rules (every rule when
@@ -256,6 +274,8 @@ class Document:
     # a publication joined from several files (linter/pairing.py): (path, line offset) of each
     parts: list[tuple[str, int]] = field(default_factory=list)
     suppressions: list[Suppression] = field(default_factory=list)  # see linter.suppress
+    # the entries of the document's table(s) of contents (目录), in order (structure pass)
+    contents: list[ContentsEntry] = field(default_factory=list)
     _cache: dict = field(default_factory=dict, repr=False)
 
     def line(self, number: int) -> Line:

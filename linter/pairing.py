@@ -106,7 +106,8 @@ def join(narrative: Document, tables: Document) -> Document:
             setattr(meta, field, getattr(tables.meta, field))
     doc = Document(path=narrative.path, format=narrative.format, lines=lines,
                    tables=list(narrative.tables) + moved, sections=root, meta=meta,
-                   warnings=list(narrative.warnings) + list(tables.warnings))
+                   warnings=list(narrative.warnings) + list(tables.warnings),
+                   contents=list(narrative.contents) + [replace(e, line=e.line + offset) for e in tables.contents])
     doc.parts = [(narrative.path, 0), (tables.path, offset)]
     assign_paragraphs(doc)
     return doc

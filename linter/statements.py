@@ -51,6 +51,7 @@ class Roles:
     of_previous: regex.Pattern
     base_phrase: regex.Pattern
     base_tail: regex.Pattern
+    base_head: regex.Pattern
     base_amount: regex.Pattern
     prior: regex.Pattern
     prior_end: regex.Pattern
@@ -95,6 +96,7 @@ def roles() -> Roles:
         of_previous=regex.compile(d["of_previous"]),
         base_phrase=regex.compile(d["base_phrase"]),
         base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
+        base_head=regex.compile(rf"^(?:{d['base_phrase']})"),
         base_amount=regex.compile(d["base_amount"]),
         prior=regex.compile(d["prior_words"]),
         prior_end=regex.compile(d["prior_end_words"]),
@@ -229,6 +231,9 @@ def clean_subject(words: str) -> tuple[str, int]:
     changed = True
     while changed:
         changed = False
+        m = r.base_head.match(s)
+        if m and m.end() > 1:  # 与上年预算相比减少…: the comparison, not a subject (its 与 is no lead word)
+            s, off, changed = s[m.end():], off + m.end(), True
         for pat in (r.numbering, r.lead, r.level_lead, r.year_head):
             if pat is r.year_head and r.period_items.match(s):
                 continue  # 上年结转 is an item, not a year
@@ -400,6 +405,7 @@ def read_statements(doc: Document) -> list[Statement]:
     year = doc.meta.year
     final = doc.meta.doc_type in ("决算", "绩效自评")
     out: list[Statement] = []
+    list_head: int | None = None  # a paragraph ending in ：after a total opens a list of numbered paragraphs
     for para in doc.paragraphs:
         text = para.text
         tokens = quantity_tokens(doc, para)
@@ -407,6 +413,9 @@ def read_statements(doc: Document) -> list[Statement]:
         by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
         numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
         words = _direction_words(para, text)
+        item_head = list_head if list_head is not None and r.numbering.match(text) else None
+        if item_head is None:
+            list_head = None
         if not tokens and not words:
             continue
         cur: Statement | None = None
@@ -472,6 +481,8 @@ def read_statements(doc: Document) -> list[Statement]:
             else:
                 prev = cur if cur is not None and cur.paragraph == para.index else None
                 cur = _new(out, para, sentence, subj if key else "", text, floor + off)
+                if prev is None and item_head is not None:
+                    cur.head = item_head  # 1．社会保障和就业支出（208）40.23万元（占1.71%）； under …按科目分：
                 if prev is not None and prev.quantities:
                     if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
                         cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
@@ -484,6 +495,9 @@ def read_statements(doc: Document) -> list[Statement]:
                 by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
             last_pos = tok.end
+        if text.rstrip().endswith(("：", ":")) and cur is not None and cur.paragraph == para.index \
+                and cur.one("amount", True) is not None:
+            list_head = cur.index
     return out
 
 

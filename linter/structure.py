@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from .cnnum import with_arabic_years
+from .contents import read_contents
 from .model import Cell, Document, Line, RowInfo, Section, Table
 from .numbers import parse_number
 from .paragraphs import assign_paragraphs
@@ -42,6 +43,7 @@ TOC_LEADER = regex.compile(r"(?:…{4,}|\.{6,}|·{6,}|．{6,}|-{8,})\s*\d*\s*")
 
 
 def analyse(doc: Document) -> None:
+    doc.contents = read_contents(doc)
     _contents_lines(doc)
     _sections(doc)
     _merge_adjacent(doc)
@@ -336,6 +338,11 @@ def is_serial_label(text: str) -> bool:
     """A line that only numbers a table (公开表五, 公开01表, 附表3), printed above or below
     its title."""
     return bool(_serial_label().match(_SPACES.sub("", text)))
+
+
+def table_kind_of(text: str) -> str | None:
+    """The table kind (data/table_kinds.json) a title names, or None."""
+    return _kind_of(text)
 
 
 def _kind_of(text: str) -> str | None:
@@ -727,6 +734,9 @@ def _metadata(doc: Document) -> None:
 
 
 ADMIN = regex.compile(r"\p{Han}{1,7}?(?:自治区|自治州|自治县|省|市|州|盟|区|县|旗)")
+# a place ending in 区 that is no administrative district: 社区, 小区, 景区, 校区, 厂区, 辖区, 片区
+# (栾城区, 矿区, 林区 can be districts)
+NOT_ADMIN = regex.compile(r"(?:社|小|景|校|厂|辖|片)区$")
 ADMIN_LEVEL = {"省": "省", "自治区": "省", "市": "市", "州": "市", "自治州": "市", "盟": "市", "区": "区", "县": "县",
                "自治县": "县", "旗": "县"}
 
@@ -738,8 +748,9 @@ def region_of(name: str) -> tuple[str | None, str | None]:
     regions, pos = [], 0
     while True:
         m = ADMIN.match(text, pos)
-        if not m or len(m.group()) < (3 if regions else 2):
-            break  # inside a name, a two-character 城市 / 城区 / 社区 is a word, not a region
+        if not m or len(m.group()) < (3 if regions else 2) or (regions and NOT_ADMIN.search(m.group())):
+            break  # inside a name, a two-character 城市 / 城区 / 社区 is a word, not a region; nor
+            # is 东王乡社区 (a 社区 of a 乡)
         regions.append(m.group())
         pos = m.end()
         if len(regions) >= 4:

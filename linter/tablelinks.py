@@ -29,6 +29,11 @@ _PATH_SEP = regex.compile(r"\s*[/／]\s*")
 
 
 @lru_cache(maxsize=None)
+def _role_tail() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["link_role_tail"])
+
+
+@lru_cache(maxsize=None)
 def _label_strip() -> regex.Pattern:
     return regex.compile(load_json("statements.json")["label_strip"])
 
@@ -200,6 +205,7 @@ def hits_for(doc: Document, subject: str, suffix: bool = True) -> list[LabelHit]
         key = _PATH_SEP.split(key)[-1]
     elif m := _path_words().match(key):  # 住房改革支出款住房公积金项: 款 and 项 written as words
         key = m.group("name")
+    key = _role_tail().sub("", key) or key  # …职业年金缴费支出列支 / 安排资金
     if key in idx:
         return idx[key]
     short = roles().link_strip.sub("", key)  # 住房公积金支出 → 住房公积金

@@ -39,23 +39,28 @@ FONT_NAME = "Noto Sans CJK SC"
 CHAR_POOL = 5000  # the most frequent characters (by the summed frequency of jieba's words holding them)
 GLYPH = 48  # rendering size in pixels
 SHAPE_MIN = 0.85  # cosine similarity of two blurred 16x16 glyphs for a look-alike
-SHAPE_MAX_N = 8  # look-alikes kept per character
+SHAPE_MAX_N = 8  # look-alikes kept per character, among every character the font draws
+SHAPE_COMMON_N = 6  # and among the common characters (CHAR_POOL), which rare look-alikes
+#                     would crowd out (培: 倍, 息: 急, 抢: 抡, 目: 日, 督: 肾)
 SOUND_MAX_N = 10  # sound-alikes kept per character (an input method's first candidates)
 GENERAL_MIN_FREQ = 100  # jieba words at least this frequent are typo targets
 COMMON_MIN_FREQ = 20  # jieba words at least this frequent form common_words.txt
 
 
-def jieba_dict() -> tuple[dict[str, int], str]:
+def jieba_dict() -> tuple[dict[str, int], dict[str, str], str]:
+    """jieba's words with their frequencies and their part-of-speech tags."""
     import jieba
 
     path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    words = {}
+    words, tags = {}, {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
             if len(parts) >= 2:
                 words[parts[0]] = int(parts[1])
-    return words, f"jieba {jieba.__version__} dict.txt"
+                if len(parts) >= 3:
+                    tags[parts[0]] = parts[2]
+    return words, tags, f"jieba {jieba.__version__} dict.txt"
 
 
 def is_han(ch: str) -> bool:
@@ -105,7 +110,9 @@ def glyphs(chars: list[str], font):
 
 def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, list[str]]:
     """For each of `chars`, its look-alikes among `others` (rarer characters included: a slip
-    into 经赀 or 制庋 is a slip all the same)."""
+    into 经赀 or 制庋 is a slip all the same), then its look-alikes among `chars` themselves: an
+    input method offers common characters, and a dozen rare ones drawn alike (掊, 棓 for 培)
+    must not hide the common one a writer picks (倍)."""
     import numpy as np
 
     g = glyphs(chars, font)
@@ -113,10 +120,15 @@ def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, lis
     out: dict[str, list[str]] = {}
     for start in range(0, len(chars), 500):
         sim = g[start:start + 500] @ h.T
+        common = g[start:start + 500] @ g.T
         for k in range(sim.shape[0]):
             i = start + k
             order = np.argsort(-sim[k])[:SHAPE_MAX_N + 1]
-            out[chars[i]] = [others[j] for j in order if sim[k, j] >= SHAPE_MIN and others[j] != chars[i]][:SHAPE_MAX_N]
+            near = [others[j] for j in order if sim[k, j] >= SHAPE_MIN and others[j] != chars[i]][:SHAPE_MAX_N]
+            order = np.argsort(-common[k])[:SHAPE_COMMON_N + 1]
+            near += [chars[j] for j in order
+                     if common[k, j] >= SHAPE_MIN and j != i and chars[j] not in near][:SHAPE_COMMON_N]
+            out[chars[i]] = near
     return out
 
 
@@ -160,15 +172,64 @@ def domain_words() -> set[str]:
     return out
 
 
+def read_confusion() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The look-alikes and sound-alikes of the shipped confusion_chars.txt."""
+    shape, sound = {}, {}
+    with open(os.path.join(DATA, "confusion_chars.txt"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or not line.strip():
+                continue
+            ch, a, b = (line.rstrip("\n").split("\t") + ["", ""])[:3]
+            shape[ch], sound[ch] = list(a), list(b)
+    return shape, sound
+
+
+def read_targets() -> set[str]:
+    with open(os.path.join(DATA, "typo_targets.txt"), encoding="utf-8") as fh:
+        return {line.strip() for line in fh if line.strip() and not line.startswith("#")}
+
+
+def write_common_words(words: dict[str, int], tags: dict[str, str], targets: set[str],
+                       shape: dict[str, list[str]], sound: dict[str, list[str]], jieba_version: str) -> int:
+    # the dictionary words one confusable character away from a target: words, never typos
+    near = set()
+    for w in targets:
+        for i, ch in enumerate(w):
+            for c in dict.fromkeys(shape.get(ch, []) + sound.get(ch, [])):
+                form = w[:i] + c + w[i + 1:]
+                if form in words:
+                    near.add(form)
+    common = {w for w, f in words.items() if (len(w) == 1 and is_han(w)) or (2 <= len(w) <= 4 and f >= COMMON_MIN_FREQ)}
+    common |= near
+    total = sum(words.values())
+    with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as fh:
+        fh.write(f"# From {jieba_version} by scripts/build_confusion_data.py: every single character, the words of 2-4\n"
+                 f"# characters with frequency >= {COMMON_MIN_FREQ}, and every dictionary word one confusable character away\n"
+                 "# from a typo target (so it is read as a word, not a typo); each with jieba's frequency and its\n"
+                 "# part-of-speech tag (d adverb, v verb, n noun …: BL306 reads a lone adverb before no predicate as\n"
+                 "# no reading at all). The first line is the total frequency of the dictionary. Do not edit by hand.\n")
+        fh.write(f"TOTAL {total}\n")
+        for w in sorted(common):
+            fh.write(f"{w} {words[w]} {tags.get(w, 'x')}\n")
+    print(f"{len(near)} near words, {len(common)} common words", file=sys.stderr)
+    return len(common)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--font", default=FONT)
     ap.add_argument("--font-name", default=FONT_NAME)
+    ap.add_argument("--words-only", action="store_true",
+                    help="rewrite common_words.txt alone, from the shipped confusion set and targets (no fonts needed)")
     args = ap.parse_args(argv)
+    words, tags, jieba_version = jieba_dict()
+    if args.words_only:
+        shape, sound = read_confusion()
+        write_common_words(words, tags, read_targets(), shape, sound, jieba_version)
+        return 0
     import PIL
     import pypinyin
 
-    words, jieba_version = jieba_dict()
     freq = char_frequencies(words)
     chars = sorted(sorted(freq, key=lambda c: -freq[c])[:CHAR_POOL])
     font = load_font(args.font, args.font_name)
@@ -181,8 +242,9 @@ def main(argv=None) -> int:
         f"# pypinyin {pypinyin.__version__} (usual readings; sound-alikes share a toneless syllable, the {SOUND_MAX_N}",
         f"# most frequent kept) and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
         f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, blurred, reduced to 16x16 grey levels and compared by cosine",
-        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N}, among the {len(others)} characters of the CJK",
-        f"# Unified Ideographs block the font draws). Characters listed: the {CHAR_POOL} most frequent.",
+        f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N} among the {len(others)} characters of the CJK",
+        f"# Unified Ideographs block the font draws, then at most {SHAPE_COMMON_N} more among the listed characters).",
+        f"# Characters listed: the {CHAR_POOL} most frequent.",
         "# Do not edit by hand: change the script and run it again.",
     ]
     with open(os.path.join(DATA, "confusion_chars.txt"), "w", encoding="utf-8") as fh:
@@ -192,33 +254,15 @@ def main(argv=None) -> int:
     pool = set(chars)
     targets = {w for w in domain_words() if all(c in pool for c in w)}
     targets |= {w for w, f in words.items() if 2 <= len(w) <= 4 and f >= GENERAL_MIN_FREQ and all(c in pool for c in w)}
-    # the dictionary words one confusable character away from a target: words, never typos
-    near = set()
-    for w in targets:
-        for i, ch in enumerate(w):
-            for c in dict.fromkeys(shape[ch] + sound[ch]):
-                form = w[:i] + c + w[i + 1:]
-                if form in words:
-                    near.add(form)
     with open(os.path.join(DATA, "typo_targets.txt"), "w", encoding="utf-8") as fh:
         fh.write("\n".join(provenance[:1]) + "\n")
         fh.write(f"# The words BL306 restores typos to: the domain vocabulary of linter/data (lexicon.txt, items.json,\n"
                  f"# table_kinds.json, performance.json) and jieba's words of 2-4 characters with frequency >=\n"
                  f"# {GENERAL_MIN_FREQ}. A rule author may add domain words here. Generated; add by hand below the line.\n")
         fh.write("\n".join(sorted(targets)) + "\n")
-    common = {w for w, f in words.items() if (len(w) == 1 and is_han(w)) or (2 <= len(w) <= 4 and f >= COMMON_MIN_FREQ)}
-    common |= near
-    total = sum(words.values())
-    with open(os.path.join(DATA, "common_words.txt"), "w", encoding="utf-8") as fh:
-        fh.write(f"# From {jieba_version} by scripts/build_confusion_data.py: every single character, the words of 2-4\n"
-                 f"# characters with frequency >= {COMMON_MIN_FREQ}, and every dictionary word one confusable character away\n"
-                 "# from a typo target (so it is read as a word, not a typo); each with jieba's frequency. The first\n"
-                 "# line is the total frequency of the dictionary. Do not edit by hand.\n")
-        fh.write(f"TOTAL {total}\n")
-        for w in sorted(common):
-            fh.write(f"{w} {words[w]}\n")
-    print(f"{len(chars)} characters, {len(targets)} targets, {len(near)} near words, {len(common)} common words",
-          file=sys.stderr)
+    shape_l = {ch: list(v) for ch, v in shape.items()}
+    write_common_words(words, tags, targets, shape_l, {ch: list(v) for ch, v in sound.items()}, jieba_version)
+    print(f"{len(chars)} characters, {len(targets)} targets", file=sys.stderr)
     return 0
 
 

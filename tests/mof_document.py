@@ -35,6 +35,10 @@ PLANTS = {
     "overall": ("BL414", 9, "98.12", [(9, "97.12分", "98.12分")]),
     "project-score": ("BL414", 9, "96.4", [(9, "98.4分", "96.4分")]),
     "grade": ("BL415", 9, "良好", [(9, "评价等级为优秀", "评价等级为良好")]),
+    "project-figures": ("BL418", 9, "全年执行数32.00万元", [(9, "“文物安全巡查经费”项目自评得分98.4分",
+                                                          "“文物安全巡查经费”项目全年执行数32.00万元，自评得分98.4分")]),
+    "score-breakdown": ("BL413", 9, "35", [(9, "“非物质文化遗产保护专项资金”项目自评得分95.46分",
+                                            "“非物质文化遗产保护专项资金”项目自评得分95.46分（产出指标35分、效益指标30分）")]),
 }
 
 
@@ -61,10 +65,49 @@ def as_tab_rows(text: str) -> str:
     return "\n".join(out)
 
 
+def as_docx(text: str, path: Path) -> None:
+    """The same document as a Word file (python-docx): # headings in Word heading styles, each
+    other line a paragraph, each pipe table a Word table (its empty cells kept empty)."""
+    from docx import Document as WordDocument
+
+    word = WordDocument()
+    rows: list[list[str]] = []
+
+    def flush():
+        if rows:
+            width = max(len(r) for r in rows)
+            table = word.add_table(rows=len(rows), cols=width)
+            table.style = "Table Grid"  # ruled, as published forms are (and as the PDF reader finds grids)
+            for i, row in enumerate(rows):
+                for j, cell in enumerate(row):
+                    table.cell(i, j).text = cell
+            rows.clear()
+
+    for line in text.split("\n"):
+        s = line.strip()
+        if s.startswith("|"):
+            if not set(s) <= set("|-: "):
+                rows.append([c.strip() for c in s.strip("|").split("|")])
+            continue
+        flush()
+        if not s:
+            continue
+        level = len(s) - len(s.lstrip("#"))
+        if level:
+            word.add_paragraph(s.lstrip("#").strip(), style=f"Heading {min(level, 3)}")
+        else:
+            word.add_paragraph(s)
+    flush()
+    word.save(str(path))
+
+
 def write(tmp: Path, fmt: str, edits=(), source: Path = MOF) -> Path:
     text = apply(source.read_text(encoding="utf-8"), edits)
+    path = tmp / f"{source.stem}.{fmt}"
+    if fmt == "docx":
+        as_docx(text, path)
+        return path
     if fmt == "txt":
         text = as_tab_rows(text)
-    path = tmp / f"{source.stem}.{fmt}"
     path.write_text(text, encoding="utf-8")
     return path

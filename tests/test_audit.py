@@ -103,11 +103,33 @@ def test_time_and_memory_limits_make_bl000_and_the_run_goes_on(tmp_path):
     assert res.returncode == 0, res.stderr
     got = {Path(p).suffix: (s, c) for p, s, c in rows(out, "SELECT path, status, cause FROM documents")}
     assert got[".pdf"] == ("timeout", "time limit exceeded (4 s, limit time-limit)") and got[".txt"][0] == "ok"
+    # the memory limit is the document's own, over what the worker holds with its rules loaded:
+    # a seed (some 50-80 MB) passes under 300M whatever vocabularies the rules carry, and a
+    # .docx of 1.5 million paragraphs (a 60 MB part, within the reader's limits, that parses
+    # into far more) is stopped, named as the memory limit and not as a corrupt file
     out2 = tmp_path / "out2"
-    res = audit(CORPUS / "big" / "big_000x21.docx", seed("001"), "-o", out2, "--memory-limit", "60M",
-                "--no-report")
+    bomb = tmp_path / "paragraphs.docx"
+    bomb.write_bytes(_paragraph_bomb(seed("001", "docx").read_bytes(), 1_500_000))
+    res = audit(bomb, seed("001"), "-o", out2, "--memory-limit", "300M", "--jobs", "1", "--no-report")
     got = {Path(p).suffix: (s, c) for p, s, c in rows(out2, "SELECT path, status, cause FROM documents")}
-    assert got[".docx"][0] == "memory" and "memory limit exceeded" in got[".docx"][1], got
+    assert got[".docx"] == ("memory", "memory limit exceeded (300 MiB, limit memory-limit)"), got
+    assert got[".txt"][0] == "ok", got
+
+
+def _paragraph_bomb(docx: bytes, paragraphs: int) -> bytes:
+    """The .docx with `paragraphs` short paragraphs added to its body (compressed to little)."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            body = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = body.replace(b"<w:body>", b"<w:body>" + b"<w:p><w:r><w:t>\xe9\xa2\x84\xe7\xae\x97</w:t></w:r></w:p>"
+                                    * paragraphs, 1)
+            zout.writestr(item.filename, body)
+    return out.getvalue()
 
 
 def test_rerun_skips_unchanged_redoes_changed_and_force_redoes_all(tmp_path):

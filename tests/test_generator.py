@@ -30,7 +30,7 @@ from docgen.fmt import Style, Writer, chinese_int, number  # noqa: E402
 import generalisation as bench  # noqa: E402
 
 SAMPLE = [(f, d, s, seed) for f in FAMILIES for d in DOC_TYPES for s in SCOPES for seed in (0, 1)]
-N_PER_KIND = 2   # documents per family and kind in the recall sample
+N_PER_KIND = 1   # documents per family and kind in the recall sample
 
 
 def _dec(text: str) -> Decimal:
@@ -70,7 +70,12 @@ def test_tables_add_up(family, doc_type, scope, seed):
     assert _dec(summary.rows[-1][1]) * (1 if summary.unit == "元" else 10000) == b.total
     three = bd.table("three")
     row = [_dec(x) for x in three.rows[0]] if doc_type == "预算" else []
-    if doc_type == "预算" and family == "jiangsu":
+    if doc_type == "预算" and family == "mof":   # last year's budget, then this year's
+        for g in (row[:6], row[6:]):
+            assert g[0] == g[1] + g[2] + g[5] and g[2] == g[3] + g[4]
+        per = 1 if three.unit == "元" else 10000
+        assert row[6] * per == b.three_public_total and row[0] * per == sum(b.three_public_prior.values())
+    elif doc_type == "预算" and family == "jiangsu":
         assert row[0] == row[1] + row[7] + row[8] and row[1] == row[2] + row[3] + row[6] and row[3] == row[4] + row[5]
     elif doc_type == "预算":
         assert row[0] == row[1] + row[2] + row[5] and row[2] == row[3] + row[4]
@@ -141,6 +146,11 @@ def test_each_plant_is_in_the_text_at_its_span(kind):
             assert plant.zone[0] <= plant.span.line <= plant.zone[1]
             doc_type, scope = bench.variants(int(doc.name.split("-")[3]))
             clean = generate(family, doc_type, scope, int(doc.name.split("-")[3])).text.split("\n")
+            if kind == "missing-table":   # a table left out: the title carries the mark, the table is gone
+                assert plant.span.text.endswith(("预算", "决算", "情况说明", "公开"))
+                title = lambda x: x.endswith(plant.note)  # noqa: E731  (a 目录 line ends in its page)
+                assert any(map(title, clean)) and not any(map(title, lines))
+                continue
             changed = [i + 1 for i, (a, b) in enumerate(zip(lines, clean)) if a != b]
             assert plant.span.line in changed and len(lines) == len(clean), kind
             assert all(plant.zone[0] <= i <= plant.zone[1] or i in [s.line for s in plant.also] for i in changed)
@@ -201,6 +211,10 @@ def test_clean_documents_give_no_unexpected_finding(family):
     assert not unexpected, "\n".join(map(str, unexpected))
 
 
+# fixed by BL306 reading no character of a place name written around it as a typo (typos-s8)
+KNOWN_FALSE.pop(("hebei", "BL306"), None)
+
+
 @pytest.mark.parametrize("family,rule", sorted(KNOWN_FALSE))
 def test_known_false_alarm(family, rule):
     hits = [f for f in _clean_findings(family) if f[0] == rule]
@@ -210,17 +224,24 @@ def test_known_false_alarm(family, rule):
 
 
 # Plants found in the sample (N_PER_KIND documents per family, seed 0), per kind: the floor
-# measured when the kind was added. Raise it when a rule improves; never lower it silently.
+# measured on main 83b5278 with the red-team wordings (docgen-s8). Raise it when a rule improves;
+# never lower it silently.
 # `python benchmarks/generalisation.py --test-sample` prints the current figures of this sample.
 FLOOR = {
-    "narrative-table": 5, "parts-sum": 6, "change-amount": 4, "change-percent": 6, "change-direction": 6,
-    "share-wrong": 6, "shares-sum": 6, "final-completion": 3, "final-direction": 5, "obsolete-subject": 6,
-    "marker-contradiction": 6, "table-sum": 6, "procurement-levels": 2, "stale-year": 5,
-    "comparison-own-year": 6, "final-title-year": 6, "final-asset-date": 6, "writer-instruction": 6,
-    "empty-reason": 3, "empty-amount": 5, "both-alternatives": 6, "subjectless-amount": 5, "other-unit": 5,
-    "other-region-place": 3, "scope-word": 2, "bi-chiping": 0, "cut-comparison": 0, "domain-term-damage": 0,
-    "typo": 5, "find-replace": 3, "placeholder": 6,
+    "narrative-table": 4, "parts-sum": 3, "change-amount": 4, "change-percent": 4, "change-direction": 3,
+    "share-wrong": 4, "shares-sum": 4, "final-completion": 4, "final-direction": 3, "obsolete-subject": 4,
+    "marker-contradiction": 3, "table-sum": 4, "procurement-levels": 1, "personnel-split": 4,
+    "missing-table": 4, "perf-sources": 2, "perf-funding-text": 2, "perf-cost": 2, "perf-plan": 2,
+    "narrative-indicator": 2, "stale-year": 4, "comparison-own-year": 4, "comparison-old-year": 4,
+    "final-title-year": 4, "final-asset-date": 4, "writer-instruction": 4, "empty-reason": 4, "empty-amount": 4,
+    "both-alternatives": 4, "subjectless-amount": 2, "other-unit": 4, "other-region-place": 1, "scope-word": 4,
+    "bi-chiping": 4, "cut-comparison": 4, "domain-term-damage": 4, "typo": 3, "find-replace": 4,
+    "placeholder": 4,
 }
+# wording kinds raised by the wording helper (session 8): every plant of the sample is found;
+# 4 holds for this sample and for docgen-s8's (one document per family, four families)
+FLOOR.update({"stale-year": 4, "empty-reason": 4, "empty-amount": 4, "subjectless-amount": 4, "scope-word": 4,
+              "bi-chiping": 4, "cut-comparison": 4, "domain-term-damage": 4, "find-replace": 4})
 
 
 def test_every_kind_has_a_floor():

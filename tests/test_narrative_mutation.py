@@ -21,7 +21,7 @@ from mutate_formats import FORMATS, RecallTable, Unrepresentable, apply_txt, edi
 
 from linter.claims import claims_of, ledger_of
 from linter.readers import read_document
-from rules.narrative.common import _opposite, decompose, facts_for
+from linter.reconcile import _opposite, decompose, facts_for
 
 # consistent starting points: the seeds with their known narrative defects corrected
 FIXES = {

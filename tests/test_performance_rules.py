@@ -238,6 +238,65 @@ def test_mof_form_plants(kind, fmt, tmp_path):
     assert f.related or rule == "BL415"
 
 
+@pytest.mark.parametrize("kind", sorted(__import__("mof_document").PLANTS))
+def test_mof_form_plants_in_docx(kind, tmp_path):
+    """The same plants in a Word file: the same rule finds the same text (lines are the .docx
+    text view's own)."""
+    from mof_document import PLANTS
+    from mof_document import write as write_mof
+
+    rule, _line, excerpt, edits = PLANTS[kind]
+    found = by_rule(bl4(write_mof(tmp_path, "docx", edits)), rule)
+    assert [f.excerpt for f in found] == [excerpt], [(f.line, f.excerpt, f.message) for f in found]
+
+
+@pytest.mark.parametrize("kind", sorted(__import__("mof_document").TARGET_PLANTS))
+def test_mof_target_form_plants_in_docx(kind, tmp_path):
+    from mof_document import TARGET, TARGET_PLANTS
+    from mof_document import write as write_mof
+
+    rule, _line, excerpt, edits = TARGET_PLANTS[kind]
+    found = bl4(write_mof(tmp_path, "docx", edits, source=TARGET))
+    assert [(f.rule, f.excerpt) for f in found] == [(rule, excerpt)], [f.message for f in found]
+
+
+def test_mof_forms_consistent_in_docx_are_silent(tmp_path):
+    from mof_document import TARGET
+    from mof_document import write as write_mof
+
+    assert check(write_mof(tmp_path, "docx"), select="BL") == []
+    assert check(write_mof(tmp_path, "docx", source=TARGET), select="BL") == []
+
+
+def test_mof_forms_in_pdf(tmp_path):
+    """The MoF report through Word and LibreOffice to PDF: consistent, it is silent; with the
+    independent plants together, each is found once by its rule at its text."""
+    import os
+    import shutil
+    import subprocess
+
+    from mof_document import PLANTS
+    from mof_document import write as write_mof
+
+    binary = shutil.which("soffice") or shutil.which("libreoffice")
+    if binary is None:
+        if os.environ.get("BUDGETLINT_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice (soffice) is required here")
+        pytest.skip("LibreOffice (soffice) is not installed on this machine")
+    kinds = ["rate", "rate-indicator", "points-sum", "sources", "department", "grade", "project-figures"]
+    clean, planted = tmp_path / "clean", tmp_path / "planted"
+    docs = [write_mof(clean.mkdir() or clean, "docx"),
+            write_mof(planted.mkdir() or planted, "docx", [e for k in kinds for e in PLANTS[k][3]])]
+    for doc in docs:
+        res = subprocess.run([binary, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                              "--convert-to", "pdf", "--outdir", str(doc.parent), str(doc)],
+                             capture_output=True, text=True, timeout=180)
+        assert res.returncode == 0, res.stderr
+    assert check(clean / "mof_self_evaluation.pdf", select="BL") == []
+    found = sorted((f.rule, f.excerpt) for f in bl4(planted / "mof_self_evaluation.pdf"))
+    assert found == sorted((PLANTS[k][0], PLANTS[k][2]) for k in kinds)
+
+
 def test_mof_form_all_plants_at_once(tmp_path):
     """Precision: with the independent defects planted together, each is reported once, at its
     place, and nothing else is."""

@@ -245,3 +245,16 @@ def test_total_beside_sub_labels_is_not_a_label():
     # 决算 基金 table: its 合计 row shares a line with 本年支出's 合计|基本支出|项目支出
     t = read(SAMPLES / "2024_putuo_shegongbu_dept_final.pdf").tables_of("final_fund")[0]
     assert t.columns[:2] == ["科目编码", "科目名称"] and t.column_index("合计") == [4]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("阜平县东王乡社区事务受理服务中心", ("阜平县", "县")),  # a 社区 is no district
+    ("上海市普陀区万里街道社区事务受理服务中心", ("普陀区", "区")),
+    ("中共石家庄市栾城区委组织部", ("栾城区", "区")),  # a district whose name ends in 城
+    ("上海市普陀区人民政府办公室", ("普陀区", "区")),
+    ("平乡县财政局", ("平乡县", "县")),
+])
+def test_region_of_a_department_name(name, expected):
+    from linter.structure import region_of
+
+    assert region_of(name) == expected

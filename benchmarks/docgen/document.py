@@ -23,6 +23,7 @@ class Block:
     st: Statement | None = None
     table: TableSpec | None = None
     level: int = 1
+    prefix: str = ""                   # a sub-item number written before the statement (（2）, ②, 2.)
 
 
 def raw(text: str, kind: str = "raw") -> Statement:
@@ -76,10 +77,12 @@ class Builder:
     def __init__(self, seed: int, family: str, doc_type: str, scope: str, level: str | None = None):
         self.b = make_budget(seed, family, doc_type, scope, level)
         self.rng = random.Random(f"text/{family}/{doc_type}/{scope}/{seed}")
-        self.w = Writer(Style.pick(self.rng, family, doc_type), self.rng)
+        self.w = Writer(Style.pick(self.rng, family, doc_type, yuan_tables=self.b.quantum < 1), self.rng)
         self.n = Narrator(self.b, self.w, self.rng)
         self.tables = table_set(self.b, self.w)
         self.blocks = outline(self.b, self.n, self.tables, self.rng)
+        if family in ("jiangsu", "mof") and self.n.fresh():
+            self.blocks = with_contents(self.blocks, self.rng)
         self.tables = [bl.table for bl in self.blocks if bl.table is not None]
         self.plants: list[Plant] = []
         self.pending: list[tuple[Plant, object]] = []   # plant and the block (or table) it sits in
@@ -105,11 +108,11 @@ class Builder:
                 lines.extend(write_table(self.b, bl.table, self.tables.index(bl.table) + 1))
                 where_lines[id(bl.table)] = (first, len(lines), "")
             else:
-                text = bl.st.render()
+                text = bl.prefix + bl.st.render()
                 if bl.role == "heading" and self.b.family == "hebei" and bl.level == 1:
                     text = f"[bookmark: _Toc_3_3_{first:010d}]" + text
-                lines.append(text)
-                where_lines[id(bl.st)] = (first, first, text)
+                lines.extend(text.split("\n"))   # numbered sub-items may each take a line
+                where_lines[id(bl.st)] = (first, len(lines), text)
             if bl.role == "table" or (bl.role == "para" and self.b.family == "hebei" and self.rng.random() < 0.0):
                 lines.append("")
         text, spans = locate(lines)
@@ -120,7 +123,7 @@ class Builder:
             raise AssertionError("a plant left no marked text")
         for plant, where in self.pending:
             plant.span, plant.also = spans[0], spans[1:]   # a slot written twice is marked twice
-            z = where_lines.get(id(where))
+            z = where_lines.get(id(where)) if where != "document" else (1, len(lines), "")
             if z:
                 plant.zone = (z[0], z[1])
                 plant.zone_text = clean_marks(z[2])
@@ -167,6 +170,13 @@ def write_table(b: Budget, t: TableSpec, number: int) -> list[str]:
             for cell in row:
                 out.append("\t" + cell if cell else "\t")
             out.append("")
+    elif b.family == "mof":   # 附表N above the title; 部门名称 and 金额单位 on one line
+        out.append(f"附表{number}")
+        out.append(t.title)
+        out.append(f"部门名称：{b.name}    金额单位：{t.unit}")
+        for row in t.header + t.rows:
+            out.append("\t".join(c if c else "" for c in row))
+        out.append("")
     else:
         out.append(t.title)
         if b.family == "jiangsu" and b.doc_type == "预算":
@@ -198,6 +208,12 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
     T = [Block("table", table=t) for t in tables]
     traps = [P(raw(t.replace("{body}", n.body()), "trap")) for t in n.traps()]
     subjects = [P(n.subject(r)) for r in _some(rng, b.gpb_rows(), 5)]
+    if n.fresh():   # the 科目 statements as numbered sub-items, one numbering for all
+        # not （一） (the Shanghai headings), nor the style of a list of 类 one item a line just above
+        style = rng.choice(["{n}.", "{n}．", "{c}"] if b.family == "hebei" else ["（{n}）", "{c}"])
+        for i, bl in enumerate(subjects, 1):
+            bl.prefix = style.format(n=i, c="①②③④⑤⑥⑦⑧⑨⑩"[i - 1], cn=chinese_ordinal(i))
+            bl.st.template = bl.st.template.removeprefix("其中：")   # not after a number
     plans = [P(st) for st in n.plan_targets()]
     proc = n.procurement()
     proc_blocks = [P(proc)] if proc else [P(raw(f"{Y}年{n.body()}未安排政府采购预算。"))]
@@ -257,7 +273,30 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
             H("（六）国有资产占有使用情况", 2), P(n.assets()),
             H("（七）其他需要说明的事项", 2), *traps[1:], P(n.measures()),
         ]
+    if b.family == "mof":   # the Ministry's outline: 关于…的说明 part by part, then 名词解释
+        about = lambda what: f"关于{b.name}{Y}年{what}的说明"  # noqa: E731
+        return [
+            Block("title", Statement("title", "{name}{Y}年{scope}预算", {"name": b.name, "Y": str(Y), "scope": s})),
+            H(f"第一部分 {s}概况"), H(f"一、{s}职责", 2), P(n.duties()), H("二、机构设置", 2), P(n.intro()),
+            Block("heading", Statement("heading", "第二部分 {Y}年{scope}预算表", {"Y": str(Y), "scope": s})), *T,
+            Block("heading", Statement("heading", "第三部分 {Y}年{scope}预算情况说明", {"Y": str(Y), "scope": s})),
+            H(f"一、关于{b.name}{Y}年收支预算情况的总体说明", 2), P(n.income()), P(n.expense()), P(n.total_change()),
+            H("二、" + about("支出预算结构"), 2), P(n.shares()),
+            H("三、" + about("一般公共预算当年拨款支出"), 2), P(n.class_list()), *subjects,
+            H("四、" + about("一般公共预算“三公”经费支出"), 2), P(n.three_public()), *map(P, n.three_public_items()),
+            H("五、" + about("政府性基金和国有资本经营预算拨款支出"), 2), P(n.soe()),
+            H("六、其他重要事项的情况说明", 2),
+            H("（一）机关运行经费", 3), P(n.running()),
+            H("（二）政府采购情况", 3), *proc_blocks,
+            H("（三）国有资产占有使用情况", 3), P(n.assets()),
+            H("（四）预算绩效管理情况", 3), *plans, *_performance_tables(b, n, rng, "附件：项目支出绩效目标表"),
+            *traps, P(n.measures()),
+            H("第四部分 名词解释"),
+            P(raw("一、财政拨款收入：指本级财政当年拨付的资金。")),
+            P(raw("二、机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务的各项资金。")),
+        ]
     return [
+        Block("title", Statement("title", "{name}{Y}年度{scope}预算公开", {"name": b.name, "Y": str(Y), "scope": s})),
         H(f"第一部分 {s}概况"), H("一、主要职能", 2), P(n.duties()),
         H(f"二、{s}机构设置及预算单位构成情况", 2), P(n.intro()),
         year_heading, *T,
@@ -274,11 +313,32 @@ def outline(b: Budget, n: Narrator, tables: list[TableSpec], rng: random.Random)
     ]
 
 
-def _performance_tables(b: Budget, n: Narrator, rng: random.Random) -> list[Block]:
+def with_contents(blocks: list[Block], rng: random.Random) -> list[Block]:
+    """A 目录 after the title: the parts, their sections and the tables, each with its page (the
+    provincial and Ministry publications open with one; its lines repeat headings and table titles)."""
+    first = next((i for i, bl in enumerate(blocks) if bl.role == "title"), None)
+    if first is None:
+        return blocks
+    lines, page = ["目录"], 1
+    leader = rng.choice(["…" * 12, "." * 24, "\t"])
+    for bl in blocks[first + 1:]:
+        if bl.table is not None:
+            page += 1
+            lines.append(f"{bl.table.title}{leader}{page}")
+        elif bl.role == "heading" and bl.level <= 2:
+            page += rng.randint(0, 1)
+            lines.append(f"{bl.st.render()}{leader}{page}")
+    toc = Block("para", raw("\n".join(lines), "contents"))
+    return blocks[:first + 1] + [toc] + blocks[first + 1:]
+
+
+def _performance_tables(b: Budget, n: Narrator, rng: random.Random,
+                        heading: str = "第二部分 预算项目绩效目标") -> list[Block]:
     from .tables import performance
-    out = [Block("para", raw("第二部分 预算项目绩效目标", "heading"))]
+    out = [Block("para", raw(heading, "heading"))]
     for i, pr in enumerate(b.projects, 1):
-        goal = f"1、保障{pr.name.removesuffix('经费').removesuffix('项目')}工作顺利开展，完成年度任务"
+        work = pr.name.removesuffix("经费").removesuffix("项目")
+        goal = f"1、保障{work}{'' if work.endswith('工作') else '工作'}顺利开展，完成年度任务"
         out.append(Block("table", table=performance(b, n.w, i, pr, goal, rng)))
     return out
 

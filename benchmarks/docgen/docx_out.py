@@ -24,9 +24,10 @@ def write_docx(doc: GeneratedDoc, path) -> None:
             if t.note:
                 word.add_paragraph(t.note)
             continue
-        text = clean_marks(bl.st.render())
+        text = clean_marks(bl.prefix + bl.st.render())
         if bl.role in ("heading", "title"):
             word.add_paragraph(text, style=f"Heading {min(bl.level, 3)}" if bl.role == "heading" else "Title")
         else:
-            word.add_paragraph(text)
+            for line in text.split("\n"):
+                word.add_paragraph(line)
     word.save(str(path))

@@ -23,8 +23,8 @@ class Style:
     zero_cell: str           # how a zero table cell is written ("" or "0.00")
 
     @staticmethod
-    def pick(rng: random.Random, family: str, doc_type: str) -> "Style":
-        table_unit = "元" if (family == "shanghai" and doc_type == "预算") else "万元"
+    def pick(rng: random.Random, family: str, doc_type: str, yuan_tables: bool = False) -> "Style":
+        table_unit = "元" if yuan_tables else "万元"
         return Style(
             table_unit=table_unit,
             text_unit="元" if rng.random() < 0.12 else "万元",

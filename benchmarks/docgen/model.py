@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .catalog import (DEPT_KINDS, ECONOMIC, FAMILY_MINOR, FUNCTIONAL, LANDMARKS, PERSONNEL_MINOR,
                       PROCUREMENT_ITEMS, PUBLIC_MINOR, REGIONS, TOWNS, DeptKind)
 
-FAMILIES = ("hebei", "shanghai", "jiangsu")
+FAMILIES = ("hebei", "shanghai", "jiangsu", "mof")
 WAN = Decimal(10000)
 
 
@@ -254,7 +254,8 @@ class Maker:
 
 
 def pick_region(rng: random.Random, family: str, level: str) -> Region:
-    province = {"hebei": "河北省", "shanghai": "上海市", "jiangsu": "江苏省"}[family]
+    province = {"hebei": "河北省", "shanghai": "上海市", "jiangsu": "江苏省"}.get(family) or \
+        rng.choice(["浙江省", "山东省"])   # mof: the Ministry's standard tables, as other provinces publish them
     cities = REGIONS[province]
     if level in ("县", "区"):   # a city that has a county (district) of that level: no 县级市 for 县
         cities = [c for c in cities if any(x.endswith(level) for x in c[1])] or cities
@@ -286,7 +287,7 @@ def other_region(rng: random.Random, region: Region) -> Region:
 
 def levels_for(family: str) -> list[str]:
     return {"hebei": ["县", "县", "区", "市", "乡镇街道"], "shanghai": ["区", "区", "区", "市", "乡镇街道"],
-            "jiangsu": ["省", "省", "市", "区", "县"]}[family]
+            "jiangsu": ["省", "省", "市", "区", "县"], "mof": ["省", "市", "区", "县"]}[family]
 
 
 def dept_name(kind: DeptKind, region: Region) -> tuple[str, list[str]]:
@@ -339,7 +340,9 @@ def make_budget(seed: int, family: str, doc_type: str = "预算", scope: str = "
     local_kinds = [k for k in DEPT_KINDS if k is not kind and k.kuan != "20106"]
     other_local = dept_name(rng.choice(local_kinds), region)[0] if level != "乡镇街道" else \
         region.full[:-len(region.town)] + rng.choice(["民政局", "司法局", "教育局"])
-    quantum = Decimal("0.01") if (family == "shanghai" and doc_type == "预算") else Decimal(100)
+    # tables in 元 (with fen): Shanghai's 预算, and half of the mof family's documents
+    yuan = family == "shanghai" and doc_type == "预算" or family == "mof" and rng.random() < 0.5
+    quantum = Decimal("0.01") if yuan else Decimal(100)
     b = Budget(family, year, doc_type, scope, region, kind, name, shorts, parent, oth, other_name,
                other_local_name=other_local, quantum=quantum)
     _fill(b, Maker(rng, quantum), rng)
@@ -365,6 +368,8 @@ def _fill(b: Budget, mk: Maker, rng: random.Random) -> None:
     own_items = [c for c in FUNCTIONAL if c.startswith(kuan) and len(c) == 7 and c[-2:] not in ("01", "50")]
     n_projects = rng.randint(1, 3)
     project_amounts = [mk.round_amount(3 * scale, 60 * scale) for _ in range(n_projects)]
+    if rng.random() < 0.25:   # an amount that reads like a year (2024万元 in a 2024 budget): a trap for BL301
+        project_amounts[0] = Decimal(b.year - rng.choice([0, 1, 2])) * WAN
     names = list(b.kind.projects)
     rng.shuffle(names)
     project_codes = [rng.choice(own_items) for _ in range(n_projects)]
@@ -435,7 +440,9 @@ def q_round(x: Decimal, quantum: Decimal) -> Decimal:
 
 
 def landmark(region: Region) -> str:
-    return LANDMARKS.get(region.county, region.short)
+    """The place a 绩效目标 names: 平乡, 普陀; a one-character short name (威 for 威县) is not used alone."""
+    short = region.short if len(region.short) > 1 else region.county or region.city
+    return LANDMARKS.get(region.county, short)
 
 
 __all__ = ["Budget", "Row", "Project", "Region", "make_budget", "pct", "q2", "WAN", "FAMILIES", "ECONOMIC",

@@ -14,8 +14,9 @@ from typing import Callable
 
 from .catalog import FUNCTIONAL, LANDMARKS, OBSOLETE_NAME
 from .document import Builder, Plant, mark
-from .model import landmark, pct
+from .model import landmark
 from .narrative import Statement
+from .tables import form_cell
 
 ZERO = Decimal(0)
 
@@ -47,9 +48,9 @@ def _wrong(bd: Builder, x: Decimal) -> Decimal:
     return x + step if (x < step * 2 or bd.rng.random() < 0.5) else x - step
 
 
-def _plant(bd: Builder, name: str, where, note: str = "") -> bool:
+def _plant(bd: Builder, name: str, where, note: str = "", codes: tuple[str, ...] | None = None) -> bool:
     k = KINDS[name]
-    bd.add_plant(Plant(name, k.codes, k.family, note=note), where)
+    bd.add_plant(Plant(name, codes or k.codes, k.family, note=note), where)
     return True
 
 
@@ -109,12 +110,16 @@ def _change_amount(bd: Builder) -> bool:
     if not st:
         return False
     st.slots["chg"] = mark(bd.w.money(_wrong(bd, abs(st.facts["chg"])), plain=True))
-    return _plant(bd, "change-amount", st)
+    # with no prior amount stated, the amount, the change and the percentage disagree and nothing
+    # says which of the last two is wrong: a finding on either (BL203 or BL205) is the plant's
+    codes = None if _has(st, "prior") else ("BL203", "BL205")
+    return _plant(bd, "change-amount", st, codes=codes)
 
 
 @kind("change-percent", 8, "BL2", ("BL205", "BL203"), "a stated growth percentage does not follow from the amounts")
 def _change_percent(bd: Builder) -> bool:
-    st = _pick(bd, _change_sts(bd, ("pct",), ("prior", "chg")))
+    # a change of at least 0.5万元: amounts printed to 0.01万元 then pin the percentage within a point
+    st = _pick(bd, [s for s in _change_sts(bd, ("pct",), ("prior", "chg")) if abs(s.facts["chg"]) >= 5000])
     if not st:
         return False
     true = st.facts["pct"]
@@ -125,27 +130,34 @@ def _change_percent(bd: Builder) -> bool:
 
 @kind("change-direction", 8, "BL2", ("BL204", "BL203", "BL205"), "增加/减少 contradicts the amounts it describes")
 def _change_direction(bd: Builder) -> bool:
-    st = _pick(bd, _change_sts(bd, ("dir",), ("prior",)))
+    # the prior amount stated, or the change and the percentage (which give it)
+    st = _pick(bd, [s for s in _change_sts(bd, ("dir",), ("prior", "pct")) if _has(s, "prior") or _has(s, "chg")])
     if not st:
         return False
     flip = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长"}
     st.slots["dir"] = mark(flip[st.slots["dir"]])
     if "{dir2}" in st.template:
         st.slots["dir2"] = flip.get(st.slots["dir2"], st.slots["dir2"])
+    st.slots["amp"] = {"增幅": "降幅", "降幅": "增幅"}[st.slots["amp"]]
+    st.slots["reach"] = "为"
     return _plant(bd, "change-direction", st)
 
 
 @kind("share-wrong", 8, "BL2", ("BL205",), "a share (占X%) is not part / whole")
 def _share_wrong(bd: Builder) -> bool:
-    st = _pick(bd, [s for s in bd.statements("share")])
-    if not st:
+    options = []   # (statement, slot, true share): the partitions, the “三公” items, a 科目's share of the total
+    for st in bd.statements("share", "three-public"):
+        for i, true in enumerate(st.facts.get("shares", [])):
+            if "{s%d}" % i in "".join(part[2] for part in st.parts):
+                options.append((st, f"s{i}", true))
+    for st in bd.statements("subject"):
+        if "{share}" in st.template:
+            options.append((st, "share", st.facts["share"]))
+    if not options:
         return False
-    i = bd.rng.randrange(2)
-    true = st.facts["shares"][i]
+    st, slot, true = bd.rng.choice(options)
     wrong = true + Decimal("7.5") if true < 80 else true - Decimal("7.5")
-    label, amount, suffix = st.parts[i]
-    word = "占比" if "占比" in suffix else "占"
-    st.parts[i][2] = suffix.split(word)[0] + word + mark(bd.w.percent(wrong, 1))
+    st.slots[slot] = mark(bd.w.percent(wrong, 1))
     return _plant(bd, "share-wrong", st)
 
 
@@ -157,7 +169,7 @@ def _shares_sum(bd: Builder) -> bool:
     i = bd.rng.randrange(len(st.parts))
     true = st.facts["shares"][i]
     wrong = true + Decimal("4.0") if true < 90 else true - Decimal("4.0")
-    st.parts[i][2] = "，占" + mark(bd.w.percent(wrong, 1))
+    st.slots[f"s{i}"] = mark(bd.w.percent(wrong, 1))
     return _plant(bd, "shares-sum", st)
 
 
@@ -195,7 +207,11 @@ def _obsolete(bd: Builder) -> bool:
         st = bd.rng.choice(lists)
         i, code = next((i, c) for i, c in enumerate(st.facts["classes"])
                        if c in OBSOLETE_NAME and bd.b.year >= OBSOLETE_NAME[c][1])
-        st.parts[i][0] = st.parts[i][0].replace(FUNCTIONAL[code], mark(OBSOLETE_NAME[code][0]), 1)
+        if FUNCTIONAL[code] in st.parts[i][0]:
+            st.parts[i][0] = st.parts[i][0].replace(FUNCTIONAL[code], mark(OBSOLETE_NAME[code][0]), 1)
+        else:   # a form that shortens the name (文化旅游体育与传媒（类）): the old name in full
+            form = bd.rng.choice(["markers", "bare", "half-markers", "name-code"])
+            st.parts[i][0] = bd.n.subject_name(code, form, names={code: mark(OBSOLETE_NAME[code][0])})
         return _plant(bd, "obsolete-subject", st)
     target = _subject_block(bd)
     if not rows or not target:
@@ -267,6 +283,104 @@ def _procurement_levels(bd: Builder) -> bool:
     return _plant(bd, "procurement-levels", t, note=t.title)
 
 
+@kind("personnel-split", 8, "BL2", ("BL201", "BL202", "BL106"),
+      "人员经费 / 公用经费 stated under 基本支出 differ from the 基本支出 table's split")
+def _personnel_split(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements("expense-parts") if s.facts.get("inner") and bd.b.personnel])
+    if not st:
+        return False
+    st.slots["pe"] = mark(bd.w.money(_wrong(bd, bd.b.personnel), plain=True))
+    return _plant(bd, "personnel-split", st)
+
+
+@kind("missing-table", 9, "BL3", ("BL316",), "a table the document kind requires is left out (an empty one too)")
+def _missing_table(bd: Builder) -> bool:
+    blocks = [bl for bl in bd.blocks if bl.table is not None and bl.table.key in ("fund", "three")]
+    titles = bd.statements("title")
+    if not blocks or not titles:
+        return False
+    bl = bd.rng.choice(blocks)
+    bd.blocks.remove(bl)
+    bd.tables.remove(bl.table)
+    title = titles[0]   # the document's title carries the mark: the finding has no other place
+    title.template = mark(title.template)
+    bd.add_plant(Plant("missing-table", KINDS["missing-table"].codes, "BL3", note=bl.table.title), "document")
+    return True
+
+
+# =========================================================================== issue 8: 项目绩效目标表 (BL4)
+
+def _form(bd: Builder):
+    forms = [t for t in bd.tables if t.key == "performance"]
+    return bd.rng.choice(forms) if forms else None
+
+
+def _form_row(t, first: str = "", second: str = "") -> int:
+    """The row whose first cell (or, given second, whose second cell) is the label."""
+    return next(i for i, row in enumerate(t.rows)
+                if (row[1] == second if second else row[0] == first) and len(row) > 1)
+
+
+@kind("perf-sources", 8, "BL4", ("BL401",), "a 项目绩效目标表's 预算数 is not 财政资金 + 其他资金")
+def _perf_sources(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, "预算规模及资金用途")
+    t.rows[i][4] = mark(form_cell(_wrong(bd, t.cells[(i, 4)])))
+    return _plant(bd, "perf-sources", t, note=t.title)
+
+
+@kind("perf-funding-text", 8, "BL4", ("BL402",), "the 资金用途 text gives another amount than the form's 预算数")
+def _perf_funding(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, "预算规模及资金用途") + 1
+    amount = t.cells[(i - 1, 2)]
+    wrong = int(_wrong(bd, amount))
+    text = t.rows[i][1]
+    head, _, tail = text.partition("共需资金")
+    t.rows[i][1] = head + "共需资金" + mark(f"{wrong:,}" if "," in tail else str(wrong)) + "元。"
+    return _plant(bd, "perf-funding-text", t, note=t.title)
+
+
+@kind("perf-cost", 8, "BL4", ("BL403",), "a 成本指标 caps the project's cost above its 预算数")
+def _perf_cost(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, second="成本指标")
+    amount = t.cells[(_form_row(t, "预算规模及资金用途"), 2)]
+    t.rows[i][4] = "≤" + mark(form_cell(amount * Decimal(bd.rng.choice(["1.2", "1.5", "2"])))) + "万元"
+    return _plant(bd, "perf-cost", t, note=t.title)
+
+
+@kind("perf-plan", 8, "BL4", ("BL408",), "a 资金支出计划 that neither rises to 100% nor adds up to 100%")
+def _perf_plan(bd: Builder) -> bool:
+    t = _form(bd)
+    if not t:
+        return False
+    i = _form_row(t, "资金支出计划（%）") + 1
+    plan = [Decimal(x) for x in t.rows[i][1:]]
+    j = bd.rng.randrange(1, 3)   # a quarter below the one before it: not cumulative, and no sum of 100
+    t.rows[i][j + 1] = mark(f"{max(plan[j - 1] - 10, Decimal(5)):.2f}")
+    return _plant(bd, "perf-plan", t, note=t.title)
+
+
+@kind("narrative-indicator", 8, "BL4", ("BL407",), "the narrative gives a target another value than the 绩效目标表")
+def _narrative_indicator(bd: Builder) -> bool:
+    forms = {t.title for t in bd.tables if t.key == "performance"}
+    sts = [st for st in bd.statements("plan") if "{n}" in st.template and
+           any(st.facts["project"] in title for title in forms)]
+    st = _pick(bd, sts)
+    if not st:
+        return False
+    n = int(st.slots["n"])   # below the table's ≥n: the narrative promises less than the target
+    st.slots["n"] = mark(str(max(1, n - bd.rng.choice([1, 2, 3])) if n > 1 else n + 5))
+    return _plant(bd, "narrative-indicator", st)
+
+
 # =========================================================================== issue 9: wording
 
 @kind("stale-year", 9, "BL3", ("BL301",), "a statement of this year's budget carries last year's year")
@@ -288,6 +402,15 @@ def _comparison_own(bd: Builder) -> bool:
         return False
     st.slots["base"] = mark(f"{bd.b.year}年" + ("预算" if bd.b.doc_type == "预算" and bd.rng.random() < 0.5 else ""))
     return _plant(bd, "comparison-own-year", st)
+
+
+@kind("comparison-old-year", 9, "BL3", ("BL301",), "a comparison with a year before last instead of last year")
+def _comparison_old(bd: Builder) -> bool:
+    st = _pick(bd, [s for s in bd.statements(*CHANGES, "three-public") if "{base}" in s.template])
+    if not st:
+        return False
+    st.slots["base"] = mark(f"{bd.b.year - 2}年" + ("预算" if bd.b.doc_type == "预算" and bd.rng.random() < 0.5 else ""))
+    return _plant(bd, "comparison-old-year", st)
 
 
 @kind("final-title-year", 9, "BL3", ("BL301", "BL305"), "决算: a part title with another year")
@@ -358,7 +481,8 @@ def _both(bd: Builder) -> bool:
 @kind("subjectless-amount", 9, "BL3", ("BL313",), "an amount whose subject was deleted")
 def _subjectless(bd: Builder) -> bool:
     st = _pick(bd, [s for s in bd.statements("income-parts", "three-public", "procurement", "class-list")
-                    if len(s.parts) >= 2])
+                    if len(s.parts) >= 2 and s.layout in ("inline", "numbered", "lines")
+                    and s.part_format == "{0}{1}{2}"])
     if not st:
         return False
     i = bd.rng.randrange(1, len(st.parts))

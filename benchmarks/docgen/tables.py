@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .catalog import CLASS_NAMES, ECONOMIC, FUNCTIONAL
-from .fmt import Writer, chinese_int
+from .fmt import WAN, Writer, chinese_int, number
 from .model import Budget, Row
 
 ZERO = Decimal(0)
@@ -77,6 +77,10 @@ def functional(b: Budget, w: Writer, key: str, title: str, columns: list[str], v
 
 def economic(b: Budget, w: Writer, key: str, title: str, split: bool) -> TableSpec:
     head = ["科目编码", "科目名称"] + (["合计", "人员经费", "公用经费"] if split else ["金额"])
+    heads = [head]
+    if b.family == "mof" and split:
+        heads = [["部门预算支出经济分类科目", "", "本年一般公共预算基本支出", "", ""],
+                 ["科目编码", "科目名称", "合计", "人员经费", "公用经费"]]
     out, cells = [], {}
 
     def vals(code: str, v: Decimal) -> list[Decimal]:
@@ -100,17 +104,20 @@ def economic(b: Budget, w: Writer, key: str, title: str, split: bool) -> TableSp
         add(cls, ECONOMIC[cls], sum(items.values(), ZERO))
         for k, v in items.items():
             add(k, ECONOMIC[k], v)
-    return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=0)
+    return TableSpec(key, title, heads, out, unit=w.s.table_unit, cells=cells, total_row=0)
 
 
 def summary(b: Budget, w: Writer, key: str, title: str, fiscal: bool) -> TableSpec:
     """收支总表 / 财政拨款收支总表: income items left, 类 right."""
     measure = "决算数" if b.doc_type == "决算" else "预算数"
     head = ["项目", measure, "项目", measure]
+    heads = [["收入", "", "支出", ""], head] if b.family == "mof" else [head]
     incomes = [("一般公共预算拨款收入" if not fiscal else "一般公共预算资金", b.gpb),
                ("政府性基金预算拨款收入" if not fiscal else "政府性基金预算资金", b.fund),
                ("国有资本经营预算拨款收入" if not fiscal else "国有资本经营预算资金", ZERO)]
-    if not fiscal:
+    if not fiscal and b.family == "mof":
+        incomes += [("财政专户管理资金收入", ZERO), ("单位资金", ZERO)]
+    elif not fiscal:
         incomes += [("财政专户管理资金收入", ZERO), ("事业收入", ZERO), ("其他收入", ZERO)]
     if b.family == "hebei":
         classes = [(f"{chinese_int(i + 1)}、{n}支出" if n != "其他" else f"{chinese_int(i + 1)}、其他支出",
@@ -136,7 +143,7 @@ def summary(b: Budget, w: Writer, key: str, title: str, fiscal: bool) -> TableSp
     cells[(len(out), 1)] = b.total
     cells[(len(out), 3)] = b.total
     out.append(["收入总计", w.cell(b.total), "支出总计", w.cell(b.total)])
-    return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=len(out) - 1)
+    return TableSpec(key, title, heads, out, unit=w.s.table_unit, cells=cells, total_row=len(out) - 1)
 
 
 def _class_code(name: str) -> str:
@@ -165,6 +172,13 @@ def three_public(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
             heads[0].append("机关运行经费")
             heads[1].append("")
             vals.append(b.running)
+    if b.family == "mof":   # the Ministry's layout: last year's budget, then this year's, each split
+        tp = b.three_public_prior
+        prior = [sum(tp.values(), ZERO), tp["出国"], tp["购置"] + tp["运行"], tp["购置"], tp["运行"], tp["接待"]]
+        words = ["合计", "因公出国（境）费", "公务用车购置及运行费", "", "", "公务接待费"]
+        heads = [[f"{b.year - 1}年预算数", "", "", "", "", "", f"{b.year}年预算数", "", "", "", "", ""],
+                 words + words, ["", "", "小计", "公务用车购置费", "公务用车运行费", ""] * 2]
+        vals = prior + vals
     row = [w.cell(v) for v in vals]
     cells = {(0, i): v for i, v in enumerate(vals)}
     note = "" if any(vals) else _empty_note(b, "财政拨款“三公”经费支出")
@@ -174,6 +188,8 @@ def three_public(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
 def _empty_note(b: Budget, what: str) -> str:
     if b.family == "shanghai":
         return f"说明：{b.name}{b.year}年度没有{what}，故本表无数据。"
+    if b.family == "mof":
+        return f"注：本{b.scope}{b.year}年没有使用{what.removesuffix('支出')}安排的支出，故本表无数据。"
     return f"注：{'本' + b.scope}无{what}，空表列示。"
 
 
@@ -281,7 +297,7 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
     inc_vals = (lambda r: [r.total, r.gpb, r.fund])
     inc_cols = ["合计", "一般公共预算拨款", "政府性基金预算拨款"]
     if fin:
-        p = {"hebei": f"{s}", "shanghai": "", "jiangsu": ""}[b.family]
+        p = {"hebei": f"{s}", "shanghai": "", "jiangsu": "", "mof": ""}[b.family]
         return [
             summary(b, w, "summary", f"{p}收入支出决算总表", False),
             functional(b, w, "income", f"{p}收入决算表", ["合计", "财政拨款收入", "其他收入"],
@@ -306,6 +322,23 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
             fund(b, w, "fund", f"{p}政府性基金预算财政拨款支出表"),
             empty("soe", f"{p}国有资本经营预算财政拨款支出表", b, w, "国有资本经营预算财政拨款预算"),
             three_public(b, w, "three", f"{p}财政拨款“三公”经费支出表"),
+        ]
+    if b.family == "mof":   # the Ministry's standard nine tables (地方预决算公开操作规程)
+        income_cols = ["合计", "上年结转", "一般公共预算拨款", "政府性基金预算拨款", "国有资本经营预算拨款",
+                       "财政专户管理资金", "单位资金"]
+        expense_cols = ["合计", "基本支出", "项目支出", "事业单位经营支出", "对下级单位补助支出"]
+        return [
+            summary(b, w, "summary", f"{s}收支总表", False),
+            functional(b, w, "income", f"{s}收入总表", income_cols,
+                       lambda r: [r.total, ZERO, r.gpb, r.fund, ZERO, ZERO, ZERO], b.rows),
+            functional(b, w, "expense", f"{s}支出总表", expense_cols,
+                       lambda r: [r.total, r.basic, r.project + r.fund, ZERO, ZERO], b.rows),
+            summary(b, w, "fiscal", "财政拨款收支总表", True),
+            functional(b, w, "gpb", "一般公共预算支出表", three_cols, gpb_vals, gpb_rows),
+            economic(b, w, "basic", "一般公共预算基本支出表", True),
+            three_public(b, w, "three", "一般公共预算“三公”经费支出表"),
+            fund(b, w, "fund", "政府性基金预算支出表"),
+            empty("soe", "国有资本经营预算支出表", b, w, "国有资本经营预算支出"),
         ]
     if b.family == "shanghai":
         p = f"{Y}年{s if s == '部门' else '预算单位'}"
@@ -337,29 +370,36 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
     ]
 
 
+def form_cell(yuan: Decimal) -> str:
+    """An amount in a 项目绩效目标表 (单位：万元)."""
+    return number(yuan / WAN, 2)
+
+
 def performance(b: Budget, w: Writer, index: int, project, goal: str, rng) -> TableSpec:
     """A 项目绩效目标表 in the county layout (项目编码 | 专项资金名称, 预算规模及资金用途 with 预算数 =
     财政资金 + 其他资金, the use of the money in 元, a cumulative 资金支出计划, 绩效目标, indicators)."""
     amount = project.amount
+    wan = form_cell(amount)   # the form is in 万元 whatever the unit of the document's tables
     yuan = f"{int(amount):,}" if rng.random() < 0.5 else str(int(amount))
     plan = sorted(rng.sample([10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 90], 3)) + [100]
     name = project.name
     subject = name.removesuffix("经费").removesuffix("项目")
+    work = subject if subject.endswith("工作") else subject + "工作"   # not 文明创建工作工作
     n = project.target_count
     rows = [
         ["", "单位：万元"],
         ["项目编码", f"{b.year}-{index:04d}-{rng.randint(1000, 9999)}", "专项资金名称", name],
-        ["预算规模及资金用途", "预算数", w.cell(amount) or "0.00", "其中：财政资金", w.cell(amount) or "0.00", "其他资金", ""],
-        ["", f"用于{subject}工作，共需资金{yuan}元。"],
+        ["预算规模及资金用途", "预算数", wan, "其中：财政资金", wan, "其他资金", ""],
+        ["", f"用于{work}，共需资金{yuan}元。"],
         ["资金支出计划（%）", "3月底", "6月底", "10月底", "12月底"],
         ["", *[f"{p:.2f}" for p in plan]],
         ["绩效目标", goal],
         ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"],
         ["产出指标", "数量指标", f"{subject}次数", f"全年开展{subject}的次数", f"≥{n}次", "年度工作计划"],
-        ["", "质量指标", f"{subject}完成质量", f"{subject}工作达到规定标准的比例", "≥95%", "工作制度"],
+        ["", "质量指标", f"{subject}完成质量", f"{work}达到规定标准的比例", "≥95%", "工作制度"],
         ["", "时效指标", "完成及时率", "按时完成工作的比例", "100%", "工作计划"],
-        ["", "成本指标", "年度支出", f"{subject}年度需支出总额", f"≤{w.cell(amount)}万元", "预算安排"],
-        ["效益指标", "社会效益指标", "服务保障能力", f"保障{subject}工作正常开展", "持续提升", "工作总结"],
+        ["", "成本指标", "年度支出", f"{subject}年度需支出总额", f"≤{wan}万元", "预算安排"],
+        ["效益指标", "社会效益指标", "服务保障能力", f"保障{work}正常开展", "持续提升", "工作总结"],
         ["满意度指标", "服务对象满意度指标", "服务对象满意度", "服务对象对工作的满意程度", "≥90%", "问卷调查"],
     ]
     return TableSpec("performance", f"{index}、{name}绩效目标表", [], rows, unit="万元",

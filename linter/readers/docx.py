@@ -497,6 +497,7 @@ class _Builder:
         self.lines: list[Line] = []
         self.tables: list[Table] = []
         self.word_tables = 0  # body tables as Word counts them, empty ones included
+        self.page_top = True  # nothing printed since the last page break
         self.ignores: dict[str, tuple[str, ...]] = {}  # "budgetlint: ignore" comments by id
         self.open_ignores: dict[str, tuple[int, int]] = {}  # comment id → where its range starts
         self.suppressions: list[Suppression] = []
@@ -545,10 +546,41 @@ class _Builder:
             kind = "blank"
         elif FURNITURE.match(text) or (style and TOC_STYLE.match(style)):
             kind = "furniture"  # page numbers, and the table of contents' entries
-        self.lines.append(Line(number=len(self.lines) + 1, text=text, kind=kind, style=style, auto_number=auto))
+        breaks = self.page_breaks(p, len(text) - len(_paragraph_text(p, self.limits)) if auto else 0, len(text))
+        self.lines.append(Line(number=len(self.lines) + 1, text=text, kind=kind, style=style, auto_number=auto,
+                               hard_breaks=breaks))
+        if breaks:
+            self.page_top = breaks[-1] == len(text) or not text[breaks[-1]:].strip()
+        elif text.strip():
+            self.page_top = False
         if self.ignores:
             shift = len(text) - len(_paragraph_text(p, self.limits)) if auto else 0
             self.comment_marks(p, len(self.lines), lambda pos, start: shift + pos + 1)
+
+    def page_breaks(self, p, shift: int, length: int) -> tuple[int, ...]:
+        """Where the author's page breaks fall in the paragraph's text: at 0 for a paragraph
+        set to start a page (unless a break already put it at the top of one), at each
+        page-break run, and at the end when the paragraph closes a section that goes on on a
+        new page (a section break of type nextPage, the default, oddPage or evenPage)."""
+        out: list[int] = []
+        ppr = p.find(PPR)
+        if ppr is not None:
+            before = ppr.find(W + "pageBreakBefore")
+            if before is not None and before.get(VAL, "1") not in ("0", "false", "off") and not self.page_top:
+                out.append(0)
+        pos = shift
+        for el in p.iter():
+            tag = el.tag
+            if tag == T:
+                pos += len(el.text or "")
+            elif tag == BR and el.get(W + "type") == "page":
+                out.append(min(pos, length))
+            elif tag in RUN_TEXT and tag != BR or tag == BR and el.get(W + "type") != "column":
+                pos += len(RUN_TEXT[tag])
+        sect = ppr.find(W + "sectPr") if ppr is not None else None
+        if sect is not None and _val(sect, W + "type", "nextPage") in ("nextPage", "oddPage", "evenPage"):
+            out.append(length)
+        return tuple(out)
 
     def comment_marks(self, el, line: int, column) -> None:
         """Open and close the ranges of "budgetlint: ignore" comments met in el, on text-view
@@ -572,6 +604,7 @@ class _Builder:
 
     def table(self, tbl) -> None:
         self.word_tables += 1
+        self.page_top = False
         rows: list[list[Cell]] = []
         open_merge: dict[int, Cell] = {}  # grid column → cell whose vMerge run is open
         limits = self.limits

@@ -12,6 +12,8 @@ after this reader knows the markup.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 
 import regex
 
@@ -97,10 +99,16 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def read_txt(path: str, limits: Limits = DEFAULT) -> Document:
+    # no encoding takes more than 4 bytes a character: past that the text cannot fit
+    most = 4 * limits.max_document_chars
     with open(path, "rb") as fh:
-        # no encoding takes more than 4 bytes a character: past that the text cannot fit
-        data = fh.read(4 * limits.max_document_chars + 1)
-        if len(data) > 4 * limits.max_document_chars:
+        # a file's size first, then all of it: read(most + 1) would reserve all of `most`
+        # (80 MB of address space, against a worker's memory limit) for any file
+        st = os.fstat(fh.fileno())
+        if st.st_size > most:
+            raise exceeded(f"text longer than {limits.max_document_chars} characters", "max_document_chars")
+        data = fh.read() if stat.S_ISREG(st.st_mode) else fh.read(most + 1)
+        if len(data) > most:
             raise exceeded(f"text longer than {limits.max_document_chars} characters", "max_document_chars")
     return txt_document(decode(data), path)
 

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from .common import IssueRule
+from linter.reconcile import IssueRule
 
 
 class NarrativeTableMismatch(IssueRule):

@@ -1,10 +1,9 @@
 from __future__ import annotations
 
 from linter.numbers import format_decimal
+from linter.reconcile import IssueRule
 from linter.statements import (change_against, change_or_percent, flipped, middle, money_text,
                                related_quantity, statements_of)
-
-from .common import IssueRule
 
 
 class YearOverYearChangeMismatch(IssueRule):

@@ -1,9 +1,8 @@
 from __future__ import annotations
 
+from linter.reconcile import IssueRule
 from linter.statements import (change_against, flipped, middle, money_text, opposite_word,
                                related_quantity, statements_of)
-
-from .common import IssueRule
 
 
 class ChangeDirectionContradiction(IssueRule):

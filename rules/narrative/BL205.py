@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from linter.findings import Related
 from linter.numbers import Interval, format_decimal
-from linter.statements import (Quantity, Statement, change_or_percent, clean_subject, middle, ratio, related_quantity, rounded,
+from linter.reconcile import IssueRule
+from linter.statements import (Quantity, Statement, change_or_percent, clean_subject, middle, ratio, related_quantity, roles, rounded,
                                statements_of, subject_key, truncated)
 from linter.tablelinks import whole_from_tables
-
-from .common import IssueRule
+from linter.vocab import load_json
 
 
 @dataclass
@@ -144,8 +146,8 @@ class NarrativePercentMismatch(IssueRule):
             if q.unit != "%":
                 continue
             part = st.one("amount", True)
-            if part is None or part.pos > q.pos:
-                continue
+            if part is None or part.pos > q.pos and not _SHARE_THEN_AMOUNT.match(st.text[q.end:part.pos]):
+                continue  # 占87.6%，为284.09万元: the amount right after a share is its part
             whole = _whole(doc, st, q, sts)
             if whole is None:
                 continue
@@ -199,7 +201,7 @@ class NarrativePercentMismatch(IssueRule):
             if len(members) < 2 or total is None:
                 continue
             shares = [s.one("share") for s in members]
-            if any(x is None or x.unit != "%" or x.whole for x in shares):
+            if any(x is None or x.unit != "%" or x.whole and not _generic_whole(x.whole) for x in shares):
                 continue
             if all(s.one("amount", True) is not None for s in members):
                 continue  # each share is checked against its own amount
@@ -234,10 +236,19 @@ def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
     return Interval(q.value.value - unit - q.value.half_ulp, q.value.value + unit + q.value.half_ulp).meets(computed)
 
 
+_SHARE_THEN_AMOUNT = regex.compile(r"^\s*[，,]?\s*(?:为|计|是|达|金额为?|共)?\s*$")
+
+
+def _generic_whole(words: str) -> bool:
+    """占总额的 / 占合计的: the whole of the list the share is in, not a subject of its own."""
+    return bool(regex.match(load_json("statements.json")["generic_whole"], words.strip()))
+
+
 def _sibling(st: Statement) -> bool:
     """A part stated with its amount and a share of an unnamed whole, in no list of a total."""
     q = st.one("share")
-    return st.head is None and q is not None and not q.whole and q.unit == "%" and st.one("amount", True) is not None \
+    return st.head is None and q is not None and (not q.whole or _generic_whole(q.whole)) and q.unit == "%" \
+        and st.one("amount", True) is not None \
         and len(st.quantities) == 2
 
 
@@ -248,12 +259,14 @@ def _joined(a: Statement, b: Statement) -> bool:
 def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related] | None:
     """The whole a share is of: named in the text (a statement of the paragraph with that
     subject, else the tables' row or column of that name), or the total that opens the list."""
-    if q.whole:
+    if q.whole and not _generic_whole(q.whole):
         key = subject_key(clean_subject(q.whole)[0] or q.whole)
         # the paragraph's own statement of the whole first, then one anywhere in the document
         named = [o for o in sts if o is not st and o.key == key and o.one("amount", True) is not None]
         named.sort(key=lambda o: o.paragraph != st.paragraph)
-        if named and (named[0].paragraph == st.paragraph or len({o.one("amount", True).interval() for o in named}) == 1):
+        elsewhere_ok = key not in roles().generic  # 支出 stated in another paragraph may be any 支出
+        if named and (named[0].paragraph == st.paragraph
+                      or elsewhere_ok and len({o.one("amount", True).interval() for o in named}) == 1):
             other = named[0]
             a = other.one("amount", True)
             return a.interval(), f"{other.subject}{a.text.strip()}", related_quantity(doc, a, "总额")

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from linter.cnnum import fold
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import at_precision, fmt, score_decimals, self_eval_tables
-from linter.numbers import decimal_sum, sum_agrees
+from linter.forms import (at_precision, category_stem, fmt, overall_scores, project_named_before,
+                          project_self_evals, score_breakdown, score_decimals, self_eval_tables)
+from linter.numbers import Interval, decimal_sum, interval_sum, parse_number, sum_agrees
 
 
 class ScoreTotalMismatch(Rule):
@@ -14,7 +16,10 @@ class ScoreTotalMismatch(Rule):
     is 20.00), and compares the sum with the 总分 row (interval rule); checks that
     no row scores above its own 分值 and that the 分值 add up to the 总分 row's 分值 (100); and that
     the scores within a 一级指标 written with its weight (产出指标（40）) add up to no more than
-    that weight.
+    that weight. In the narrative, the 一级指标 scores listed after a total (总得分95分，其中产出
+    指标得分40分、效益指标…) cannot add up to more than it; for one project's score (named in its
+    clause, or the report's only project form) they must add up to it when every category of the
+    form is listed, and each must be the form's scores of that category summed.
 
     *Why it matters*: the total decides the grade; a total that is not the sum of its scores,
     or a category scored above its weight, is an arithmetic error in the evaluation itself.
@@ -31,6 +36,7 @@ class ScoreTotalMismatch(Rule):
     severity = "error"
 
     def check(self, doc):
+        yield from self._narrative_breakdowns(doc)
         for s in self_eval_tables(doc):
             scored = [i for i in s.indicators if i.score is not None and i.score.number is not None]
             if not scored:
@@ -80,3 +86,53 @@ class ScoreTotalMismatch(Rule):
                         related=[related_cell(i.score, i.name or i.level2) for i in items][:10],
                         suggestion=f"该类指标得分合计不超过{fmt(weight.value)}分",
                     )
+
+    def _narrative_breakdowns(self, doc):
+        """总得分95分，其中产出指标38分、效益指标27分…: the listed 一级指标 scores cannot add up
+        to more than the total; when the score is one project's (named in its clause, or the only
+        project form) and every category of its form is listed, they add up to the total; and
+        each must be the form's own scores of that category summed."""
+        forms = project_self_evals(doc)
+        for para, m in overall_scores(doc):
+            parts = score_breakdown(para, m)
+            if len(parts) < 2:
+                continue
+            total = parse_number(m.group(2))
+            listed = interval_sum([p.number for p in parts])
+            form = project_named_before(fold(para.text), m.start(), forms) or (forms[0] if len(forms) == 1 else None)
+            by_stem = _category_scores(form) if form is not None else {}
+            said = "、".join(f"{p.stem}{fmt(p.number.value, p.number.decimals)}分" for p in parts)
+            whole = set(by_stem) == {p.stem for p in parts}
+            if listed.low > Interval.of(total).high or (whole and not listed.meets(Interval.of(total))):
+                yield self.at_span(
+                    doc, *para.span(m.start(2), m.end(2)),
+                    f"说明中总得分{m.group(2)}分，其后所列各类指标得分（{said}）合计"
+                    f"{fmt(sum(p.number.value for p in parts), max(p.number.decimals for p in parts))}分",
+                    suggestion=fmt(sum(p.number.value for p in parts), max(p.number.decimals for p in parts)),
+                )
+                continue
+            for p in parts:
+                cells = by_stem.get(p.stem)
+                if not cells:
+                    continue
+                dec = score_decimals(form)
+                table = interval_sum([at_precision(c.number, dec) for c in cells])
+                if Interval.of(p.number).meets(table):
+                    continue
+                value = decimal_sum(c.number for c in cells)
+                yield self.at_span(
+                    doc, *para.span(p.start, p.end),
+                    f"说明中{p.stem}指标得分{fmt(p.number.value, p.number.decimals)}分，{form.label()}{p.stem}指标"
+                    f"各项得分合计{fmt(value, dec)}分",
+                    related=[related_cell(c, "得分") for c in cells][:10], suggestion=fmt(value, dec),
+                )
+
+
+def _category_scores(form) -> dict:
+    """{一级指标 stem: the score cells of its rows} of a self-evaluation form."""
+    out: dict = {}
+    for i in form.indicators:
+        if i.score is not None and i.score.number is not None and i.level1:
+            out.setdefault(category_stem(i.level1), []).append(i.score)
+    return out
+

@@ -5,16 +5,8 @@ from decimal import Decimal
 from linter.cnnum import fold
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, fmt, norm, overall_scores, project_key, project_self_evals
+from linter.forms import cell_amount, fmt, overall_scores, project_named_before, project_self_evals
 from linter.numbers import Interval, parse_number
-
-def _project_named(text: str, pos: int, tables):
-    """The table whose project the clause before a score names, when exactly one is."""
-    start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
-    clause = text[start:pos]
-    named = [s for s in tables if any(len(k) >= 4 and k in clause for k in {norm(s.name), project_key(s.name)})]
-    return named[0] if len(named) == 1 else None
-
 
 class OverallScoreMismatch(Rule):
     """The report's overall score is neither the average nor the budget-weighted average of
@@ -54,7 +46,7 @@ class OverallScoreMismatch(Rule):
         for ln, m in overall_scores(doc):
             stated = parse_number(m.group(2))
             iv = Interval.of(stated)
-            own = _project_named(fold(ln.text), m.start(), tables)
+            own = project_named_before(fold(ln.text), m.start(), tables)
             if own is not None:
                 # “文物安全巡查经费”项目自评得分98.4分 is that project's score, not the overall one
                 if not iv.meets(Interval.of(own.total.number)):

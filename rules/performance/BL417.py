@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import (budget_kind, cell_amount, figure_span, following, in_unit, in_yuan, named_form,
-                          project_self_evals, self_eval_tables, spending_subject)
+from linter.forms import (budget_kind, cell_amount, figure_span, fmt, following, in_unit, in_yuan, named_form, percent,
+                          project_self_evals, rate_bounds, self_eval_tables, spending_subject, stated_rate_holds, vocab)
 from linter.numbers import Interval, interval_sum
 from linter.statements import statements_of
 
@@ -19,7 +19,8 @@ class DepartmentExecutionVsProjects(Rule):
     full-width digits) and compares them with the project tables: the projects' 预算数 cannot add
     up to more than the 调整预算 (error); a department that spent exactly its adjusted budget cannot
     have projects that left money unspent (warning: the rest would have to be overspent). With a
-    部门整体支出绩效自评表, the 调整预算 and the spending are also its 全年预算数 and 全年执行数 (error);
+    部门整体支出绩效自评表, the 调整预算 and the spending are also its 全年预算数 and 全年执行数, and an
+    execution rate stated after them its 执行率 (error);
     that form is the department's, not one of the projects. A figure whose statement names one of
     the projects is that project's (BL418), not the department's.
 
@@ -55,7 +56,7 @@ class DepartmentExecutionVsProjects(Rule):
             if named_form(st, tables) is not None:
                 continue  # a project's own budget
             for q in st.all("budget", money=True):
-                if budget_kind(q) != "adjusted" or q.year is not None:
+                if budget_kind(doc, st, q) != "adjusted" or q.year is not None:
                     continue
                 yield from self._check(doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent)
                 break
@@ -67,15 +68,17 @@ class DepartmentExecutionVsProjects(Rule):
             if named_form(st, projects) is not None:
                 continue
             for q in st.all("budget", money=True):
-                if budget_kind(q) != "adjusted" or q.year is not None:
+                if budget_kind(doc, st, q) != "adjusted" or q.year is not None:
                     continue
                 pairs = [(q, form.budget, "全年预算数")]
                 spent = next((x for x in following(doc, st, q, "amount") if x.is_money and spending_subject(x)), None)
                 if spent is not None and cell_amount(form.executed) is not None:
                     pairs.append((spent, form.executed, "全年执行数"))
+                reported = False
                 for x, cell, what in pairs:
                     if x.interval().meets(Interval.of(in_yuan(cell_amount(cell), form.unit))):
                         continue
+                    reported = True
                     line, start, end = figure_span(doc, _statement_of(doc, x, st), x)
                     yield self.at_span(
                         doc, line, start, end,
@@ -83,10 +86,31 @@ class DepartmentExecutionVsProjects(Rule):
                         related=[related_cell(cell, f"部门整体支出绩效自评表{what}")],
                         suggestion=in_unit(in_yuan(cell_amount(cell), form.unit).value, x.unit), severity="error",
                     )
+                rate = next((x for x in following(doc, st, q, "rate")
+                             if x.unit == "%" and any(w in x.word for w in vocab()["execution_words"])), None)
+                # a rate that follows from figures already reported, or that the text's own
+                # figures contradict (BL205's), is not reported again
+                if rate is not None and not reported and (spent is None or stated_rate_holds(rate, q, spent)):
+                    yield from self._rate(doc, st, rate, form)
                 break
 
+    def _rate(self, doc, st, q, form):
+        """The department's 预算执行率 stated after its figures against the form's 执行率."""
+        bounds, printed = rate_bounds(form), percent(form.progress)
+        said = Interval.of(q.value)
+        if bounds is None or said.meets(bounds) or (printed is not None and said.meets(Interval.of(printed))):
+            return
+        line, start, end = figure_span(doc, _statement_of(doc, q, st), q)
+        mid = (bounds.low + bounds.high) / 2
+        yield self.at_span(
+            doc, line, start, end,
+            f"说明中「{doc.line(line).text[start:end]}」，{form.label()}全年执行数{form.executed.text.strip()}÷全年预算数"
+            f"{form.budget.text.strip()}={fmt(mid, 2)}%",
+            related=[related_cell(form.executed, "全年执行数"), related_cell(form.budget, "全年预算数")],
+            suggestion=f"{fmt(mid, max(q.value.decimals, 0))}%", severity="error",
+        )
+
     def _check(self, doc, st, q, tables, budgets, b_sum, e_sum, executed, unspent):
-        para = doc.paragraphs[st.paragraph]
         line, start, end = figure_span(doc, st, q)
         said_budget = doc.line(line).text[start:end]
         adj = q.interval()

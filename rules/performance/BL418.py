@@ -3,7 +3,7 @@ from __future__ import annotations
 from linter.engine import Rule
 from linter.findings import related_cell
 from linter.forms import (budget_kind, cell_amount, figure_span, fmt, in_unit, in_yuan, named_form, percent,
-                          project_self_evals, rate_bounds)
+                          project_self_evals, rate_bounds, stated_rate_holds, vocab)
 from linter.numbers import Interval
 from linter.statements import statements_of
 
@@ -18,7 +18,8 @@ class ProjectFiguresVsSelfEvaluation(Rule):
     a budget (预算数, 全年预算数, 调整后预算) with the form's 预算数 / 全年预算数 (年初预算 with the
     MoF form's 年初预算数); the spending stated after it (执行数, 实际支出, 支出) with 执行数 /
     全年执行数; an amount stated alone with any of the form's amounts; an execution rate
-    (执行率96%) with 执行数 ÷ 预算数 or the rate the form prints.
+    (执行率96%, 完成预算的96%; not a 完成率 of the work) with 执行数 ÷ 预算数 or the rate the form
+    prints.
 
     *Why it matters*: the report and the form describe the same project; the reader of the report
     is told another budget or another execution than the one that was scored.
@@ -40,14 +41,15 @@ class ProjectFiguresVsSelfEvaluation(Rule):
             s = named_form(st, forms)
             if s is None:
                 continue
-            budget_stated = False
+            budget_stated = reported = False
             for q in st.quantities:
                 if q.year is not None:
                     continue
                 if q.role == "budget" and q.is_money:
                     budget_stated = True
-                    cell = s.initial if budget_kind(q) == "initial" else s.budget
-                    what = "年初预算数" if budget_kind(q) == "initial" else ("全年预算数" if s.layout == "mof" else "预算数")
+                    initial = budget_kind(doc, st, q) == "initial"
+                    cell = s.initial if initial else s.budget
+                    what = "年初预算数" if initial else ("全年预算数" if s.layout == "mof" else "预算数")
                     f = self._money(doc, st, q, s, [(cell, what)])
                 elif q.role == "amount" and q.is_money:
                     executed = "全年执行数" if s.layout == "mof" else "执行数"
@@ -56,11 +58,17 @@ class ProjectFiguresVsSelfEvaluation(Rule):
                     else:  # an amount stated alone may be any of the form's amounts
                         cells = [(c, k) for k, c in s.totals.items()] + [(s.arrived, "到位数")]
                         f = self._money(doc, st, q, s, cells)
-                elif q.role == "rate" and q.unit == "%":
+                elif q.role == "rate" and q.unit == "%" and any(w in q.word for w in vocab()["execution_words"]):
+                    # one defect, one finding: a rate that follows from an amount already reported,
+                    # or that the statement's own amounts contradict (BL205's), is not reported again
+                    budget, spent = st.one("budget", True), st.one("amount", True)
+                    if reported or (budget is not None and spent is not None and not stated_rate_holds(q, budget, spent)):
+                        continue
                     f = self._rate(doc, st, q, s)
                 else:
                     continue
                 if f is not None:
+                    reported = True
                     yield f
 
     def _money(self, doc, st, q, s, cells):

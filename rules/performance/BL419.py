@@ -6,7 +6,7 @@ import regex
 
 from linter.cnnum import counts, fold, scan
 from linter.engine import Rule
-from linter.findings import Related
+from linter.findings import Related, related_line
 from linter.forms import Amount, at_cell_span, funding_amounts, in_unit, target_tables, vocab
 from linter.numbers import Interval
 from linter.vocab import load_json
@@ -43,10 +43,10 @@ def _per_units(text: str, amount: Amount) -> list[str] | None:
 
 
 def price_products(text: str):
-    """(price, its counts, the stated total, the product, the sentence's start) for every
-    sentence (or ；-clause) of `text` that states exactly one price, the counts it is per and one
-    total (合计/共计 …), no other count, and whose total is not price × counts: 每人每天300元，
-    共培训50人，每期3天，合计5.4万元 → 300 × 50 × 3 = 4.5万元."""
+    """(price, its counts, the stated total, the product) for every sentence (or ；-clause) of
+    `text` that states exactly one price, the counts it is per and one total (合计/共计 …), no
+    other count, and whose total is not price × counts: 每人每天300元，共培训50人，每期3天，
+    合计5.4万元 → 300 × 50 × 3 = 4.5万元."""
     text = fold(text)
     tokens = scan(text)
     amounts = funding_amounts(text)
@@ -55,7 +55,7 @@ def price_products(text: str):
     for end in [i + 1 for i, ch in enumerate(text) if ch in SEGMENT_ENDS] + [len(text)]:
         seg_amounts = [a for a in amounts if start <= a.start < end]
         seg_counts = [c for c in all_counts if start <= c.start < end]
-        start_of_segment, start = start, end
+        start = end
         prices = [(a, per) for a in seg_amounts for per in [_per_units(text, a)] if per is not None]
         totals = [a for a in seg_amounts if a.total and all(a is not p for p, _ in prices)]
         if len(prices) != 1 or len(totals) != 1 or not seg_counts:
@@ -79,7 +79,7 @@ def price_products(text: str):
             product = Interval(product.low * c.number.value, product.high * c.number.value)
         if product.low <= 0 or product.meets(Interval.of(total.yuan)):
             continue
-        yield price, used, total, product, start_of_segment
+        yield price, used, total, product
 
 
 class PriceTimesQuantityMismatch(Rule):
@@ -107,16 +107,17 @@ class PriceTimesQuantityMismatch(Rule):
 
     def check(self, doc):
         for para in doc.paragraphs:
-            for price, used, total, product, _ in price_products(para.text):
+            for price, used, total, product in price_products(para.text):
+                line, start, end = para.span(price.start, price.end)
                 yield self.at_span(doc, *para.span(total.start, total.end),
                                    self._message(para.text, price, used, total, product),
-                                   related=[self._related(doc, para.span(price.start, price.end), para.text, price)],
+                                   related=[related_line(doc, line, "单价", start, end)],
                                    suggestion=in_unit(_middle(product), total.unit))
         for t in target_tables(doc):
             if t.purpose is None:
                 continue
             text = t.purpose.text.split("\n", 1)[0]
-            for price, used, total, product, _ in price_products(text):
+            for price, used, total, product in price_products(text):
                 cell = t.purpose
                 yield at_cell_span(self, cell, total.start, total.end,
                                    f"{t.label()}资金用途：" + self._message(text, price, used, total, product),
@@ -129,11 +130,6 @@ class PriceTimesQuantityMismatch(Rule):
         factors = "×".join([price.text(text)] + [c.text for c in used])
         return (f"{factors}={in_unit(_middle(product), total.unit)}，与所列合计{total.text(text)}不符，"
                 f"相差{in_unit(total.yuan.value - _middle(product), total.unit)}")
-
-    @staticmethod
-    def _related(doc, span, text, price):
-        line, start, end = span
-        return Related(line=line, column=start, excerpt=price.text(text), note="单价")
 
 
 def _middle(iv: Interval) -> Decimal:

@@ -29,6 +29,19 @@ LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分
 # 了 / 已 / 曾 mark a past event, except 了 after a change verb (减少了54.83万元 is a change)
 HISTORY_MARK = regex.compile(r"(?<![为除])(?<!增加|减少|增长|下降|降低|提高|上升|节约)了|已|曾")
 FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach of a second year
+# a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元
+PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
+                             r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
+# a year, a subject of up to 60 characters (a 科目 path: 社会保障和就业支出/…/…缴费支出), a figure
+LONG_SUBJECT_FIGURE = r"\s*年度?[^，。；（(]{0,60}?[\d.,]+\s*(?:亿元|万元|千元|元)"
+# the statement is compared with the prior year without naming it: it is this year's
+AGAINST_PRIOR = regex.compile(r"同比|(?:比|较|与|同)\s*(?:上一?年度?|去年)")
+# after a year: only role words, then the figure (2026年4.65万元, 2023年为0.61万元, 2026年预算：34.95万元)
+BARE_FIGURE = regex.compile(r"\s*年度?[的为是：:\s]*(?:(?:年初|调整)?预算数?|决算数?|执行数|实际数?)?[的为是：:\s]*"
+                            r"[\d.,]+\s*(?:亿元|万元|千元|元)")
+# 由2024年的45.75万元减少到…: the year's figure, then the change to another, in one clause
+FROM_TO = regex.compile(r"\s*(?:年度?)?的?[^，。；]{0,10}?[\d.,]+\s*(?:亿元|万元|千元|元)[^，。；]{0,6}?"
+                        r"(?:增加|减少|增长|下降|降低|提高|上升)(?:到|至)")
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 
 
@@ -122,10 +135,17 @@ class StaleYear(Rule):
                             f"比较基数是{own}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
                             suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
                     continue
-                pair = self._pair(text, s, end) if kind in ("unknown", "plan") else None
+                pair = self._pair(text, s, end, retro) if kind in ("unknown", "plan") else None
                 if pair is not None:
                     other, role = pair
                     wrong = None
+                    if other is None:  # beside the statement's own figure: this year's base
+                        if y != year - 1:
+                            yield self.at_span(
+                                doc, ln.number, s, end,
+                                f"比较基数是{'本年' if y == year else f'{y} 年'}，不是上年：本文件为 {year} 年度，应与 {year - 1} 年比较",
+                                suggestion=f"{year_like(year - 1, ln.text[s:e])}年", related=related)
+                        continue
                     if other == y:  # the same year twice: one of them was not changed
                         if y == year and role == "second":
                             wrong = year - 1
@@ -184,6 +204,8 @@ class StaleYear(Rule):
                 return "future"
         if COMPARED_WITH.search(before) and COMPARED.match(after):
             return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
+        if near_before.rstrip().endswith("由") and FROM_TO.match(text, e):
+            return "comparison"  # 由2024年的45.75万元减少到…: the base
         if any(near_before.rstrip().endswith(w) for w in ctx["comparison_before"]) or \
                 any(after.lstrip("年度 ").startswith(w) for w in ctx["comparison_after"]):
             return "comparison"
@@ -198,21 +220,44 @@ class StaleYear(Rule):
         return "unknown"
 
     @staticmethod
-    def _pair(text, s, e) -> tuple[int, str] | None:
+    def _pair(text, s, e, retro=False) -> tuple[int | None, str] | None:
         """(other year, 'first' | 'second') when the year at s..e leads one of two figure
         clauses side by side in a sentence that states a change (2023年执行数为60.13万元，
-        2024年预算安排25.77万元，比…减少): one of the two years is this year's, the other the base."""
+        2024年预算安排25.77万元，比…减少): one of the two years is this year's, the other the base.
+        When the figure before it names no year (经费决算5.79万元，2026年4.65万元，增长…;
+        公务接待费0.5万元，2023年为0.61万元) it is the statement's own figure, of the
+        document's year (other is None), or of the prior year when it says so (上年…)."""
         clause_figure = r"\s*年度?[^，。；]{0,16}?(?:为|是|安排|预算|决算|支出|收入|总计|合计)?[^，。；]{0,6}?[\d.,]+\s*(?:亿元|万元|千元|元)"
         if not regex.match(clause_figure, text[s + 4:]):
             return None
         fa, fb = sentence(text, s, e, FULL_STOPS)
+        bare = regex.match(r"\s*年度?\s*(?:为|是)\s*[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
         if not regex.search(r"增加|减少|增长|下降|持平", text[e:fb]):
-            return None
-        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s])
+            if bare is None:
+                return None
+        # (the second may stand in brackets after the first: 支出3.41万元（2026年：4.22万元）)
+        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s]) or \
+            regex.search(rf"((?:19|20)\d{{2}}){LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
         if prev:
             return int(prev.group(1)), "second"
         nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
-        return (int(nxt.group(1)), "first") if nxt else None
+        if nxt:
+            return int(nxt.group(1)), "first"
+        # the figure right before, in a clause without a year, is the statement's own, and a
+        # year clause with no subject of its own beside it (2026年4.65万元, 2023年为0.61万元,
+        # 2026年预算：34.95万元) is its base — unless the sentence names its base elsewhere
+        # (…0.36万元，2022年“三公”经费合计0.64万元，较2021年减少…: a statement of its own)
+        if not BARE_FIGURE.match(text, s + 4) or regex.search(r"(?:比|较|与|同)\s*(?:上|去|前|(?:19|20)\d{2})", text[e:fb]):
+            return None
+        own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", text[fa:s])
+        if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", text[fa:s]):
+            return None
+        if retro and regex.match(r"\s*年度?[^，。；]{0,6}?(?:年初|调整)?预算", text[s + 4:]):
+            return None  # a 决算 beside its own year's 预算 (决算5.79万元，2026年预算4.65万元)
+        if regex.search(r"上年|去年|上一年|同期", own.group(1)):
+            return None
+        return None, "second"
+
     @staticmethod
     def _names_own_budget(doc, text, s, e) -> bool:
         """The year names the department's own document of this kind: 本部门2018年部门汇总预算,
@@ -240,6 +285,9 @@ class StaleYear(Rule):
         # 比上年度减少…: last year is the base the statement is compared with, so the statement
         # itself is of the document's year
         said = regex.sub(r"(?:比|较|与|同)\s*(?:上一年度|上年度|上一年|上年|去年)", "", said)
+        # …，上年安排122.09万元，增加了4.85万元: the prior year's figure given beside the
+        # statement's own is its base, as 比上年 is
+        said = PRIOR_FIGURE.sub("", said)
         return any(w in said for w in ctx["prior_context"] + ctx["carry_over"])
 
     def _own_statement(self, doc, ln, text, s, e, y, year, ctx, retro) -> bool:
@@ -270,8 +318,8 @@ class StaleYear(Rule):
         if not (any(t.kind in ("amount", "percent") for t in scan(rest))
                 or any(w in rest for w in ctx["plan_markers"])):
             return False
-        if y == year - 1 and self._in_prior_section(doc, ln, ctx):
-            return False
+        if y == year - 1 and self._in_prior_section(doc, ln, ctx) and not AGAINST_PRIOR.search(text[fa:fb]):
+            return False  # a section on the change may state last year's figure (not one compared with last year)
         return True
 
     @staticmethod

@@ -4,7 +4,7 @@ import regex
 
 from linter.engine import Rule
 
-from .common import is_document_title, regions, scanned_lines
+from .common import clause, is_document_title, regions, scanned_lines, township
 
 LEVELS = ["省", "市", "区", "县"]  # the levels whose own-words (我X, 全X …) are looked for
 
@@ -43,6 +43,7 @@ class WrongLevelWord(Rule):
         ok_before = cfg["superior_ok"]["before"] + sorted(set(cfg["province_abbreviations"].values()))
         ok_after = cfg["superior_ok"]["after"]
         wider = regex.compile("|".join(f"(?:{p})" for p in cfg["superior_ok"]["after_patterns"]))
+        named_body = {c: regex.compile(cfg["superior_ok"]["named_body"].replace("{c}", c)) for c in LEVELS}
         not_before = cfg["own_level_words"]["not_before"]["chars"]
         others = [c for c in LEVELS if c != own]
         pats = []
@@ -51,6 +52,7 @@ class WrongLevelWord(Rule):
                 pats.append((c, regex.compile(p.replace("{c}", c))))
         abbr = "|".join(cfg["province_topic"]["strict_abbr"])
         topic = regex.compile(cfg["province_topic"]["pattern"].replace("{abbr}", abbr))
+        where = self._where(doc)
         for ln, text in scanned_lines(doc):
             taken: list[tuple[int, int]] = []
             for c, pat in pats:
@@ -69,13 +71,15 @@ class WrongLevelWord(Rule):
                             continue
                         if wider.match(text, e):
                             continue
+                        if named_body[c].search(text[clause(text, s, e)[0]:s]):
+                            continue  # the jurisdiction of a body of that level named before it
                     # a level word that is part of a longer name: 全市场, 本市场
                     if text[e:e + 1] and text[e] in not_before and len(word) == 2:
                         continue
                     repl = word.replace(c, own) if own in LEVELS else None
                     taken.append((s, e))
                     yield self.at_span(doc, ln.number, s, e,
-                                       f"`{word}` 是{c}级的用语，本文件为{doc.meta.region or ''}（{own}级）",
+                                       f"`{word}` 是{c}级的用语，本文件为{where}",
                                        suggestion=repl)
             if rank[own] < rank["省"]:
                 for m in topic.finditer(text):
@@ -83,4 +87,13 @@ class WrongLevelWord(Rule):
                         continue
                     prov = cfg["province_abbreviations"].get(m.group(1), m.group(1))
                     yield self.at_span(doc, ln.number, m.start(), m.end(),
-                                       f"`{m.group()}`（{prov}省的监测范围）出现在{own}级文件中，疑沿用上级模板")
+                                       f"`{m.group()}`（{prov}省的监测范围）出现在{where}的文件中，疑沿用上级模板")
+
+    @staticmethod
+    def _where(doc) -> str:
+        """The document's own place and level as a reader names it: 平乡县（县级）, or the
+        township or street body inside it (平乡县丰州镇（镇级）)."""
+        region, below = doc.meta.region or "", township(doc)
+        if below:
+            return f"{region}{below[0]}（{below[1]}级）"
+        return f"{region}（{doc.meta.level}级）"

@@ -1,19 +1,24 @@
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 import regex
 
 from linter.engine import Rule
-from linter.vocab import load_json, load_lines, load_text
-from linter.wordfreq import best_reading, word_model
+from linter.places import divisions, place_names, place_stems
+from linter.vocab import load_json, load_text
+from linter.wordfreq import UNKNOWN_CHAR, WordModel, best_reading, confusion, reading, typo_index, word_model
 
 from .common import scanned_lines
 
 
 @lru_cache(maxsize=None)
-def lexicon() -> tuple[list[tuple[str, str, "regex.Pattern | None"]], "regex.Pattern | None"]:
+def lexicon() -> tuple[list[tuple[str, str, str]], "re.Pattern | None"]:
+    """The curated pairs (wrong form, right form, the context pattern in which the wrong form is
+    a real word, or ''), and one pattern of every wrong form: a literal alternation, which the
+    stdlib compiles ten times faster than `regex` (the context patterns are compiled when hit)."""
     entries = []
     for text, _source in load_text("confusables.txt"):  # built-in, then each pack's pairs
         for raw in text.splitlines():
@@ -22,36 +27,21 @@ def lexicon() -> tuple[list[tuple[str, str, "regex.Pattern | None"]], "regex.Pat
             parts = raw.rstrip("\n").split("\t")
             if len(parts) < 2 or not parts[0] or parts[0] == parts[1]:
                 continue
-            unless = regex.compile(parts[2]) if len(parts) > 2 and parts[2].strip() else None
-            entries.append((parts[0], parts[1], unless))
+            entries.append((parts[0], parts[1], parts[2].strip() if len(parts) > 2 else ""))
     entries.sort(key=lambda e: -len(e[0]))
-    pattern = regex.compile("|".join(regex.escape(e[0]) for e in entries)) if entries else None
+    pattern = re.compile("|".join(re.escape(e[0]) for e in entries)) if entries else None
     return entries, pattern
 
 
-HAN = regex.compile(r"\p{Han}{2,}")
+@lru_cache(maxsize=None)
+def context_pattern(source: str) -> "regex.Pattern":
+    return regex.compile(source)
 
 
 @lru_cache(maxsize=None)
-def confusion() -> dict[str, tuple[str, str]]:
-    """char -> (look-alikes, sound-alikes), from linter/data/confusion_chars.txt."""
-    out = {}
-    for line in load_lines("confusion_chars.txt"):
-        ch, _, rest = line.partition("\t")
-        shape, _, sound = rest.partition("\t")
-        out[ch] = (shape, sound)
-    return out
-
-
-@lru_cache(maxsize=None)
-def targets() -> dict[str, list[str]]:
-    """The target words (typo_targets.txt) by wildcard key: a word with one character blanked
-    (已经 -> ?经 and 已?), so a text token finds the words it differs from in one place."""
-    out: dict[str, list[str]] = {}
-    for w in load_lines("typo_targets.txt"):
-        for i in range(len(w)):
-            out.setdefault(w[:i] + "?" + w[i + 1:], []).append(w)
-    return out
+def han_runs() -> "regex.Pattern":
+    """Runs of two or more Han characters (compiled on first use, not at import)."""
+    return regex.compile(r"\p{Han}{2,}")
 
 
 @lru_cache(maxsize=None)
@@ -65,19 +55,41 @@ def context() -> dict:
 TYPO_COST = math.log(3e-4)
 TYPO_COST_KNOWN_WORD = math.log(1e-3)
 WINDOW = 4  # characters each side of a token taken into the comparison
+NEXT_WORD = 8  # characters read for the word after a lone adverb
+PHRASE = 2  # characters of context that make a corrected word the document's own phrase
+
+
+def lone_adverb(text: str, p: int, run_end: int, lo: int, hi: int, model: WordModel) -> bool:
+    """The character at p reads, as written, as an adverb that modifies nothing: a word of its
+    own (in the likeliest reading of text[lo:hi]) whose next word is no predicate (年未|固定资产,
+    期未|余额) or that ends the clause (截至2024年未，). An adverb stands before what it
+    modifies (上年未|完成, 到期未|支付), so the unigram model, which scores 未 alike wherever it
+    stands, is not to be trusted there."""
+    if not model.is_adverb(text[p]):
+        return False
+    _, ends = reading(text[lo:hi], model)
+    if p + 1 - lo not in ends or (p > lo and p - lo not in ends):
+        return False  # part of a longer word (尚未, 未必)
+    if p + 1 >= run_end:
+        nxt = text[run_end:].lstrip()[:1]
+        return not nxt or not nxt.isalnum()  # a number may follow (共 10 人, 已3年); punctuation may not
+    stop = min(run_end, p + 1 + NEXT_WORD)
+    _, ends = reading(text[p + 1:stop], model)
+    return not model.is_predicate(text[p + 1:p + 1 + ends[0]])
 
 
 def typo_candidates(text: str, cost: float = TYPO_COST):
-    """(start, end, right word, index of the replaced character, 'shape' | 'sound', gain) for every
+    """(start, end, right word, index of the replaced character, 'shape' | 'sound', gain, lone) for every
     2–4 character token of `text` that is no word but becomes a target word when one character
     is replaced by its look-alike or sound-alike, when the text around reads corrected at least
     exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
-    reads 自己|经常; 一是 is 一|是)."""
-    index, logp, conf = targets(), word_model(), confusion()
-    known, lookup = logp.freq, index.get
+    reads 自己|经常; 一是 is 一|是). A token's last character that reads as a lone adverb
+    modifying nothing (年未，, 期未余额) is scored as an unknown character (lone: True)."""
+    index, model, conf = typo_index(), word_model(), confusion()
+    known, lookup, get_pair = model.freq, index.get, conf.get
     free = context()["free_chars"]
     written_of: dict[tuple[int, int], float] = {}  # the reading as written, per window
-    for run in HAN.finditer(text):
+    for run in han_runs().finditer(text):
         a, b = run.span()
         for i in range(a, b - 1):
             for n in (4, 3, 2):
@@ -87,22 +99,32 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
                 if tok in known:
                     continue
                 for j in range(n):
-                    if tok[j] in free:
+                    x = tok[j]
+                    if x in free:
                         continue
-                    for w in lookup(tok[:j] + "?" + tok[j + 1:], ()):
-                        pair = conf.get(w[j])
-                        if w == tok or pair is None:
+                    hit = lookup(tok[:j] + "?" + tok[j + 1:])
+                    if hit is None or x not in hit:  # (x is never one of the targets' own: tok is no word)
+                        continue
+                    for c in hit[hit.index("|") + 1:]:
+                        pair = get_pair(c)
+                        if pair is None:
                             continue
-                        kind = "shape" if tok[j] in pair[0] else ("sound" if tok[j] in pair[1] else None)
+                        kind = "shape" if x in pair[0] else ("sound" if x in pair[1] else None)
                         if kind is None:
                             continue
+                        w = tok[:j] + c + tok[j + 1:]
                         lo, hi = max(a, i - WINDOW), min(b, i + n + WINDOW)
                         written = written_of.get((lo, hi))
                         if written is None:
-                            written = written_of[lo, hi] = best_reading(text[lo:hi], logp)
-                        fixed = best_reading(text[lo:i] + w + text[i + n:hi], logp)
-                        if fixed + cost > written:
-                            yield i, i + n, w, j, kind, fixed - written
+                            written = written_of[lo, hi] = best_reading(text[lo:hi], model)
+                        gain = best_reading(text[lo:i] + w + text[i + n:hi], model) - written
+                        # a lone adverb that modifies nothing belongs to the word before it: the
+                        # token it closes (期未|余额 -> 期末), not one it would open (未余 -> 为余)
+                        lone = gain + TYPO_COST_KNOWN_WORD <= 0 and j == n - 1 and lone_adverb(text, i + j, b, lo, hi, model)
+                        if lone:
+                            gain += model.get(x) - UNKNOWN_CHAR
+                        if gain + cost > 0:
+                            yield i, i + n, w, j, kind, gain, lone
 
 
 class ConfusableTypo(Rule):
@@ -116,10 +138,15 @@ class ConfusableTypo(Rule):
     sound-alike (linter/data/confusion_chars.txt, built by scripts/build_confusion_data.py from
     rendered glyphs and pinyin), when the text around it reads far more likely corrected than as
     written (jieba's word frequencies, linter/data/common_words.txt: 自己经常 holds 己经 but reads
-    自己|经常). A word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's
-    name (侯明同志), a 文号 prefix (普发改投〔2024〕) and a token the document writes
-    consistently (at least twice and more often than the word it resembles) stay silent.
-    Suggests the right word.
+    自己|经常). Two more kinds of evidence: a character written as a lone adverb that modifies
+    nothing (jieba's word classes: 期未|余额, 2024年未，, not 上年未|完成) reads as no word,
+    when the document writes the corrected word elsewhere; and a weaker correction counts when
+    the document writes it in the same phrase elsewhere (全体再职人员 where 在职人员 recurs). A
+    word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's name
+    (侯明同志), a place name (现将涞水县…), a 文号 prefix (普发改投〔2024〕) and a token the
+    document writes consistently (at least twice and more often than the word it resembles)
+    stay silent. Suggests the right word. The word data are compiled into
+    linter/data/typo_model.marshal (scripts/build_typo_model.py) so a process loads them once.
 
     *Why it matters*: a published budget with 技木 or 期未 reads as careless, and a search for
     the real term (技术, 期末) misses the passage.
@@ -143,7 +170,7 @@ class ConfusableTypo(Rule):
         for ln, text in lines:
             for m in pattern.finditer(text) if pattern is not None else ():
                 wrong, right, unless = by_wrong[m.group()]
-                if unless is not None and self._excused(text, m.start(), m.end(), wrong, unless):
+                if unless and self._excused(text, m.start(), m.end(), wrong, context_pattern(unless)):
                     continue
                 curated.setdefault(ln.number, []).append(m.span())
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
@@ -152,29 +179,59 @@ class ConfusableTypo(Rule):
 
     def _typos(self, doc, lines, curated):
         found = []
+        whole = "\n".join(text for _, text in lines)
+        cands_of: dict[str, list] = {}  # a text written on several lines (table labels) is read once
         for ln, text in lines:
             taken = list(curated.get(ln.number, []))
-            # the longest token first, then the likeliest correction (编质: 编制, not 编织)
-            cands = sorted(typo_candidates(text, TYPO_COST_KNOWN_WORD), key=lambda c: (c[0] - c[1], -c[5]))
-            for s, e, right, j, kind, gain in cands:
-                if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e):
+            # strong evidence, or a correction the document writes right in the same phrase
+            # elsewhere (全体再职人员 where 在职人员 recurs): the longest token first, then the
+            # likeliest correction (编质: 编制, not 编织)
+            cands = cands_of.get(text)
+            if cands is None:
+                cands = cands_of[text] = sorted(
+                    (c for c in typo_candidates(text, 0.0)
+                     if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
+                    key=lambda c: (c[0] - c[1], -c[5]))
+            for s, e, right, j, kind, gain, lone in cands:
+                if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e) \
+                        or self._in_place_name(text, s + j):
                     continue
                 taken.append((s, e))
-                found.append((ln, s, e, text[s:e], right, j, kind, gain))
+                found.append((ln, s, e, text[s:e], right, j, kind, gain, lone))
         if not found:
             return
-        whole = "\n".join(text for _, text in lines)
         uses = context()["consistent_uses"]
-        for ln, s, e, tok, right, j, kind, gain in found:
+        for ln, s, e, tok, right, j, kind, gain, lone in found:
             n, rights = whole.count(tok), whole.count(right)
             if n >= uses and n > rights:
                 continue  # the document's own word (微博 in a dictionary older than it)
-            if gain < -TYPO_COST and rights == 0:
-                continue  # weak evidence, and the document never writes the word
+            if (gain < -TYPO_COST or lone) and rights == 0:
+                continue  # weak evidence, and the document never writes the word: a lone adverb
+                # may also start a word newer than the dictionary (县内正能量)
             how = "形近" if kind == "shape" else "音近"
             yield self.at_span(doc, ln.number, s, e,
                                f"疑似错别字：`{tok}` 应为 `{right}`（`{tok[j]}` 与 `{right[j]}` {how}）",
                                suggestion=right)
+
+    @staticmethod
+    def _written_right_elsewhere(whole: str, text: str, s: int, e: int, right: str) -> bool:
+        """The corrected word with the two characters before it, or after it, is written in the
+        document (再职人员 -> 在职人员): the writer's own phrase, slipped once."""
+        before, after = text[max(0, s - PHRASE):s], text[e:e + PHRASE]
+        return (len(before) == PHRASE and han_runs().fullmatch(before) is not None and before + right in whole) or \
+            (len(after) == PHRASE and han_runs().fullmatch(after) is not None and right + after in whole)
+
+    @staticmethod
+    def _in_place_name(text: str, p: int) -> bool:
+        """The character at p belongs to a place name written around it (现将涞水县…: 涞水县,
+        not 将来): a name is no typo."""
+        names, div, stems = place_names(), divisions(), place_stems()
+        for a in range(max(0, p - 6), p + 1):
+            for b in range(max(a + 2, p + 1), min(len(text), a + 8) + 1):
+                w = text[a:b]
+                if w in names or w in div.by_name or w in div.by_stem or w in stems:
+                    return True
+        return False
 
     @staticmethod
     def _context_excuses(text, s, e) -> bool:

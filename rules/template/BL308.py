@@ -133,7 +133,7 @@ class HeadingNumbering(Rule):
                                 not self._present(starts, outer, v, prev[2], None, doc, (prev[1] + 1, line - 1)):
                             yield self._finding(
                                 doc, line, token,
-                                f"`{token.strip()}` 使用了错误的编号样式：接在 `{prev[2].strip()}`（第 {prev[1]} 行）之后，应为 `{render(outer, v, prev[2])}`{auto_note}",
+                                f"`{token.strip()}` 使用了错误的编号样式：接在{self._heading(doc, prev[1])}之后，应为 `{render(outer, v, prev[2])}`{auto_note}",
                                 render(outer, v, prev[2]), related_line(doc, prev[1], "上一个同级编号"))
                 fresh[style] = False
                 continue
@@ -163,7 +163,7 @@ class HeadingNumbering(Rule):
                 continue
             if v == 1 and style in ("cn", "paren_cn"):
                 yield self._finding(doc, line, token,
-                                    f"`{token.strip()}` 重新从一开始编号，与第 {top[1]} 行的 `{top[2].strip()}` 属同一级编号：下级标题应换用下一级编号样式{auto_note}",
+                                    f"`{token.strip()}` 重新从一开始编号，与{self._heading(doc, top[1])}属同一级编号：下级标题应换用下一级编号样式{auto_note}",
                                     None, related_line(doc, top[1], "同级的上一个编号"))
                 stack.append([v, line, token])
                 continue
@@ -182,7 +182,7 @@ class HeadingNumbering(Rule):
                     pass
                 else:
                     yield self._finding(doc, line, token,
-                                        f"编号跳号：`{top[2].strip()}`（第 {top[1]} 行）之后是 `{token.strip()}`，缺少 `{render(style, missing, top[2])}`{auto_note}",
+                                        f"编号跳号：{self._heading(doc, top[1])}之后是 `{token.strip()}`，缺少 `{render(style, missing, top[2])}`{auto_note}",
                                         render(style, missing, top[2]), related_line(doc, top[1], "上一个同级编号"))
                 top[:] = [v, line, token]
                 continue
@@ -192,9 +192,17 @@ class HeadingNumbering(Rule):
                 continue
             what = "重复" if v == top[0] else "倒序"
             yield self._finding(doc, line, token,
-                                f"编号{what}：`{top[2].strip()}`（第 {top[1]} 行）之后又是 `{token.strip()}`，应为 `{render(style, top[0] + 1, top[2])}`{auto_note}",
+                                f"编号{what}：{self._heading(doc, top[1])}之后又是 `{token.strip()}`，应为 `{render(style, top[0] + 1, top[2])}`{auto_note}",
                                 render(style, top[0] + 1, top[2]), related_line(doc, top[1], "上一个同级编号"))
             top[:] = [v, line, token]
+
+    @staticmethod
+    def _heading(doc, line: int) -> str:
+        """The numbered line as a reader finds it in Word or a PDF: by its text, not by a line
+        number of the text view (「五、部门整体绩效目标」)."""
+        text = doc.line(line).text.strip()
+        text = regex.split(r"[。；;]", text, maxsplit=1)[0]
+        return f"「{text[:24]}{'…' if len(text) > 24 else ''}」"
 
     @staticmethod
     def _cell_continuation(doc, line, style, v, token):

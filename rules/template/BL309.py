@@ -55,7 +55,7 @@ class PunctuationDefect(Rule):
             for m in EMPTY.finditer(text):
                 yield self.at_span(doc, ln.number, m.start(), m.end(), f"空的引号/括号 `{m.group()}`：其中的文字被删掉了")
             for m in STRAY.finditer(text):
-                yield self.at_span(doc, ln.number, m.start(), m.end(), f"中文文本中多余的字符 `{m.group()}`", suggestion="")
+                yield self.at_span(doc, ln.number, m.start(), m.end(), f"中文文本中多余的字符「{m.group()}」", suggestion="")
             if carry and not self._continues(doc, prev, ln):
                 yield from self._unclosed(doc, carry)
                 carry = []

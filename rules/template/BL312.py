@@ -5,17 +5,28 @@ from functools import lru_cache
 import regex
 
 from linter.engine import Rule
-from linter.vocab import load_lines
+from linter.vocab import load_json, load_lines
 
 from .common import numeral_chars, scanned_lines
 
 DOUBLED = regex.compile(r"(\p{Han}{2,6})\1")
 SINGLE = regex.compile(r"([的了和在是对与及将把被])\1")
+# a table label is this long: 2 to 40 characters (a 科目 name with its code stripped)
+MIN_LABEL, MAX_LABEL = 2, 40
+LEADING_CODE = regex.compile(r"^\d{3,7}")
+# what follows the verb of an amount: the amount (为/是 between them at most)
+AMOUNT_NEXT = regex.compile(r"\s*(?:为|是)?\s*[\d０-９]")
 
 
 @lru_cache(maxsize=None)
 def reduplications() -> frozenset[str]:
     return frozenset(w for line in load_lines("reduplications.txt") for w in line.split())
+
+
+@lru_cache(maxsize=None)
+def amount_leads() -> frozenset[str]:
+    """Words that stand right before an amount (data/instructions.json): 支出, 安排, 预算 …"""
+    return frozenset(load_json("instructions.json")["amount_leads"])
 
 
 def _is_word(word: str) -> bool:
@@ -32,7 +43,9 @@ class DuplicatedWord(Rule):
     the AABB shape (认认真真, 实实在在, 的的确确), and the ABAB verbs and AA words of
     linter/data/reduplications.txt (研究研究, 常常, 层层); numerals repeating inside a number
     (二〇二〇年); text where the repeat sits on a word boundary (在职人员人员经费 is 在职人员 +
-    人员经费, 目的的 is 目的 + 的); and a repeat across two table cells merged on one line,
+    人员经费, 目的的 is 目的 + 的), or where a name the document's tables print ends in the
+    word that then stands before its amount (…缴费支出支出5.31万元 is the 科目 …缴费支出 +
+    支出5.31万元); and a repeat across two table cells merged on one line,
     because in a table each cell is read on its own.
 
     *Why it matters*: a doubled word is an editing slip left from pasting or deleting; in a
@@ -50,6 +63,7 @@ class DuplicatedWord(Rule):
     severity = "warning"
 
     def check(self, doc):
+        self.labels = self._labels(doc)
         cells_by_line = None
         for ln, text in scanned_lines(doc):
             if ln.kind == "table":
@@ -62,6 +76,19 @@ class DuplicatedWord(Rule):
             for off, piece in pieces:
                 for s, e, unit in self._doubles(piece):
                     yield self.at_span(doc, ln.number, off + s, off + e, f"词语重复：`{piece[s:e]}`", suggestion=unit)
+
+    @staticmethod
+    def _labels(doc) -> frozenset[str]:
+        """The names the document's own tables print (科目 and item rows): a name ending in the
+        word that the sentence then says again (…缴费支出|支出5.31万元) is no doubled word."""
+        out = set()
+        for t in doc.tables:
+            for row in t.rows:
+                for c in row:
+                    text = regex.sub(r"\s+", "", c.text)
+                    if MIN_LABEL <= len(text) <= MAX_LABEL and c.number is None and regex.search(r"\p{Han}", text):
+                        out.add(LEADING_CODE.sub("", text))
+        return frozenset(out)
 
     @staticmethod
     def _cells_by_line(doc):
@@ -79,7 +106,8 @@ class DuplicatedWord(Rule):
                 continue
             if all(ch in numeral_chars() for ch in unit):
                 continue  # digits repeating inside a number: 二〇二〇年, 一一一九
-            if self._aabb(text, m.start(), m.end()) or self._on_boundary(text, m.start(), m.end(), len(unit)):
+            if self._aabb(text, m.start(), m.end()) or self._on_boundary(text, m.start(), m.end(), len(unit)) \
+                    or self._after_label(text, m.start(), m.end(), len(unit)):
                 continue
             yield m.start(), m.end(), unit
         for m in SINGLE.finditer(text):
@@ -95,6 +123,14 @@ class DuplicatedWord(Rule):
             return False
         before, after = text[max(0, s - 2):s], text[e:e + 2]
         return (len(before) == 2 and before[0] == before[1]) or (len(after) == 2 and after[0] == after[1])
+
+    def _after_label(self, text, s, e, n) -> bool:
+        """The first copy ends a name the tables print and the second is the verb of its
+        amount: 主要为机关事业单位基本养老保险缴费支出|支出5.31万元."""
+        mid = s + n
+        if text[mid:e] not in amount_leads() or not AMOUNT_NEXT.match(text, e):
+            return False
+        return any(text[a:mid] in self.labels for a in range(max(0, mid - MAX_LABEL), s + 1))
 
     @staticmethod
     def _on_boundary(text, s, e, n) -> bool:

@@ -8,8 +8,9 @@ import regex
 from linter.engine import Rule
 from linter.findings import related_line
 from linter.structure import numbering_of, region_of
+from linter.places import divisions, elsewhere, own_divisions, place_names, place_stems
 from linter.units import head_of, is_own_name, org_heads, split_name
-from linter.vocab import load_json, load_lines
+from linter.vocab import load_json
 from linter.wordfreq import best_reading, word_model
 
 from .common import enclosing, is_document_title, regions, scanned_lines
@@ -20,30 +21,44 @@ SUFFIX_CHARS = "省市州盟县旗区"
 STEM_LOGP = math.log(20 / 6e7)  # a place stem jieba does not list reads as a rare word
 
 
+@lru_cache(maxsize=None)
+def defined_pattern() -> "regex.Pattern":
+    """A short name the document defines: …（以下简称“区城管执法局”）, 简称为"市卫健委"."""
+    return regex.compile(r"(?:以下)?简称(?:为)?[:：]?\s*[“\"「『]?(\p{Han}{2,16})[”\"」』]?")
+
+
+@lru_cache(maxsize=None)
+def name_titles() -> tuple[str, ...]:
+    """Words after a person's name (同志, 书记 …), shared with BL306 (typo_context.json)."""
+    return tuple(load_json("typo_context.json")["name_titles"])
+
+
 def unit_words() -> dict:
     return load_json("unit_words.json")
 
 
-@lru_cache(maxsize=None)
-def place_names() -> dict[str, str]:
-    """Known place names (region_names.txt) -> the level of their government."""
-    out = {}
-    for line in load_lines("region_names.txt"):
-        name, level, *_ = line.split(" ")
-        out[name] = level
-    return out
+def _shortened(short: str, full: str) -> bool:
+    """`short` keeps characters of `full` in order (市场监管局 of 市场监督管理局)."""
+    it = iter(full)
+    return all(ch in it for ch in short)
 
 
-@lru_cache(maxsize=None)
-def place_stems() -> dict[str, tuple[str, str]]:
-    """Stems by which a text names a place alone (静安 for 静安区) -> (name, level)."""
-    out = {}
-    stop = set(unit_words()["place_stem_stop"])
-    for line in load_lines("region_names.txt"):
-        parts = line.split(" ")
-        if len(parts) == 3 and parts[2] not in stop:
-            out.setdefault(parts[2], (parts[0], parts[1]))
-    return out
+def _level_short_form(name: str, dept: str) -> bool:
+    """The department's short form: its innermost region's level character and its organisation
+    shortened (区城管执法局 of 上海市闵行区城市管理综合行政执法局, 市卫健委 of 温州市卫生健康委员会),
+    ending in its head or the head's first character (委 for 委员会, 办 for 办公室)."""
+    if len(name) < 3 or name[0] not in SUFFIX_CHARS:
+        return False
+    names, div = place_names(), divisions()
+    cut = None  # the end of the department's innermost region written with that level character
+    for k, ch in enumerate(dept):
+        if ch == name[0] and any(dept[s:k + 1] in names or dept[s:k + 1] in div.by_name for s in range(max(0, k - 7), k - 1)):
+            cut = k + 1
+    if cut is None:
+        return False
+    org = dept[cut:]
+    head = head_of(org)
+    return bool(head) and _shortened(name[1:], org) and (name.endswith(head) or name[-1] == head[0])
 
 
 def level_of(region: str) -> str | None:
@@ -66,7 +81,7 @@ def patterns():
     # a body named as the subject of the document's own statements: at the start of a clause,
     # right before (its year and) what the document says about itself
     own = regex.compile(rf"(?:^|(?<=[，。；：:、\s])|(?<=(?:19|20)\d{{2}}[ \u3000]*年度?))((?:中共)?\p{{Han}}{{2,30}}?(?:{heads}))"
-                        rf"(?=[ \u3000]*(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})))")
+                        rf"(?=[ \u3000]*(?:[（(][^）)]{{1,12}}[）)])?(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})))")
     ok = regex.compile("|".join(regex.escape(w) for w in words["other_region_ok"]))
     return org, own, ok
 
@@ -79,18 +94,22 @@ class OtherUnitName(Rule):
     names, linter/data/region_names.txt, built from jieba's place names) followed by
     an organisation (a body word such as 财政, 教育, 市场监督, 委: region_words.json
     body_words and unit_words.json org_starts; then its head 局/委员会/办公室 …) — and compares them with the department
-    named by the document's titles (doc.meta.department). Reported:
-    - a body of another region of the department's level (临城县教育局 in 平乡县's budget), or
-      of a higher level when the department's own name shows another one at that level (唐山市…
-      in 石家庄市鹿泉区's budget);
+    named by the document's titles (doc.meta.department). Places are read against the
+    department's own region by the administrative hierarchy (linter/places.py: the country's
+    divisions to the county level, linter/data/admin_divisions.txt): a place is another
+    region's when none of the divisions it may name lies in the own region or holds it; where
+    the divisions do not tell, by level. Reported:
+    - a body of another region (临城县教育局 in 平乡县's budget; 唐山市… in 石家庄市鹿泉区's);
     - a body that is not the department, named as the subject of the document's own statements
-      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget);
-    - in a 绩效目标 table or section, a place of another region of the same level (完成开平区
-      网络安全宣传周 in 平乡县's targets).
-    Silent: the department's own names and short forms (省人大办公厅, 县委网信办), superior
-    bodies and regions (河北省委网信办, 市财政局), lower-level places (its own towns), units it
-    lists as its own (下属单位 tables), names of documents (《…》, 文号), and cooperation with
-    another region (对口支援, 学习考察, 协作 …).
+      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget, 截至…，阜平县民政局固定资产…);
+    - in a 绩效目标 table or section, a place of another region, by its name or its stem alone
+      (完成开平区网络安全宣传周 in 平乡县's targets; 保障江宁教育工作 in 苏州市's).
+    Silent: the department's own names and short forms (省人大办公厅, 县委网信办, 市卫健委, a short
+    name the document defines: 以下简称“区城管执法局”), superior bodies and regions (河北省委网信办,
+    市财政局), places within its region (吴中 in 苏州市's targets, its towns), units it lists as its
+    own (下属单位 tables), names of documents (《…》, 文号), a person's name (王江宁同志), and
+    sentences of cooperation with another region or of national programmes named after places
+    (对口支援, 学习考察, 协作, 京津冀协同发展, 海南自由贸易港 …).
 
     *Why it matters*: a budget copied from another department's or county's file keeps that
     unit's name; its statements and targets are not this department's.
@@ -117,7 +136,12 @@ class OtherUnitName(Rule):
         if own_level not in rank:
             return
         org, self_pat, ok = patterns()
+        # the department's own region as divisions of the country, from its name and the
+        # document's region (河北省 … 平乡县 -> 130532): places are read against it
+        own_codes = own_divisions(chain + ([doc.meta.region] if doc.meta.region and doc.meta.region not in chain else []))
         units = self._own_units(doc)
+        defined = frozenset(m.group(1) for _, text in scanned_lines(doc) if "简称" in text
+                            for m in defined_pattern().finditer(text))
         perf = self._performance_lines(doc)
         where = self._title_line(doc, dept)
         related = [related_line(doc, where, "文件标题中的部门名称")] if where else None
@@ -129,7 +153,7 @@ class OtherUnitName(Rule):
                 if s is None:
                     continue
                 name = text[s:e]
-                if self._is_own(name, dept, units) or not self._names_a_body(name):
+                if self._is_own(name, dept, units, defined) or not self._names_a_body(name):
                     continue
                 if self._title_of_a_part(text, e):
                     continue  # a part title: BL305's
@@ -138,7 +162,7 @@ class OtherUnitName(Rule):
                                    f"`{name}` 不是本部门（{dept}）：文中以它的名义陈述本部门的情况，疑为从其他单位的文件复制",
                                    related=related, suggestion=dept)
             if ln.number in perf:
-                for s, e, name, level in self._stems(text, dept, chain, own_level, rank):
+                for s, e, name, level in self._stems(text, dept, chain, own_level, rank, own_codes):
                     if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok):
                         continue
                     taken.append((s, e))
@@ -146,14 +170,14 @@ class OtherUnitName(Rule):
                                        f"其他地区的地名 `{text[s:e]}`（{name}）出现在{own.regions[-1] if own.regions else '本部门'}"
                                        f"的绩效目标中，疑为从其他地区的文件复制", related=related)
             for s, e, region, level in self._regions(text, chain):
-                if any(a < e and s < b for a, b in taken) or not self._other_region(region, level, chain, own_level, rank):
+                if any(a < e and s < b for a, b in taken) or not self._other_region(region, level, chain, own_level, rank, own_codes):
                     continue
                 body = org.match(text, e)
                 if body is None and ln.number not in perf:
                     continue
                 end = body.end() if body else e
                 name = text[s:end]
-                if self._is_own(name, dept, units) or self._excused(text, s, end, ok):
+                if self._is_own(name, dept, units, defined) or self._excused(text, s, end, ok):
                     continue
                 taken.append((s, end))
                 what = "其他地区的单位" if body else "其他地区的地名"
@@ -192,14 +216,21 @@ class OtherUnitName(Rule):
         return bool(parts.level) and head_of(parts.org) is not None and len(parts.org) >= 2
 
     @staticmethod
-    def _is_own(name: str, dept: str, units: list[str]) -> bool:
+    def _is_own(name: str, dept: str, units: list[str], defined: frozenset[str] = frozenset()) -> bool:
         """The department, a unit under it (its name continued: …财政局财政所), its parent (the
         name it continues: 省人大常委会 of 江苏省人大常委会办公厅), or a unit it lists."""
         # a connective written another way (规划与自然资源局) is the department's name misspelt: BL305's
         name, dept = regex.sub("[与及、]", "和", name), regex.sub("[与及、]", "和", dept)
         if is_own_name(name, dept) or dept.endswith(name) or name.endswith(dept) or name.startswith(dept):
             return True
+        if name in defined:
+            return True  # the document's own abbreviation (…局（以下简称“区城管执法局”）)
         a, b = split_name(name), split_name(dept)
+        if b.org and len(name) >= 3 and head_of(name) is not None and head_of(name) == head_of(b.org) \
+                and _shortened(name, b.org):
+            return True  # the organisation's short form, a level-like first character its own (市场监管局)
+        if _level_short_form(name, dept):
+            return True
         if a.org and b.org.startswith(a.org) and (not a.regions or (b.regions and a.regions[-1] == b.regions[-1])) \
                 and (not a.level or (b.regions and b.regions[-1].endswith(a.level))):
             return True
@@ -233,11 +264,14 @@ class OtherUnitName(Rule):
                 yield s, p + 1, region, level
 
     @staticmethod
-    def _stems(text: str, dept: str, chain: list[str], own_level: str, rank: dict):
-        """(start, end, place, level) of places of the department's level named by their stem
-        alone (提升江宁人才工作水平 in 平乡县's targets): not the department's own (开平 in 开平区's
-        document), not part of a word around it (the stem's characters reading as another word)."""
-        stems, model = dict(place_stems()), word_model()
+    def _stems(text: str, dept: str, chain: list[str], own_level: str, rank: dict, own_codes: frozenset[str]):
+        """(start, end, place, level) of places named by their stem alone (提升江宁人才工作水平 in
+        平乡县's targets): a division that lies outside the department's own region (any level:
+        南京市's 江宁区 in 苏州市's targets), or, where the divisions do not tell, a place of
+        the department's level; not the department's own (开平 in 开平区's document), not part
+        of a word around it (the stem's characters reading as another word)."""
+        stems = dict(place_stems())
+        div = divisions()
         # provinces by name (河北, 山东) when the department's own name shows its province
         own_province = next((r for r in chain if level_of(r) == "省" or r.endswith(("北京市", "上海市", "天津市", "重庆市"))), None)
         if own_province:
@@ -248,26 +282,41 @@ class OtherUnitName(Rule):
             for n in (3, 2):
                 stem = text[s:s + n]
                 hit = stems.get(stem)
-                if hit is None or (rank.get(hit[1]) != rank.get(own_level) and not (own_province and hit[0] == stem)):
+                codes = div.by_stem.get(stem, ())
+                if hit is None and not codes:
+                    continue
+                away = elsewhere(stem, own_codes)
+                if away is False:
+                    break  # the department's own region, or one holding it
+                if codes and (hit is None or away):
+                    hit = (div.name[codes[0]], div.level(codes[0]))
+                if away is None and (rank.get(hit[1]) != rank.get(own_level) and not (own_province and hit[0] == stem)):
                     continue
                 if stem in dept or any(r.startswith(stem) for r in chain) or text.startswith(hit[0], s):
                     continue
                 e = s + n
+                if any(text.startswith(t, e) for t in name_titles()):
+                    break  # a person's given name (王江宁同志)
                 # the place only when the likeliest reading of the words around keeps the stem whole
                 # (推动|静安|食品), not when its characters belong to other words (金|山银|山)
                 lo, hi = max(0, s - 4), min(len(text), e + 4)
+                model = word_model()  # loaded when a stem is met, not for every document
                 as_place = best_reading(text[lo:s], model) + (model.get(stem) or STEM_LOGP) + best_reading(text[e:hi], model)
                 if as_place >= best_reading(text[lo:hi], model) - math.log(10):
                     yield s, e, hit[0], hit[1]
                 break
 
     @staticmethod
-    def _other_region(region: str, level: str, chain: list[str], own_level: str, rank: dict) -> bool:
+    def _other_region(region: str, level: str, chain: list[str], own_level: str, rank: dict,
+                      own_codes: frozenset[str] = frozenset()) -> bool:
         if any(region == r or region.endswith(r) or r.endswith(region) for r in chain):
             return False
         stem = region[:-1]
         if len(stem) <= 2 and any(c in regions()["damage_modifiers"]["before"] for c in stem[-1:]):
             return False  # 我县, 全县, 各区, 本市 …
+        away = elsewhere(region, own_codes)
+        if away is not None:
+            return away  # the divisions tell: in or over the own region, or elsewhere
         mine, theirs = rank.get(own_level, 0), rank.get(level, 0)
         if theirs == mine:
             return True

@@ -50,6 +50,12 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
     return out, LiteralSet(out)  # what an alternation of them finds, without compiling one (20 ms)
 
 
+# a quantity: an amount or a percentage, in any digits
+FIGURE = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％|个百分点)")
+# … and a sentence ending on one (a bracketed aside may follow it)
+FIGURE_END = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?\s*(?:[（(][^（）()]{0,30}[）)])?\s*[。！？]$")
+
+
 class BrokenComparison(Rule):
     """A comparison phrase that does not parse: 比…持平 (比 cannot take 持平: 与…持平), 比…相比, a
     full stop that cuts the comparison clause from its subject (…4.74万元。比上年增加…), or a
@@ -85,25 +91,34 @@ class BrokenComparison(Rule):
         markers, levels = _alt(cfg["ratio_markers"]), _alt(cfg["level_words"])
         level_markers = _alt(cfg["level_markers"])
         # 比/较 … 持平 inside one clause, nothing that makes it a 相比 phrase between
-        level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照)[^，,。；;！？]{{1,24}}?(?:{levels})")
+        # (a comma between digits is a thousands separator, not the clause's end)
+        inside = r"(?:[^，,。；;！？]|(?<=\d),(?=\d))"
+        level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照){inside}{{1,28}}?(?:{levels})")
         blocked = cfg["not_before_level"]
-        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照)[^，,。；;！？]{{1,20}}?(?:{_alt(cfg['change_verbs'])})")
+        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照){inside}{{1,28}}?(?:{_alt(cfg['change_verbs'])})")
         # 比上年相比: 比 mixed with 与…相比
         mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
         damaged, pattern = damaged_terms()
         for ln, text in scanned_lines(doc, ("text", "heading")):
+            cuts = {}
+            for m in cut.finditer(text):
+                if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
+                    continue
+                if not self._compares_a_figure(doc, ln, text, m):
+                    continue  # …合理支出。较上年减少了培训费支出等: a sentence of its own, subject understood
+                cuts[m.start(1)] = m
             for m in level.finditer(text):
                 if any(b in m.group() for b in blocked):
                     continue
+                # one finding for one 比: cut off by a full stop and joined to 持平 (…1.35万元。比2023年预算持平)
+                also = "；它还被句号与主语隔开了（前一句的句号应为逗号）" if cuts.pop(m.start(1), None) else ""
                 yield self.at_span(doc, ln.number, m.start(1), m.end(),
-                                   f"`{m.group()}`：“{m.group(1)}…持平”不成句，应为“与…持平”",
+                                   f"`{m.group()}`：“{m.group(1)}…持平”不成句，应为“与…持平”{also}",
                                    suggestion="与" + m.group()[1:])
             for m in mixed.finditer(text):
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{m.group()}`：“比…相比”不成句，应为“与…相比”", suggestion="与" + m.group()[1:])
-            for m in cut.finditer(text):
-                if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
-                    continue
+            for m in cuts.values():
                 s = m.start(1)
                 yield self.at_span(doc, ln.number, s, s + 1,
                                    f"句号把比较分句 `{m.group().strip()}` 与它的主语隔开了（前一句的句号应为逗号）")
@@ -114,6 +129,21 @@ class BrokenComparison(Rule):
                 what = {"doubled": "重复了一个字", "swapped": "两个字颠倒了", "inserted": "多了一个字"}[how]
                 yield self.at_span(doc, ln.number, m.start(), m.end(),
                                    f"`{m.group()}` 疑为 `{term}`（{what}）", suggestion=term)
+
+    @staticmethod
+    def _compares_a_figure(doc, ln, text, m) -> bool:
+        """The cut-off comparison is about a figure: it states a quantity itself (比上年度的
+        407,100.00元增加…), or the sentence before it ends on the amount it compares."""
+        end = regex.search(r"[。！？]", text[m.end():])
+        own = text[m.start(1):m.end() + (end.start() if end else len(text))]
+        if FIGURE.search(own):
+            return True
+        before = text[:m.start(1)].rstrip()
+        if not before and ln.number > 1:
+            prev = next((doc.line(n) for n in range(ln.number - 1, 0, -1)
+                         if doc.line(n).kind not in ("blank", "furniture")), None)
+            before = prev.text.rstrip() if prev is not None else ""
+        return bool(FIGURE_END.search(before))
 
     @staticmethod
     def _continues(doc, ln) -> bool:

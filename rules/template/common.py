@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
+import regex
+
 from linter.cnnum import numeral_digits, with_arabic_years  # noqa: F401  (re-exported)
 from linter.vocab import load_json, load_lines
 
@@ -98,6 +100,17 @@ def is_document_title(text: str, start: int, end: int) -> bool:
     return any(tail.endswith(e) for e in endings) and len(tail) <= 40
 
 
+def township(doc) -> tuple[str, str] | None:
+    """(name, 乡 | 镇 | 街道) of the township or street the department's name places it in,
+    below its region: 平乡县丰州镇人民政府 → (丰州镇, 镇); None for a body of the region itself."""
+    region, dept = doc.meta.region or "", doc.meta.department or ""
+    at = dept.find(region) if region else -1
+    if at < 0:
+        return None
+    m = regex.match(r"\p{Han}{1,6}?(镇|乡|街道)", dept[at + len(region):])
+    return (m.group(), m.group(1)) if m else None
+
+
 def level_char(doc) -> str | None:
     """The character by which the document names its own jurisdiction (全X, 我X, X委): the
     suffix of its region when that region is of the document's level (平乡旗 → 旗 although
@@ -107,6 +120,9 @@ def level_char(doc) -> str | None:
     lv = doc.meta.level
     if lv is None:
         return None
+    below = township(doc)
+    if below is not None and below[1] in regions()["level_chars"]:
+        return below[1]  # 阜平县东王乡…中心 speaks as the 乡 (我乡, 乡场 ← 市场)
     ch = lv
     if doc.meta.region:
         region, level = region_of(doc.meta.region)
