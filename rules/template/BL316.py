@@ -34,6 +34,8 @@ SAME_NUMBER_SHARE = 0.5
 # head noun (科技创新专项经费情况说明): the qualifier is at most this long, the head at least
 QUALIFIER = 2
 MIN_HEAD_NOUN = 6
+# a line naming the document: its kind (预算/决算 …), not a sentence
+DOC_TITLE = regex.compile(r"^[^。；，]*(?:预算|决算)[^。；，]*$")
 _SENTENCE = regex.compile(r"[。；;！!？?]")
 # a body line is looked at up to its first sentence or this many characters: a heading run
 # into its text by the reader still begins with the heading
@@ -197,10 +199,20 @@ class MissingPart(Rule):
 
     @staticmethod
     def _title_line(doc):
-        for ln in doc.lines[:20]:
-            if ln.kind in ("text", "heading") and ln.text.strip():
+        """The line that names the document (保定市竞秀区财政局2025年部门预算信息公开情况说明;
+        第一部分 … a part title when the body opens with the tables), else its first line of text."""
+        year = str(doc.meta.year or "")
+        first = None
+        for ln in doc.lines:
+            if ln.kind not in ("text", "heading") or not ln.text.strip():
+                continue
+            text = ln.text.strip()
+            if first is None:
+                first = ln.number
+            if year and year in with_arabic_years(text) and DOC_TITLE.search(text) and len(text) <= 60 \
+                    and table_kind_of(text) is None:
                 return ln.number
-        return None
+        return first
 
     def _blank_pages(self, doc):
         if any(ln.hard_breaks for ln in doc.lines):
