@@ -17,7 +17,9 @@ For every kind and family, N documents are generated with one defect planted (�
 for the next seed). A plant is FOUND when a finding of one of the kind's expected codes (or,
 for kinds no rule claims yet, any code of the kind's family) lies on the plant's zone: the
 statement's line, or the table's lines, or names it among its related locations. "family"
-recall counts any code of the family. For CLEAN documents (N per family, doc type and scope)
+recall counts any code of the family. "wordings" is found/planted over the distinct wordings a
+kind was planted in (statement templates with their layout of parts; a table's kind): the issues
+ask every kind to be found in at least three wordings. For CLEAN documents (N per family, doc type and scope)
 every finding is false; they are counted per rule. Findings on planted documents that are not
 the plant are counted as "other" per rule.
 
@@ -84,7 +86,8 @@ def evaluate(doc: GeneratedDoc, findings: list, by_text: bool = False) -> dict:
     fam = [f for f in findings if matches_code(f, plant, True) and on_zone(f, plant, by_text)]
     other = Counter(f.rule for f in findings if f not in fam)
     on_zone_rules = sorted({f.rule for f in findings if on_zone(f, plant, by_text)})
-    return {"found": bool(hit), "family": bool(fam), "other": other, "zone_rules": on_zone_rules}
+    return {"found": bool(hit), "family": bool(fam), "other": other, "zone_rules": on_zone_rules,
+            "wording": plant.wording}
 
 
 def generate_for(kind: str | None, family: str, n: int, seed: int, max_tries: int = 6):
@@ -125,7 +128,8 @@ def run(args) -> dict:
     for kind in kinds:
         k = KINDS[kind]
         entry = {"issue": k.issue, "family": k.family, "codes": list(k.codes), "doc": k.doc,
-                 "by_family": {}, "found": 0, "found_family": 0, "total": 0, "misses": [], "other": Counter()}
+                 "by_family": {}, "found": 0, "found_family": 0, "total": 0, "misses": [], "other": Counter(),
+                 "wordings": {}}
         for fam in families:
             docs = generate_for(kind, fam, args.n, args.seed)
             found = total = 0
@@ -136,6 +140,9 @@ def run(args) -> dict:
                     found += r["found"]
                     entry["found_family"] += r["family"]
                     entry["other"].update(r["other"])
+                    w = entry["wordings"].setdefault(r["wording"], [0, 0])
+                    w[0] += r["found"]
+                    w[1] += 1
                     if not r["found"]:
                         p = doc.plants[0]
                         entry["misses"].append({"file": str(path), "line": p.span.line, "text": p.span.text,
@@ -183,7 +190,8 @@ def print_report(rep: dict, misses: int, false: int = 0) -> None:
     print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} fresh={rep['fresh']} "
           f"formats={','.join(rep['formats'])} "
           f"({rep['seconds']}s, files in {rep['dir']})")
-    head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + f" {'recall':>7} {'family':>7}"
+    head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + \
+        f" {'recall':>7} {'family':>7} {'wordings':>9}"
     print(head)
     print("-" * len(head))
     tot_f = tot_n = 0
@@ -192,7 +200,9 @@ def print_report(rep: dict, misses: int, false: int = 0) -> None:
         rec = e["found"] / e["total"] if e["total"] else float("nan")
         famr = e["found_family"] / e["total"] if e["total"] else float("nan")
         codes = ",".join(e["codes"]) or e["family"] + "*"
-        print(f"{kind:22} {e['issue']:>5} {codes[:18]:18} {cells} {rec:>7.2f} {famr:>7.2f}")
+        ws = e.get("wordings", {})
+        wcell = f"{sum(1 for f, n in ws.values() if f)}/{len(ws)}"
+        print(f"{kind:22} {e['issue']:>5} {codes[:18]:18} {cells} {rec:>7.2f} {famr:>7.2f} {wcell:>9}")
         tot_f += e["found"]
         tot_n += e["total"]
         for m in e["misses"][:misses]:
@@ -217,19 +227,21 @@ def print_markdown(rep: dict) -> None:
     fams = rep["families"]
     print(f"n={rep['n']} per family and kind, seed {rep['seed']}, fresh={rep['fresh']}, "
           f"formats {','.join(rep['formats'])}\n")
-    print("| kind | codes | " + " | ".join(fams) + " | recall |")
-    print("|---|---|" + "---|" * len(fams) + "---|")
+    print("| kind | codes | " + " | ".join(fams) + " | recall | wordings found |")
+    print("|---|---|" + "---|" * len(fams) + "---|---|")
     tot_f = tot_n = 0
     for kind, e in rep["kinds"].items():
         cells = " | ".join(f"{e['by_family'][f][0]}/{e['by_family'][f][1]}" if e["by_family"][f][1] else "–"
                            for f in fams)
         rec = f"{e['found'] / e['total']:.2f}" if e["total"] else "–"
-        print(f"| {kind} | {','.join(e['codes']) or e['family'] + '*'} | {cells} | {rec} |")
+        ws = e.get("wordings", {})
+        print(f"| {kind} | {','.join(e['codes']) or e['family'] + '*'} | {cells} | {rec} | "
+              f"{sum(1 for f, n in ws.values() if f)}/{len(ws)} |")
         tot_f, tot_n = tot_f + e["found"], tot_n + e["total"]
     print(f"| all | | " + " | ".join(
         f"{sum(e['by_family'][f][0] for e in rep['kinds'].values())}/"
         f"{sum(e['by_family'][f][1] for e in rep['kinds'].values())}" for f in fams)
-        + f" | {tot_f / max(tot_n, 1):.2f} |\n")
+        + f" | {tot_f / max(tot_n, 1):.2f} | |\n")
     c = rep["clean"]
     rules = sorted({r for e in c["by_family"].values() for r in e["by_rule"]})
     print(f"False findings per clean document ({c['docs']} documents):\n")

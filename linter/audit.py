@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 
 # Only what the argument parser needs is imported here: `check` builds the same parser, and
 # its start-up must not pay for the store, the worker pool or multiprocessing.
+from .i18n import severity_word, status_word
 from .limits import Limits
+from .output import shown_path
 from .readers import SUFFIXES, UNSUPPORTED
 
 if TYPE_CHECKING:
@@ -74,11 +76,11 @@ class Progress:
                 elapsed = now - self.start
                 rate = self.checked / elapsed if elapsed > 0 else 0.0
                 left = (self.total - self.done) / rate if rate > 0 else 0.0
-                self.stream.write(f"\r\x1b[K{self.done}/{self.total} files  {rate:.1f} files/s  "
-                                  f"ETA {_clock(left)}  errors {self.errors}")
+                self.stream.write(f"\r\x1b[K{self.done}/{self.total} 个文件  {rate:.1f} 个/秒  "
+                                  f"剩余 {_clock(left)}  出错 {self.errors}")
                 self.stream.flush()
         else:
-            what = "unchanged, skipped" if skipped else f"{status}, {findings} finding{'s' if findings != 1 else ''}"
+            what = "未变化，跳过" if skipped else f"{status_word(status)}，{findings} 条发现"
             self.stream.write(f"audit: [{self.done}/{self.total}] {path}: {what}\n")
             self.stream.flush()
 
@@ -218,13 +220,12 @@ def _pair_halves(store: Store, jobs: int, limits: Limits, selection, progress: P
     pool = WorkerPool(audit_worker.audit_pair, jobs, limits, setup=audit_worker.setup, setup_args=(selection,))
     for (narrative, tables), outcome in pool.map(pairs):
         if not outcome.ok:
-            progress.stream.write(f"audit: {narrative} and {tables} could not be checked together "
-                                  f"({outcome.cause}); each keeps its own findings\n")
+            progress.stream.write(f"audit: {narrative} 与 {tables} 无法合并检查（{outcome.cause}），"
+                                  f"各自保留自己的发现\n")
             continue
         result = outcome.value
         store.replace_findings(result["findings"], result["summaries"], narrative)
-        progress.stream.write(f"audit: checked {narrative} and {tables} together as one publication "
-                              f"(说明 + 表格)\n")
+        progress.stream.write(f"audit: {narrative} 与 {tables} 是同一次公开的说明和表格，已合并检查\n")
 
 
 def summary_text(store: Store, top: int = 10) -> str:
@@ -232,43 +233,43 @@ def summary_text(store: Store, top: int = 10) -> str:
     out = []
     rows = store.query("SELECT status, COUNT(*) FROM documents GROUP BY status ORDER BY COUNT(*) DESC")
     total = sum(n for _, n in rows)
-    out.append(f"Documents: {total} (" + ", ".join(f"{s} {n}" for s, n in rows) + ")" if rows else "Documents: 0")
+    out.append(f"文件：{total} 个（" + "，".join(f"{status_word(s)} {n}" for s, n in rows) + "）" if rows else "文件：0 个")
     sev = dict(store.query("SELECT severity, COUNT(*) FROM findings GROUP BY severity"))
-    out.append("Findings: " + ", ".join(f"{s} {sev.get(s, 0)}" for s in ("error", "warning", "info")))
+    out.append("发现：" + "，".join(f"{severity_word(s)} {sev.get(s, 0)}" for s in ("error", "warning", "info")))
     by_rule = store.query("SELECT rule, name, severity, COUNT(*) FROM findings GROUP BY rule, severity "
                           "ORDER BY rule, severity")
     if by_rule:
-        out.append("By rule:")
-        out += [f"  {rule:7} {sev_:8} {n:6}  {name}" for rule, name, sev_, n in by_rule]
+        out.append("按规则：")
+        out += [f"  {rule:7} {severity_word(sev_):4} {n:6}  {name}" for rule, name, sev_, n in by_rule]
     partial = store.query("SELECT d.path, f.message FROM documents d JOIN findings f ON f.document_id=d.id "
                           "WHERE f.stage='reader' ORDER BY d.path, f.id")
     if partial:
-        out.append("Read in part (reader warnings):")
+        out.append("部分读取（读取警告）：")
         out += [f"  {p}: {message}" for p, message in partial[:top]]
         if len(partial) > top:
-            out.append(f"  … and {len(partial) - top} more (see the report)")
+            out.append(f"  …… 另有 {len(partial) - top} 条（见报告）")
     worst = store.query(
         "SELECT d.path, SUM(f.severity='error') AS e, COUNT(f.id) FROM documents d JOIN findings f "
         "ON f.document_id=d.id GROUP BY d.id HAVING e > 0 ORDER BY e DESC, d.path LIMIT ?", (top,))
     if worst:
-        out.append("Most errors:")
-        out += [f"  {e:5} errors, {n:5} findings  {p}" for p, e, n in worst]
+        out.append("错误最多的文件：")
+        out += [f"  错误 {e:5}，发现 {n:5}  {p}" for p, e, n in worst]
     return "\n".join(out) + "\n"
 
 
 def add_parser(sub) -> None:
-    a = sub.add_parser("audit", help="check a folder of documents on every core into a resumable store and report")
-    a.add_argument("paths", nargs="+")
-    a.add_argument("-o", "--output", default="budgetlint-report", help="report folder (default: budgetlint-report)")
-    a.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: all cores)")
-    a.add_argument("--force", action="store_true", help="check again the documents already in the store")
+    a = sub.add_parser("audit", help="批量审查：用全部核心检查文件夹中的文件，结果存入可续跑的库并生成报告")
+    a.add_argument("paths", nargs="+", metavar="路径", help="文件或文件夹")
+    a.add_argument("-o", "--output", default="budgetlint-report", help="报告文件夹（默认 budgetlint-report）")
+    a.add_argument("--jobs", "-j", type=int, default=0, help="工作进程数（默认：全部核心）")
+    a.add_argument("--force", action="store_true", help="库中已有、未变化的文件也重新检查")
     from .cli import add_limit_arguments, add_selection_arguments
 
     add_limit_arguments(a)
     add_selection_arguments(a)
-    a.add_argument("--no-report", action="store_true", help="fill the store only; write no HTML/CSV/Excel")
+    a.add_argument("--no-report", action="store_true", help="只写入结果库，不生成 HTML/CSV/Excel 报告")
     a.add_argument("--cluster", metavar="ADDRESS", nargs="?", const="local",
-                   help="run on a Dask cluster (budgetlint[cluster]): a scheduler address, or 'local'")
+                   help="在 Dask 集群上运行（需 budgetlint[cluster]）：调度器地址，或 local（本机集群）")
     a.set_defaults(func=cmd_audit)
 
 
@@ -283,15 +284,21 @@ def cmd_audit(args) -> int:
     if chosen is None:
         return 2
     selection, rules = chosen
+    # a path given on the command line that does not exist is a typo, not a document to report:
+    # say so before a long run starts (a broken symlink found inside a folder is still a BL000)
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:
+        print(f"budgetlint: 路径不存在：{shown_path(missing[0])}", file=sys.stderr)
+        return 2
     files = walk(args.paths)
     if not files:
-        print("budgetlint: no files to audit", file=sys.stderr)
+        print("budgetlint: 没有可审查的文件", file=sys.stderr)
         return 2
     try:
         os.makedirs(args.output, exist_ok=True)
         store = Store(os.path.join(args.output, STORE_NAME))
     except (OSError, StoreError) as exc:
-        print(f"budgetlint: cannot open the store in {args.output}: {exc}", file=sys.stderr)
+        print(f"budgetlint: 无法打开 {args.output} 中的结果库（{exc}）", file=sys.stderr)
         return 2
     jobs = args.jobs or os.cpu_count() or 1
     limits = selection.limits  # [tool.budgetlint.limits], then --time-limit and --memory-limit
@@ -302,14 +309,13 @@ def cmd_audit(args) -> int:
                           executor="dask" if args.cluster else "local",
                           cluster_address=None if args.cluster in (None, "local") else args.cluster)
     except KeyboardInterrupt:
-        print("budgetlint: interrupted; what was checked is stored: run the same command again to resume",
-              file=sys.stderr)
+        print("budgetlint: 已中断；已检查的结果都已存入，再次运行同一命令即可继续", file=sys.stderr)
     except ClusterError as exc:
         print(f"budgetlint: {exc}", file=sys.stderr)
         store.close()
         return 2
     except sqlite3.Error as exc:  # a full disk, a store removed under us
-        print(f"budgetlint: cannot write the store {store.path}: {exc}; run again to resume", file=sys.stderr)
+        print(f"budgetlint: 无法写入结果库 {store.path}（{exc}）；再次运行即可继续", file=sys.stderr)
         store.close()
         return 2
     sys.stdout.write(summary_text(store))
@@ -318,9 +324,9 @@ def cmd_audit(args) -> int:
             from .report import write_reports
 
             for path in write_reports(store, args.output):
-                print(f"Report: {path}")
+                print(f"报告：{path}")
         except OSError as exc:
-            print(f"budgetlint: cannot write the report: {exc}", file=sys.stderr)
+            print(f"budgetlint: 无法写入报告（{exc}）", file=sys.stderr)
             store.close()
             return 2
     store.close()

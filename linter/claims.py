@@ -61,6 +61,7 @@ def _norm(s: str) -> str:
 @lru_cache(maxsize=None)
 def vocab() -> Vocab:
     data = load_json("items.json")
+    words = load_json("statements.json")
     syns = []
     for key, spec in data["items"].items():
         for s in spec["synonyms"]:
@@ -88,8 +89,9 @@ def vocab() -> Vocab:
     return Vocab(
         items=data["items"], synonyms=tuple(syns),
         fillers=tuple(sorted(data["fillers"], key=len, reverse=True)),
-        change_words=dict(sorted(data["change_words"].items(), key=lambda kv: -len(kv[0]))),
-        flat_words=tuple(data["flat_words"]), compositions=comps, parents=parents,
+        # direction words are the statements' (one list for both readers of the narrative)
+        change_words=dict(sorted(words["change_words"].items(), key=lambda kv: -len(kv[0]))),
+        flat_words=tuple(sorted(words["flat_words"], key=len, reverse=True)), compositions=comps, parents=parents,
     )
 
 

@@ -77,7 +77,13 @@ def add_limit_arguments(parser) -> None:
 
     parser.add_argument("--time-limit", type=float, metavar="SECONDS",
                         help=f"每个文件最多检查的秒数，超时记为 BL000；0 为不限（默认 {DEFAULT.time_limit:g}）")
-    parser.add_argument("--memory-limit", type=parse_bytes, metavar="SIZE",
+    def size(text: str) -> int:
+        try:
+            return parse_bytes(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"应为大小，如 3G、512M 或 0（不限），而不是 '{text}'") from None
+
+    parser.add_argument("--memory-limit", type=size, metavar="SIZE",
                         help=f"每个文件在载入规则后的工作进程中最多可增加的地址空间，如 3G；0 为不限（默认 {size_text(DEFAULT.memory_limit)}）")
 
 
@@ -180,12 +186,13 @@ def cmd_rules(args) -> int:
         sys.stdout.write(reference(classes))
     elif args.format == "json":
         print(json.dumps([{"code": c.code, "name": c.name, "severity": c.severity, "pack": c.source,
-                           "summary": c.summary()} for c in classes], ensure_ascii=False, indent=2))
+                           "title": c.title(), "summary": c.summary()} for c in classes],
+                         ensure_ascii=False, indent=2))
     else:
         from .i18n import severity_word
 
         for c in classes:
-            print(f"{c.code:7} {c.name:40} {severity_word(c.severity):4} {c.source:12} {c.summary()}")
+            print(f"{c.code:7} {c.name:40} {severity_word(c.severity):4} {c.source:12} {c.title()}")
     return 2 if failed else 0
 
 

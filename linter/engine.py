@@ -74,6 +74,14 @@ class Rule:
         return " ".join(part.strip() for part in first.splitlines())
 
     @classmethod
+    def title(cls) -> str:
+        """The rule's one-line Chinese title (linter/data/rule_titles.json, where packs add
+        theirs); the docstring's summary when it has none."""
+        from .vocab import load_json
+
+        return (load_json("rule_titles.json").get("titles") or {}).get(cls.code) or cls.summary()
+
+    @classmethod
     def documentation(cls) -> str:
         doc = inspect.cleandoc(cls.__doc__ or "")
         return f"{cls.code} {cls.name} ({cls.severity})\n\n{doc}\n"
@@ -270,6 +278,29 @@ class Selection:
         return best
 
 
+class InputProblem(Rule):
+    """A file that could not be checked, or only in part (BL000, reported by the engine itself).
+
+    *What it does*: a file that cannot be read is one BL000 error naming the file and the
+    cause: not found, a format budgetlint does not read (.doc, .wps), corrupt or truncated,
+    encrypted, an encoding it cannot tell, no text layer, a reader limit exceeded, the time
+    limit exceeded. An empty file is a BL000 notice (info). A file read only in part (PDF
+    pages that cannot be read) is a BL000 warning that names the pages; the rest is checked.
+
+    *Why it matters*: a file that was not checked must not look like a clean one. BL000 is
+    always reported, whatever is selected or ignored; `--select BL000` runs no rule and lists
+    only the files that could not be checked.
+    """
+
+    code = "BL000"
+    name = "unreadable-input"
+    severity = "error"
+    source = "budgetlint"
+
+    def check(self, doc: Document) -> Iterable[Finding]:
+        return ()  # the readers and the command raise it; no document-level check
+
+
 def load_rules(selection: Selection | None = None) -> list[Rule]:
     return select_rules(selection)[0]
 
@@ -288,6 +319,7 @@ def select_rules(selection: Selection | None = None) -> tuple[list[Rule], list[s
             if selection.enabled(cls.code):
                 rules.append(cls(selection.options.get(cls.code)))
     named = (selection.select or []) + selection.extend_select
+    codes.append(InputProblem.code)  # selectable, though it is never run
     unknown = [s for s in named if not any(c.startswith(s) for c in codes)]
     return sorted(rules, key=lambda r: r.code), unknown
 
@@ -295,7 +327,7 @@ def select_rules(selection: Selection | None = None) -> tuple[list[Rule], list[s
 def all_rule_classes(errors: list[str] | None = None) -> list[type[Rule]]:
     """Every rule of every family. A family that cannot be loaded raises RulePackError or,
     when `errors` is given, is left out with its message appended there."""
-    out: list[type[Rule]] = []
+    out: list[type[Rule]] = [InputProblem]
     for fam in discover_families():
         try:
             out.extend(fam.rules())

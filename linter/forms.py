@@ -1008,17 +1008,32 @@ def category_stem(level1: str) -> str:
 def named_form(st, forms):
     """The form whose project the statement's subject names, when exactly one does: the
     subject ends with the project's name, written with or without 项目/经费/专项资金 … and
-    quotes (“科普宣传经费”项目, 科普宣传项目, 本单位科普宣传经费). A subject that goes on after
-    the name (科普宣传经费用于购置设备) is about something else."""
-    if not st.subject:
+    quotes (“科普宣传经费”项目, 科普宣传项目, 本单位科普宣传经费), or a statement without a subject
+    opens after “name：”. A subject that goes on after the name (科普宣传经费用于购置设备) is
+    about something else."""
+    subject = st.subject or _colon_head(st)
+    if not subject:
         return None
-    key = project_key(st.subject)
+    key = project_key(subject)
     hits = []
     for f in forms:
         name = project_key(f.name)
         if len(name) >= 4 and key.endswith(name) and f not in hits:
             hits.append(f)
     return hits[0] if len(hits) == 1 else None
+
+
+def _colon_head(st) -> str:
+    """The words before a colon that open a statement naming no subject of its own (森林防火经费：
+    预算数30.00万元，执行数30.00万元): what the statement is about."""
+    if not st.quantities:
+        return ""
+    text = st.text
+    floor = _clause_start(text, st.quantities[0].pos)
+    if floor == 0 or text[floor - 1] not in "：:":
+        return ""
+    head = text[_clause_start(text, floor - 1):floor - 1].strip()
+    return "" if regex.search(r"\d", head) else head
 
 
 def _clause_start(text: str, pos: int) -> int:

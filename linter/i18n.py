@@ -5,8 +5,17 @@ from __future__ import annotations
 SEVERITY_WORDS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
+# an audited document's status (the store keeps the English value, people read these)
+STATUS_WORDS = {"ok": "正常", "partial": "部分读取", "unreadable": "无法读取", "timeout": "超时",
+                "memory": "超出内存", "crash": "检查进程崩溃"}
+
+
 def severity_word(severity: str) -> str:
     return SEVERITY_WORDS.get(severity, severity)
+
+
+def status_word(status: str) -> str:
+    return STATUS_WORDS.get(status, status)
 
 
 def summary(findings, files: int, unreadable: int) -> str:

@@ -97,18 +97,19 @@ def _limit_memory(memory: int | None) -> None:
 
 
 def out_of_memory(exc: BaseException | None) -> bool:
-    """Whether an error met in a worker is its memory limit's. A failed allocation does not
-    always surface as MemoryError: C code may return without an exception (SystemError),
-    expat says "out of memory", and a reader may wrap any of them as a corrupt file. So: a
-    MemoryError anywhere in the chain, or, under a limit, a SystemError or an out-of-memory
-    message in it, or the worker's peak address space within a tenth of the budget (at
-    least 32 MiB) of the limit."""
+    """Whether an error met in a worker under a memory limit is that limit's (False anywhere
+    else: in-process, a reader's own "file too large to read" stands). A failed allocation
+    does not always surface as MemoryError: C code may return without an exception
+    (SystemError), expat says "out of memory", and a reader may wrap any of them as a
+    corrupt file. So: a MemoryError, a SystemError, an out-of-memory message or ENOMEM
+    anywhere in the chain, or the worker's peak address space within a tenth of the budget
+    (at least 32 MiB) of the limit."""
+    if _budget is None:
+        return False
     seen = 0
     while exc is not None and seen < 20:
-        if isinstance(exc, MemoryError):
-            return True
-        if _budget is not None and (isinstance(exc, SystemError) or "out of memory" in str(exc).lower()
-                                    or getattr(exc, "errno", None) == 12):  # ENOMEM
+        if isinstance(exc, (MemoryError, SystemError)) or "out of memory" in str(exc).lower() \
+                or getattr(exc, "errno", None) == 12:  # ENOMEM
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return _near_limit()
@@ -150,7 +151,7 @@ def _serve_items(receive: Callable, send: Callable, task: Callable, time_limit: 
             value = task(item)
             message = ("ok", value, "", time.monotonic() - start)
         except Exception as exc:
-            if out_of_memory(exc):
+            if isinstance(exc, MemoryError) or out_of_memory(exc):
                 message = ("memory", None, "", time.monotonic() - start)
             else:
                 message = ("error", None, f"{type(exc).__name__}: {exc}", time.monotonic() - start)

@@ -71,7 +71,7 @@ def stopped_finding(path: str, cause: str) -> Finding:
                    line=1, column=1, end_line=1, end_column=1, excerpt="", path=path)
 
 
-def render(fmt: str, findings: list[Finding], lines: dict, files: list[str]) -> str:
+def render(fmt: str, findings: list[Finding], lines: dict, files: list[str], fail_on: str = "info") -> str:
     from . import render as r
 
     if fmt != "sarif" and any(shown_path(p) != p for p in files):  # SARIF: URIs of the bytes
@@ -86,7 +86,7 @@ def render(fmt: str, findings: list[Finding], lines: dict, files: list[str]) -> 
     if fmt == "github":
         return r.render_github(findings)
     if fmt == "junit":
-        return r.render_junit(findings, files)
+        return r.render_junit(findings, files, lambda f: fails(f, fail_on))
     return r.render_text(findings, lines)
 
 
@@ -126,7 +126,7 @@ def accept(args, findings: list[Finding], files: list[str]) -> list[Finding] | i
 def emit(args, findings: list[Finding], lines: dict, files: list[str]) -> int:
     """Write the report (stdout or --output-file); 2 when the file cannot be written. `lines`:
     path -> {line number: text} of the lines the findings point at (text output shows them)."""
-    out = render(args.format, findings, lines, files)
+    out = render(args.format, findings, lines, files, getattr(args, "fail_on", "info"))
     if not args.output_file:
         return write_stdout(out)
     try:
@@ -199,6 +199,10 @@ def utf8_streams(fmt: str) -> None:
             pass
 
 
+def fails(finding: Finding, fail_on: str) -> bool:
+    """Whether the finding is at or above --fail-on (it makes the exit status 1)."""
+    return finding.severity in FAIL_ON and FAIL_ON.index(finding.severity) <= FAIL_ON.index(fail_on)
+
+
 def exit_status(findings: list[Finding], fail_on: str) -> int:
-    worst = FAIL_ON.index(fail_on)
-    return 1 if any(f.severity in FAIL_ON and FAIL_ON.index(f.severity) <= worst for f in findings) else 0
+    return 1 if any(fails(f, fail_on) for f in findings) else 0

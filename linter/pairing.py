@@ -144,5 +144,5 @@ def locate(finding: Finding, doc: Document) -> Finding:
 def describe(narrative: str, tables: str, summary: dict) -> str:
     """The line telling the user two files were checked as one."""
     who = " ".join(str(x) for x in (summary.get("department"), summary.get("year")) if x)
-    return (f"budgetlint: checked {narrative} and {tables} together as one publication"
-            f" (说明 + 表格{'，' + who if who else ''})")
+    return (f"budgetlint: {narrative} 与 {tables} 是同一次公开的说明和表格，已合并检查"
+            f"{'（' + who + '）' if who else ''}")

@@ -21,6 +21,7 @@ from .claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_
 from .cnnum import UNIT_FACTOR
 from .engine import Rule
 from .numbers import Interval, format_decimal
+from .statements import ratio
 
 SCALES = [Decimal(10) ** k for k in (4, -4, 3, -3, 8, -8)]
 NON_GPB = ("政府性基金收入", "国有资本经营收入", "财政专户收入", "单位资金收入", "事业收入", "经营收入",
@@ -458,19 +459,13 @@ def _chg(c: Claim) -> str:
 
 
 def _opposite(c: Claim) -> str:
-    pairs = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "上升": "下降", "提高": "降低",
-             "降低": "提高", "增": "减", "减": "增", "多": "少", "少": "多", "节约": "增加", "压减": "增加"}
-    return pairs.get(c.word, "相反方向")
+    """The direction word of the other sign (data/statements.json: opposite_words)."""
+    from .statements import opposite_word
+
+    return opposite_word(c.word)
 
 
 # --- percentages ---------------------------------------------------------------------------------
-
-def _ratio(num: Interval, den: Interval) -> Interval | None:
-    if den.low <= 0 <= den.high:
-        return None
-    cands = [num.low / den.low, num.low / den.high, num.high / den.low, num.high / den.high]
-    return Interval(min(cands) * 100, max(cands) * 100)
-
 
 def _percents(claims, ledger=None) -> list[Issue]:
     """A share's change in 百分点. (Growth rates, completion rates and shares are read from the
@@ -527,7 +522,7 @@ def _points(claims, ledger=None) -> list[Issue]:
             num_pri, den_pri = _prior_amount(claims, c, num.item, num), _prior_amount(claims, c, den.item, den)
             if num_pri is None or den_pri is None:
                 continue
-            now, then = _ratio(num.yuan(), den.yuan()), _ratio(num_pri, den_pri)
+            now, then = ratio(num.yuan(), den.yuan()), ratio(num_pri, den_pri)
             if now is None or then is None:
                 continue
             change = now - then

@@ -170,22 +170,26 @@ def render_github(findings: list[Finding]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def render_junit(findings: list[Finding], files: list[str] | None = None) -> str:
-    """JUnit XML: one test case per file checked, failed by its findings (one <failure>
-    each, in the file's order), so a CI test report lists the documents."""
+def render_junit(findings: list[Finding], files: list[str] | None = None, failing=None) -> str:
+    """JUnit XML: one test case per file checked, failed by its findings at or above
+    --fail-on (one <failure> each, in the file's order), so a CI test report lists the
+    documents and is red exactly when the job is. Findings below --fail-on are kept in the
+    test case's <system-out>."""
     from xml.sax.saxutils import quoteattr, escape
 
+    failing = failing or (lambda f: True)
     by_file: dict[str, list[Finding]] = {}
     for path in files or []:
         by_file.setdefault(path, [])
     for f in findings:
         by_file.setdefault(f.path, []).append(f)
-    failures = sum(1 for fs in by_file.values() if fs)
+    failures = sum(1 for fs in by_file.values() if any(failing(f) for f in fs))
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              f'<testsuites name="budgetlint" tests="{len(by_file)}" failures="{failures}">',
              f'  <testsuite name="budgetlint" tests="{len(by_file)}" failures="{failures}" errors="0">']
     for path, fs in by_file.items():
         lines.append(f"    <testcase classname=\"budgetlint\" name={quoteattr(path)}>")
+        quiet = []
         for f in fs:
             where = f.location.describe() if f.location is not None else ""
             body = [f"{f.path}:{f.line}:{f.column}: {f.rule} [{severity_word(f.severity)}] {f.message}"]
@@ -194,8 +198,13 @@ def render_junit(findings: list[Finding], files: list[str] | None = None) -> str
             body += [f"{r.note}：{r.location.describe() if r.location is not None else r.excerpt}" for r in f.related]
             if f.suggestion:
                 body.append(f"建议：{f.suggestion}")
+            if not failing(f):
+                quiet.append(chr(10).join(body))
+                continue
             lines.append(f"      <failure type={quoteattr(f.rule)} message={quoteattr(f.message)}>"
                          f"{escape(chr(10).join(body))}</failure>")
+        if quiet:
+            lines.append(f"      <system-out>{escape((chr(10) * 2).join(quiet))}</system-out>")
         lines.append("    </testcase>")
     lines += ["  </testsuite>", "</testsuites>"]
     return "\n".join(lines) + "\n"

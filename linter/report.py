@@ -138,9 +138,9 @@ def _excel_value(value):
 
 
 def add_parser(sub) -> None:
-    r = sub.add_parser("report", help="write the HTML, CSV and Excel reports of an audit store")
-    r.add_argument("store", help="an audit's report folder, or its audit.sqlite")
-    r.add_argument("-o", "--output", help="folder for the reports (default: the store's folder)")
+    r = sub.add_parser("report", help="由批量审查的结果库生成 HTML、CSV 和 Excel 报告")
+    r.add_argument("store", help="批量审查的报告文件夹，或其中的 audit.sqlite")
+    r.add_argument("-o", "--output", help="报告写入的文件夹（默认：结果库所在文件夹）")
     r.set_defaults(func=cmd_report)
 
 
@@ -151,7 +151,7 @@ def cmd_report(args) -> int:
 
     path = os.path.join(args.store, STORE_NAME) if os.path.isdir(args.store) else args.store
     if not os.path.isfile(path):
-        print(f"budgetlint: {args.store}: no audit store here (run budgetlint audit first)", file=sys.stderr)
+        print(f"budgetlint: {args.store}：这里没有批量审查的结果库（先运行 budgetlint audit）", file=sys.stderr)
         return 2
     try:
         store = Store(path)
@@ -162,9 +162,9 @@ def cmd_report(args) -> int:
     try:
         os.makedirs(folder, exist_ok=True)
         for written in write_reports(store, folder):
-            print(f"Report: {written}")
+            print(f"报告：{written}")
     except OSError as exc:
-        print(f"budgetlint: cannot write the report in {folder}: {exc}", file=sys.stderr)
+        print(f"budgetlint: 无法在 {folder} 写入报告（{exc}）", file=sys.stderr)
         return 2
     finally:
         store.close()

@@ -41,7 +41,7 @@ def rule_page(cls) -> str:
 
     doc = inspect.cleandoc(cls.__doc__ or "")
     summary, _, body = doc.partition("\n\n")
-    out = [f"## {cls.code} {cls.name}", "", summary.replace("\n", " "), "",
+    out = [f"## {cls.code} {cls.name}", "", f"**{cls.title()}**", "", summary.replace("\n", " "), "",
            f"- 严重程度：{SEVERITY_WORDS.get(cls.severity, cls.severity)}（{cls.severity}）",
            f"- 规则包：{getattr(cls, 'source', '') or 'budgetlint'}"]
     defaults = getattr(cls, "option_defaults", {}) or {}

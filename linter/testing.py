@@ -31,6 +31,7 @@ once, in any order); a pass case when they report nothing.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,8 +104,12 @@ def run_rules_on(doc: Document, select: list[str]) -> list[Finding]:
     selection = Selection(select=list(select))
     rules, unknown = select_rules(selection)
     if unknown:
-        raise ValueError(f"no rule matches {', '.join(unknown)}")
+        raise NoSuchRule(f"no rule matches {', '.join(unknown)}")
     return list(run_rules(doc, rules, selection))
+
+
+class NoSuchRule(ValueError):
+    """A case selects a rule that is not installed (a pack's cases run before the pack is)."""
 
 
 def run_rule(code: str, text: str, tables: list[dict] | None = None) -> list[Finding]:
@@ -272,7 +277,13 @@ def run_case_files(paths: list[Path], out) -> int:
             broken = True
             continue
         for case in cases:
-            result = check_case(case)
+            try:
+                result = check_case(case)
+            except NoSuchRule as exc:
+                print(f"budgetlint: {path}: 用例 {case.name} 所选的规则未安装（{exc}；规则包是否已用 pip 安装？）",
+                      file=sys.stderr)
+                broken = True
+                break
             if result.passed:
                 passed += 1
             else:

@@ -7,16 +7,24 @@ BL306 compares how likely a text reads as written and corrected; BL314 asks whet
 name's characters are only part of a word around them.
 
 The three line files are the source of truth. `scripts/build_typo_model.py` compiles them into
-linter/data/typo_model.marshal (one marshal load, ~25 ms, against ~300 ms for parsing the text in
-every process); a compiled file that is missing, unreadable or older than its sources is ignored
-and the text is parsed instead. Packs' additions to the line files are always read as text.
+two marisa tries (linter/data/typo_words.marisa: the words; typo_keys.marisa: the typo index's
+wildcard keys), memory-mapped, and linter/data/typo_model.marshal (each word's log probability
+and class by its key id, the typo index's characters, the confusion set): a process maps ~0.5 MB
+and reads ~2 MB where parsing the text took ~300 ms and held ~30 MB of dict entries. Compiled
+files that are missing, unreadable or not compiled from the sources as they are (sizes differ)
+are ignored: the text is compiled in memory instead. Packs' additions to the line files are
+compiled with the built-in text.
 """
 from __future__ import annotations
 
 import marshal
 import math
 import os
+import sys
+from array import array
 from functools import lru_cache
+
+import marisa_trie
 
 from .vocab import BUILTIN, data_path, load_text
 
@@ -24,7 +32,9 @@ COMMON_FREQ = 20  # the frequency floor of common_words.txt: the typo targets co
 UNKNOWN_CHAR = math.log(1e-9)  # a character no dictionary lists
 SOURCES = ("common_words.txt", "typo_targets.txt", "confusion_chars.txt")
 COMPILED = "typo_model.marshal"
-FORMAT = 1
+WORDS_TRIE = "typo_words.marisa"
+KEYS_TRIE = "typo_keys.marisa"
+FORMAT = 3
 
 # Word classes, from jieba's part-of-speech tags (the third column of common_words.txt), kept in
 # the two low bits of a word's compiled frequency.
@@ -40,28 +50,64 @@ def word_class(tag: str) -> int:
 
 
 class WordModel:
-    """Word frequencies read as log probabilities (computed when asked: a check asks for few)."""
+    """Words with their log probability and word class, by the words trie's key id."""
 
-    def __init__(self, freq: dict[str, int], log_total: float):
-        self.freq, self.log_total = freq, log_total  # freq: jieba frequency << 2 | word class bits
-        self._logp: dict[str, float | None] = {}  # the texts asked for so far
+    def __init__(self, words: marisa_trie.Trie, logp: array, classes: bytes):
+        self.words, self.logp, self.classes = words, logp, classes
+        self.key_id = words.get  # word -> key id, None for no word
 
     def __contains__(self, word: str) -> bool:
-        return word in self.freq
+        return word in self.words
+
+    def get(self, word: str) -> float | None:
+        i = self.key_id(word)
+        return None if i is None else self.logp[i]
+
+    def is_adverb(self, word: str) -> bool:
+        i = self.key_id(word)
+        return i is not None and bool(self.classes[i] & ADVERB)
+
+    def is_predicate(self, word: str) -> bool:
+        i = self.key_id(word)
+        return i is not None and bool(self.classes[i] & PREDICATE)
+
+    def remembering(self) -> "WordModel":
+        """The same model, remembering each text it was asked for (one document's readings ask
+        for the same texts again and again; dropped with the document, so nothing grows)."""
+        return _Remembering(self.words, self.logp, self.classes)
+
+
+class _Remembering(WordModel):
+    def __init__(self, words, logp, classes):
+        super().__init__(words, logp, classes)
+        self._asked: dict[str, float | None] = {}
 
     def get(self, word: str) -> float | None:
         try:
-            return self._logp[word]
+            return self._asked[word]
         except KeyError:
-            f = self.freq.get(word)
-            p = self._logp[word] = None if f is None else math.log(max(f >> 2, 1)) - self.log_total
+            i = self.key_id(word)
+            p = self._asked[word] = None if i is None else self.logp[i]
             return p
 
-    def is_adverb(self, word: str) -> bool:
-        return bool(self.freq.get(word, 0) & ADVERB)
 
-    def is_predicate(self, word: str) -> bool:
-        return bool(self.freq.get(word, 0) & PREDICATE)
+class TypoIndex:
+    """BL306's target words by wildcard key: a word with one character blanked -> the targets'
+    characters in the blank (?经 -> 已曾…: 已经, 曾经 …)."""
+
+    def __init__(self, keys: marisa_trie.Trie, fills: str, ends: array):
+        self.keys, self.fills, self.ends = keys, fills, ends
+        self.key_id = keys.get
+
+    def get(self, key: str, default: str | None = None) -> str | None:
+        i = self.key_id(key)
+        return default if i is None else self.fills[self.ends[i - 1] if i else 0:self.ends[i]]
+
+    def __getitem__(self, key: str) -> str:
+        fills = self.get(key)
+        if fills is None:
+            raise KeyError(key)
+        return fills
 
 
 def parse_common_words(text: str, freq: dict[str, int]) -> int:
@@ -79,19 +125,19 @@ def parse_common_words(text: str, freq: dict[str, int]) -> int:
     return total
 
 
-def add_targets(targets, freq: dict[str, int], index: dict[str, tuple[str, ...]]) -> None:
+def add_targets(targets, freq: dict[str, int], index: dict[str, str]) -> None:
     """Typo targets count as common words, and are indexed by wildcard key: a word with one
-    character blanked (已经 -> ?经 and 已?), so a text token finds the words it differs from in
-    one place."""
+    character blanked -> the targets' characters in the blank (?经 -> 已曾…: 已经, 曾经 …), so a
+    text token finds the words it differs from in one place."""
     for w in targets:
         f = freq.get(w)
         if f is None or f >> 2 < COMMON_FREQ:
             freq[w] = COMMON_FREQ << 2 | (f or 0) & 3
         for i in range(len(w)):
             key = w[:i] + "?" + w[i + 1:]
-            have = index.get(key, ())
-            if w not in have:
-                index[key] = have + (w,)
+            fills = index.get(key, "")
+            if w[i] not in fills:
+                index[key] = fills + w[i]
 
 
 def target_lines(text: str) -> list[str]:
@@ -106,51 +152,102 @@ def parse_confusion(text: str, out: dict[str, tuple[str, str]]) -> None:
         out[ch] = (shape, sound)
 
 
-def accepting(index: dict[str, tuple[str, ...]], confusion: dict[str, tuple[str, str]]) -> dict[str, str]:
-    """Each wildcard key as one string: the characters a writer may have typed in its blank
-    (every look-alike and sound-alike of the targets' characters there), '|', and the targets'
-    own characters there (?经 -> '乙以己巳…|已曾…': 已经, 曾经 …). A text token whose character in
-    the blank is none of the first needs no look at the targets."""
-    out = {}
-    for key, words in index.items():
-        j = key.index("?")
-        typed = {c for w in words for c in "".join(confusion.get(w[j], ("", "")))}
-        out[key] = "".join(sorted(typed)) + "|" + "".join(w[j] for w in words)
+def slips_of(confusion: dict[str, tuple[str, str]]) -> dict[str, str]:
+    """For each character a writer may have typed, the characters it may stand for: those that
+    list it as a look-alike or sound-alike (己 -> 已巳…, 未 -> 末…)."""
+    out: dict[str, str] = {}
+    for ch, (shape, sound) in confusion.items():
+        for x in dict.fromkeys(shape + sound):
+            out[x] = out.get(x, "") + ch
     return out
 
 
 def compile_model(texts: dict[str, str]) -> dict:
-    """The compiled model of the three source texts (name -> text)."""
+    """The three source texts (name -> text) compiled: words with frequency and class, the typo
+    index, the confusion set and what each typed character may stand for."""
     freq: dict[str, int] = {}
-    index: dict[str, tuple[str, ...]] = {}
+    index: dict[str, str] = {}
     confusion: dict[str, tuple[str, str]] = {}
     total = parse_common_words(texts["common_words.txt"], freq)
     add_targets(target_lines(texts["typo_targets.txt"]), freq, index)
     parse_confusion(texts["confusion_chars.txt"], confusion)
-    return {"format": FORMAT, "total": total, "freq": freq, "index": accepting(index, confusion),
-            "confusion": confusion}
+    return {"total": total, "freq": freq, "index": index, "confusion": confusion, "slips": slips_of(confusion)}
+
+
+def _little(a: array) -> bytes:
+    if sys.byteorder == "big":
+        a = array(a.typecode, a)
+        a.byteswap()
+    return a.tobytes()
+
+
+def _from_little(typecode: str, data: bytes) -> array:
+    a = array(typecode)
+    a.frombytes(data)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
+def build(compiled: dict) -> tuple[marisa_trie.Trie, marisa_trie.Trie, dict]:
+    """The tries of a compiled model and the rest as plain data (what typo_model.marshal holds):
+    log probabilities and classes by the words trie's key ids, the index's characters by the
+    keys trie's ids (one string, with the end of each key's part)."""
+    freq, index = compiled["freq"], compiled["index"]
+    words, keys = marisa_trie.Trie(freq), marisa_trie.Trie(index)
+    log_total = math.log(max(compiled["total"], 1))
+    logp, classes = array("d", bytes(8 * len(words))), bytearray(len(words))
+    for w, f in freq.items():
+        i = words[w]
+        logp[i], classes[i] = math.log(max(f >> 2, 1)) - log_total, f & 3
+    parts = [""] * len(keys)
+    for key, fills in index.items():
+        parts[keys[key]] = fills
+    ends, at = array("I"), 0
+    for part in parts:
+        at += len(part)
+        ends.append(at)
+    data = {"format": FORMAT, "total": compiled["total"], "logp": _little(logp), "classes": bytes(classes),
+            "fills": "".join(parts), "ends": _little(ends), "confusion": compiled["confusion"],
+            "slips": compiled["slips"]}
+    return words, keys, data
+
+
+Model = tuple[WordModel, TypoIndex, dict[str, tuple[str, str]], dict[str, str]]
+
+
+def _runtime(words: marisa_trie.Trie, keys: marisa_trie.Trie, data: dict) -> Model:
+    model = WordModel(words, _from_little("d", data["logp"]), data["classes"])
+    return model, TypoIndex(keys, data["fills"], _from_little("I", data["ends"])), data["confusion"], data["slips"]
 
 
 def source_sizes() -> dict[str, int]:
     return {name: os.path.getsize(data_path(name)) for name in SOURCES}
 
 
-@lru_cache(maxsize=None)
-def _builtin() -> dict:
-    """The built-in model: the compiled file when it was compiled from the sources as they are
-    (same sizes), else compiled from the text now."""
-    try:
-        with open(data_path(COMPILED), "rb") as fh:
-            model = marshal.loads(fh.read())  # marshal.load(fh) reads item by item: 3x slower
-        if isinstance(model, dict) and model.get("format") == FORMAT and model.get("sizes") == source_sizes():
-            return model
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+def _texts(extra: dict[str, list[str]] | None = None) -> dict[str, str]:
     texts = {}
     for name in SOURCES:
         with open(data_path(name), encoding="utf-8") as fh:
             texts[name] = fh.read()
-    return compile_model(texts)
+        for more in (extra or {}).get(name, ()):
+            texts[name] += "\n" + more
+    return texts
+
+
+def _compiled_files() -> Model | None:
+    """The shipped compiled model, when it was compiled from the sources as they are."""
+    try:
+        with open(data_path(COMPILED), "rb") as fh:
+            data = marshal.loads(fh.read())  # marshal.load(fh) reads item by item: 3x slower
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("sizes") != source_sizes():
+            return None
+        words, keys = marisa_trie.Trie(), marisa_trie.Trie()
+        words.mmap(data_path(WORDS_TRIE))
+        keys.mmap(data_path(KEYS_TRIE))
+        return _runtime(words, keys, data)
+    except (OSError, EOFError, ValueError, TypeError, KeyError, RuntimeError):
+        return None
 
 
 def _pack_texts(name: str) -> list[str]:
@@ -158,23 +255,17 @@ def _pack_texts(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=None)
-def _model() -> tuple[WordModel, dict[str, str], dict[str, tuple[str, str]]]:
-    base = _builtin()
-    freq, index, confusion = base["freq"], base["index"], base["confusion"]
-    total = base["total"]
+def _model() -> Model:
     packs = {name: _pack_texts(name) for name in SOURCES}
-    if any(packs.values()):
-        freq, confusion = dict(freq), dict(confusion)
-        words = {key: tuple(key.replace("?", c) for c in fills.partition("|")[2]) for key, fills in index.items()}
-        for text in packs["common_words.txt"]:
-            pack_total = parse_common_words(text, freq)
-            total = total or pack_total  # the dictionary's TOTAL stands
-        for text in packs["typo_targets.txt"]:
-            add_targets(target_lines(text), freq, words)
-        for text in packs["confusion_chars.txt"]:
-            parse_confusion(text, confusion)
-        index = accepting(words, confusion)
-    return WordModel(freq, math.log(max(total, 1))), index, confusion
+    if not any(packs.values()):
+        shipped = _compiled_files()
+        if shipped is not None:
+            return shipped
+    # a pack's lines (TOTAL of a pack's common words aside: the dictionary's stands) or stale
+    # compiled files: the text compiled now
+    packs["common_words.txt"] = ["\n".join(ln for ln in t.split("\n") if not ln.startswith("TOTAL "))
+                                 for t in packs["common_words.txt"]]
+    return _runtime(*build(compile_model(_texts(packs))))
 
 
 def word_model() -> WordModel:
@@ -183,14 +274,19 @@ def word_model() -> WordModel:
     return _model()[0]
 
 
-def typo_index() -> dict[str, str]:
-    """BL306's target words (typo_targets.txt) by wildcard key (see accepting())."""
+def typo_index() -> TypoIndex:
+    """BL306's target words (typo_targets.txt) by wildcard key: ?经 -> 已曾… (已经, 曾经 …)."""
     return _model()[1]
 
 
 def confusion() -> dict[str, tuple[str, str]]:
     """char -> (look-alikes, sound-alikes), from confusion_chars.txt."""
     return _model()[2]
+
+
+def slips() -> dict[str, str]:
+    """typed char -> the characters it may be a slip for (see slips_of())."""
+    return _model()[3]
 
 
 def best_reading(text: str, model: WordModel | None = None) -> float:

@@ -70,9 +70,9 @@ def test_bad_files_are_bl000_with_their_cause_and_good_ones_are_reported(tmp_pat
                      "WHERE d.path LIKE '%good.txt'")
     assert good and all(e in c for _, e, c in good)
     # the summary on stdout counts from the store
-    assert "Documents: 9 (unreadable 7, ok 2)" in res.stdout
-    assert "BL000   error         7" in res.stdout
-    assert "Most errors:" in res.stdout
+    assert "文件：9 个（无法读取 7，正常 2）" in res.stdout
+    assert "BL000   错误        7  unreadable-input" in res.stdout
+    assert "错误最多的文件：" in res.stdout
     # plain progress lines on a non-terminal stderr, one per file
     assert len([ln for ln in res.stderr.splitlines() if ln.startswith("audit: [")]) == 9
 
@@ -144,16 +144,16 @@ def test_rerun_skips_unchanged_redoes_changed_and_force_redoes_all(tmp_path):
     touched = src / SEEDS[1].name
     os.utime(touched, (time.time() + 10, time.time() + 10))  # same bytes, new time: hashed, still skipped
     res = audit(src, "-o", out, "--no-report")
-    assert res.stderr.count("unchanged, skipped") == 2, res.stderr
+    assert res.stderr.count("未变化，跳过") == 2, res.stderr
     second = dict(rows(out, "SELECT path, checked_at FROM documents"))
     assert second[str(changed)] > first[str(changed)]
     assert second[str(touched)] == first[str(touched)]
     res = audit(src, "-o", out, "--no-report", "--force")
-    assert "unchanged, skipped" not in res.stderr
+    assert "未变化，跳过" not in res.stderr
     assert rows(out, "SELECT COUNT(*) FROM documents") == [(3,)]
     # another rule selection is another result: redone, not skipped
     res = audit(src, "-o", out, "--no-report", "--select", "BL1")
-    assert "unchanged, skipped" not in res.stderr
+    assert "未变化，跳过" not in res.stderr
     assert {r for (r,) in rows(out, "SELECT DISTINCT rule FROM findings")} <= {"BL101", "BL102", "BL103", "BL104",
                                                                              "BL105", "BL106", "BL107", "BL108"}
 
@@ -186,7 +186,7 @@ def test_parent_killed_mid_run_resumes_losing_nothing_and_counting_nothing_twice
     assert 4 <= kept < total
     res = audit(src, "-o", out, "--jobs", "2", "--no-report")
     assert res.returncode == 0, res.stderr
-    assert res.stderr.count("unchanged, skipped") >= kept
+    assert res.stderr.count("未变化，跳过") >= kept
     docs = rows(out, "SELECT path, COUNT(*) FROM documents GROUP BY path")
     assert len(docs) == total and all(n == 1 for _, n in docs)
     # the copies of one seed have the same findings, however the run was cut
@@ -210,7 +210,7 @@ def test_prior_year_check_runs_over_the_store(tmp_path):
     assert found == [(str(y), "cross", "21.20万元", "error")]
     # a rerun that checks nothing again still has the cross-document finding, once
     res = audit(y, p, seed("000"), "-o", out, "--no-report")
-    assert res.stderr.count("unchanged, skipped") == 3
+    assert res.stderr.count("未变化，跳过") == 3
     assert rows(out, "SELECT COUNT(*) FROM findings WHERE rule='BL207'") == [(1,)]
 
 
@@ -225,7 +225,7 @@ def test_csv_reports_of_findings_and_documents(tmp_path):
     src, out = _bad_folder(tmp_path), tmp_path / "out"
     res = audit(src, "-o", out)
     assert res.returncode == 0, res.stderr
-    assert f"Report: {out / 'findings.csv'}" in res.stdout
+    assert f"报告：{out / 'findings.csv'}" in res.stdout
     with open(out / "documents.csv", encoding="utf-8-sig", newline="") as fh:
         docs = list(csv.DictReader(fh))
     assert len(docs) == 9
@@ -244,3 +244,10 @@ def test_csv_reports_of_findings_and_documents(tmp_path):
                          capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert (again / "findings.csv").read_bytes() == (out / "findings.csv").read_bytes()
+
+
+def test_a_mistyped_folder_is_a_usage_error_before_anything_runs(tmp_path):
+    out = tmp_path / "out"
+    res = audit(tmp_path / "no-such-folder", seed("000"), "-o", out)
+    assert res.returncode == 2 and "no-such-folder" in res.stderr and "Traceback" not in res.stderr
+    assert not (out / STORE).exists()  # nothing was checked or stored

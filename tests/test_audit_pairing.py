@@ -12,7 +12,7 @@ def test_split_publication_gets_the_same_findings_as_check(tmp_path):
     out = tmp_path / "out"
     res = audit(narrative, tables, "-o", out, "--no-report")
     assert res.returncode == 0, res.stderr
-    assert "together as one publication" in res.stderr
+    assert "已合并检查" in res.stderr
     stored = sorted(rows(out, "SELECT d.path, f.rule, f.line, f.column, f.excerpt FROM findings f "
                               "JOIN documents d ON f.document_id=d.id"))
     checked = json.loads(run_cli("check", "--format", "json", str(narrative), str(tables)).stdout)
@@ -21,6 +21,6 @@ def test_split_publication_gets_the_same_findings_as_check(tmp_path):
     assert any(p == str(narrative) and r.startswith("BL2") for p, r, *_ in stored), stored
     # a rerun (nothing checked again) keeps the joined findings, once
     res = audit(narrative, tables, "-o", out, "--no-report")
-    assert res.stderr.count("unchanged, skipped") == 2
+    assert res.stderr.count("未变化，跳过") == 2
     assert sorted(rows(out, "SELECT d.path, f.rule, f.line, f.column, f.excerpt FROM findings f "
                             "JOIN documents d ON f.document_id=d.id")) == stored

@@ -34,7 +34,7 @@ def test_local_cluster_writes_the_same_store_as_a_local_audit(folder, tmp_path):
     assert status["big.pdf"] == "timeout" and status["old.doc"] == "unreadable" and status["good.docx"] == "ok"
     # a rerun on the cluster skips what the store holds
     res = audit(folder, "-o", dask_out, "--cluster", *args)
-    assert res.stderr.count("unchanged, skipped") == len(status)
+    assert res.stderr.count("未变化，跳过") == len(status)
 
 
 def test_scheduler_given_by_address(folder, tmp_path):

@@ -254,3 +254,31 @@ def test_the_most_specific_selector_decides_as_in_ruff():
 def test_select_a_rule_of_an_ignored_family_on_the_command_line():
     found = cli_json(str(seed("000")), "--select", "BL303", "--ignore", "BL3")
     assert found and {f["rule"] for f in found} == {"BL303"}
+
+
+def test_bl000_is_documented_and_selectable(tmp_path):
+    page = run_cli("rule", "BL000")
+    assert page.returncode == 0 and page.stdout.startswith("## BL000 unreadable-input")
+    assert "BL000" in run_cli("rules").stdout.splitlines()[0]
+    junk = tmp_path / "junk.pdf"
+    junk.write_bytes(b"not a pdf at all")
+    res = run_cli("check", "--format", "json", "--select", "BL000", str(seed("000")), str(junk))
+    found = json.loads(res.stdout)
+    assert res.returncode == 1 and [(f["rule"], f["path"]) for f in found] == [("BL000", str(junk))]
+
+
+def test_every_rule_has_a_chinese_title_and_no_title_names_a_rule_that_is_not_there():
+    import re
+
+    from linter.engine import all_rule_classes
+    from linter.vocab import load_json
+
+    classes = all_rule_classes()
+    titles = load_json("rule_titles.json")["titles"]
+    builtin = {c.code for c in classes if c.source == "budgetlint"}
+    assert builtin <= set(titles) and set(titles) <= {c.code for c in classes}
+    assert all(re.search(r"[\u4e00-\u9fff]", titles[code]) for code in builtin)
+    listing = run_cli("rules").stdout
+    assert all(titles[code] in listing for code in builtin)
+    page = run_cli("rule", "BL201").stdout
+    assert f"**{titles['BL201']}**" in page

@@ -161,3 +161,16 @@ def test_bad_limit_values_are_one_line_errors(tmp_path):
         cfg.write_text(f"[limits]\n{bad}\n", encoding="utf-8")
         with pytest.raises(InputError, match=cause):
             load_selection(str(cfg))
+
+
+def test_reading_a_small_text_file_fits_a_small_memory_limit():
+    """The .txt reader once asked for 4 x max-document-chars bytes (80 MB) up front for every
+    file, so any memory limit under that refused every text file. Reading a seed now adds a
+    few MB to its worker."""
+    from linter.isolation import run_one
+    from linter.limits import Limits
+    from linter.readers import read_document
+
+    outcome = run_one(read_document, str(seed("000")), Limits(time_limit=60, memory_limit=24 << 20), start="fork")
+    assert outcome.ok, outcome.cause
+    assert outcome.value.meta.year == 2023 and len(outcome.value.lines) > 1000

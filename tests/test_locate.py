@@ -37,6 +37,28 @@ def test_docx_cells_carry_words_table_row_and_column(path):
     assert checked > 50
 
 
+@pytest.mark.parametrize("path", DOCX, ids=[p.stem[:3] for p in DOCX])
+def test_every_place_a_finding_names_in_a_table_holds_its_text_in_word(path):
+    """For findings and their related places alike: the cell Word shows at 表N 第r行第c列
+    holds the excerpt (a related place once pointed at the first cell of its row)."""
+    found = json.loads(run_cli("check", "--format", "json", "--exit-zero", str(path)).stdout)
+    word_tables = docx.Document(str(path)).tables
+    places = [(f["location"], f["excerpt"]) for f in found]
+    places += [(r["location"], r["excerpt"]) for f in found for r in f["related"]]
+    checked = 0
+    for loc, excerpt in places:
+        if not (loc and loc["table"] and loc["row"] and loc["column"]) or not excerpt.strip():
+            continue
+        tc = word_tables[loc["table"] - 1]._tbl.tr_lst[loc["row"] - 1].tc_lst[loc["column"] - 1]
+        shown = _tc_text(tc).replace("\t", " ")
+        if excerpt == "(空)":  # a blank cell, named so in the report
+            assert not shown.strip(), (loc["text"], shown)
+        else:
+            assert excerpt.split("\n")[0].strip() in shown, (loc["text"], excerpt)
+        checked += 1
+    assert checked or not places
+
+
 def test_tables_split_by_empty_paragraphs_keep_words_numbers(tmp_path):
     d = docx.Document()
     d.add_heading("一、收入预算情况", level=1)

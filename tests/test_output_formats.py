@@ -65,8 +65,27 @@ def test_junit_one_case_per_file_failed_by_its_findings(files, tmp_path):
     findings = cli_json("--exit-zero", *map(str, files))
     for case in cases:
         mine = [f for f in findings if f["path"] == case.get("name")]
-        assert [x.get("type") for x in case.findall("failure")] == [f["rule"] for f in mine]
+        failing = [f for f in mine if f["severity"] in ("error", "warning")]  # the default --fail-on warning
+        assert [x.get("type") for x in case.findall("failure")] == [f["rule"] for f in failing]
+        quiet = case.find("system-out")
+        assert (quiet is not None) == (len(failing) < len(mine))
     assert int(root.get("failures")) == sum(1 for c in cases if c.findall("failure"))
+
+
+def test_junit_is_red_exactly_when_the_exit_status_is(tmp_path):
+    """--fail-on error: warnings are no failures in the XML either; an empty draft (a BL000
+    notice) passes."""
+    empty = tmp_path / "notes.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    out = tmp_path / "junit.xml"
+    path = seed("002")
+    res = run_cli("check", "--format", "junit", "--fail-on", "error", "--output-file", str(out), str(path), str(empty))
+    root = ET.parse(out).getroot()
+    errors = [f for f in cli_json("--exit-zero", str(path)) if f["severity"] == "error"]
+    assert (res.returncode == 1) == bool(errors) == (int(root.get("failures")) > 0)
+    by_name = {c.get("name"): c for c in root.findall(".//testcase")}
+    assert not by_name[str(empty)].findall("failure") and "BL000" in by_name[str(empty)].find("system-out").text
+    assert [x.get("type") for x in by_name[str(path)].findall("failure")] == [f["rule"] for f in errors]
 
 
 def test_fail_on_threshold_and_empty_or_unreadable_drafts(tmp_path):

@@ -95,7 +95,7 @@ def test_check_reads_the_pair_as_one_document(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", "--format", "json", "--select", "BL2", str(narrative), str(tables)]) == 1
     out = capsys.readouterr()
-    assert f"checked {narrative} and {tables} together as one publication" in out.err
+    assert f"{narrative} 与 {tables} 是同一次公开的说明和表格，已合并检查" in out.err
     import json
 
     findings = json.loads(out.out)
@@ -131,4 +131,4 @@ def test_a_half_alone_is_checked_alone(name, capsys):
 
     path = next(p for p in JIANGSU if p.name.startswith(name))
     main(["check", "--format", "json", str(path)])
-    assert "together as one publication" not in capsys.readouterr().err
+    assert "已合并检查" not in capsys.readouterr().err

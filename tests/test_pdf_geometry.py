@@ -102,6 +102,6 @@ def test_the_audit_stores_reader_warnings_and_shows_them_per_document(tmp_path):
         db.close()
     assert docs[str(src / "broken.pdf")] == "partial" and docs[str(src / "good.txt")] == "ok"
     assert ("reader", "BL000", "warning", f"部分内容无法读取（{warning}）") in stored
-    assert "Read in part (reader warnings):" in res.stdout and f"broken.pdf: 部分内容无法读取（{warning}）" in res.stdout
+    assert "部分读取（读取警告）：" in res.stdout and f"broken.pdf: 部分内容无法读取（{warning}）" in res.stdout
     html = (out / "report.html").read_text(encoding="utf-8")
     assert html.count(warning) >= 2  # the document's status line and its BL000 finding

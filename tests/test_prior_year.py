@@ -44,6 +44,10 @@ def test_wrong_prior_total_is_reported_on_the_change(tmp_path):
     assert f["related"] and all(r["note"].startswith(str(p)) for r in f["related"])
     assert {"line", "page", "excerpt", "note", "location"} == set(f["related"][0])
     assert any(r["excerpt"] == "272.41" for r in f["related"])
+    # both places can be opened: the statement's paragraph, the other year's table cell
+    assert f["location"]["heading"] and f["location"]["paragraph"] is not None
+    cell = next(r["location"] for r in f["related"] if r["excerpt"] == "272.41")
+    assert cell["table"] and cell["row"] and cell["column"] and cell["cell"] == "272.41"
 
 
 def test_part_change_against_prior_basic_expense(tmp_path):

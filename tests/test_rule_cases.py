@@ -173,3 +173,16 @@ def test_test_rules_command_works_without_pytest_installed(tmp_path):
     res = subprocess.run([sys.executable, "-c", blocked], capture_output=True, text=True)
     assert "Traceback" not in res.stderr, res.stderr
     assert res.returncode == 1 and "1 个用例通过，1 个失败" in res.stdout
+
+
+def test_cases_of_a_pack_that_is_not_installed_are_one_line_each(tmp_path):
+    from conftest import run_cli
+
+    folder = tmp_path / "pack" / "cases"
+    folder.mkdir(parents=True)
+    (folder / "ZZ101.toml").write_text('[[case]]\nname = "x"\nfamily = "hebei"\nexpect = "pass"\n'
+                                       'text = "平乡县财政局2025年部门预算公开"\n', encoding="utf-8")
+    res = run_cli("test-rules", str(tmp_path / "pack"))
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    lines = [ln for ln in res.stderr.splitlines() if "ZZ101" in ln]
+    assert len(lines) == 1 and "未安装" in lines[0]

@@ -87,6 +87,21 @@ def test_bad_text_inputs_raise_one_line_errors(tmp_path):
         assert cause in str(exc.value) and "\n" not in str(exc.value)
 
 
+def test_markdown_headings_are_headings_without_their_marks(tmp_path):
+    p = tmp_path / "draft.md"
+    p.write_text("# 平乡县教育局2025年部门预算公开\n\n## 一、收支预算情况 ##\n\n2025年收入预算合计350.00万元。\n\n"
+                 "### 部门预算收支总表\n\n单位：万元\n\n| 项目 | 预算数 |\n|---|---|\n| 收入合计 | 350.00 |\n\n"
+                 "#不是标题（没有空格）\n", encoding="utf-8")
+    doc = read_document(str(p))
+    heading = doc.lines[2]
+    assert heading.style == "heading" and heading.text.strip() == "一、收支预算情况"
+    assert heading.text.index("一") == 3  # same columns as the file
+    assert "#" not in doc.tables[0].title and doc.tables[0].title.endswith("部门预算收支总表")
+    assert doc.lines[-1].style is None and doc.lines[-1].text.startswith("#不是标题")
+    assert [para.text for para in doc.paragraphs if "#" in para.text] == ["#不是标题（没有空格）"]
+    assert doc.meta.department == "平乡县教育局" and doc.meta.year == 2025
+
+
 def test_markdown_pipe_tables(tmp_path):
     p = tmp_path / "plan.md"
     p.write_text("# 2025年部门预算\n\n部门预算支出总表\n单位：万元\n\n| 科目编码 | 科目名称 | 合计 |\n|---|---|---|\n"

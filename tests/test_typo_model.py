@@ -1,6 +1,7 @@
-"""BL306's word data: the compiled linter/data/typo_model.marshal is the line files compiled
-(scripts/build_typo_model.py), a stale one is ignored, packs' lines still count, and the word
-classes read from jieba's tags are the ones the lone-adverb check relies on."""
+"""BL306's word data: the compiled files (linter/data/typo_words.marisa, typo_keys.marisa,
+typo_model.marshal) are the line files compiled (scripts/build_typo_model.py), stale ones are
+ignored, packs' lines still count, and the word classes read from jieba's tags are the ones the
+lone-adverb check relies on."""
 import marshal
 
 import pytest
@@ -15,52 +16,63 @@ def _texts():
 
 @pytest.fixture
 def fresh():
-    wordfreq._builtin.cache_clear()
     wordfreq._model.cache_clear()
     yield
-    wordfreq._builtin.cache_clear()
     wordfreq._model.cache_clear()
 
 
-def test_the_compiled_model_is_the_line_files_compiled():
+def _same(a, b):
+    """Two runtime models hold the same words, probabilities, classes, index and confusion set."""
+    (ma, ia, ca, sa), (mb, ib, cb, sb) = a, b
+    assert sorted(ma.words.keys()) == sorted(mb.words.keys())
+    for w in ("期末", "未", "自己", "经常", "已经", "涞水", "公务用车"):
+        assert ma.get(w) == mb.get(w) and ma.classes[ma.key_id(w)] == mb.classes[mb.key_id(w)]
+    assert sorted(ia.keys.keys()) == sorted(ib.keys.keys())
+    assert all(ia.get(k) == ib.get(k) for k in ia.keys.keys())
+    assert ca == cb and sa == sb
+
+
+def test_the_compiled_files_are_the_line_files_compiled():
     with open(data_path(wordfreq.COMPILED), "rb") as fh:
         shipped = marshal.loads(fh.read())
     assert shipped["sizes"] == wordfreq.source_sizes(), "run scripts/build_typo_model.py"
-    compiled = wordfreq.compile_model(_texts())
-    for key in ("format", "total", "freq", "index", "confusion"):
-        assert shipped[key] == compiled[key], f"{key} differs: run scripts/build_typo_model.py"
+    loaded = wordfreq._compiled_files()
+    assert loaded is not None, "run scripts/build_typo_model.py"
+    _same(loaded, wordfreq._runtime(*wordfreq.build(wordfreq.compile_model(_texts()))))
 
 
-def test_a_stale_compiled_model_is_ignored(fresh, monkeypatch):
-    # sources edited after the last compile (a target word added by hand): the text is read
+def test_stale_compiled_files_are_ignored(fresh, monkeypatch):
+    # sources edited after the last compile (a target word added by hand): the text is compiled
     monkeypatch.setattr(wordfreq, "source_sizes", lambda: {name: -1 for name in wordfreq.SOURCES})
-    model = wordfreq._builtin()
-    assert "sizes" not in model and model["freq"] == wordfreq.compile_model(_texts())["freq"]
+    assert wordfreq._compiled_files() is None
+    assert wordfreq.word_model().get("期末") is not None and "末" in wordfreq.typo_index()["期?"]
 
 
-def test_a_missing_compiled_model_is_read_from_the_text(fresh, monkeypatch, tmp_path):
+def test_missing_compiled_files_are_compiled_from_the_text(fresh, monkeypatch, tmp_path):
     real = wordfreq.data_path
     monkeypatch.setattr(wordfreq, "data_path",
-                        lambda name: str(tmp_path / name) if name == wordfreq.COMPILED else real(name))
-    assert "sizes" not in wordfreq._builtin()
+                        lambda name: str(tmp_path / name) if name == wordfreq.WORDS_TRIE else real(name))
+    assert wordfreq._compiled_files() is None
     assert wordfreq.word_model().get("期末") is not None
 
 
 def test_packs_add_targets_and_words(fresh, monkeypatch):
-    extra = {"typo_targets.txt": ["预算绩效股\n"], "common_words.txt": ["奥雅 30 nz\n"], "confusion_chars.txt": []}
+    extra = {"typo_targets.txt": ["预算绩效股\n"], "common_words.txt": ["TOTAL 5\n奥雅 30 nz\n"], "confusion_chars.txt": []}
     monkeypatch.setattr(wordfreq, "_pack_texts", lambda name: extra[name])
     model, index = wordfreq.word_model(), wordfreq.typo_index()
-    typed, _, fills = index["预算绩效?"].partition("|")
-    assert "预算绩效股" in model and "股" in fills and "奥雅" in model
-    assert set(wordfreq.confusion()["股"][0] + wordfreq.confusion()["股"][1]) <= set(typed)
-    # the built-in model is not changed in place
-    assert "预算绩效股" not in wordfreq._builtin()["freq"]
+    assert "预算绩效股" in model and "股" in index["预算绩效?"] and "奥雅" in model
+    # the dictionary's TOTAL stands: probabilities as without the pack
+    wordfreq._model.cache_clear()
+    monkeypatch.setattr(wordfreq, "_pack_texts", lambda name: [])
+    assert wordfreq.word_model().get("期末") == model.get("期末")
 
 
-def test_the_index_says_what_a_writer_may_have_typed():
-    typed, _, fills = wordfreq.typo_index()["?经"].partition("|")
-    assert "已" in fills and "己" in typed  # 已经 written 己经
-    assert "己" not in fills
+def test_the_index_and_what_a_typed_character_may_stand_for():
+    fills = wordfreq.typo_index()["?经"]
+    assert "已" in fills and "曾" in fills and "己" not in fills  # 已经, 曾经; 己经 is no word
+    assert wordfreq.typo_index().get("?不存在的键") is None
+    assert "已" in wordfreq.slips()["己"]  # 已经 written 己经
+    assert "末" in wordfreq.slips()["未"]
 
 
 def test_word_classes_from_jieba_tags():

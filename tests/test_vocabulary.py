@@ -16,6 +16,7 @@ CODE = "\n".join(p.read_text(encoding="utf-8") for folder in ("linter", "rules")
 # table kinds, the items): their own keys are not checked, the keys inside each entry are.
 ENTRY_MAPS = {
     "table_kinds.json": [("kinds",)],
+    "rule_titles.json": [("titles",)],
 }
 IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 

@@ -3,6 +3,7 @@ the txt dump the txt reader reads (and as .docx), with the planted spans located
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 
 from .fmt import Style, Writer
@@ -51,6 +52,7 @@ class Plant:
     zone_text: str = ""        # the statement's text (for readers with another line numbering)
     note: str = ""
     also: list[Span] = field(default_factory=list)   # further places the same planted slot is written
+    wording: str = ""          # the statement's template (slots as ·) or the table's key: one wording
 
     def to_json(self) -> dict:
         return {"kind": self.kind, "codes": list(self.codes), "family": self.family,
@@ -123,12 +125,24 @@ class Builder:
             raise AssertionError("a plant left no marked text")
         for plant, where in self.pending:
             plant.span, plant.also = spans[0], spans[1:]   # a slot written twice is marked twice
+            plant.wording = wording_of(where)
             z = where_lines.get(id(where)) if where != "document" else (1, len(lines), "")
             if z:
                 plant.zone = (z[0], z[1])
                 plant.zone_text = clean_marks(z[2])
             doc.plants.append(plant)
         return doc
+
+
+def wording_of(where) -> str:
+    """The wording a plant sits in: its statement's template with the slots as ·, and the way its
+    parts are laid out; a table's key; 'document' for what has no place."""
+    if isinstance(where, Statement):
+        text = re.sub(r"\{[^{}]+\}", "·", clean_marks(where.template))
+        return text + (f" [{where.layout}]" if where.parts and where.layout != "inline" else "")
+    if isinstance(where, TableSpec):
+        return "table:" + where.key
+    return str(where)
 
 
 def clean_marks(text: str) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from .catalog import FUNCTIONAL, LANDMARKS, OBSOLETE_NAME
+from .catalog import FUNCTIONAL, LANDMARKS, OBSOLETE_NAME, REGIONS
 from .document import Builder, Plant, mark
 from .model import landmark
 from .narrative import Statement
@@ -505,7 +505,12 @@ def _other_unit(bd: Builder) -> bool:
 @kind("other-region-place", 9, "BL3", ("BL314", "BL304", "BL305"), "another region's place name in the 绩效目标")
 def _other_place(bd: Builder) -> bool:
     own = landmark(bd.b.region)
-    others = [v for v in LANDMARKS.values() if v != own and v not in bd.b.name] + [landmark(bd.b.other_region)]
+    r = bd.b.region   # a province's or a city's own districts are not another region
+    inside = {county for province, cities in REGIONS.items() for city, counties in cities for county in counties
+              if r.level == "省" and province == r.province or r.level == "市" and city == r.city}
+    others = [v for county, v in LANDMARKS.items() if v != own and v not in bd.b.name and county not in inside]
+    if bd.b.other_region.county not in inside:
+        others.append(landmark(bd.b.other_region))
     place = mark(bd.rng.choice(others))
     forms = [t for t in bd.tables if t.key == "performance"]
     if forms and bd.rng.random() < 0.5:   # the 绩效目标 of a 项目绩效目标表

@@ -3,7 +3,8 @@
 Dump format: a table row is a run of TAB-led lines, one cell per line (a lone TAB is an
 empty cell); rows are separated by blank lines; a non-blank line right after a cell line
 continues that cell. Some dumps write a row as one line with TAB-separated cells. Markdown
-pipe tables are tables too. The text view is the file's own lines, with one exception:
+pipe tables are tables too, and its # headings are headings (the marks blanked, as bookmarks
+are). The text view is the file's own lines, with one exception:
 Word bookmarks the dump writes into the text (``[bookmark: _Toc_3_3_0000000012]三、…``) are
 blanked out (same length, so columns are the file's), and a table-of-contents bookmark makes
 its line a heading (Line.style "heading"), as a Word heading style does for .docx. No stage
@@ -28,6 +29,8 @@ BOOKMARK = regex.compile(r"\[bookmark:\s*([^\]]*)\]")
 # the bookmarks Word puts on the headings its table of contents lists
 HEADING_BOOKMARK = regex.compile(r"^_Toc")
 HEADING_STYLE = "heading"
+# a Markdown ATX heading: its marks are blanked like bookmarks, and the line gets the heading style
+MD_HEADING = regex.compile(r"^( {0,3}#{1,6})[ \t]+\S.*?(?:([ \t]+#+)[ \t]*)?$")
 MD_SEPARATOR = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -130,6 +133,13 @@ def txt_document(text: str, path: str) -> Document:
 def _line(number: int, text: str) -> Line:
     """A line of the file with its bookmarks blanked out; a heading style when one of them
     marks a heading."""
+    md = MD_HEADING.match(text) if "#" in text[:8] else None
+    if md:
+        # "## 一、收入预算情况" reads as the heading 一、收入预算情况, at the same columns
+        for g in (1, 2):
+            if md.group(g):
+                text = text[:md.start(g)] + " " * len(md.group(g)) + text[md.end(g):]
+        return Line(number=number, text=text, style=HEADING_STYLE)
     if "[bookmark" not in text:
         return Line(number=number, text=text)
     heading = False

@@ -1,14 +1,21 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import asdict
 from decimal import Decimal
 
 from linter.claims import FUNC, claims_of, item_name, ledger_of, vocab
 from linter.engine import BatchRule
 from linter.findings import Finding, Related
+from linter.locate import Location, locate
 from linter.numbers import Interval
 
 from .common import in_unit, mid, money
+
+def _place(fields: dict | None) -> Location | None:
+    """A summary's stored place (None in a store written before places were kept)."""
+    return Location(**fields) if fields else None
+
 
 _OTHER_KIND = {"预算": ("决算", "执行"), "决算": ("预算",)}
 
@@ -85,7 +92,11 @@ class PriorYearMismatch(BatchRule):
                 line = f.cell.line if f.cell else f.table.first_line
                 page = f.cell.page if f.cell else None
                 excerpt = f.cell.text.strip() if f.cell else ""
-                rows.append((iv.low, iv.high, f.where, line, page, excerpt or "(空)", f.gpb_only))
+                column, end_column, _ = f.cell.span() if f.cell else (None, None, "")
+                # the place is found now, while the document is here: the comparison runs at
+                # the end of the run, or in the store, when only this summary is left
+                rows.append((iv.low, iv.high, f.where, line, page, excerpt or "(空)", f.gpb_only,
+                             asdict(locate(doc, line, column, end_column))))
             if rows:
                 out["facts"][item] = rows
         for c in claims:
@@ -93,7 +104,7 @@ class PriorYearMismatch(BatchRule):
                 iv = c.yuan()
                 out["told"].setdefault(c.item, []).append(
                     (iv.low, iv.high, f"说明「{c.describe()}」", c.line, doc.line(c.line).page_at(c.start + 1),
-                     c.text.strip(), False))
+                     c.text.strip(), False, asdict(locate(doc, c.line, c.start + 1, c.end + 1))))
         # what it says about the year before
         year = meta.year
         amounts = _current_amounts(claims)
@@ -130,6 +141,7 @@ class PriorYearMismatch(BatchRule):
                 "decimals": c.value.decimals if c.value else 2,
                 "line": c.line, "column": c.start + 1, "end_column": c.end + 1,
                 "page": ln.page_at(c.start + 1), "excerpt": ln.text[c.start:c.end],
+                "location": asdict(locate(doc, c.line, c.start + 1, c.end + 1)),
             })
         return out
 
@@ -213,9 +225,9 @@ class PriorYearMismatch(BatchRule):
             delta = in_unit((c["current"][0] + c["current"][1]) / 2 - prior_mid, unit)
             word = "增加" if delta > 0 else "减少"
             suggestion = ("持平" if delta == 0 else f"比{prior['year']}年{s['doc_type']}{word}{money(abs(delta), unit, dec)}")
-        related = [Related(line=r[3], page=r[4], excerpt=r[5],
-                           note=f"{prior['path']}: {r[2]}") for r in rows[:3]]
+        related = [Related(line=r[3], page=r[4], excerpt=r[5], note=f"{prior['path']}: {r[2]}",
+                           location=_place(r[7] if len(r) > 7 else None)) for r in rows[:3]]
         return Finding(rule=self.code, name=self.name, severity="error" if sure else self.severity,
                        message=message, line=c["line"], column=c["column"], end_line=c["line"],
                        end_column=c["end_column"], page=c["page"], excerpt=c["excerpt"], related=related,
-                       suggestion=suggestion, path=s["path"])
+                       suggestion=suggestion, path=s["path"], location=_place(c.get("location")))

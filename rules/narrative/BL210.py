@@ -5,6 +5,9 @@ from linter.findings import related_cell
 from linter.subjects import MARK_OF_LEVEL, marked_subjects, table_subjects
 
 
+_LEVEL_OF_CODE_LENGTH = {3: 1, 5: 2, 7: 3}
+
+
 class SubjectLevelMarkerMismatch(Rule):
     """A 科目 is marked with the wrong level: a 款 called （类）, a 项 called （款）.
 
@@ -31,9 +34,19 @@ class SubjectLevelMarkerMismatch(Rule):
     def check(self, doc):
         known = table_subjects(doc)
         seen = set()
+        prev = None
         for ms in marked_subjects(doc):
             entry = known[ms.name]
-            if ms.level in entry.levels or len(entry.levels) != 1:
+            levels = entry.levels
+            parent = prev if prev is not None and prev.paragraph == ms.paragraph and prev.end == ms.start else None
+            prev = ms
+            if parent is not None and len(known[parent.name].codes) == 1:
+                # 住房改革支出（款）住房公积金（款）: in a path the name is the row under the one before it
+                # (2210201), not a row of that name elsewhere (the economic class 30113)
+                under = {c for c in entry.codes if c.startswith(next(iter(known[parent.name].codes)))}
+                if under:
+                    levels = {_LEVEL_OF_CODE_LENGTH.get(len(c), 0) for c in under}
+            if ms.level in levels or len(levels) != 1:
                 continue
             key = (ms.paragraph, ms.start)
             if key in seen:
@@ -41,10 +54,20 @@ class SubjectLevelMarkerMismatch(Rule):
             seen.add(key)
             para = doc.paragraphs[ms.paragraph]
             line, s, e = para.span(ms.start, ms.end)
-            actual = next(iter(entry.levels))
-            code = min(entry.codes)
-            related = [related_cell(entry.cell, f"表中{code} {ms.name}（{MARK_OF_LEVEL[actual]}）")] if entry.cell else []
+            actual = next(iter(levels))
+            code = min((c for c in entry.codes if _LEVEL_OF_CODE_LENGTH.get(len(c)) == actual), default=min(entry.codes))
+            cell = _cell_of_code(doc, code) or entry.cell
+            related = [related_cell(cell, f"表中{code} {ms.name}（{MARK_OF_LEVEL[actual]}）")] if cell else []
             yield self.at_span(
                 doc, line, s, e,
                 f"「{ms.name}」标为（{MARK_OF_LEVEL[ms.level]}），表中为{MARK_OF_LEVEL[actual]}级科目（{code}）",
                 related=related, suggestion=f"改为「{ms.name}（{MARK_OF_LEVEL[actual]}）」")
+
+
+def _cell_of_code(doc, code: str):
+    """The name cell of the row with this code (the row the finding names)."""
+    for table in doc.tables:
+        for row, info in zip(table.data_rows(), table.row_info):
+            if info.code == code:
+                return next((c for c in row if c.text.strip() and not c.text.strip().isdigit()), None)
+    return None

@@ -196,7 +196,8 @@ class StaleYear(Rule):
             t = doc.tables[int(m.group(1)) - 1]
             for c in t.meta_cells:
                 if "年度" in c.text:
-                    return related_line(doc, c.line, "文件年度")
+                    column, end_column, _ = c.span()  # the cell itself, not its whole row
+                    return related_line(doc, c.line, "文件年度", column - 1, end_column - 1)
         return None
 
     @staticmethod

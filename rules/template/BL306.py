@@ -9,7 +9,7 @@ import regex
 from linter.engine import Rule
 from linter.places import divisions, place_names, place_stems
 from linter.vocab import load_json, load_text
-from linter.wordfreq import UNKNOWN_CHAR, WordModel, best_reading, confusion, reading, typo_index, word_model
+from linter.wordfreq import UNKNOWN_CHAR, WordModel, best_reading, confusion, reading, slips, typo_index, word_model
 
 from .common import scanned_lines
 
@@ -78,15 +78,16 @@ def lone_adverb(text: str, p: int, run_end: int, lo: int, hi: int, model: WordMo
     return not model.is_predicate(text[p + 1:p + 1 + ends[0]])
 
 
-def typo_candidates(text: str, cost: float = TYPO_COST):
+def typo_candidates(text: str, cost: float = TYPO_COST, model: WordModel | None = None):
     """(start, end, right word, index of the replaced character, 'shape' | 'sound', gain, lone) for every
     2–4 character token of `text` that is no word but becomes a target word when one character
     is replaced by its look-alike or sound-alike, when the text around reads corrected at least
     exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
     reads 自己|经常; 一是 is 一|是). A token's last character that reads as a lone adverb
     modifying nothing (年未，, 期未余额) is scored as an unknown character (lone: True)."""
-    index, model, conf = typo_index(), word_model(), confusion()
-    known, lookup, get_pair = model.freq, index.get, conf.get
+    index, model, conf = typo_index(), model or word_model(), confusion()
+    known, get_pair, slip_for = model.words, conf.get, slips().get
+    key_id, all_fills, ends = index.key_id, index.fills, index.ends
     free = context()["free_chars"]
     written_of: dict[tuple[int, int], float] = {}  # the reading as written, per window
     for run in han_runs().finditer(text):
@@ -102,13 +103,14 @@ def typo_candidates(text: str, cost: float = TYPO_COST):
                     x = tok[j]
                     if x in free:
                         continue
-                    hit = lookup(tok[:j] + "?" + tok[j + 1:])
-                    if hit is None or x not in hit:  # (x is never one of the targets' own: tok is no word)
+                    k = key_id(tok[:j] + "?" + tok[j + 1:])
+                    if k is None:
                         continue
-                    for c in hit[hit.index("|") + 1:]:
-                        pair = get_pair(c)
-                        if pair is None:
+                    may_be = slip_for(x, "")  # the characters x may have been typed for
+                    for c in all_fills[ends[k - 1] if k else 0:ends[k]]:  # the targets' characters here
+                        if c not in may_be:
                             continue
+                        pair = get_pair(c)
                         kind = "shape" if x in pair[0] else ("sound" if x in pair[1] else None)
                         if kind is None:
                             continue
@@ -146,7 +148,7 @@ class ConfusableTypo(Rule):
     (侯明同志), a place name (现将涞水县…), a 文号 prefix (普发改投〔2024〕) and a token the
     document writes consistently (at least twice and more often than the word it resembles)
     stay silent. Suggests the right word. The word data are compiled into
-    linter/data/typo_model.marshal (scripts/build_typo_model.py) so a process loads them once.
+    linter/data/typo_words.marisa, typo_keys.marisa and typo_model.marshal (scripts/build_typo_model.py), mapped, not parsed, by each process.
 
     *Why it matters*: a published budget with 技木 or 期未 reads as careless, and a search for
     the real term (技术, 期末) misses the passage.
@@ -181,6 +183,7 @@ class ConfusableTypo(Rule):
         found = []
         whole = "\n".join(text for _, text in lines)
         cands_of: dict[str, list] = {}  # a text written on several lines (table labels) is read once
+        model = word_model().remembering()
         for ln, text in lines:
             taken = list(curated.get(ln.number, []))
             # strong evidence, or a correction the document writes right in the same phrase
@@ -189,7 +192,7 @@ class ConfusableTypo(Rule):
             cands = cands_of.get(text)
             if cands is None:
                 cands = cands_of[text] = sorted(
-                    (c for c in typo_candidates(text, 0.0)
+                    (c for c in typo_candidates(text, 0.0, model)
                      if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
                     key=lambda c: (c[0] - c[1], -c[5]))
             for s, e, right, j, kind, gain, lone in cands:

@@ -23,9 +23,13 @@ DRAFT = """江苏省某某厅2019年部门预算公开
 
 
 def test_pack_rules_are_listed_with_their_pack():
-    listed = {r["code"]: r["pack"] for r in json.loads(budgetlint("rules", "--format", "json").stdout)}
+    rules = json.loads(budgetlint("rules", "--format", "json").stdout)
+    listed = {r["code"]: r["pack"] for r in rules}
     assert listed["JS101"] == listed["JS102"] == "budgetlint-jiangsu-pack"
     assert listed["BL101"] == "budgetlint"
+    # the pack's Chinese titles come from its vocabulary (rule_titles.json)
+    titles = {r["code"]: r["title"] for r in rules}
+    assert titles["JS101"].startswith("文字说明中的会议费") and titles["JS102"].startswith("政府采购总额")
 
 
 def test_pack_runs_by_default_with_its_vocabulary(tmp_path):
