@@ -80,9 +80,12 @@ class ScopeMismatch(Rule):
             if text[:m.start()].endswith(not_after) or any(text.startswith(f, m.start() + m.group().find(other))
                                                           for f in fixed):
                 continue
-            if OTHER_BODY.search(text[:m.start()]) or NOTICE_TITLE.search(text[:m.start()]) and \
-                    NOTICE_END.match(text, m.end()):
-                continue  # 教育局部门预算, 街道部门预算: the parent's; 关于编制2025年部门预算的通知: a title
+            before = text[:m.start()].rstrip()
+            own = doc.meta.department or ""
+            if scope == "单位" and OTHER_BODY.search(before) and not (own and before.endswith(own)):
+                continue  # 教育局部门预算, 街道部门预算: the parent's, not this unit's
+            if NOTICE_TITLE.search(before) and NOTICE_END.match(text, m.end()):
+                continue  # 关于编制2025年部门预算的通知: the title of a notice
             at = m.start() + m.group().find(other)
             yield self.at_span(doc, ln.number, at, at + 2,
                                f"本文件是{scope}{doc.meta.doc_type or '预算'}，正文写成了 `{m.group()}`",
