@@ -107,6 +107,8 @@ class DuplicatedWord(Rule):
                 continue
             if all(ch in numeral_chars() for ch in unit):
                 continue  # digits repeating inside a number: 二〇二〇年, 一一一九
+            if len(unit) == 2 and unit[0] == "一":
+                continue  # 一项一项, 一个一个, 一步一步: one by one, a numeral and its classifier repeated
             if self._aabb(text, m.start(), m.end()) or self._on_boundary(text, m.start(), m.end(), len(unit)) \
                     or self._after_label(text, m.start(), m.end(), len(unit)):
                 continue
