@@ -108,7 +108,9 @@ def run(args) -> dict:
     families = args.families.split(",") if args.families else list(FAMILIES)
     kinds = [] if args.clean_only else args.kinds.split(",") if args.kinds else list(KINDS)
     from docgen.narrative import FRESH
-    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "families": families, "kinds": {}, "clean": {},
+    from docgen.narrative import HOLDOUT
+    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "holdout": HOLDOUT[0], "families": families,
+              "kinds": {}, "clean": {},
               "formats": ["txt"]}
     if args.docx:
         report["formats"].append("docx")
@@ -290,6 +292,8 @@ def main(argv=None) -> int:
     ap.add_argument("--kinds", default="", help="comma list of defect kinds (default all; see --list)")
     ap.add_argument("--list", action="store_true", help="list the defect kinds and exit")
     ap.add_argument("--clean-only", action="store_true", help="only the clean documents (false findings)")
+    ap.add_argument("--holdout", action="store_true",
+                    help="write the kinds that have one in the held-out wordings (written after the team tuned on the rest)")
     ap.add_argument("--false", type=int, default=0, metavar="N",
                     help="show up to N false findings per rule on the clean documents, with their line")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -305,6 +309,9 @@ def main(argv=None) -> int:
     if args.fresh is not None:
         from docgen import narrative
         narrative.FRESH[0] = args.fresh
+    if args.holdout:
+        from docgen import narrative
+        narrative.HOLDOUT[0] = True
     if args.test_sample:
         found, false = test_sample()
         print("FLOOR = {" + ", ".join(f'"{k}": {v}' for k, v in found.items()) + "}")

@@ -138,6 +138,8 @@ def wording_of(where) -> str:
     """The wording a plant sits in: its statement's template with the slots as ·, and the way its
     parts are laid out; a table's key; 'document' for what has no place."""
     if isinstance(where, Statement):
+        if where.template == "{text}":   # a statement written whole (working measures, duties): its text
+            return clean_marks(where.render())[:16]
         text = re.sub(r"\{[^{}]+\}", "·", clean_marks(where.template))
         return text + (f" [{where.layout}]" if where.parts and where.layout != "inline" else "")
     if isinstance(where, TableSpec):

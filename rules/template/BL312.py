@@ -14,6 +14,7 @@ SINGLE = regex.compile(r"([的了和在是对与及将把被])\1")
 # a table label is this long: 2 to 40 characters (a 科目 name with its code stripped)
 MIN_LABEL, MAX_LABEL = 2, 40
 LEADING_CODE = regex.compile(r"^\d{3,7}")
+SPACES, HAN = regex.compile(r"\s+"), regex.compile(r"\p{Han}")  # _labels runs them for every table cell
 # what follows the verb of an amount: the amount (为/是 between them at most)
 AMOUNT_NEXT = regex.compile(r"\s*(?:为|是)?\s*[\d０-９]")
 
@@ -85,8 +86,8 @@ class DuplicatedWord(Rule):
         for t in doc.tables:
             for row in t.rows:
                 for c in row:
-                    text = regex.sub(r"\s+", "", c.text)
-                    if MIN_LABEL <= len(text) <= MAX_LABEL and c.number is None and regex.search(r"\p{Han}", text):
+                    text = SPACES.sub("", c.text)
+                    if MIN_LABEL <= len(text) <= MAX_LABEL and c.number is None and HAN.search(text):
                         out.add(LEADING_CODE.sub("", text))
         return frozenset(out)
 
