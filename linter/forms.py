@@ -84,11 +84,18 @@ class Amount:
         return source[self.start:self.end]
 
 
+@lru_cache(maxsize=None)
+def _total_at() -> "regex.Pattern":
+    """A total word (performance.json total_words) close before an amount: compiled once, not
+    looked up in the regex cache for every funding description."""
+    return regex.compile("(?:" + "|".join(map(regex.escape, vocab()["total_words"])) + r")[^，,；;。\d]{0,6}$")
+
+
 def funding_amounts(text: str) -> list[Amount]:
     """The amounts of a funding description (预算规模及资金用途): prices with what they price
     (元/台, 元/人/年), and the amounts a total word (合计11.81万元) introduces."""
     v = vocab()
-    total_at = regex.compile("(?:" + "|".join(map(regex.escape, v["total_words"])) + r")[^，,；;。\d]{0,6}$")
+    total_at = _total_at()
     out = []
     folded = fold(text)
     for tok in scan(text):
