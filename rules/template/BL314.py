@@ -87,6 +87,11 @@ def patterns():
 
 
 @lru_cache(maxsize=None)
+def clause_ok():
+    return regex.compile("|".join(regex.escape(w) for w in unit_words()["other_region_ok_in_clause"]))
+
+
+@lru_cache(maxsize=None)
 def acting_on_the_department():
     """A year, then what another body does to the department (2025年下达, 2024年12月核定)."""
     acts = "|".join(regex.escape(w) for w in sorted(unit_words()["actions_on_the_department"], key=len, reverse=True))
@@ -373,7 +378,13 @@ class OtherUnitName(Rule):
         b = e
         while b < len(text) and text[b] not in "。；;！？\n":
             b += 1
-        return bool(ok.search(text[a:b]))
+        if ok.search(text[a:b]):
+            return True
+        # the place's own clause: 引进深圳企业 brings investment in; 完成首店引进目标 in
+        # another clause of the sentence excuses nothing
+        ca = max(text.rfind("，", a, s), text.rfind(",", a, s), a - 1) + 1
+        cb = min((i for i in (text.find("，", e, b), text.find(",", e, b)) if i >= 0), default=b)
+        return bool(clause_ok().search(text[ca:cb]))
 
     @staticmethod
     def _own_units(doc) -> list[str]:
