@@ -49,6 +49,18 @@ def context() -> dict:
     return load_json("typo_context.json")
 
 
+@lru_cache(maxsize=None)
+def short_body_pattern() -> "regex.Pattern":
+    """A level character, a body's short form and its head (县卫健局, 区人社局, 市网信办)."""
+    ctx = context()
+    abbr = "|".join(regex.escape(w) for w in sorted(ctx["body_abbreviations"], key=len, reverse=True))
+    return regex.compile(rf"[省市区县州旗](?:{abbr})[{ctx['body_heads']}]")
+
+
+def short_body_names(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in short_body_pattern().finditer(text)]
+
+
 # How rarely a writer slips on a given character: reading the text corrected must be this much
 # more likely than reading it as written. A slip into a word the document writes right elsewhere
 # (期末 in its tables, 期未 once in a sentence) needs less evidence than a word it never uses.
@@ -145,7 +157,8 @@ class ConfusableTypo(Rule):
     when the document writes the corrected word elsewhere; and a weaker correction counts when
     the document writes it in the same phrase elsewhere (全体再职人员 where 在职人员 recurs). A
     word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's name
-    (侯明同志), a place name (现将涞水县…), a 文号 prefix (普发改投〔2024〕) and a token the
+    (侯明同志), a place name (现将涞水县…), a 文号 prefix (普发改投〔2024〕), a body's short name (县卫健局, 县资规局: linter/data/typo_context.json)
+    and a token the
     document writes consistently (at least twice and more often than the word it resembles)
     stay silent. Suggests the right word. The word data are compiled into
     linter/data/typo_words.marisa, typo_keys.marisa and typo_model.marshal (scripts/build_typo_model.py), mapped, not parsed, by each process.
@@ -244,7 +257,10 @@ class ConfusableTypo(Rule):
 
     @staticmethod
     def _context_excuses(text, s, e) -> bool:
-        """A person's name (侯明同志) or the prefix of a 文号 (普发改投〔2024〕12号)."""
+        """A person's name (侯明同志), the prefix of a 文号 (普发改投〔2024〕12号) or a body's
+        short name (县卫健局, 县资规局)."""
+        if any(a < e and s < b for a, b in short_body_names(text)):
+            return True
         after = text[e:e + 6]
         if any(after.startswith(t) or after[1:].startswith(t) for t in context()["name_titles"]):
             return True
