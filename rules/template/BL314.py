@@ -103,7 +103,7 @@ def institution_after():
     """An institution's name going on after a place (北京|天坛医院, 天津|医科大学总医院): the place
     names the institution, which works beyond its region, not a region of the targets."""
     heads = "|".join(regex.escape(w) for w in sorted(unit_words()["institution_heads"], key=len, reverse=True))
-    return regex.compile(rf"(?:市|省)?[）)]?\p{{Han}}{{0,6}}?(?:{heads})")
+    return regex.compile(rf"(?:市|省)?[）)]?\p{{Han}}{{0,10}}?(?:{heads})")
 
 
 @lru_cache(maxsize=None)
