@@ -268,6 +268,8 @@ class Document:
     sections: Section | None = None  # root, level 0
     meta: Metadata = field(default_factory=Metadata)
     warnings: list[str] = field(default_factory=list)
+    # pages (PDF) that hold no text but an image or a drawing: not blank pages
+    graphic_pages: set = field(default_factory=set)
     # the narrative's paragraphs, each with its sentences (linter.paragraphs, assigned by the
     # structure pass); every stage reads these and none joins lines again
     paragraphs: list = field(default_factory=list)

@@ -138,7 +138,8 @@ def _style_level(style: str | None) -> int:
 # --- tables ---------------------------------------------------------------------------
 
 META_CELL = regex.compile(r"(单位[:：]|预算年度|编制单位|编制部门|预算主管部门|截止时间|填报单位|金额单位|部门名称[:：]|单位名称[:：])")
-UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)")
+# the unit word ends the value: 编制单位：元氏县民政局 names a unit (a body) in 元氏县, not 元
+UNIT = regex.compile(r"(?:金额)?单位\s*[:：]\s*(亿元|万元|千元|元)(?=人民币|[^\p{Han}]|$)")
 UNIT_PAREN = regex.compile(r"[(（]\s*(?:金额单位[:：]?\s*)?(亿元|万元|千元|元)\s*[)）]")
 YEAR = regex.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 YEAR_LINE = regex.compile(r"^[(（]\s*\d{4}\s*年度?\s*[)）]$")

@@ -115,3 +115,43 @@ def test_one_break_per_part_and_a_page_break_before_at_a_page_top_are_no_blank_p
 def test_breaks_before_any_content_are_not_between_parts(tmp_path):
     doc = _docx(tmp_path, p(runs=PAGE_BREAK), p(runs=PAGE_BREAK), p("第一部分 部门概况"))
     assert bl316(doc) == []
+
+
+# --- blank pages in a PDF: a page that only shows a drawing or an image is not blank ----------
+
+def _pdf_with_inserted_page(tmp_path, draw: bool):
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from conftest import seed
+
+    pdf = pdfium.PdfDocument(str(seed("000", "pdf")))
+    try:
+        width, height = pdf.get_page_size(0)
+        page = raw.FPDFPage_New(pdf.raw, 1, ctypes.c_double(width), ctypes.c_double(height))
+        if draw:  # a black box, as a chart or a scanned seal would be drawn
+            rect = raw.FPDFPageObj_CreateNewRect(100, 300, 200, 150)
+            raw.FPDFPageObj_SetFillColor(rect, 0, 0, 0, 255)
+            raw.FPDFPath_SetDrawMode(rect, raw.FPDF_FILLMODE_ALTERNATE, 0)
+            raw.FPDFPage_InsertObject(page, rect)
+        raw.FPDFPage_GenerateContent(page)
+        raw.FPDF_ClosePage(page)
+        out = tmp_path / ("drawn.pdf" if draw else "blank.pdf")
+        pdf.save(str(out))
+    finally:
+        pdf.close()
+    return out
+
+
+def test_a_pdf_page_holding_only_a_drawing_is_not_blank(tmp_path):
+    from linter.testing import run_rules_on
+    from linter.readers import read_document
+
+    blank = [f for f in run_rules_on(read_document(str(_pdf_with_inserted_page(tmp_path, False))), ["BL316"])
+             if "空白页" in f.message]
+    assert len(blank) == 1 and "第 2 页" in blank[0].message
+    drawn = read_document(str(_pdf_with_inserted_page(tmp_path, True)))
+    assert drawn.graphic_pages == {2}
+    assert not [f for f in run_rules_on(drawn, ["BL316"]) if "空白页" in f.message]

@@ -258,3 +258,15 @@ def test_region_of_a_department_name(name, expected):
     from linter.structure import region_of
 
     assert region_of(name) == expected
+
+
+@pytest.mark.parametrize("meta", ["编制单位：元氏县河西街道社区事务受理服务中心    单位：万元",
+                                  "填报单位：元宝区财政局\t金额单位：万元",
+                                  "编制部门：元氏县民政局（单位：万元）"])
+def test_a_body_named_after_a_place_starting_with_yuan_is_no_unit(meta):
+    """单位：元… inside 编制单位：元氏县… is the start of a name, not the unit 元."""
+    from linter.testing import document_from_text
+
+    doc = document_from_text("元氏县民政局2025年单位预算公开\n\n部门收支总表\n" + meta + "\n\n"
+                             "| 项目 | 预算数 |\n|---|---|\n| 一般公共预算拨款收入 | 1190.56 |\n| 收入总计 | 1190.56 |\n")
+    assert [t.unit for t in doc.tables] == ["万元"]

@@ -114,6 +114,7 @@ class PageData:
     chars: int = 0
     glyphs: int = 0  # characters PDFium found, shown or not
     images: int = 0
+    drawings: int = 0  # filled areas and curves: a chart or a seal drawn as vectors (not table rulings)
 
 
 def read_pdf(path: str, limits: Limits = DEFAULT) -> Document:
@@ -167,6 +168,8 @@ def read_pdf(path: str, limits: Limits = DEFAULT) -> Document:
     if broken:
         doc.warnings.append(f"PDF pages that cannot be read, the others were checked: {', '.join(broken[:10])}"
                             + (" …" if len(broken) > 10 else ""))
+    # a page without text that shows an image or a drawing is not blank (a chart, a scanned seal)
+    doc.graphic_pages = {p.number for p in pages if p.chars == 0 and (p.images or p.drawings)}
     empty = [p.number for p in pages if p.chars == 0 and p.images]
     if empty:
         doc.warnings.append(f"pages without a text layer (scanned?): {', '.join(map(str, empty[:10]))}"
@@ -195,7 +198,7 @@ def _read_page(page, number: int, pdfraw, limits: Limits = DEFAULT) -> PageData:
         data.width, data.height = height, width
     data.chars = len(chars)
     data.glyphs = glyphs
-    hs, vs, data.images = _rulings(page, pdfraw, to_view)
+    hs, vs, data.images, data.drawings = _rulings(page, pdfraw, to_view)
     tables = _tables(hs, vs, number)
     rest: list[Char] = chars
     if tables:
@@ -380,7 +383,7 @@ def _unclipped(raw, pdfraw, page, to_view, chars: list[Char], index: list[int]) 
 
 # --- rulings ----------------------------------------------------------------------------
 
-def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], int]:
+def _rulings(page, pdfraw, to_view) -> tuple[list, list, int, int]:
     """Axis-aligned ruling segments: horizontals (y, x0, x1) and verticals (x, y0, y1), merged."""
     hs: list[tuple[float, float, float]] = []
     vs: list[tuple[float, float, float]] = []
@@ -389,6 +392,8 @@ def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], l
     px, py = ctypes.c_float(), ctypes.c_float()
     mat = pdfraw.FS_MATRIX()
     images = [0]
+    drawings = [0]
+    bl, bb, br, bt = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
 
     def visit(obj, m):
         kind = pdfraw.FPDFPageObj_GetType(obj)
@@ -413,6 +418,10 @@ def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], l
             if pdfraw.FPDFPageObj_GetFillColor(obj, r_, g_, b_, a_) and \
                     (a_.value == 0 or min(r_.value, g_.value, b_.value) >= 235):
                 return  # white or transparent fill: background, not a border
+        if fm.value and pdfraw.FPDFPageObj_GetBounds(obj, ctypes.byref(bl), ctypes.byref(bb),
+                                                     ctypes.byref(br), ctypes.byref(bt)) \
+                and br.value - bl.value > 3 and bt.value - bb.value > 3:
+            drawings[0] += 1  # a filled area, not a ruling (a table's frame is lines or thin bars)
         if not pdfraw.FPDFPageObj_GetMatrix(obj, ctypes.byref(mat)):
             return
         full = _compose((mat.a, mat.b, mat.c, mat.d, mat.e, mat.f), m)
@@ -420,19 +429,25 @@ def _rulings(page, pdfraw, to_view) -> tuple[list[tuple[float, float, float]], l
         if n <= 0 or n > 4000:
             return
         pts: list[tuple[float, float, int, bool]] = []
+        curves = [False]
         for k in range(n):
             seg = pdfraw.FPDFPath_GetPathSegment(obj, k)
             pdfraw.FPDFPathSegment_GetPoint(seg, px, py)
             x = full[0] * px.value + full[2] * py.value + full[4]
             y = full[1] * px.value + full[3] * py.value + full[5]
-            pts.append((*to_view(x, y), pdfraw.FPDFPathSegment_GetType(seg), bool(pdfraw.FPDFPathSegment_GetClose(seg))))
+            kind_of_segment = pdfraw.FPDFPathSegment_GetType(seg)
+            pts.append((*to_view(x, y), kind_of_segment, bool(pdfraw.FPDFPathSegment_GetClose(seg))))
+            if kind_of_segment == pdfraw.FPDF_SEGMENT_BEZIERTO:
+                curves[0] = True
+        if curves[0]:
+            drawings[0] += 1  # curves: a chart, a seal, a logo; tables are drawn with straight lines
         _segments(pts, stroke, hs, vs)
 
     ident = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     raw = page.raw
     for k in range(pdfraw.FPDFPage_CountObjects(raw)):
         visit(pdfraw.FPDFPage_GetObject(raw, k), ident)
-    return _merge(hs), _merge(vs), images[0]
+    return _merge(hs), _merge(vs), images[0], drawings[0]
 
 
 def _compose(inner, outer):

@@ -225,7 +225,7 @@ class MissingPart(Rule):
             return
         pages = sorted(first_on)
         for p in range(pages[0] + 1, pages[-1]):
-            if p in first_on:
+            if p in first_on or p in doc.graphic_pages:
                 continue
             nxt = min(q for q in pages if q > p)
             prev = max(q for q in pages if q < p)
