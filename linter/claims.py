@@ -30,7 +30,7 @@ import regex
 from .cnnum import UNIT_FACTOR
 from .lists import lists_of, quantity_tokens
 from .model import Cell, Document, Table, cell_at
-from .statements import statements_of
+from .statements import roles, statements_of
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
 from .vocab import load_json
@@ -137,8 +137,6 @@ def match_part(text: str, whole: str) -> tuple[str, int, int] | None:
     """(item, length, end) for a part of `whole` named by the tail of its own name: 购置费 and
     运行维护费 listed under 公务用车购置及运行费 are 公务用车购置费 and 公务用车运维费: the
     subject's whole name (three characters at least) ends one part's synonyms and no other's."""
-    from .statements import roles
-
     v = vocab()
     parts = {p for d in v.compositions.get(whole, []) for p in d}
     if not parts:
@@ -231,8 +229,6 @@ class Claim:
 
 
 _CHANGE_TAIL = None
-# item names that contain a period word (上年结转 is this year's money)
-_ITEM_WORDS = regex.compile(r"上年结转(?:结余|和结余)?|上年结余|年初结转和结余")
 
 
 def _alternatives(key: str) -> str:
@@ -548,7 +544,8 @@ def extract_claims(doc: Document) -> list[Claim]:
                     prev_end = tok.end
                     continue
             else:
-                period = _period(_ITEM_WORDS.sub(lambda m: " " * len(m.group()), clause), year)
+                # item names that hold a period word are this year's money (上年结转): statements.json period_item_words
+                period = _period(roles().period_items.sub(lambda m: " " * len(m.group()), clause), year)
             c = Claim(
                 index=len(claims), item=item, relation=relation, value=tok.number, unit=tok.unit,
                 line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:para.sentence_at(tok.start).end],

@@ -276,8 +276,30 @@ def _resolve(item: str, stated: dict[str, Claim], depth: int = 0) -> tuple[list[
     return best
 
 
+_TOTAL_LAST = regex.compile(r"(?:合计|共计|总计)(?:为|是|达)?\s*$")
+
+
+def _stated_before(total: Claim, claims: list[Claim]) -> dict[str, Claim]:
+    """（1）A…；（2）B…；（3）C…，“三公”经费合计X: the parts stated before a total that closes
+    their list with 合计/共计, back to the paragraph's start or the item (or a larger one) before."""
+    clause_start = max(total.paragraph_text.rfind(d, 0, total.pos) for d in "，,；;。：:") + 1
+    if not _TOTAL_LAST.search(total.paragraph_text, clause_start, total.pos):
+        return {}
+    found: dict[str, Claim] = {}
+    for c in reversed(claims[:total.index]):
+        if c.paragraph != total.paragraph:
+            break
+        if c.item == total.item or (c.relation == "amount" and is_part_of(total.item, c.item)):
+            break
+        if c.relation == "amount" and c.is_money and c.period == total.period and c.parent is None:
+            found.setdefault(c.item, c)
+    return found
+
+
 def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Claim], bool]:
     stated = _candidates(total, claims, relation)
+    if not stated and relation == "amount":
+        stated = _stated_before(total, claims)
     decomps = vocab().compositions.get(total.item)
     if not decomps or not stated:
         return [], False
@@ -332,10 +354,13 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
         if t.index in fixed:
             continue  # the total is reported against its table already: one finding per place
         parts, complete = decompose(t, claims, "amount")
+        one = parts if len(parts) == 1 else []
         if len(parts) < 2:
             parts, complete = _func_listing(t, claims, ledger)
         if len(parts) < 2:
-            continue
+            if not one or not one[0].yuan().low > t.yuan().high:
+                continue
+            parts, complete = one, False  # 政府采购预算共5.84万元。其中：拟采购货物支出6.6万元: a part above its total
         tiv, siv = t.yuan(), sum_iv(parts)
         if tiv.meets(siv):
             continue
@@ -381,7 +406,9 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
                 + "与表格不符") if wrong_parts else ""
         out.append(Issue(
             "sum", t, "error",
-            f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}",
+            (f"{t.describe()}，而其中一项{listing}已超过总额，相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"
+             if len(parts) == 1 else
+             f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"),
             [("claim", p) for p in parts],
             f"核对各项金额，或将合计改为{money(s, t.unit, d)}" if complete else "核对各项金额"))
     return out

@@ -9,8 +9,7 @@ from linter.engine import BatchRule
 from linter.findings import Finding, Related
 from linter.locate import Location, locate
 from linter.numbers import Interval
-
-from .common import in_unit, mid, money
+from linter.reconcile import in_unit, mid, money
 
 def _place(fields: dict | None) -> Location | None:
     """A summary's stored place (None in a store written before places were kept)."""

@@ -34,6 +34,8 @@ PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上�
                              r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
 # a year, a subject of up to 60 characters (a 科目 path: 社会保障和就业支出/…/…缴费支出), a figure
 LONG_SUBJECT_FIGURE = r"\s*年度?[^，。；（(]{0,60}?[\d.,]+\s*(?:亿元|万元|千元|元)"
+# what stands before a year that is a comparison base: 比/较/与/同, or an opening bracket
+BASE_BEFORE = regex.compile(r"(?:[比较与同]|[（(])\s*$")
 # the statement is compared with the prior year without naming it: it is this year's
 AGAINST_PRIOR = regex.compile(r"同比|(?:比|较|与|同)\s*(?:上一?年度?|去年)")
 # after a year: only role words, then the figure (2026年4.65万元, 2023年为0.61万元, 2026年预算：34.95万元)
@@ -125,6 +127,9 @@ class StaleYear(Rule):
                 end = e + len(after_year.group()) if "年" in after_year.group() else e
                 kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
+                    fa, fb = sentence(text, s, end, FULL_STOPS)
+                    if any(a < s and b > fa for a, b in ranges) or regex.search(r"累计|以来", text[fa:fb]):
+                        continue  # a history (2020年至2021年累计完成…，比2019年增加3个) compares past years
                     # a 决算 is measured against its own year's 预算 (与2024年预算相比), never
                     # against its own year itself
                     own_budget = y == year and retro and regex.match(r"\s*(?:年初|调整)?预算", text[end:end + 8])
@@ -241,7 +246,9 @@ class StaleYear(Rule):
             regex.search(rf"((?:19|20)\d{{2}}){LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
         if prev:
             return int(prev.group(1)), "second"
-        nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:])
+        nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:]) or \
+            regex.match(rf"{LONG_SUBJECT_FIGURE}\s*[（(]\s*((?:19|20)\d{{2}})\s*年度?[^，。；（）()]{{0,8}}?"
+                        r"[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
         if nxt:
             return int(nxt.group(1)), "first"
         # the figure right before, in a clause without a year, is the statement's own, and a
@@ -306,8 +313,10 @@ class StaleYear(Rule):
         if self._prior_or_carry_over(text, s, e, ctx):
             return False
         fa, fb = sentence(text, s, e, FULL_STOPS)
-        if any(str(other) != str(y) for other in ANY_YEAR.findall(text[fa:fb])):
+        if any(m.group() != str(y) and not BASE_BEFORE.search(text, fa, fa + m.start())
+               for m in ANY_YEAR.finditer(text[fa:fb])):
             return False  # two years in one sentence (across its ；): a comparison or a history
+            # (a year named as the comparison base, 比2021年预算 / （2024年：…）, is no second subject)
         if y == year - 1 and regex.search(r"增加|减少|增长|下降|持平", text[fa:fb]) and \
                 any(t.kind == "amount" for t in scan(text[fa:s])):
             return False  # the prior year's figure beside this year's: 预算2.93万元，2022年预算3.51万元，下降…

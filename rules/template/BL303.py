@@ -89,7 +89,9 @@ class ReplaceDamage(Rule):
         mod_before, mod_after = cfg["damage_modifiers"]["before"], cfg["damage_modifiers"]["after"]
         names = [n for n in (doc.meta.region, doc.meta.department) if n]
         follow = "|".join(regex.escape(w) for w in sorted(cfg["body_words"]["words"], key=len, reverse=True))
-        bodies = regex.compile(rf"[\p{{Han}}]{{1,4}}{regex.escape(c)}(?={follow})")
+        # (or the body named by its level alone, the document's own short form: 区民政局 for
+        # 上海市嘉定区民政局, （以下简称“区民政局”）)
+        bodies = regex.compile(rf"[\p{{Han}}]{{0,4}}{regex.escape(c)}(?={follow})")
         for ln, text in scanned_lines(doc):
             if c not in text:
                 continue
@@ -97,7 +99,7 @@ class ReplaceDamage(Rule):
             for name in names:
                 for m in _literal(name).finditer(text):
                     masked.update(range(m.start(), m.end()))
-            # place names of bodies: 中共X县委 / X县人民政府 / 临城县教育局 …
+            # place names of bodies: 中共X县委 / X县人民政府 / 临城县教育局 / 区民政局 …
             for m in bodies.finditer(text):
                 masked.update(range(m.start(), m.end()))
             for i, ch in enumerate(text):

@@ -21,6 +21,7 @@ ORG_END = r"(?:办公室|委员会|办事处|局|部|院|所|中心|街道|镇|�
 # a part or table title that names the document's body: …局2024年度部门决算表, …局2025年部门预算
 TITLE_NAME = regex.compile(rf"((?:中共)?\p{{Han}}{{2,30}}?{ORG_END})(?=(?:19|20)\d{{2}}\s*年度?(?:部门|单位)(?:预算|决算))")
 CONNECTIVES = "和与及、"
+SENTENCE_MARKS = regex.compile(r"[。；，,]|[：:]\s*\S")
 HEADER_LINE = regex.compile(r"(?:编制单位|编制部门|填报单位|预算主管部门|部门)\s*[:：]\s*(\p{Han}[^\s:：]{2,40}?)(?=\s|$)")
 
 
@@ -94,8 +95,8 @@ class DepartmentNameMismatch(Rule):
 
     def _titles(self, doc, ref, where):
         for ln, text in scanned_lines(doc, ("text", "heading")):
-            if len(text.strip()) > 60:
-                continue
+            if len(text.strip()) > 60 or SENTENCE_MARKS.search(text):
+                continue  # a sentence (纳入普陀区商务委2025年部门预算编制范围的单位共2家：…) is no title
             for m in TITLE_NAME.finditer(text):
                 s = m.start(1)
                 name = m.group(1)

@@ -7,6 +7,13 @@ from linter.engine import Rule
 from .common import terms
 
 
+# a body named right before: its own 部门预算 (纳入平乡县教育局部门预算, 包含在街道部门预算中)
+OTHER_BODY = regex.compile(r"(?:局|委|委员会|办|办公室|厅|街道|政府|中心|院|部)\s*$")
+# the 部门预算 inside the title of a notice (根据县财政局关于编制2025年部门预算的通知要求)
+NOTICE_TITLE = regex.compile(r"关于[^，。；]{0,12}$")
+NOTICE_END = regex.compile(r"[^，。；]{0,12}?(?:通知|意见|办法|规定|方案|要求)")
+
+
 class ScopeMismatch(Rule):
     """A 单位预算 whose titles or sentences say 部门预算 (or a 部门预算 whose titles say 单位预算).
 
@@ -73,6 +80,12 @@ class ScopeMismatch(Rule):
             if text[:m.start()].endswith(not_after) or any(text.startswith(f, m.start() + m.group().find(other))
                                                           for f in fixed):
                 continue
+            before = text[:m.start()].rstrip()
+            own = doc.meta.department or ""
+            if scope == "单位" and OTHER_BODY.search(before) and not (own and before.endswith(own)):
+                continue  # 教育局部门预算, 街道部门预算: the parent's, not this unit's
+            if NOTICE_TITLE.search(before) and NOTICE_END.match(text, m.end()):
+                continue  # 关于编制2025年部门预算的通知: the title of a notice
             at = m.start() + m.group().find(other)
             yield self.at_span(doc, ln.number, at, at + 2,
                                f"本文件是{scope}{doc.meta.doc_type or '预算'}，正文写成了 `{m.group()}`",

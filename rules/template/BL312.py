@@ -14,6 +14,7 @@ SINGLE = regex.compile(r"([的了和在是对与及将把被])\1")
 # a table label is this long: 2 to 40 characters (a 科目 name with its code stripped)
 MIN_LABEL, MAX_LABEL = 2, 40
 LEADING_CODE = regex.compile(r"^\d{3,7}")
+SPACES, HAN = regex.compile(r"\s+"), regex.compile(r"\p{Han}")  # _labels runs them for every table cell
 # what follows the verb of an amount: the amount (为/是 between them at most)
 AMOUNT_NEXT = regex.compile(r"\s*(?:为|是)?\s*[\d０-９]")
 
@@ -85,8 +86,8 @@ class DuplicatedWord(Rule):
         for t in doc.tables:
             for row in t.rows:
                 for c in row:
-                    text = regex.sub(r"\s+", "", c.text)
-                    if MIN_LABEL <= len(text) <= MAX_LABEL and c.number is None and regex.search(r"\p{Han}", text):
+                    text = SPACES.sub("", c.text)
+                    if MIN_LABEL <= len(text) <= MAX_LABEL and c.number is None and HAN.search(text):
                         out.add(LEADING_CODE.sub("", text))
         return frozenset(out)
 
@@ -106,6 +107,8 @@ class DuplicatedWord(Rule):
                 continue
             if all(ch in numeral_chars() for ch in unit):
                 continue  # digits repeating inside a number: 二〇二〇年, 一一一九
+            if len(unit) == 2 and unit[0] == "一":
+                continue  # 一项一项, 一个一个, 一步一步: one by one, a numeral and its classifier repeated
             if self._aabb(text, m.start(), m.end()) or self._on_boundary(text, m.start(), m.end(), len(unit)) \
                     or self._after_label(text, m.start(), m.end(), len(unit)):
                 continue

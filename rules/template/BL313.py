@@ -46,7 +46,7 @@ LIST_START = regex.compile(r"^(?:[（(]?\s*(?:1|一|壹)\s*[）)、.．]|①|一
 _ITEM_NUM = r"(?P<num>\d{1,2}[.．、]|[（(]\d{1,2}[）)]|[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[①-⑳])"
 ITEM = regex.compile(_ITEM_NUM)
 # … holding only an amount (any digits), perhaps a bracketed aside, to the item's end
-BARE_CONTENT = regex.compile(r"\s*(?P<amount>[\d０-９][\d０-９,，.．]*\s*(?:亿元|万元|千元|元))"
+BARE_CONTENT = regex.compile(r"\s*(?P<amount>(?:[\d０-９][\d０-９,，.．]*|[〇零一二两三四五六七八九十百千万亿点]+)\s*(?:亿元|万元|千元|元))"
                              r"\s*(?:[（(][^（）()]{0,60}[）)])?\s*[；;。，,]?\s*$")
 _CN_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 

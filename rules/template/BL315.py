@@ -50,6 +50,8 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
     return out, LiteralSet(out)  # what an alternation of them finds, without compiling one (20 ms)
 
 
+# after a change verb: the change named as a subject (比上年减少的主要原因是, 较上年预算减少主要是)
+CHANGE_AS_SUBJECT = regex.compile(r"(?:了)?(?:的|主要|原因|是因为|系)")
 # a quantity: an amount or a percentage, in any digits
 FIGURE = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％|个百分点)")
 # … and a sentence ending on one (a bracketed aside may follow it)
@@ -104,6 +106,8 @@ class BrokenComparison(Rule):
             for m in cut.finditer(text):
                 if m.start() == 0 and ln.number > 1 and self._continues(doc, ln):
                     continue
+                if CHANGE_AS_SUBJECT.match(text, m.end()):
+                    continue  # 比上年减少的主要原因是…: the change already stated is the new sentence's subject
                 if not self._compares_a_figure(doc, ln, text, m):
                     continue  # …合理支出。较上年减少了培训费支出等: a sentence of its own, subject understood
                 cuts[m.start(1)] = m
