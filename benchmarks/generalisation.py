@@ -245,7 +245,7 @@ def print_markdown(rep: dict) -> None:
         f"{sum(e['by_family'][f][1] for e in rep['kinds'].values())}" for f in fams)
         + f" | {tot_f / max(tot_n, 1):.2f} | |\n")
     c = rep["clean"]
-    rules = sorted({r for e in c["by_family"].values() for r in e["by_rule"]})
+    rules = sorted({r for e in c["by_family"].values() for r in e["by_rule"]}) or ["(none)"]
     print(f"False findings per clean document ({c['docs']} documents):\n")
     print("| family | documents | " + " | ".join(rules) + " | all |")
     print("|---|---|" + "---|" * len(rules) + "---|")

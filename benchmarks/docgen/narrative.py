@@ -636,7 +636,7 @@ class Narrator:
         ]
         held = [
             "{body}{Y}年政府采购" + v + "{total}，按采购类别分为{parts}。",
-            "{Y}年计划采购{parts}，合计{total}。",
+            "{Y}年政府采购情况：{parts}，合计{total}。",
             "政府采购" + v + "共计{total}，{parts}。",
         ]
         st = Statement("procurement", self.pick(templates, fresh, held),
