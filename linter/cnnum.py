@@ -143,10 +143,16 @@ def scan(text: str) -> list[Token]:
     return out
 
 
+# compiled once: _token and quantity run them for every number of a document
+FOUR_DIGITS = regex.compile(r"\d{4}")
+PLAIN_NUMBER = regex.compile(r"^[+-]?[\d,.]+$")
+UNIT_SPACES = regex.compile(r"[\s\u3000]+")
+
+
 def _token(kind: str, m, norm: str) -> Token | None:
     s, e = m.span()
     if kind in ("year", "date"):
-        y = regex.match(r"\d{4}", m.group().strip())
+        y = FOUR_DIGITS.match(m.group().strip())
         return Token(kind, s, e, m.group(), year=int(y.group()) if y else None)
     if kind in ("docno", "period"):
         return Token(kind, s, e, m.group())
@@ -155,7 +161,7 @@ def _token(kind: str, m, norm: str) -> Token | None:
         return Token(kind, s, e, m.group(), n, "%" if kind == "percent" else "百分点") if n else None
     # amount
     num_text, unit = m.group(1), m.group(2)
-    if regex.match(r"^[+-]?[\d,.]+$", num_text):
+    if PLAIN_NUMBER.match(num_text):
         if unit == "万":
             nxt = norm[e:e + 1]
             if nxt and _NOT_MONEY_AFTER_WAN.match(nxt) and nxt not in _MONEY_OK_AFTER_WAN:
@@ -259,7 +265,7 @@ def quantity(text: str) -> Quantity | None:
     m = pattern.match(fold(_TAGS.sub("", text or "").strip()))
     if not m:
         return None
-    unit = regex.sub(r"[\s\u3000]+", "", m.group(3) or "")
+    unit = UNIT_SPACES.sub("", m.group(3) or "")
     if len(unit) > 6:
         return None
     number = parse_number(m.group(2))

@@ -84,11 +84,18 @@ class Amount:
         return source[self.start:self.end]
 
 
+@lru_cache(maxsize=None)
+def _total_at() -> "regex.Pattern":
+    """A total word (performance.json total_words) close before an amount: compiled once, not
+    looked up in the regex cache for every funding description."""
+    return regex.compile("(?:" + "|".join(map(regex.escape, vocab()["total_words"])) + r")[^，,；;。\d]{0,6}$")
+
+
 def funding_amounts(text: str) -> list[Amount]:
     """The amounts of a funding description (预算规模及资金用途): prices with what they price
     (元/台, 元/人/年), and the amounts a total word (合计11.81万元) introduces."""
     v = vocab()
-    total_at = regex.compile("(?:" + "|".join(map(regex.escape, v["total_words"])) + r")[^，,；;。\d]{0,6}$")
+    total_at = _total_at()
     out = []
     folded = fold(text)
     for tok in scan(text):
@@ -841,6 +848,15 @@ def project_self_evals(doc: Document) -> list[SelfEvalTable]:
     return [s for s in self_eval_tables(doc) if s.is_project]
 
 
+def whole_department_report(doc: Document) -> bool:
+    """A report on the department as a whole: a 部门整体支出绩效自评表, or a title saying so
+    (XX局2023年度部门整体支出绩效自评报告) among its first lines."""
+    if any(not s.is_project for s in self_eval_tables(doc)):
+        return True
+    head = [ln.text for _, ln in zip(range(5), doc.text_lines())]
+    return any(regex.search(words_pattern("department_form_title_words"), t) for t in head)
+
+
 def self_eval_tables(doc: Document) -> list[SelfEvalTable]:
     return doc.cached("performance.self_evals", lambda d: [self_eval_table(t) for t in d.tables
                                                             if is_self_evaluation(t)])
@@ -943,11 +959,22 @@ def project_named_before(text: str, pos: int, tables):
     the project its sentence named last."""
     start = max(text.rfind(p, 0, pos) for p in "。；;，,") + 1
     clause = text[start:pos]
-    if clause.strip():
+    back_to = max(text.rfind(p, 0, pos) for p in "。；;") + 1
+    if _THIS_PROJECT.fullmatch(clause.strip()):
+        # （一）A项目。该项目年初预算…。项目自评得分99.8分: “项目” points back to the project the
+        # paragraph named last, in an earlier sentence too
+        back_to = 0
+    elif clause.strip():
         named = [s for s in tables if any(k in clause for k in _name_keys(s))]
         return named[0] if len(named) == 1 else None
-    sentence = max(text.rfind(p, 0, pos) for p in "。；;") + 1
-    last = sorted(((max((text.rfind(k, sentence, pos) for k in _name_keys(s)), default=-1), n, s)
+    return _named_last(text, back_to, pos, tables)
+
+
+_THIS_PROJECT = regex.compile(r"(?:该|本|此|上述)?项目的?(?:绩效)?")
+
+
+def _named_last(text: str, start: int, pos: int, tables):
+    last = sorted(((max((text.rfind(k, start, pos) for k in _name_keys(s)), default=-1), n, s)
                    for n, s in enumerate(tables)), key=lambda x: -x[0])
     last = [x for x in last if x[0] >= 0]
     if not last or (len(last) > 1 and last[1][0] == last[0][0]):
@@ -1135,9 +1162,15 @@ def _grade_groups() -> list[tuple]:
 
 
 @lru_cache(maxsize=None)
-def _band_patterns():
+def _band_patterns() -> tuple:
+    """(pattern, bounded_below) of every way a band is stated: the grade word in group `w`, its
+    bound(s) in `a` (and `b` for a span); a band stated with 以下 starts at 0."""
     words = "|".join(sorted({regex.escape(w) for g in _grade_groups() for w in g}, key=len, reverse=True))
-    num = r"(\d+(?:\.\d+)?)\s*分?\s*(?:[（(]含[)）])?"
+    w = rf"(?P<w>{words})"
+
+    def num(name: str) -> str:
+        return rf"(?P<{name}>\d+(?:\.\d+)?)\s*分?\s*(?:[（(]含[)）])?"
+
     link = r"\s*(?:的|者)?\s*(?:为|评为|定为|评定为|属于|：|:)?\s*[“\"「]?"
     above = r"(?:及|或)?以上"
     below = r"(?:以下|以内)"
@@ -1145,13 +1178,13 @@ def _band_patterns():
     open_ = r"\s*[（(：:]\s*(?:[≥>]=?)?\s*"
     return (
         # 90分（含）以上为优 / 80-90分为良 / 60分以下为差
-        regex.compile(rf"{num}\s*{above}{link}({words})"),
-        regex.compile(rf"{num}{to}{num}\s*分?\s*(?:[（(]不?含[)）])?{link}({words})"),
-        regex.compile(rf"{num}\s*{below}{link}({words})"),
+        (regex.compile(rf"{num('a')}\s*{above}{link}{w}"), True),
+        (regex.compile(rf"{num('a')}{to}{num('b')}\s*分?\s*(?:[（(]不?含[)）])?{link}{w}"), True),
+        (regex.compile(rf"{num('a')}\s*{below}{link}{w}"), False),
         # 优（90分及以上）/ 良（80-89分）/ 差（60分以下）/ 优：≥90分
-        regex.compile(rf"({words}){open_}{num}\s*(?:分)?\s*{above}"),
-        regex.compile(rf"({words}){open_}{num}{to}{num}"),
-        regex.compile(rf"({words}){open_}{num}\s*(?:分)?\s*{below}"),
+        (regex.compile(rf"{w}{open_}{num('a')}\s*(?:分)?\s*{above}"), True),
+        (regex.compile(rf"{w}{open_}{num('a')}{to}{num('b')}"), True),
+        (regex.compile(rf"{w}{open_}{num('a')}\s*(?:分)?\s*{below}"), False),
     )
 
 
@@ -1161,22 +1194,13 @@ def _group_of(word: str):
 
 def _grade_bands(doc: Document) -> list[Band]:
     """The stated bands, read from the narrative: each grade's lower bound."""
-    above, span, below, above_g, span_g, below_g = _band_patterns()
     lows: dict[tuple, Decimal] = {}
     for para in doc.paragraphs:
         text = fold(para.text)
-        for m in above.finditer(text):
-            lows.setdefault(_group_of(m.group(2)), Decimal(m.group(1)))
-        for m in span.finditer(text):
-            lows.setdefault(_group_of(m.group(3)), min(Decimal(m.group(1)), Decimal(m.group(2))))
-        for m in below.finditer(text):
-            lows.setdefault(_group_of(m.group(2)), Decimal(0))
-        for m in above_g.finditer(text):
-            lows.setdefault(_group_of(m.group(1)), Decimal(m.group(2)))
-        for m in span_g.finditer(text):
-            lows.setdefault(_group_of(m.group(1)), min(Decimal(m.group(2)), Decimal(m.group(3))))
-        for m in below_g.finditer(text):
-            lows.setdefault(_group_of(m.group(1)), Decimal(0))
+        for pattern, bounded_below in _band_patterns():
+            for m in pattern.finditer(text):
+                bounds = [Decimal(m.group(k)) for k in ("a", "b") if m.groupdict().get(k)]
+                lows.setdefault(_group_of(m.group("w")), min(bounds) if bounded_below else Decimal(0))
     lows.pop(None, None)
     if len(lows) >= 2 and len(set(lows.values())) == len(lows):
         ordered = sorted(lows.items(), key=lambda kv: kv[1])

@@ -209,10 +209,17 @@ def _norm(s: str) -> str:
     return "".join(ch for ch in s if not ch.isspace())
 
 
+# compiled once: subject_key and clean_subject run them for every clause
+TRAILING_BRACKET = regex.compile(r"[（(][一二三四五六七八九十\d]*[类款项]?[)）]$")
+CLOSING_QUOTE = regex.compile(r"[”」』’]")
+OPENING_QUOTE = regex.compile(r"[“「『‘]")
+HAN = regex.compile(r"\p{Han}")
+
+
 def subject_key(subject: str) -> str:
     r = roles()
     s = "".join(ch for ch in _norm(subject) if ch not in QUOTES)
-    s = regex.sub(r"[（(][一二三四五六七八九十\d]*[类款项]?[)）]$", lambda m: m.group() if "类" in m.group() or "款" in m.group() or "项" in m.group() else "", s)
+    s = TRAILING_BRACKET.sub(lambda m: m.group() if "类" in m.group() or "款" in m.group() or "项" in m.group() else "", s)
     prev = None
     while prev != s:
         prev = s
@@ -240,7 +247,7 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.match(s)
             if m and m.end() > 0:
                 s, off, changed = s[m.end():], off + m.end(), True
-        st = s.lstrip(" \t、，,；;") if regex.search(r"[”」』’]", s) else s.lstrip(" \t、，,；;“\"'‘「『")
+        st = s.lstrip(" \t、，,；;") if CLOSING_QUOTE.search(s) else s.lstrip(" \t、，,；;“\"'‘「『")
         if st != s:
             off += len(s) - len(st)
             s, changed = st, True
@@ -251,7 +258,7 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.search(s)
             if m and m.start() < len(s):
                 s, changed = s[: m.start()], True
-        st = s.rstrip(" \t（(") if regex.search(r"[“「『‘]", s) else s.rstrip(" \t（(”\"'’」』")  # 项目（120.00万元）
+        st = s.rstrip(" \t（(") if OPENING_QUOTE.search(s) else s.rstrip(" \t（(”\"'’」』")  # 项目（120.00万元）
         if st != s:
             s, changed = st, True
     # 一般公共服务支出主要为行政运行支出: the subject is what the lead word introduces
@@ -260,7 +267,7 @@ def clean_subject(words: str) -> tuple[str, int]:
         pass
     if last is not None and last.end() < len(s):
         s, off = s[last.end():], off + last.end()
-    if not regex.search(r"\p{Han}", s):
+    if not HAN.search(s):
         return "", 0
     return s, off
 

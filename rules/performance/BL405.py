@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from linter.claims import claims_of
 from linter.cnnum import MONEY_FACTOR, counts
 from linter.engine import Rule
@@ -18,7 +20,10 @@ class ProjectBudgetTotalMismatch(Rule):
 
     *What it does*: adds 预算数 over all 项目绩效目标表 (converted to 元) and compares the sum with
     the 合计 row's 项目支出 in the 支出总表 and with "项目支出X万元" in the narrative: a sum above
-    the stated 项目支出 is an error, a sum below it a warning (a project may lack its table). A
+    the stated 项目支出 is an error, a sum below it a warning (a project may lack its table) —
+    not when the document says it publishes some projects' tables only (重点项目, 部分项目, or a
+    coverage statement that counts and sums the tables shown). A 项目支出 named by its fund or
+    origin (一般公共预算项目支出, 上年结转项目支出) is a part and is not compared. A
     statement of the projects under target management (本部门编报绩效目标的项目共2个，涉及项目
     预算资金30.00万元) must not count fewer projects than the tables shown and, when it counts
     as many, must give their sum (error). A project named in the narrative with its own amount
@@ -48,6 +53,7 @@ class ProjectBudgetTotalMismatch(Rule):
         total = interval_sum(parts)
         s = sum((p.value for p in parts), Decimal(0))
         related = [related_cell(t.budget, f"{t.name}预算数") for t in targets][:8]
+        partial = self._tables_cover_part(doc, targets, total)
         # the 支出总表 合计 row
         for table in doc.tables:
             if table.kind != "budget_expense":
@@ -63,7 +69,7 @@ class ProjectBudgetTotalMismatch(Rule):
                 if stated is None or cell is None:
                     continue
                 f = self._compare(cell, in_yuan(stated, table.unit), total, s, table.unit or "万元",
-                                  f"{table.label()}合计行项目支出", related, len(targets))
+                                  f"{table.label()}合计行项目支出", related, len(targets), partial=partial)
                 if f:
                     yield f
                 break
@@ -71,9 +77,11 @@ class ProjectBudgetTotalMismatch(Rule):
         for c in claims_of(doc):
             if c.item != "项目支出" or c.relation != "amount" or c.period != "current" or not c.is_money:
                 continue
+            if self._a_part(doc, c):
+                continue  # 上年结转项目支出5万元, 一般公共预算项目支出25万元: a part of the project money
             start = c.item_span[1] if c.item_span and c.item_span[0] == c.line and c.item_span[1] < c.start else c.start
             f = self._compare(None, c.value.scaled(MONEY_FACTOR[c.unit]), total, s, c.unit, "说明中项目支出", related,
-                              len(targets), doc=doc, span=(c.line, start, c.end))
+                              len(targets), doc=doc, span=(c.line, start, c.end), partial=partial)
             if f:
                 yield f
         yield from self._coverage(doc, targets, total, s, related)
@@ -134,11 +142,48 @@ class ProjectBudgetTotalMismatch(Rule):
                     related=related, suggestion=_yuan_str(s, q.unit),
                 )
 
+    @staticmethod
+    def _a_part(doc, c) -> bool:
+        """The words before 项目支出 in its clause make it a part of the project money."""
+        if not c.item_span:
+            return False
+        line, start = c.item_span[0], c.item_span[1]
+        before = doc.line(line).text[max(0, start - 12):start]
+        before = regex.split(r"[，,。；;：:、]", before)[-1]
+        return any(w in before for w in vocab()["project_spending_part_words"]["words"])
+
+    @staticmethod
+    def _tables_cover_part(doc, targets, total: Interval) -> bool:
+        """The document says its 绩效目标表 cover only some projects: a sentence on the 绩效目标
+        that names a part (重点项目, 部分项目 …), or a coverage statement (本部门公开项目2个，
+        涉及资金30万元) that counts the tables shown and sums them."""
+        words = vocab()["partial_target_words"]["words"]
+        statements = None
+        for para in doc.paragraphs:
+            for sentence in para.sentences:
+                if "绩效目标" not in sentence.text:
+                    continue
+                if any(w in sentence.text for w in words):
+                    return True
+                projects = [c for c in counts(para.text, para.numbers)
+                            if c.unit == "个" and sentence.start <= c.start < sentence.end]
+                if len(projects) != 1 or projects[0].number.value != len(targets):
+                    continue
+                statements = statements if statements is not None else statements_of(doc)
+                money = [q for st in statements if st.paragraph == para.index for q in st.quantities
+                         if q.is_money and q.role in ("amount", "budget") and q.year is None
+                         and sentence.start <= q.pos < sentence.end]
+                if len(money) == 1 and money[0].interval().meets(total):
+                    return True
+        return False
+
     def _compare(self, cell, stated: Number, total: Interval, s: Decimal, unit: str, what, related, n,
-                 doc=None, span=None):
+                 doc=None, span=None, partial=False):
         if Interval.of(stated).meets(total):
             return None
         over = total.low > stated.high
+        if partial and not over:
+            return None  # the document publishes some projects' tables only
         msg = (f"{n}张项目绩效目标表预算数合计{_yuan_str(s, unit)}，{what}为{_yuan_str(stated.value, unit)}")
         sev = "error" if over else "warning"
         sugg = f"核对项目绩效目标表与项目支出：相差{_yuan_str(s - stated.value, unit)}"

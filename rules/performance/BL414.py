@@ -5,7 +5,8 @@ from decimal import Decimal
 from linter.cnnum import fold
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.forms import cell_amount, fmt, overall_scores, project_named_before, project_self_evals
+from linter.forms import (cell_amount, fmt, overall_scores, project_named_before, project_self_evals, vocab,
+                          whole_department_report)
 from linter.numbers import Interval, parse_number
 
 class OverallScoreMismatch(Rule):
@@ -16,7 +17,9 @@ class OverallScoreMismatch(Rule):
     (总得分94分) is compared with the simple mean of the tables' 总分 and with their mean weighted
     by 预算数; when it agrees with neither (interval rule on the printed score), it is reported. A
     score in a clause naming one project (“文物安全巡查经费”项目自评得分98.4分) is that project's
-    and is compared with its table's 总分 instead.
+    and is compared with its table's 总分 instead, as is one whose clause points back to the
+    project its paragraph named (（一）A项目。该项目…。项目自评得分98分). In a report on the
+    whole department, its 部门整体 score is scored on its own form, not averaged from the projects.
 
     *Why it matters*: the overall score is derived from the project scores; a figure that follows
     from neither usual definition was typed in, not computed.
@@ -43,6 +46,7 @@ class OverallScoreMismatch(Rule):
         if all(w is not None and w.value > 0 for w in weights):
             wsum = sum((w.value for w in weights), Decimal(0))
             weighted = sum((w.value * t for w, t in zip(weights, totals)), Decimal(0)) / wsum
+        whole = whole_department_report(doc)
         for ln, m in overall_scores(doc):
             stated = parse_number(m.group(2))
             iv = Interval.of(stated)
@@ -56,6 +60,8 @@ class OverallScoreMismatch(Rule):
                         related=[related_cell(own.total, f"{own.name}总分")], suggestion=own.total.text.strip(),
                     )
                 continue
+            if whole and any(w in _clause_with_score_word(fold(ln.text), m) for w in vocab()["whole_department_words"]["words"]):
+                continue  # 部门整体自评得分: scored on the department's own form, not the projects'
             if iv.meets(Interval.exact(mean)) or (weighted is not None and iv.meets(Interval.exact(weighted))):
                 continue
             extra = f"，按预算数加权{fmt(weighted, 2)}" if weighted is not None else ""
@@ -65,3 +71,8 @@ class OverallScoreMismatch(Rule):
                 related=[related_cell(s.total, f"{s.name}总分") for s in tables][:10],
                 suggestion=fmt(mean, 2),
             )
+
+
+def _clause_with_score_word(text: str, m) -> str:
+    """The clause before a score with its score word (部门整体自评得分95分 → 部门整体自评得分)."""
+    return text[max(text.rfind(p, 0, m.start()) for p in "。；;，,") + 1:m.end(1)]

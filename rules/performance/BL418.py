@@ -19,7 +19,8 @@ class ProjectFiguresVsSelfEvaluation(Rule):
     MoF form's 年初预算数); the spending stated after it (执行数, 实际支出, 支出) with 执行数 /
     全年执行数; an amount stated alone with any of the form's amounts; an execution rate
     (执行率96%, 完成预算的96%; not a 完成率 of the work) with 执行数 ÷ 预算数 or the rate the form
-    prints.
+    prints. Figures of an earlier year (2023年预算40万元，执行38万元) are not this year's, up to a
+    word or sentence that returns to the report's year (；2024年全年预算…, 本年执行…).
 
     *Why it matters*: the report and the form describe the same project; the reader of the report
     is told another budget or another execution than the one that was scored.
@@ -42,9 +43,13 @@ class ProjectFiguresVsSelfEvaluation(Rule):
             if s is None:
                 continue
             budget_stated = reported = False
+            prior_end = None  # where the last figure of an earlier year ends (2023年预算40万元)
             for q in st.quantities:
-                if q.year is not None:
+                if q.year is not None or q.role == "prior":
+                    prior_end = q.end
                     continue
+                if prior_end is not None and not _current_again(st.text[prior_end:q.pos], doc.meta.year):
+                    continue  # 2023年预算40万元，执行38万元: the spending of that year too
                 if q.role == "budget" and q.is_money:
                     budget_stated = True
                     initial = budget_kind(doc, st, q) == "initial"
@@ -108,3 +113,10 @@ class ProjectFiguresVsSelfEvaluation(Rule):
             related=[related_cell(s.executed, f"{s.name}{executed}"), related_cell(s.budget, f"{s.name}{budget}")],
             suggestion=f"{fmt(mid, max(q.value.decimals, 0))}%",
         )
+
+
+def _current_again(between: str, year: int | None) -> bool:
+    """Words between an earlier year's figure and the next one that bring the text back to the
+    report's own year (；2024年全年预算…, 本年执行…) or end the sentence."""
+    marks = vocab()["current_period_words"]["words"] + ([f"{year}年"] if year else [])
+    return any(ch in between for ch in "。；;") or any(m in between for m in marks)

@@ -52,17 +52,23 @@ def price_products(text: str):
     amounts = funding_amounts(text)
     all_counts = counts(text, tokens)
     start = 0
+    amounts_before = False  # a price in an earlier ；-clause of the same sentence
     for end in [i + 1 for i, ch in enumerate(text) if ch in SEGMENT_ENDS] + [len(text)]:
         seg_amounts = [a for a in amounts if start <= a.start < end]
         seg_counts = [c for c in all_counts if start <= c.start < end]
-        start = end
         prices = [(a, per) for a in seg_amounts for per in [_per_units(text, a)] if per is not None]
+        start, after_clauses = end, amounts_before
+        amounts_before = text[end - 1] in "；;" and (amounts_before or bool(prices))
         totals = [a for a in seg_amounts if a.total and all(a is not p for p, _ in prices)]
         if len(prices) != 1 or len(totals) != 1 or not seg_counts:
             continue
         (price, per), total = prices[0], totals[0]
         if total.start < price.start:
             continue
+        if after_clauses:
+            continue  # 慰问党员50人，每人500元；慰问老干部20人，每人1000元，合计4.5万元: the sentence's total
+        if any(a is not price and a.start < total.start for a in seg_amounts):
+            continue  # 另需教材费0.3万元，合计7.5万元: the total takes in more than price × counts
         if per:
             by_unit = {}
             for c in seg_counts:
@@ -89,7 +95,9 @@ class PriceTimesQuantityMismatch(Rule):
     states one price (每人每天300元, 300元/人/天, 单价6000元, 人均800元), the counts it is per (50人,
     3天, 10台: every count of the sentence, one per unit of the price) and one total (合计/共计 …
     4.5万元) is checked: price × counts must equal the total, in any unit, under the interval rule.
-    A sentence with a count the price is not per (每期3天，共两期) or with two prices is not read.
+    A sentence with a count the price is not per (每期3天，共两期) or with two prices is not read,
+    nor a total that also takes in another amount (另需教材费0.3万元，合计…) or the amounts of
+    earlier ；-clauses of its sentence that state prices.
 
     *Why it matters*: the total is the budget the price justifies; when the arithmetic does not
     hold, one of the three figures was edited alone or mistyped.

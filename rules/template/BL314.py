@@ -86,6 +86,21 @@ def patterns():
     return org, own, ok
 
 
+@lru_cache(maxsize=None)
+def acting_on_the_department():
+    """A year, then what another body does to the department (2025年下达, 2024年12月核定)."""
+    acts = "|".join(regex.escape(w) for w in sorted(unit_words()["actions_on_the_department"], key=len, reverse=True))
+    return regex.compile(rf"[ \u3000]*(?:19|20)\d{{2}}[ \u3000]*年度?(?:\d{{1,2}}月(?:\d{{1,2}}日)?)?(?:起|内|将)?(?:{acts})")
+
+
+@lru_cache(maxsize=None)
+def institution_after():
+    """An institution's name going on after a place (北京|天坛医院, 天津|医科大学总医院): the place
+    names the institution, which works beyond its region, not a region of the targets."""
+    heads = "|".join(regex.escape(w) for w in sorted(unit_words()["institution_heads"], key=len, reverse=True))
+    return regex.compile(rf"(?:市|省)?\p{{Han}}{{0,6}}?(?:{heads})")
+
+
 class OtherUnitName(Rule):
     """Another unit's name left in the text: a body of another region anywhere, another body
     of the same region speaking as the department, a place of another region in the 绩效目标.
@@ -155,6 +170,8 @@ class OtherUnitName(Rule):
                 name = text[s:e]
                 if self._is_own(name, dept, units, defined) or not self._names_a_body(name):
                     continue
+                if acting_on_the_department().match(text, e):
+                    continue  # 上海市教育委员会2025年下达…: another body acting, not the department speaking
                 if self._title_of_a_part(text, e):
                     continue  # a part title: BL305's
                 taken.append((s, e))
@@ -163,7 +180,8 @@ class OtherUnitName(Rule):
                                    related=related, suggestion=dept)
             if ln.number in perf:
                 for s, e, name, level in self._stems(text, dept, chain, own_level, rank, own_codes):
-                    if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok):
+                    if any(a < e and s < b for a, b in taken) or self._excused(text, s, e, ok) \
+                            or institution_after().match(text, e):
                         continue
                     taken.append((s, e))
                     yield self.at_span(doc, ln.number, s, e,
@@ -177,7 +195,8 @@ class OtherUnitName(Rule):
                     continue
                 end = body.end() if body else e
                 name = text[s:end]
-                if self._is_own(name, dept, units, defined) or self._excused(text, s, end, ok):
+                if self._is_own(name, dept, units, defined) or self._excused(text, s, end, ok) \
+                        or (body is None and institution_after().match(text, e)):
                     continue
                 taken.append((s, end))
                 what = "其他地区的单位" if body else "其他地区的地名"
@@ -338,8 +357,22 @@ class OtherUnitName(Rule):
 
     @staticmethod
     def _own_units(doc) -> list[str]:
-        """The units the document lists as its own: cells of its 单位构成 table."""
+        """The units the document lists as its own: cells of its 单位构成 table, and the names a
+        sentence lists as its units (下属单位包括A、B等52家)."""
         out = []
+        member = regex.compile("|".join(regex.escape(w) for w in unit_words()["member_list_words"]))
+        for para in doc.paragraphs:
+            for sentence in regex.split(r"[。；;]", para.text):
+                m = member.search(sentence)
+                if m is None:
+                    continue
+                listed = regex.split(r"(?:包括|包含|有|为|是)[：:]?|[：:]", sentence[m.end():], maxsplit=1)
+                if len(listed) < 2:
+                    continue
+                for item in regex.split(r"[、，,和及]", listed[1]):
+                    name = regex.sub(r"等?\d*[家个所].*$|^本级|[\s（）()]", "", item)
+                    if len(name) >= 4 and head_of(name) is not None:
+                        out.append(regex.sub(r"^(?:中共)", "", name))
         for t in doc.tables:
             if t.kind == "organisation":
                 for row in t.rows:

@@ -123,7 +123,7 @@ class MissingPart(Rule):
     def _body_titles(self, doc, skip: set[int], own: list[str]) -> list["_Title"]:
         """The body's lines that may carry a part's or a table's title: headings and text
         lines (up to their first sentence; a heading with the short line after it, a title
-        wrapped onto two lines), table titles and a table's first row cells."""
+        wrapped onto two lines) and table titles; a table's header cells are no titles."""
         out = []
         lines = doc.lines
         for i, ln in enumerate(lines):
@@ -139,12 +139,9 @@ class MissingPart(Rule):
             if ln.kind == "heading" and nxt is not None and nxt.kind == "text" \
                     and len(nxt.text.strip()) <= MAX_WRAPPED and not _SENTENCE.search(nxt.text):
                 out.append(_Title.of(ln.number, token, head + nxt.text, own, table=False))
-        for t in doc.tables:
+        for t in doc.tables:  # (a title printed inside the grid is the table's title already)
             if t.title:
                 out.append(_Title.of(t.title_line or t.first_line, "", t.title, own, table=True))
-            for c in (t.rows[0] if t.rows else ()):
-                if c.text.strip():
-                    out.append(_Title.of(c.line, "", c.text[:HEAD_REACH], own, table=True))
         return [t for t in out if t.strict]
 
     def _counterparts(self, entries, titles: list["_Title"], untitled: Counter, own: list[str]) -> list:
