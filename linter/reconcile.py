@@ -225,7 +225,7 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
     """Claims stated after `total` in its paragraph, before the item (or a larger one) recurs."""
     found: dict[str, Claim] = {}
     para, open_list = total.paragraph, False
-    for c in claims[total.index + 1:]:
+    for c in _after(total, claims):
         if c.paragraph != para:
             # a paragraph ending in 其中： continues in the enumerated paragraphs after it
             if not (open_list or _ends_with_listing(total)) or not _enumerated(c):
@@ -245,6 +245,13 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
             continue
         found.setdefault(c.item, c)
     return found
+
+
+def _after(total: Claim, claims: list[Claim]):
+    """The claims after `total`, one by one: the loops stop within a paragraph or two, and
+    copying the rest of the document for each total made the pass quadratic."""
+    for i in range(total.index + 1, len(claims)):
+        yield claims[i]
 
 
 def _ends_with_listing(total: Claim) -> bool:
@@ -325,7 +332,7 @@ def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim
     if total.item.startswith(FUNC) or total.period != "current" or ledger is None:
         return [], False
     parts: list[Claim] = []
-    for c in claims[total.index + 1:]:
+    for c in _after(total, claims):
         if c.paragraph != total.paragraph:
             break
         if not c.item.startswith(FUNC):

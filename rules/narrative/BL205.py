@@ -195,8 +195,12 @@ class NarrativePercentMismatch(IssueRule):
 
     def _partitions(self, doc, sts):
         """The shares of the parts listed under a total add up to 100% when the parts make it up."""
+        by_head: dict[int, list[Statement]] = {}  # grouped once: a scan per head was quadratic
+        for s in sts:
+            if s.head is not None:
+                by_head.setdefault(s.head, []).append(s)
         for head in sts:
-            members = [s for s in sts if s.head == head.index]
+            members = by_head.get(head.index, [])
             total = head.one("amount", True)
             if len(members) < 2 or total is None:
                 continue

@@ -65,6 +65,12 @@ class ProjectNames(list):
     def __init__(self, targets):
         super().__init__(targets)
         self.bigrams = [bigrams(t.name) for t in self]
+        # the tables each bigram occurs in: a name is scored only against the tables it shares
+        # a bigram with (the others score 0), not against every table of a long document
+        self.by_bigram: dict[str, list[int]] = {}
+        for n, y in enumerate(self.bigrams):
+            for g in y:
+                self.by_bigram.setdefault(g, []).append(n)
         self.by_head: dict[str, list[tuple[str, object]]] = {}
         for t in self:
             for key in {norm(t.name), project_key(t.name)}:
@@ -84,8 +90,12 @@ class ProjectNames(list):
 def _best(name: str, targets: ProjectNames, threshold: float = 0.5):
     """The table whose name is clearly the closest to `name` (dice over bigrams)."""
     x = bigrams(name)
-    scores = sorted(((2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0, n)
-                     for n, y in enumerate(targets.bigrams)), reverse=True)
+    sharing = {n for g in x for n in targets.by_bigram.get(g, ())}
+    scores = sorted(((2 * len(x & targets.bigrams[n]) / (len(x) + len(targets.bigrams[n])), n) for n in sharing),
+                    reverse=True)
+    # the tables sharing no bigram score 0: they come second only when one table shares any
+    if len(scores) < 2 and len(scores) < len(targets):
+        scores.append((0.0, -1))
     if scores and scores[0][0] >= threshold and (len(scores) == 1 or scores[1][0] <= scores[0][0] - MARGIN):
         return targets[scores[0][1]]
     return None
