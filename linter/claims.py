@@ -30,7 +30,7 @@ import regex
 from .cnnum import UNIT_FACTOR
 from .lists import lists_of, quantity_tokens
 from .model import Cell, Document, Table, cell_at
-from .statements import roles, statements_of
+from .statements import clause_start, roles, statements_of
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
 from .vocab import load_json
@@ -251,15 +251,6 @@ def _change_tail():
     return _CHANGE_TAIL
 
 
-def _clause_start(text: str, upto: int, floor: int) -> int:
-    i = upto - 1
-    while i >= floor:
-        if text[i] in DELIMS:
-            return i + 1
-        i -= 1
-    return floor
-
-
 def _period(clause: str, year: int | None) -> str:
     m = _PRIOR_END.search(clause)
     if m and (m.group(2) is None or year is None or int(m.group(2)) == year - 1) and "固定资产" in _norm(clause + "固定资产"):
@@ -415,10 +406,10 @@ def extract_claims(doc: Document) -> list[Claim]:
             if lst is not None:  # A、B分别为X、Y: X is read as A为X
                 cstart, clause = lst.subject_start, lst.prefix
             else:
-                cstart = _clause_start(text, tok.start, floor)
+                cstart = clause_start(text, tok.start, floor, DELIMS)
                 clause = text[cstart:tok.start]
                 if not clause.strip() and cstart > floor and text[cstart - 1] in "：:":
-                    cstart = _clause_start(text, cstart - 1, floor)  # 机关运行经费：77.96万元
+                    cstart = clause_start(text, cstart - 1, floor, DELIMS)  # 机关运行经费：77.96万元
                     clause = text[cstart:tok.start].rstrip("：: ")
             relation, sign, word = "amount", 0, ""
             share_period = "current"
@@ -626,7 +617,7 @@ def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
             if pos in done:
                 continue
             done.add(pos)
-            cstart = _clause_start(text, pos, start)
+            cstart = clause_start(text, pos, start, DELIMS)
             head = regex.sub(r"(?:较|比|与|同比|相比|对比)\s*(?:上年度?|去年|上一年|(?:19|20)\d{2}\s*年度?)?\s*(?:预算|决算)?(?:数)?(?:相比|比较)?\s*$",
                              "", text[cstart:pos])
             found = match_item(head) or mention(head)

@@ -27,6 +27,7 @@ import regex
 from .cnnum import MONEY_FACTOR, fold, percentage, quantity, rate_after, scan
 from .model import Cell, Document, Table
 from .numbers import Interval, Number, parse_number
+from .statements import clause_start
 from .vocab import load_json
 
 SPACE = regex.compile(r"[\s\u3000]+")
@@ -1056,17 +1057,11 @@ def _colon_head(st) -> str:
     if not st.quantities:
         return ""
     text = st.text
-    floor = _clause_start(text, st.quantities[0].pos)
+    floor = clause_start(text, st.quantities[0].pos)
     if floor == 0 or text[floor - 1] not in "：:":
         return ""
-    head = text[_clause_start(text, floor - 1):floor - 1].strip()
+    head = text[clause_start(text, floor - 1):floor - 1].strip()
     return "" if regex.search(r"\d", head) else head
-
-
-def _clause_start(text: str, pos: int) -> int:
-    from .statements import CLAUSE_DELIMS
-
-    return max(text.rfind(ch, 0, pos) for ch in CLAUSE_DELIMS) + 1
 
 
 def budget_kind(doc: Document, st, q) -> str:
@@ -1074,7 +1069,7 @@ def budget_kind(doc: Document, st, q) -> str:
     budget_kinds): adjusted (调整预算数, 调整后的预算, 全年预算调整为), initial (年初预算), or ""
     (预算数, 全年预算)."""
     text = doc.paragraphs[st.paragraph].text
-    clause = text[_clause_start(text, q.pos):q.pos]
+    clause = text[clause_start(text, q.pos):q.pos]
     for kind, words in vocab()["budget_kinds"].items():
         if not kind.startswith("_") and any(w in clause for w in words):
             return kind
@@ -1108,7 +1103,7 @@ def figure_span(doc: Document, st, q) -> tuple[int, int, int]:
 
     para = doc.paragraphs[st.paragraph]
     text = para.text
-    floor = _clause_start(text, q.pos)
+    floor = clause_start(text, q.pos)
     start = text.rfind(q.word, floor, q.pos) if q.word else -1
     if start < 0 and st.subject:
         at = text.rfind(st.subject, floor, q.pos)

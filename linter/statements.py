@@ -274,10 +274,12 @@ def clean_subject(words: str) -> tuple[str, int]:
 
 # --- reading ------------------------------------------------------------------------------
 
-def _clause_floor(text: str, pos: int, floor: int) -> int:
+def clause_start(text: str, pos: int, floor: int = 0, delims: str = CLAUSE_DELIMS) -> int:
+    """Where the clause holding text[pos] begins: just after the last delimiter before pos, and
+    never before `floor` (the claim layer passes its own delimiters, which also cut at 、)."""
     i = pos - 1
     while i >= floor:
-        if text[i] in CLAUSE_DELIMS:
+        if text[i] in delims:
             return i + 1
         i -= 1
     return floor
@@ -433,7 +435,7 @@ def read_statements(doc: Document) -> list[Statement]:
         for pos, what, obj in items:
             sentence = para.sentence_at(pos).index
             if what == "w":
-                floor = _clause_floor(text, pos, 0)
+                floor = clause_start(text, pos, 0)
                 subj, off = clean_subject(text[floor:pos])
                 key = subject_key(subj) if subj else ""
                 if cur is not None and cur.paragraph == para.index and not r.digression.search(text, last_pos, pos) \
@@ -446,11 +448,11 @@ def read_statements(doc: Document) -> list[Statement]:
                 continue
             tok = obj
             lst = listed.get(tok.start)
-            floor = _clause_floor(text, tok.start, max(prev_end, 0))
+            floor = clause_start(text, tok.start, max(prev_end, 0))
             if lst is not None:
                 floor, prefix = lst.subject_start, lst.prefix  # A、B分别为X、Y: X is read as A为X
             elif not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
-                floor = _clause_floor(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
+                floor = clause_start(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
                 prefix = text[floor:tok.start].rstrip("：: ")
             else:
                 prefix = text[floor:tok.start]
