@@ -9,7 +9,7 @@ import pytest
 from conftest import run_cli
 from linter.model import InputError
 from linter.readers import read_document
-from test_pdf_reader import FONT
+from test_pdf_reader import FONT, pdf_from_objects
 
 TEXT = b"BT /F1 12 Tf 72 720 Td (Budget 2025 draft) Tj ET"
 
@@ -24,17 +24,7 @@ def _pdf(pages: list[tuple[str, bytes]], kids: str | None = None, count: int | N
                     f"/Contents {len(objs) + 2} 0 R >>".encode())
         objs.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
     objs[1] = f"<< /Type /Pages /Kids [{kids or ' '.join(refs)}] /Count {count or len(pages)} >>".encode()
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, obj in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
+    return pdf_from_objects(objs)
 
 
 @pytest.mark.parametrize("box", ["[595 842 0 0]", "[0 842 595 0]", "[595 0 0 842]", "[0 0 595 842]"])

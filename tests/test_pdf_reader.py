@@ -168,6 +168,11 @@ def _minimal_pdf(content: bytes, resources: str = "<< >>", extra: tuple[bytes, .
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 4 0 R >>".encode(),
             b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream", *extra]
+    return pdf_from_objects(objs, trailer)
+
+
+def pdf_from_objects(objs: list[bytes], trailer: str = "") -> bytes:
+    """A PDF file of these objects (object 1 the catalog), with its xref table and trailer."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, obj in enumerate(objs, 1):
