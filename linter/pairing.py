@@ -107,7 +107,10 @@ def join(narrative: Document, tables: Document) -> Document:
     doc = Document(path=narrative.path, format=narrative.format, lines=lines,
                    tables=list(narrative.tables) + moved, sections=root, meta=meta,
                    warnings=list(narrative.warnings) + list(tables.warnings),
-                   contents=list(narrative.contents) + [replace(e, line=e.line + offset) for e in tables.contents])
+                   contents=list(narrative.contents) + [replace(e, line=e.line + offset) for e in tables.contents],
+                   # lines keep their own file's page numbers, so a page drawn in either file is
+                   # not blank
+                   graphic_pages=narrative.graphic_pages | tables.graphic_pages)
     doc.parts = [(narrative.path, 0), (tables.path, offset)]
     assign_paragraphs(doc)
     return doc
