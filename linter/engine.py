@@ -137,8 +137,14 @@ class Family:
                 loader: Callable[[], list[type[Rule]]] = getattr(importlib.import_module(module), func)
                 loaded = list(loader())
             except Exception as exc:  # a third-party pack's missing dependency, a typo in its entry point
+                hint = ""
+                if isinstance(exc, ModuleNotFoundError):
+                    # an environment installed before a dependency was added (git pull on an
+                    # editable install): say how to mend it, not only what is missing
+                    hint = (f"; reinstall {self.source or 'the pack'} so its dependencies are installed "
+                            f"(pip install -e . in a checkout)")
                 raise RulePackError(f"rule pack {self.prefix} ({self.target}) cannot be loaded: "
-                                    f"{type(exc).__name__}: {exc}") from exc
+                                    f"{type(exc).__name__}: {exc}{hint}") from exc
             stray = [cls.code for cls in loaded if not str(getattr(cls, "code", "")).startswith(self.prefix)]
             if stray:
                 raise RulePackError(f"rule pack {self.prefix} ({self.source}) defines {stray[0]}, "

@@ -174,3 +174,12 @@ def test_pack_vocabulary_extends_typos_and_table_aliases(tmp_path):
     shown = _run(env, "extract", "--vocabulary").stdout
     assert "会计监理\t会计监督  <- provincepack" in shown
     assert 'kinds.budget_summary.aliases["本级财力收支一览"]  <- provincepack' in shown
+
+
+def test_a_pack_whose_dependency_is_missing_says_how_to_mend_it(tmp_path):
+    _pack(tmp_path)
+    init = tmp_path / "provincepack" / "__init__.py"
+    init.write_text("import a_dependency_never_installed\n" + init.read_text(encoding="utf-8"), encoding="utf-8")
+    res = _run(_env(tmp_path), "check", str(seed("000")))
+    assert res.returncode == 2 and "Traceback" not in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert "a_dependency_never_installed" in res.stderr and "reinstall provincepack" in res.stderr
