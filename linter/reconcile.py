@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -21,7 +22,8 @@ from .claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_
 from .cnnum import UNIT_FACTOR
 from .engine import Rule
 from .numbers import Interval, format_decimal
-from .statements import ratio
+from .statements import clause_start, ratio
+from .vocab import load_json
 
 SCALES = [Decimal(10) ** k for k in (4, -4, 3, -3, 8, -8)]
 NON_GPB = ("政府性基金收入", "国有资本经营收入", "财政专户收入", "单位资金收入", "事业收入", "经营收入",
@@ -221,16 +223,42 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
 
 # --- stated parts vs stated totals ----------------------------------------------------------
 
+@lru_cache(maxsize=None)
+def _listing_words() -> dict[str, regex.Pattern]:
+    return {k: regex.compile(v) for k, v in load_json("listings.json").items() if not k.startswith("_")}
+
+
+def _beside(c: Claim) -> bool:
+    """The claim's clause opens with an addition word (另有上年结转10万元): an amount stated beside
+    the total, not one of its parts."""
+    text = c.paragraph_text
+    start = clause_start(text, c.pos)
+    return bool(_listing_words()["addition"].match(text[start:c.pos].lstrip()))
+
+
 def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, Claim]:
-    """Claims stated after `total` in its paragraph, before the item (or a larger one) recurs."""
+    """Claims stated after `total` in its paragraph, before the item (or a larger one) recurs,
+    or a sentence or clause opens with an addition word (另有…)."""
     found: dict[str, Claim] = {}
     para, open_list = total.paragraph, False
+    sentence = total.sentence_no
     for c in _after(total, claims):
         if c.paragraph != para:
             # a paragraph ending in 其中： continues in the enumerated paragraphs after it
             if not (open_list or _ends_with_listing(total)) or not _enumerated(c):
                 break
             para, open_list = c.paragraph, True
+        elif c.sentence_no != sentence:
+            # a new sentence goes on with the list only when it opens one (其中：… / （2）…) or
+            # none of the list was stated yet; 另有… / 上年结转… after a finished list stand beside it
+            sentence = c.sentence_no
+            opening = c.sentence.lstrip()
+            if _listing_words()["addition"].match(opening):
+                break
+            if found and not (_listing_words()["partial"].match(opening) or _enumerated(c)):
+                break
+        if _beside(c):
+            continue
         if c.relation == "flat":
             if relation == "change" and c.item != total.item and c.base == total.base:
                 found.setdefault(c.item, c)
@@ -361,6 +389,8 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
         if t.index in fixed:
             continue  # the total is reported against its table already: one finding per place
         parts, complete = decompose(t, claims, "amount")
+        if len(parts) >= 2 and not complete:
+            complete = _listed_as_whole(t, parts)
         one = parts if len(parts) == 1 else []
         if len(parts) < 2:
             parts, complete = _func_listing(t, claims, ledger)
@@ -368,7 +398,8 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
             if not one or not one[0].yuan().low > t.yuan().high:
                 continue
             parts, complete = one, False  # 政府采购预算共5.84万元。其中：拟采购货物支出6.6万元: a part above its total
-        tiv, siv = t.yuan(), sum_iv(parts)
+        precise = _listing_precision([t] + parts)
+        tiv, siv = precise(t), _sum_precise(parts, precise)
         if tiv.meets(siv):
             continue
         # Parts already reported against the tables still leave the paragraph's own
@@ -392,7 +423,10 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
                 if p is t:
                     ok = scaled(tiv, k).meets(siv)
                 else:
-                    ok = tiv.meets(sum_iv(others) + scaled(p.yuan(), k))
+                    rest = _sum_precise(others, precise)
+                    # a part that rescaled is negligible (1.56万元 read as 1.56元) fits whatever
+                    # the others add up to: no evidence of a slip, the parts are simply short
+                    ok = tiv.meets(rest + scaled(precise(p), k)) and not tiv.meets(rest)
                 if ok:
                     slip = (p, k)
                     break
@@ -419,6 +453,55 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
             [("claim", p) for p in parts],
             f"核对各项金额，或将合计改为{money(s, t.unit, d)}" if complete else "核对各项金额"))
     return out
+
+
+def _listed_as_whole(total: Claim, parts: list[Claim]) -> bool:
+    """Whether the text states its list as the total's whole breakdown, though it names only some
+    parts of the item's composition (政府采购 of 工程 and 服务 only: 货物 is nil). By structure:
+    the parts close with the total (…，合计X); or they follow it with nothing that selects
+    (其中 / 包括 / 主要), either right after it (X万元，（1）工程…；（2）服务…; 分别为) or after a
+    total word in its own clause (共计X万元，货物…、服务…)."""
+    words = _listing_words()
+    text = total.paragraph_text
+    first = min(parts, key=lambda p: (p.paragraph, p.pos))
+    if first.paragraph != total.paragraph:
+        return False
+    own = text[clause_start(text, total.pos):total.pos]
+    if first.pos < total.pos:
+        return bool(_TOTAL_LAST.search(own))
+    end = total.pos + len(total.text)
+    if words["partial"].search(text, end, first.pos):
+        return False
+    lead = text[end:clause_start(text, first.pos)]
+    return bool(words["whole_intro"].match(lead)) or (
+        bool(words["total_words"].search(own)) and not words["partial"].search(own))
+
+
+def _listing_precision(claims: list[Claim]):
+    """Each amount's interval as its listing prints it. A listing prints its amounts to one
+    precision: an integer among amounts of the same unit printed with decimals (因公出国（境）费
+    0万元；…公务接待费0.8万元; 5万元 beside 1.96万元) dropped its trailing zeros, and stands for
+    the listing's precision, not ±0.5."""
+    places: dict[str, int] = {}
+    for c in claims:
+        places[c.unit] = max(places.get(c.unit, 0), c.value.decimals)
+
+    def interval(c: Claim) -> Interval:
+        d = places.get(c.unit, 0)
+        if c.value.decimals != 0 or d <= 0:
+            return c.yuan()
+        half = Decimal(5) * Decimal(10) ** (-(d + 1))
+        f = UNIT_FACTOR[c.unit]
+        return Interval((c.value.value - half) * f, (c.value.value + half) * f)
+    return interval
+
+
+def _sum_precise(claims: list[Claim], precise) -> Interval:
+    total = Interval.exact(Decimal(0))
+    for c in claims:
+        if c.relation != "flat":
+            total = total + precise(c)
+    return total
 
 
 def _significant(n) -> int:

@@ -12,7 +12,14 @@ class NarrativeSumMismatch(IssueRule):
     购置 + 运行) and compares with the interval rule; likewise the 科目 classes (…（类）X万元)
     listed under a total (主要用于以下方面：…). Parts that exceed the total are always wrong;
     parts short of the total are wrong only when every part was listed (for 科目: every class
-    with an amount in the total's own table).
+    with an amount in the total's own table), or when the text states its list as the whole
+    breakdown (data/listings.json): the parts close with the total (…，合计X), or follow it with
+    nothing that selects (其中 / 包括 / 主要) — right after it, after 分别为, or after a total word
+    in its own clause (政府采购预算共计X万元，货物…、服务…: 工程 is nil). A 其中 list of some parts
+    is never summed as complete; an amount in a clause or sentence opening with 另有 / 此外, or
+    in a sentence after a finished list, stands beside the total. An integer printed among
+    amounts of the same unit with decimals (0万元 beside 0.8万元) is read at the listing's
+    precision.
 
     *Why it matters*: a total that its own breakdown contradicts cannot be right; usually one
     part was edited and the others were not.
