@@ -4,10 +4,10 @@ from dataclasses import dataclass
 
 import regex
 
-from linter.findings import Related
+from linter.findings import Related, related_line
 from linter.numbers import Interval, format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (Quantity, Statement, change_or_percent, clean_subject, middle, ratio, related_quantity, roles, rounded,
+from linter.statements import (Quantity, Statement, change_or_percent, clause_start, clean_subject, middle, ratio, related_quantity, roles, rounded,
                                statements_of, subject_key, truncated)
 from linter.tablelinks import whole_from_tables
 from linter.vocab import load_json
@@ -38,8 +38,13 @@ class NarrativePercentMismatch(IssueRule):
     the interval of its printed decimals, rounded or truncated (12.349% printed 12.34%: many
     documents truncate, and a figure that fits either reading is not wrong); in a list whose
     printed shares add up to exactly 100%, one share a unit off in its last decimal is the
-    convention of adjusting a share to make the list add up, not an error. A share computed against another whole than the one named is reported with
-    the whole that fits. A growth rate on a base of zero is a warning.
+    convention of adjusting a share to make the list add up, not an error. A named whole is
+    found under any wording of it (占“三公”经费预算的X% … “三公”经费合计Y; 占支出总计的 … 支出预算总计),
+    before or after the share. A share computed against another whole than the one named is
+    reported with the whole that fits: another amount of the paragraph, else the one total the
+    text states elsewhere or the tables show that gives the share at its printed precision.
+    Rates are reported in the document's own terms (a 绩效自评报告's 全年执行数 / 全年预算数 /
+    执行率; a 决算's 决算 / 年初预算). A growth rate on a base of zero is a warning.
 
     *Why it matters*: percentages are quoted on their own; a wrong one survives every later
     correction of the amounts.
@@ -138,8 +143,13 @@ class NarrativePercentMismatch(IssueRule):
         if r is None:
             return
         fr, ft = self._fit(q, r)
-        yield _Check(q, r, f"完成预算{q.text.strip()}，按决算{a.text.strip()}、年初预算{b.text.strip()}计算为{{calc}}%",
-                     [related_quantity(doc, a, "决算数"), related_quantity(doc, b, "年初预算")], fr, ft)
+        # in the document's own terms: a 绩效自评报告 states 全年执行数 / 全年预算数 / 执行率, a 决算
+        # 决算数 / 年初预算 / 完成年初预算的X%
+        a_label = _label(st, a, roles().final, "决算数")
+        b_label = _label(st, b, roles().budget, "年初预算")
+        q_label = _label(st, q, roles().rate, "完成预算").removesuffix("的")
+        yield _Check(q, r, f"{q_label}{q.text.strip()}，按{a_label}{a.text.strip()}、{b_label}{b.text.strip()}计算为{{calc}}%",
+                     [related_quantity(doc, a, a_label), related_quantity(doc, b, b_label)], fr, ft)
 
     def _share(self, doc, st: Statement, sts):
         for q in st.all("share"):
@@ -163,7 +173,8 @@ class NarrativePercentMismatch(IssueRule):
                 fits = _fitting_whole(doc, st, q, part, sts)
                 if fits is not None:
                     message += f"；{q.text.strip()}是占{fits[0]}的比例，分母用错"
-                    related.append(fits[1])
+                    if fits[1] is not None:
+                        related.append(fits[1])
             yield _Check(q, r, message, related, fr, ft, adjusted)
 
     def _siblings(self, doc, st: Statement, sts):
@@ -230,6 +241,28 @@ class NarrativePercentMismatch(IssueRule):
                 suggestion="核对各项占比，合计应为100%")
 
 
+_LABEL_TAIL = regex.compile(r"(?:为|是|达|了|的|：|:|\s)+$")
+
+
+def _label(st: Statement, q: Quantity, words: regex.Pattern, default: str) -> str:
+    """The words the text labels a figure with (全年执行数, 年初预算, 预算执行率), read in its own
+    clause; `default` when the clause prints none."""
+    text = st.text
+    clause = text[clause_start(text, q.pos):q.pos]
+    found = None
+    for found in words.finditer(clause):
+        pass
+    if found is None:
+        return default
+    start = found.start()
+    if clause[max(start - 2, 0):start] in _QUALIFIERS:
+        start -= 2  # 全年执行数: the qualifier is part of the label
+    return _LABEL_TAIL.sub("", clause[start:]) or default
+
+
+_QUALIFIERS = ("全年", "年初", "本年", "当年", "实际", "调整")
+
+
 def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
     """A share one unit off in its last decimal in a list whose printed shares add up to exactly
     100%: the publishing convention of adjusting one share so the list totals 100%."""
@@ -264,9 +297,10 @@ def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related
     """The whole a share is of: named in the text (a statement of the paragraph with that
     subject, else the tables' row or column of that name), or the total that opens the list."""
     if q.whole and not _generic_whole(q.whole):
-        key = subject_key(clean_subject(q.whole)[0] or q.whole)
+        key = _whole_key(subject_key(clean_subject(q.whole)[0] or q.whole))
         # the paragraph's own statement of the whole first, then one anywhere in the document
-        named = [o for o in sts if o is not st and o.key == key and o.one("amount", True) is not None]
+        # (占“三公”经费预算的77.6% … “三公”经费合计100,200.00元: the 合计 names the same whole)
+        named = [o for o in sts if o is not st and _whole_key(o.key) == key and o.one("amount", True) is not None]
         named.sort(key=lambda o: o.paragraph != st.paragraph)
         elsewhere_ok = key not in roles().generic  # 支出 stated in another paragraph may be any 支出
         if named and (named[0].paragraph == st.paragraph
@@ -274,7 +308,7 @@ def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related
             other = named[0]
             a = other.one("amount", True)
             return a.interval(), f"{other.subject}{a.text.strip()}", related_quantity(doc, a, "总额")
-        hit = whole_from_tables(doc, q.whole) or _whole_from_ledger(doc, q.whole)
+        hit = _whole_from_claims(doc, st, q, sts) or whole_from_tables(doc, q.whole) or _whole_from_ledger(doc, q.whole)
         if hit is not None:
             return hit
         return None
@@ -284,6 +318,47 @@ def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related
         if a is not None:
             return a.interval(), f"{head.name()}{a.text.strip()}", related_quantity(doc, a, "总额")
     return None
+
+
+_TOTAL_WORD = regex.compile(r"(?<=\p{Han})(?:合计|总计|共计|总额)$")
+
+
+def _whole_key(key: str) -> str:
+    """A whole's key without its total word: “三公”经费合计 and “三公”经费 are one whole."""
+    return _TOTAL_WORD.sub("", key)
+
+
+def _whole_from_claims(doc, st: Statement, q: Quantity, sts):
+    """A whole the text states under another wording of the same item (占支出总计的80% …
+    支出预算总计600万元): the paragraph's amount of that item, else the one amount the document
+    states for it elsewhere."""
+    from linter.claims import claims_of, match_item
+
+    found = match_item(q.whole)
+    if found is None:
+        return None
+    item = found[0]
+    amounts = [c for c in claims_of(doc) if c.item == item and c.relation == "amount" and c.is_money
+               and c.period == "current"]
+    here = [c for c in amounts if c.paragraph == st.paragraph]
+    if here:
+        c = here[0]
+    elif amounts and len({c.yuan() for c in amounts}) == 1:
+        c = amounts[0]
+    else:
+        return None
+    name = _stated_name(sts, c)
+    return c.yuan(), f"{name}{c.text.strip()}", related_line(doc, c.line, name + c.text.strip(), c.start, c.end)
+
+
+def _stated_name(sts, c) -> str:
+    """The subject as the text names it where a claim's amount is stated."""
+    from linter.claims import item_name
+
+    for o in sts:
+        if o.paragraph == c.paragraph and any(x.pos == c.pos for x in o.quantities):
+            return o.name()
+    return item_name(c.item)
 
 
 def _whole_from_ledger(doc, words: str):
@@ -303,14 +378,49 @@ def _whole_from_ledger(doc, words: str):
 
 
 def _fitting_whole(doc, st: Statement, q: Quantity, part: Quantity, sts):
-    """Another amount of the paragraph that the share is exactly the share of."""
+    """The whole the share is exactly the share of: another amount of the paragraph, else a
+    total the text states elsewhere or the tables show (基本支出占支出总计的80% where 80% is its
+    share of 一般公共预算支出)."""
+    printed = rounded(q)
+
+    def fits(whole: Interval) -> bool:
+        r = ratio(part.interval(), whole)
+        # only a whole that gives the share as precisely as it is printed names it: 12.6% "fits"
+        # 7,000元 / 5万元 only because 5万元 may be anything from 4.5 to 5.5万元
+        return r is not None and printed.meets(r) and r.high - r.low <= 2 * (printed.high - printed.low)
+
     for other in sts:
         if other.paragraph != st.paragraph or other is st:
             continue
         a = other.one("amount", True)
-        if a is None or a is part:
-            continue
-        r = ratio(part.interval(), a.interval())
-        if r is not None and rounded(q).meets(r):
+        if a is not None and a is not part and fits(a.interval()):
             return f"{other.name()}{a.text.strip()}", related_quantity(doc, a, "相符的分母")
-    return None
+    return _fitting_total(doc, st, part, fits, sts)
+
+
+def _fitting_total(doc, st: Statement, part: Quantity, fits, sts):
+    """A total of the document's structure (an item that has parts or is one: 支出合计, 一般公共预算
+    支出, “三公”经费 …) that the tables show, or the text states in another paragraph, and that the
+    share fits; only when exactly one does."""
+    from linter.claims import claims_of, item_name, ledger_of, vocab
+    from linter.findings import related_cell
+
+    v = vocab()
+    structural = set(v.compositions) | {p for ds in v.compositions.values() for d in ds for p in d}
+    found: dict[str, tuple] = {}
+    for item, facts in ledger_of(doc).items():
+        if item not in structural:
+            continue
+        for f in facts:
+            if f.period == "current" and not f.proxy and f.number.value and fits(f.yuan()):
+                rel = related_cell(f.cell, f.where) if f.cell is not None else None
+                found.setdefault(item, (f"{item_name(item)}（{f.where}{f.number}{f.unit}）", rel))
+    for c in claims_of(doc):
+        if (c.item in structural and c.item not in found and c.relation == "amount" and c.is_money
+                and c.period == "current" and c.paragraph != st.paragraph and c.value.value and fits(c.yuan())):
+            name = _stated_name(sts, c)
+            found[c.item] = (f"{name}{c.text.strip()}", related_line(doc, c.line, name + c.text.strip(), c.start, c.end))
+    if len(found) != 1:
+        return None
+    name, rel = next(iter(found.values()))
+    return name, rel
