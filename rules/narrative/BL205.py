@@ -181,13 +181,16 @@ class NarrativePercentMismatch(IssueRule):
         """基本支出X，占a%；项目支出Y，占b% with no whole named or stated: the parts are read as
         the whole's breakdown when at least one share fits their sum, and the others are
         checked against it (a list that is not the whole breakdown fits none and is left alone)."""
-        if not _sibling(st) or (st.index and _sibling(sts[st.index - 1]) and _joined(sts[st.index - 1], st)):
+        def sibling(x: Statement) -> bool:
+            return _sibling(x, lambda q: _whole(doc, x, q, sts) is None)
+
+        if not sibling(st) or (st.index and sibling(sts[st.index - 1]) and _joined(sts[st.index - 1], st)):
             return  # not the first of a run
         run = [st]
-        while run[-1].index + 1 < len(sts) and _sibling(sts[run[-1].index + 1]) and _joined(run[-1], sts[run[-1].index + 1]):
+        while run[-1].index + 1 < len(sts) and sibling(sts[run[-1].index + 1]) and _joined(run[-1], sts[run[-1].index + 1]):
             run.append(sts[run[-1].index + 1])
-        if len(run) < 2:
-            return
+        if len(run) < 2 or len({_whole_key(subject_key(x.one("share").whole)) for x in run}) > 1:
+            return  # shares of different wholes are no partition
         parts = [x.one("amount", True) for x in run]
         total = Interval(sum(p.interval().low for p in parts), sum(p.interval().high for p in parts))
         checks = []
@@ -197,8 +200,8 @@ class NarrativePercentMismatch(IssueRule):
             if r is None:
                 return
             fr, ft = self._fit(q, r)
-            listing = "、".join(f"{y.name()}{p.text.strip()}" for y, p in zip(run, parts))
-            checks.append(_Check(q, r, f"{x.name()}{part.text.strip()}占所列各项合计（{listing}）应为{{calc}}%，文中写{q.text.strip()}",
+            listing = "、".join(f"{_heading_name(y)}{p.text.strip()}" for y, p in zip(run, parts))
+            checks.append(_Check(q, r, f"{_heading_name(x)}{part.text.strip()}占所列各项合计（{listing}）应为{{calc}}%，文中写{q.text.strip()}",
                                  [related_quantity(doc, part, "部分")] + [related_quantity(doc, p, "并列项") for p in parts if p is not part],
                                  fr, ft, _adjusted(q, r, [y.one("share") for y in run])))
         if any(c.fits_round or c.fits_trunc for c in checks):
@@ -273,7 +276,7 @@ def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
     return Interval(q.value.value - unit - q.value.half_ulp, q.value.value + unit + q.value.half_ulp).meets(computed)
 
 
-_SHARE_THEN_AMOUNT = regex.compile(r"^\s*[，,]?\s*(?:为|计|是|达|金额为?|共)?\s*$")
+_SHARE_THEN_AMOUNT = regex.compile(r"^\s*[，,]?\s*(?:为|计|是|达|即|金额为?|共)?\s*$")
 
 
 def _generic_whole(words: str) -> bool:
@@ -281,16 +284,36 @@ def _generic_whole(words: str) -> bool:
     return bool(regex.match(load_json("statements.json")["generic_whole"], words.strip()))
 
 
-def _sibling(st: Statement) -> bool:
-    """A part stated with its amount and a share of an unnamed whole, in no list of a total."""
+def _sibling(st: Statement, unresolved=lambda q: False) -> bool:
+    """A part stated with its amount and a share of an unnamed whole (or a named one that neither
+    the text nor the tables state: 分别占基本支出的64.2%、35.8%), in no list of a total."""
     q = st.one("share")
-    return st.head is None and q is not None and (not q.whole or _generic_whole(q.whole)) and q.unit == "%" \
+    return st.head is None and q is not None and q.unit == "%" \
+        and (not q.whole or _generic_whole(q.whole) or unresolved(q)) \
         and st.one("amount", True) is not None \
         and len(st.quantities) == 2
 
 
+def _heading_name(st: Statement) -> str:
+    """The statement's subject, or the words its paragraph opens with before a colon
+    (（一）基本支出：占比25.8%…) when no clause of it names one."""
+    if st.subject:
+        return st.subject
+    first = st.quantities[0].pos
+    colon = max(st.text.rfind("：", 0, first), st.text.rfind(":", 0, first))
+    if colon > 0:
+        words, _off = clean_subject(st.text[clause_start(st.text, colon):colon])
+        if words:
+            return words
+    return st.name()
+
+
 def _joined(a: Statement, b: Statement) -> bool:
-    return a.paragraph == b.paragraph and "。" not in a.text[a.quantities[-1].end:b.quantities[0].pos]
+    if a.paragraph == b.paragraph:
+        return "。" not in a.text[a.quantities[-1].end:b.quantities[0].pos]
+    # （一）基本支出：占比…；（二）项目支出：占比…: one numbered paragraph after another
+    numbering = roles().numbering
+    return b.paragraph == a.paragraph + 1 and bool(numbering.match(a.text.lstrip())) and bool(numbering.match(b.text.lstrip()))
 
 
 def _whole(doc, st: Statement, q: Quantity, sts) -> tuple[Interval, str, Related] | None:
