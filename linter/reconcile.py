@@ -123,7 +123,7 @@ def _analyse(doc) -> list[Issue]:
     issues: list[Issue] = []
     table_issues = _vs_tables(doc, claims, ledger)
     issues += table_issues
-    issues += _sums(claims, table_issues, ledger)
+    issues += _sums(claims, table_issues, ledger, _closing_totals(doc, claims))
     issues += _changes(claims)
     issues += _percents(claims, ledger)
     return issues
@@ -378,15 +378,82 @@ def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim
     return parts, bool(classes) and classes <= {p.item for p in parts}
 
 
-def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
+def _smallest_whole(items: set[str]) -> str | None:
+    """The smallest item whose composition holds every one of `items` (货物 + 工程 → 政府采购;
+    公务用车购置费 + 公务用车运维费 → 公务用车费, not “三公”经费)."""
+    v = vocab()
+    common = None
+    for item in items:
+        ps = v.parents.get(item, set())
+        common = set(ps) if common is None else common & ps
+    if not common:
+        return None
+    size = {k: sum(1 for ps in v.parents.values() if k in ps) for k in common}
+    ranked = sorted(common, key=lambda k: (size[k], len(v.compositions.get(k, [])), k))
+    return ranked[0]
+
+
+def _closing_totals(doc, claims: list[Claim]) -> list[Claim]:
+    """合计X printed with no subject of its own, closing the parts listed before it in its
+    paragraph (2023年政府采购情况：货物3.98万元，工程类采购2.16万元，合计6.44万元): the total of
+    the smallest item whose composition holds those parts, read as a claim of that item."""
+    from dataclasses import replace
+
+    from .statements import statements_of
+
+    claimed = {(c.paragraph, c.pos) for c in claims}
+    by_para: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_para.setdefault(c.paragraph, []).append(c)
+    out = []
+    for st in statements_of(doc):
+        for q in st.all("amount", True):
+            if (st.paragraph, q.pos) in claimed:
+                continue
+            text = st.text
+            if not _CLOSING.match(text[clause_start(text, q.pos):q.pos]):
+                continue
+            before = [c for c in by_para.get(st.paragraph, []) if c.pos < q.pos]
+            parts = [c for c in before if c.relation == "amount" and c.is_money and c.period == "current" and c.parent is None]
+            whole = _smallest_whole({c.item for c in parts}) if parts else None
+            if whole is None:
+                continue
+            nxt = before[-1].index + 1
+            out.append(replace(before[-1], index=nxt, item=whole, relation="amount", value=q.value, unit=q.unit,
+                               line=q.line, start=q.start, end=q.stop, text=q.text, pos=q.pos, sign=0, word="",
+                               base="", denominator=None, parent=None, item_span=None, topic=None))
+    return out
+
+
+_CLOSING = regex.compile(r"^\s*(?:合计|共计|总计)(?:为|是|达)?\s*$")
+
+
+def _closes_alone(total: Claim, part: Claim, claims: list[Claim]) -> bool:
+    """One part, then the total that closes the list (服务类2.26万元，政府采购决算合计2.6万元): the
+    part is all the list holds, unless the list began in a numbered paragraph or in the
+    paragraph before (which states another part of the same whole)."""
+    if part.paragraph != total.paragraph or part.pos > total.pos or _enumerated(part):
+        return False
+    v = vocab()
+    for c in claims:
+        if c.paragraph == total.paragraph - 1 and c.relation == "amount" and (
+                total.item in v.parents.get(c.item, set()) or c.item == total.item):
+            return False
+        if c.paragraph == total.paragraph and c.pos < part.pos and c.relation == "amount":
+            return False
+    return _listed_as_whole(total, [part])
+
+
+def _sums(claims, table_issues=(), ledger=None, closing=()) -> list[Issue]:
     out = []
     # amounts already reported against the tables, with the value the table shows
     fixed = {i.claim.index: i.related[0][1] for i in table_issues
              if i.cell is None and i.related and i.related[0][0] == "fact"}
-    for t in claims:
+    synthetic = {id(t) for t in closing}
+    for t in list(claims) + list(closing):
         if t.relation != "amount" or not t.is_money:
             continue
-        if t.index in fixed:
+        if id(t) not in synthetic and t.index in fixed:
             continue  # the total is reported against its table already: one finding per place
         parts, complete = decompose(t, claims, "amount")
         if len(parts) >= 2 and not complete:
@@ -395,9 +462,12 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
         if len(parts) < 2:
             parts, complete = _func_listing(t, claims, ledger)
         if len(parts) < 2:
-            if not one or not one[0].yuan().low > t.yuan().high:
+            alone = bool(one) and _closes_alone(t, one[0], claims)
+            if not one or not (alone or one[0].yuan().low > t.yuan().high):
                 continue
-            parts, complete = one, False  # 政府采购预算共5.84万元。其中：拟采购货物支出6.6万元: a part above its total
+            # 政府采购预算共5.84万元。其中：拟采购货物支出6.6万元: a part above its total;
+            # 工程1.79万元，合计1.49万元: the one part a closed list holds
+            parts, complete = one, alone
         precise = _listing_precision([t] + parts)
         tiv, siv = precise(t), _sum_precise(parts, precise)
         if tiv.meets(siv):
@@ -448,6 +518,8 @@ def _sums(claims, table_issues=(), ledger=None) -> list[Issue]:
         out.append(Issue(
             "sum", t, "error",
             (f"{t.describe()}，而其中一项{listing}已超过总额，相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"
+             if len(parts) == 1 and over else
+             f"{t.describe()}，而所列唯一一项{listing}与之不等，相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"
              if len(parts) == 1 else
              f"{t.describe()}，而所列各项合计{money(s, t.unit, d)}（{listing}），相差{money(in_unit(mid(tiv) - mid(siv), t.unit), t.unit, d)}{also}"),
             [("claim", p) for p in parts],

@@ -19,7 +19,10 @@ class NarrativeSumMismatch(IssueRule):
     is never summed as complete; an amount in a clause or sentence opening with 另有 / 此外, or
     in a sentence after a finished list, stands beside the total. An integer printed among
     amounts of the same unit with decimals (0万元 beside 0.8万元) is read at the listing's
-    precision.
+    precision. A list closed by 合计X with no subject of its own (货物3.98万元，工程2.16万元，
+    合计6.44万元) is the total of the smallest item whose composition holds the parts; a closing
+    total after a single part (服务类2.26万元，政府采购决算合计2.6万元) must equal it, unless the
+    list began in the paragraph before or in numbered paragraphs.
 
     *Why it matters*: a total that its own breakdown contradicts cannot be right; usually one
     part was edited and the others were not.
