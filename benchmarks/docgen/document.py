@@ -366,4 +366,4 @@ def _some(rng: random.Random, rows, k: int):
 
 def _procurement(b: Budget, n: Narrator) -> TableSpec:
     from .tables import procurement
-    return procurement(b, n.w, "procurement", f"{b.scope}政府采购预算")
+    return procurement(b, n.w, "procurement", f"{b.scope}政府采购预算", by_project=b.extra_table)
