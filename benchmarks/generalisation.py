@@ -56,6 +56,19 @@ class Linter:
         self.sel = Selection()
         self.rules = load_rules(self.sel)
 
+    def check_split(self, narrative_path: Path, tables_path: Path) -> tuple[list, bool]:
+        """The findings on a publication split into a 说明 file and a tables file, checked as
+        `check` checks two files of one run: joined when pairing recognises them, else each
+        alone; and whether they were paired."""
+        from linter.engine import run_rules
+        from linter.pairing import join, locate, pair, summarise
+        from linter.readers import read_document
+        docs = [read_document(str(narrative_path)), read_document(str(tables_path))]
+        if pair([summarise(d) for d in docs]):
+            joined = join(*docs)
+            return [locate(f, joined) for f in run_rules(joined, self.rules, self.sel)], True
+        return [f for d in docs for f in run_rules(d, self.rules, self.sel)], False
+
     def check(self, path: Path) -> list:
         from linter.engine import run_rules
         from linter.readers import read_document
@@ -114,6 +127,9 @@ def run(args) -> dict:
               "formats": ["txt"]}
     if args.docx:
         report["formats"].append("docx")
+    if args.split:
+        report["formats"].append("split")
+        report["paired"] = [0, 0]
     t0 = time.time()
 
     def lint_doc(doc: GeneratedDoc):
@@ -125,6 +141,15 @@ def run(args) -> dict:
             dpath = tmp / f"{doc.name}.docx"
             write_docx(doc, dpath)
             results.append(evaluate(doc, lint.check(dpath), by_text=True))
+        if args.split:
+            narrative, tables = doc.split()
+            npath, tpath = tmp / f"{doc.name}-说明.txt", tmp / f"{doc.name}-表.txt"
+            npath.write_text(narrative, encoding="utf-8")
+            tpath.write_text(tables, encoding="utf-8")
+            findings, paired = lint.check_split(npath, tpath)
+            report["paired"][0] += paired
+            report["paired"][1] += 1
+            results.append(evaluate(doc, findings, by_text=True))
         return path, results
 
     for kind in kinds:
@@ -211,6 +236,8 @@ def print_report(rep: dict, misses: int, false: int = 0) -> None:
             seen = f" [on it: {','.join(m['zone_rules'])}]" if m["zone_rules"] else ""
             print(f"    miss {Path(m['file']).name}:{m['line']} «{m['text']}»{seen} {m['statement']}")
     print(f"overall recall {tot_f}/{tot_n} = {tot_f / max(tot_n, 1):.2f}")
+    if "paired" in rep:
+        print(f"split publications paired: {rep['paired'][0]}/{rep['paired'][1]}")
     c = rep["clean"]
     print(f"clean documents: {c['docs']}, false findings {c['false']} = {c['per_doc']} per document")
     for fam, e in c["by_family"].items():
@@ -301,6 +328,9 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="show up to this many missed plants per kind")
     ap.add_argument("--keep", default="", help="directory to keep the generated files in")
     ap.add_argument("--docx", action="store_true", help="also write each document as .docx and lint that")
+    ap.add_argument("--split", action="store_true",
+                    help="also write each document as a 说明 file and a tables file (a split publication) "
+                         "and lint the two together")
     ap.add_argument("--fresh", type=float, default=None, metavar="P",
                     help="share of statements written in the red-team wordings (default 0.5; 1 = only those)")
     ap.add_argument("--test-sample", action="store_true",
