@@ -122,7 +122,9 @@ def run(args) -> dict:
     kinds = [] if args.clean_only else args.kinds.split(",") if args.kinds else list(KINDS)
     from docgen.narrative import FRESH
     from docgen.narrative import HOLDOUT
-    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "holdout": HOLDOUT[0], "families": families,
+    from docgen.holdout2 import ON as HOLDOUT2
+    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "holdout": HOLDOUT[0], "holdout2": HOLDOUT2[0],
+              "families": families,
               "kinds": {}, "clean": {},
               "formats": ["txt"]}
     if args.docx:
@@ -215,6 +217,7 @@ def run(args) -> dict:
 def print_report(rep: dict, misses: int, false: int = 0) -> None:
     fams = rep["families"]
     print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} fresh={rep['fresh']} "
+          f"holdout2={rep.get('holdout2', False)} "
           f"formats={','.join(rep['formats'])} "
           f"({rep['seconds']}s, files in {rep['dir']})")
     head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + \
@@ -321,6 +324,9 @@ def main(argv=None) -> int:
     ap.add_argument("--clean-only", action="store_true", help="only the clean documents (false findings)")
     ap.add_argument("--holdout", action="store_true",
                     help="write the kinds that have one in the held-out wordings (written after the team tuned on the rest)")
+    ap.add_argument("--holdout2", action="store_true",
+                    help="write the statements in the second held-out set (structures of other provinces' documents; "
+                         "benchmarks/docgen/holdout2.py, not for rule authors to read)")
     ap.add_argument("--false", type=int, default=0, metavar="N",
                     help="show up to N false findings per rule on the clean documents, with their line")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -342,6 +348,9 @@ def main(argv=None) -> int:
     if args.holdout:
         from docgen import narrative
         narrative.HOLDOUT[0] = True
+    if args.holdout2:
+        from docgen import holdout2
+        holdout2.ON[0] = True
     if args.test_sample:
         found, false = test_sample()
         print("FLOOR = {" + ", ".join(f'"{k}": {v}' for k, v in found.items()) + "}")

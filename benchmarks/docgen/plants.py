@@ -146,7 +146,7 @@ def _change_direction(bd: Builder) -> bool:
 @kind("share-wrong", 8, "BL2", ("BL205",), "a share (占X%) is not part / whole")
 def _share_wrong(bd: Builder) -> bool:
     options = []   # (statement, slot, true share): the partitions, the “三公” items, a 科目's share of the total
-    for st in bd.statements("share", "three-public"):
+    for st in bd.statements("share", "three-public", "procurement"):
         for i, true in enumerate(st.facts.get("shares", [])):
             if "{s%d}" % i in "".join(part[2] for part in st.parts):
                 options.append((st, f"s{i}", true))
