@@ -7,8 +7,9 @@ import regex
 from linter.findings import Related
 from linter.numbers import Interval, format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (Quantity, Statement, change_or_percent, clean_subject, middle, ratio, related_quantity, roles, rounded,
-                               statements_of, subject_key, truncated)
+from linter.statements import (Quantity, Statement, clean_subject, middle, ratio, related_quantity, roles, rounded,
+                               flipped,
+                               statements_of, subject_key, triple_blame, truncated)
 from linter.tablelinks import whole_from_tables
 from linter.vocab import load_json
 
@@ -61,7 +62,7 @@ class NarrativePercentMismatch(IssueRule):
         sts = statements_of(doc)
         checks: list[_Check] = []
         for st in sts:
-            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._share(doc, st, sts),
+            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._ratio(doc, st), self._share(doc, st, sts),
                           self._siblings(doc, st, sts)):
                 for item in found:
                     if isinstance(item, _Check):
@@ -92,6 +93,10 @@ class NarrativePercentMismatch(IssueRule):
         base_q = st.one("budget", True) if c.base == "budget" else st.one("prior", True)
         if d is not None and d.value.value == 0 and c.value.value == 0:
             return
+        if d is not None and a is not None and base_q is not None:
+            amounts = a.interval() - base_q.interval()
+            if not d.signed().meets(amounts) and not flipped(d.signed()).meets(amounts):
+                d = None  # the change is wrong (BL203 reports it): the percentage is read from the amounts
         if d is not None:
             num = d.signed()
         elif a is not None and base_q is not None:
@@ -119,27 +124,76 @@ class NarrativePercentMismatch(IssueRule):
         m = middle(r)
         if c.sign and m and (m > 0) != (c.sign > 0) and c.value.value > 0:
             return  # the direction is wrong, not the size: BL204 when it can tell
-        blame = change_or_percent(st)
-        if blame is not None and blame[0] == "change":
-            return  # the change is the likelier typo: BL203 reports it
+        blame = triple_blame(st)
+        if blame is not None and blame[0] != "percent":
+            return  # the change is the likelier typo, or nothing tells (BL203), or both words are turned (BL204)
         related = [related_quantity(doc, x, note) for x, note in ((d, "增减额"), (a, "本年金额"), (base_q, "比较基数"))
                    if x is not None]
         fr, ft = self._fit(c, r)
         yield _Check(c, r, f"{st.name()}{c.word}{c.text.strip()}，按所列金额计算为{{calc}}%", related, fr, ft)
 
     def _rate(self, doc, st: Statement, sts):
+        """完成年初预算的X% / 执行率X% against 决算 (执行数) / the budget. When the statement
+        gives two budgets (年初预算 and 全年预算数 / 调整后预算), the rate is measured against the
+        adjusted one; a rate that fits only the other is reported with the base it fits."""
         q = st.one("rate")
         if q is None:
             return
-        b, a = st.one("budget", True), st.one("amount", True)
-        if b is None or a is None:
+        a = st.one("amount", True)
+        budgets = _distinct(st.all("budget", True))
+        if a is None or not budgets:
             return
-        r = ratio(a.interval(), b.interval())
+        base = _rate_base(budgets)
+        if base is None:
+            return
+        r = ratio(a.interval(), base.interval())
         if r is None:
             return
         fr, ft = self._fit(q, r)
-        yield _Check(q, r, f"完成预算{q.text.strip()}，按决算{a.text.strip()}、年初预算{b.text.strip()}计算为{{calc}}%",
-                     [related_quantity(doc, a, "决算数"), related_quantity(doc, b, "年初预算")], fr, ft)
+        label = base.word if len(budgets) > 1 and base.word else "年初预算"
+        message = f"完成预算{q.text.strip()}，按决算{a.text.strip()}、{label}{base.text.strip()}计算为{{calc}}%"
+        related = [related_quantity(doc, a, "决算数"), related_quantity(doc, base, label)]
+        if not fr and not ft:
+            for other in budgets:
+                if other is base:
+                    continue
+                ro = ratio(a.interval(), other.interval())
+                if ro is not None and (rounded(q).meets(ro) or truncated(q).meets(ro)):
+                    message += f"；{q.text.strip()}是以{other.word or '预算'}{other.text.strip()}为基数算的，" \
+                               f"同时列有{label}时应以{label}为基数"
+                    related.append(related_quantity(doc, other, "相符的基数"))
+                    break
+        yield _Check(q, r, message, related, fr, ft)
+
+    def _ratio(self, doc, st: Statement):
+        """为上年（1.96万元）的102.04%: this year's amount / last year's, the prior stated or
+        this year's amount minus the stated change."""
+        q = st.one("ratio")
+        if q is None or q.unit != "%":
+            return
+        a = st.one("amount", True)
+        if a is None:
+            return
+        p = st.one("prior", True)
+        related = [related_quantity(doc, a, "本年金额")]
+        if p is not None:
+            base = p.interval()
+            figures = f"本年{a.text.strip()}、上年{p.text.strip()}"
+            related.append(related_quantity(doc, p, "上年金额"))
+        else:
+            d = st.one("change", True)
+            if d is None or d.sign is None or d.base != "prior":
+                return
+            base = a.interval() - d.signed()
+            if base.low <= 0:
+                return
+            figures = f"本年{a.text.strip()}、{d.word}{d.text.strip()}"
+            related.append(related_quantity(doc, d, "增减额"))
+        r = ratio(a.interval(), base)
+        if r is None:
+            return
+        fr, ft = self._fit(q, r)
+        yield _Check(q, r, f"{st.name()}为上年的{q.text.strip()}，按{figures}计算为{{calc}}%", related, fr, ft)
 
     def _share(self, doc, st: Statement, sts):
         for q in st.all("share"):
@@ -228,6 +282,27 @@ class NarrativePercentMismatch(IssueRule):
                 related=[related_quantity(doc, x, s.name()) for s, x in zip(members[:-1], shares[:-1])]
                 + [related_quantity(doc, total, "合计")],
                 suggestion="核对各项占比，合计应为100%")
+
+
+def _distinct(budgets: list[Quantity]) -> list[Quantity]:
+    """The budgets of a statement, one per value (年初预算 restated in the same words once)."""
+    out: list[Quantity] = []
+    for b in budgets:
+        if not any(o.interval() == b.interval() for o in out):
+            out.append(b)
+    return out
+
+
+_ADJUSTED = regex.compile(r"全年|调整")
+
+
+def _rate_base(budgets: list[Quantity]) -> Quantity | None:
+    """The budget an execution rate is measured against: the only one; of 年初预算 and an
+    adjusted budget (全年预算数, 调整后预算), the adjusted one; None when that cannot be told."""
+    if len(budgets) == 1:
+        return budgets[0]
+    adjusted = [b for b in budgets if _ADJUSTED.search(b.word)]
+    return adjusted[0] if len(adjusted) == 1 else None
 
 
 def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
