@@ -349,14 +349,15 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         if m and (final or regex.search(r"完成|执行", m.group())):
             info.update(word=m.group(), subject_words=p[: m.start()])
             return "rate", info
+        m = r.neutral_rate_change.search(p)
+        if m:  # 变动率为-5.2% (not 动 + 率为): the direction is the printed sign or the statement's own word
+            info.update(word=regex.sub(r"(?:为|是|达)$", "", m.group()), sign=1, neutral=True,
+                        subject_words=p[: m.start()])
+            return "pct_change", info
         m = r.change_tail.search(p) or r.rate_change_tail.search(p)
         if m:
             words = dict(r.change_words) | dict(r.rate_change_words)
             info.update(word=m.group(1), sign=words[m.group(1)], subject_words=p[: m.start()])
-            return "pct_change", info
-        m = r.neutral_rate_change.search(p)
-        if m:  # 变动率为-5.2%: the direction is the printed sign or the statement's own word
-            info.update(word=m.group(), sign=1, neutral=True, subject_words=p[: m.start()])
             return "pct_change", info
         m = r.share_no_whole.search(p)
         if m:
@@ -377,13 +378,13 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     if m:  # 由X增加到Y: Y is this year's amount, with a direction word
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()], to=True)
         return "amount", info
+    m = r.neutral_change.search(p)
+    if m:  # 增减额为2.5万元 (not 减 + 额为): the direction is the printed sign or the statement's own word
+        info.update(word=regex.sub(r"(?:为|是|达)$", "", m.group()), sign=1, neutral=True, subject_words=p[: m.start()])
+        return "change", info
     m = r.change_tail.search(p)
     if m:
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
-        return "change", info
-    m = r.neutral_change.search(p)
-    if m:  # 增减额为2.5万元: the direction is the printed sign or the statement's own word
-        info.update(word=m.group(), sign=1, neutral=True, subject_words=p[: m.start()])
         return "change", info
     m = r.from_tail.search(p)
     if m:
@@ -501,9 +502,12 @@ def read_statements(doc: Document) -> list[Statement]:
                 if last is None or last.role not in ("budget", "prior") or last.end + 2 < floor:
                     continue
                 role = "rate" if last.role == "budget" else "ratio"
-            if info.get("neutral") and cur is not None and tok.number.value > 0:
+            if info.get("neutral") and tok.number.value < 0:
+                if role == "change":  # 增减额为-0.66万元: the printed minus is the direction (a
+                    info["sign"] = -1  # change's sign is its word's; a percentage keeps its minus)
+            elif info.get("neutral") and cur is not None:
                 signed = [x for x in cur.quantities if x.role in ("change", "pct_change") and x.sign in (1, -1)
-                          and x.word and not regex.search(r"增减|变动|变化", x.word)]
+                          and not neutral(x)]
                 if signed:  # 较上年减少18.7%，增减额为2.5万元: the statement's own direction
                     info["sign"] = signed[-1].sign
             sw = info["subject_words"]
@@ -778,6 +782,15 @@ def times(iv: Interval, pct: Interval) -> Interval:
     return Interval(min(cands) / 100, max(cands) / 100)
 
 
+_NEUTRAL = regex.compile(r"增减|变动|变化")
+
+
+def neutral(q: Quantity) -> bool:
+    """A change named without a direction word (增减额为-0.66万元, 变动率为5%): its sign is
+    the printed minus or the statement's own word."""
+    return bool(q.word) and _NEUTRAL.search(q.word) is not None
+
+
 def _meet(a: Interval, b: Interval) -> Interval:
     return Interval(max(a.low, b.low), min(a.high, b.high))
 
@@ -829,9 +842,11 @@ def triple_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
         return None
     if st.one("ratio") is not None:
         return None
-    if d.sign is None or c.sign is None or d.base != "prior" or c.unit != "%" or d.value.value <= 0 or c.value.value <= 0:
+    if d.sign is None or c.sign is None or d.base != "prior" or c.unit != "%" or d.value.value == 0 or c.value.value == 0:
         return None
-    if d.sign != c.sign:
+    if d.value.value < 0 and not neutral(d) or c.value.value < 0 and not neutral(c):
+        return None  # 减少-3.07万元: a direction word and a minus (BL204's warning)
+    if (middle(d.signed()) > 0) != (middle(rounded(c)) > 0):
         return None  # the words disagree: BL204
     if _triple_holds(a.interval(), d.signed(), c, c.sign):
         return None

@@ -13,10 +13,14 @@ class YearOverYearChangeMismatch(IssueRule):
     with (上年预算数 / 上年执行数 / an amount in a named earlier year; in a 决算, 年初预算 when
     the change is against the budget) and the change (增加/减少 … B万元), checks change =
     this year − the other, whatever the subject is (单位预留机动经费, a project, any 科目 row):
-    the statement is read by its structure, not by a vocabulary. Where it gives this year's
+    the statement is read by its structure, not by a vocabulary, in any order (较上年减少18.7%，
+    减少额为2.5万元; 与上年（X）相比…增加D; 与年初预算X相比减少D). A ratio 为上年X的R% narrows this
+    year's amount (二万元 is 1.5–2.5万元 by its digits; 为1.96万元的102.04% pins it to 2.00) or, with
+    no prior amount stated, gives the prior (amount / R). Where it gives this year's
     amount, the change and the percentage but no amount of the other year, and the three cannot
-    all hold, the figure further (in digits) from what the other two give is reported: the change
-    here, the percentage by BL205. Where it gives the change of a
+    all hold, the figure one keystroke from what the other two give is reported (the change
+    here, the percentage by BL205); when nothing tells which of the two is wrong, this rule
+    reports the change with both alternatives. Where it gives the change of a
     total and the changes of all its parts (基本支出 / 项目支出 …), checks that the part changes
     add up. Signs come from the direction words (增加/增长 +, 减少/下降/节约 −); a change whose
     only error is its direction word is BL204's. Interval rule throughout.

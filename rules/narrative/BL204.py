@@ -13,8 +13,11 @@ class ChangeDirectionContradiction(IssueRule):
     *What it does*: in any statement, whatever its subject, reports a direction word whose
     sign the figures contradict: a change whose amounts (this year vs last year, or a 决算 vs
     its 年初预算) only add up with the opposite word; 由X增加到Y when Y < X; a percentage
-    change whose word contradicts the amount change beside it (增加5万元，下降3%); 持平 for a
-    subject whose amounts differ or that the same statement says changed; 决算数大于/小于/等于
+    change whose word contradicts the amount change beside it (增加5万元，下降3%); both words of
+    a percentage and its change turned (较上年减少12.50%，减少额为2.00万元 where this year's amount
+    only fits an increase); a change against a ratio 为上年X的R% over 100%; 持平 for a
+    subject whose amounts differ or that the same statement says changed (基本持平 allows the
+    change its data entry gives, 3% of the amount compared with); 决算数大于/小于/等于
     预算数 against the 决算 and 年初预算 stated; the changes of a breakdown that only add up
     with one word flipped; and (warning) a direction word followed by a negative number
     (减少-3.07万元). A share's change in 百分点 is checked the same way against both years'

@@ -34,12 +34,17 @@ class NarrativePercentMismatch(IssueRule):
     change / the amount it is measured against (stated, or this year's amount minus the
     change); a share 占B的C% against part / whole, the whole taken from the text (named, or the
     total that opens the list of parts) or from the tables; the shares of a list of parts
-    against 100% when they partition their total; a 决算's 完成年初预算的X% against 决算 / 年初预算;
+    against 100% when they partition their total; a 决算's 完成年初预算的X% / 执行率 / 完成率
+    against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
+    adjusted one, naming the base a rate on the other fits); a ratio 为上年X的R% against this
+    year / the prior;
     and a share's change in 百分点 against both years' shares. Each percentage is compared by
     the interval of its printed decimals, rounded or truncated (12.349% printed 12.34%: many
     documents truncate, and a figure that fits either reading is not wrong); in a list whose
     printed shares add up to exactly 100%, one share a unit off in its last decimal is the
-    convention of adjusting a share to make the list add up, not an error. A share computed against another whole than the one named is reported with
+    convention of adjusting a share to make the list add up, not an error. A loose percentage
+    (约10%, 近10%, 10%左右) holds within the wider of 10% of its value and one unit of its last
+    digit. A share computed against another whole than the one named is reported with
     the whole that fits. A growth rate on a base of zero is a warning.
 
     *Why it matters*: percentages are quoted on their own; a wrong one survives every later
@@ -166,34 +171,18 @@ class NarrativePercentMismatch(IssueRule):
         yield _Check(q, r, message, related, fr, ft)
 
     def _ratio(self, doc, st: Statement):
-        """为上年（1.96万元）的102.04%: this year's amount / last year's, the prior stated or
-        this year's amount minus the stated change."""
+        """为上年1.96万元的102.04%: this year's amount / last year's. With no prior amount stated,
+        a ratio and a change that disagree are one pair (BL203 reports the change against it)."""
         q = st.one("ratio")
-        if q is None or q.unit != "%":
+        a, p = st.one("amount", True), st.one("prior", True)
+        if q is None or q.unit != "%" or a is None or p is None:
             return
-        a = st.one("amount", True)
-        if a is None:
-            return
-        p = st.one("prior", True)
-        related = [related_quantity(doc, a, "本年金额")]
-        if p is not None:
-            base = p.interval()
-            figures = f"本年{a.text.strip()}、上年{p.text.strip()}"
-            related.append(related_quantity(doc, p, "上年金额"))
-        else:
-            d = st.one("change", True)
-            if d is None or d.sign is None or d.base != "prior":
-                return
-            base = a.interval() - d.signed()
-            if base.low <= 0:
-                return
-            figures = f"本年{a.text.strip()}、{d.word}{d.text.strip()}"
-            related.append(related_quantity(doc, d, "增减额"))
-        r = ratio(a.interval(), base)
+        r = ratio(a.interval(), p.interval())
         if r is None:
             return
         fr, ft = self._fit(q, r)
-        yield _Check(q, r, f"{st.name()}为上年的{q.text.strip()}，按{figures}计算为{{calc}}%", related, fr, ft)
+        yield _Check(q, r, f"{st.name()}为上年的{q.text.strip()}，按本年{a.text.strip()}、上年{p.text.strip()}计算为{{calc}}%",
+                     [related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")], fr, ft)
 
     def _share(self, doc, st: Statement, sts):
         for q in st.all("share"):
