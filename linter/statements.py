@@ -44,6 +44,9 @@ class Roles:
     from_tail: regex.Pattern
     ambiguous: regex.Pattern
     flat_words: tuple
+    flat_tolerance: dict  # word -> the change it allows, percent of the amount compared with
+    approx_before: regex.Pattern
+    approx_after: regex.Pattern
     compare_words: tuple
     share_tail: regex.Pattern
     share_no_whole: regex.Pattern
@@ -53,6 +56,9 @@ class Roles:
     base_tail: regex.Pattern
     base_head: regex.Pattern
     base_amount: regex.Pattern
+    ratio_prior: regex.Pattern
+    neutral_change: regex.Pattern
+    neutral_rate_change: regex.Pattern
     prior: regex.Pattern
     prior_end: regex.Pattern
     budget: regex.Pattern
@@ -89,6 +95,9 @@ def roles() -> Roles:
         from_tail=regex.compile(rf"{d['from_words']}$"),
         ambiguous=regex.compile(rf"(?:{d['ambiguous_change'].replace('{w}', alt)}){d['change_suffix']}$"),
         flat_words=tuple(sorted(d["flat_words"], key=len, reverse=True)),
+        flat_tolerance={w: Decimal(str(t)) for w, t in d["flat_words"].items()},
+        approx_before=regex.compile(d["approx_before"]),
+        approx_after=regex.compile(d["approx_after"]),
         compare_words=tuple(sorted(d["compare_words"].items(), key=lambda kv: -len(kv[0]))),
         share_tail=regex.compile(d["share_tail"]),
         share_no_whole=regex.compile(d["share_no_whole"]),
@@ -98,6 +107,9 @@ def roles() -> Roles:
         base_tail=regex.compile(rf"(?:{d['base_phrase']})$"),
         base_head=regex.compile(rf"^(?:{d['base_phrase']})"),
         base_amount=regex.compile(d["base_amount"]),
+        ratio_prior=regex.compile(d["ratio_prior"]),
+        neutral_change=regex.compile(d["neutral_change"]),
+        neutral_rate_change=regex.compile(d["neutral_rate_change"]),
         prior=regex.compile(d["prior_words"]),
         prior_end=regex.compile(d["prior_end_words"]),
         budget=regex.compile(d["budget_words"]),
@@ -138,6 +150,7 @@ class Quantity:
     year: int | None = None  # prior: the named earlier year
     whole: str = ""  # share: the whole's words ('' when the clause names none)
     subject: str = ""  # the subject words of its own clause ('' when it continues one)
+    approx: bool = False  # a percentage stated loosely (约10%, 近10%, 10%左右)
 
     @property
     def is_money(self) -> bool:
@@ -172,6 +185,7 @@ class Word:
     start: int
     stop: int
     budget: bool = False  # compare: against the budget (决算数大于预算数)
+    tolerance: Decimal = Decimal(0)  # flat: the change the word allows, percent (基本持平 3)
 
 
 @dataclass
@@ -313,16 +327,33 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
         return "points", info
     if kind == "percent":
+        m = r.approx_before.search(p)
+        if m:  # 增长约10% / 增长近10%: the role is in the words before the loose word
+            info["approx"] = True
+            p = p[: m.start()].rstrip()
+            info["subject_words"] = p
         m = r.ambiguous.search(p)
         if m:
             info.update(word=m.group(), sign=None, subject_words=p[: m.start()])
             return "pct_change", info
         if r.of_previous.search(p.strip()):
             return "of_previous", info  # 为年初预算4.50万元的104.50%: a rate when that amount is the budget
+        m = r.ratio_prior.search(p)
+        if m:  # 为上年的102.04%: this year's amount as a percentage of last year's
+            y = regex.match(r"(?:19|20)\d{2}", m.group("when"))
+            if y and year is not None and int(y.group()) >= year:
+                return None
+            info.update(word=m.group(), subject_words=p[: m.start()])
+            return "ratio", info
         m = r.rate.search(p)
         if m and (final or regex.search(r"完成|执行", m.group())):
             info.update(word=m.group(), subject_words=p[: m.start()])
             return "rate", info
+        m = r.neutral_rate_change.search(p)
+        if m:  # 变动率为-5.2% (not 动 + 率为): the direction is the printed sign or the statement's own word
+            info.update(word=regex.sub(r"(?:为|是|达)$", "", m.group()), sign=1, neutral=True,
+                        subject_words=p[: m.start()])
+            return "pct_change", info
         m = r.change_tail.search(p) or r.rate_change_tail.search(p)
         if m:
             words = dict(r.change_words) | dict(r.rate_change_words)
@@ -347,6 +378,10 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     if m:  # 由X增加到Y: Y is this year's amount, with a direction word
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()], to=True)
         return "amount", info
+    m = r.neutral_change.search(p)
+    if m:  # 增减额为2.5万元 (not 减 + 额为): the direction is the printed sign or the statement's own word
+        info.update(word=regex.sub(r"(?:为|是|达)$", "", m.group()), sign=1, neutral=True, subject_words=p[: m.start()])
+        return "change", info
     m = r.change_tail.search(p)
     if m:
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
@@ -365,7 +400,7 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
                 return None
             info["year"] = int(y.group())
             return "prior", info
-        if regex.match(r"年初|调整", when):
+        if regex.match(r"年初|调整|全年", when):
             info["word"] = when
             return ("budget", info) if final else None
         return "prior", info
@@ -462,10 +497,19 @@ def read_statements(doc: Document) -> list[Statement]:
                 continue
             role, info = got
             if role == "of_previous":
+                # 为年初预算4.50万元的104.50%: a completion rate; 为2020年预算1.96万元的102.04%: a ratio
                 last = cur.quantities[-1] if cur is not None and cur.quantities else None
-                if last is None or last.role != "budget" or last.end + 2 < floor:
+                if last is None or last.role not in ("budget", "prior") or last.end + 2 < floor:
                     continue
-                role = "rate"
+                role = "rate" if last.role == "budget" else "ratio"
+            if info.get("neutral") and tok.number.value < 0:
+                if role == "change":  # 增减额为-0.66万元: the printed minus is the direction (a
+                    info["sign"] = -1  # change's sign is its word's; a percentage keeps its minus)
+            elif info.get("neutral") and cur is not None:
+                signed = [x for x in cur.quantities if x.role in ("change", "pct_change") and x.sign in (1, -1)
+                          and not neutral(x)]
+                if signed:  # 较上年减少18.7%，增减额为2.5万元: the statement's own direction
+                    info["sign"] = signed[-1].sign
             sw = info["subject_words"]
             subj, off = clean_subject(sw)
             # …；D类26.51万元，合计4479.56万元: the list's total, a statement of its own, not D's
@@ -475,7 +519,8 @@ def read_statements(doc: Document) -> list[Statement]:
             line, s, e = para.span(tok.start, tok.end)
             q = Quantity(role, tok.number, tok.unit, tok.text, tok.start, tok.end, line, s, e,
                          sign=info.get("sign", 0), word=info.get("word", ""), year=info.get("year"),
-                         whole=info.get("whole", ""), subject=subj)
+                         whole=info.get("whole", ""), subject=subj,
+                         approx=bool(info.get("approx")) or bool(r.approx_after.match(text, tok.end)))
             if role in ("change", "pct_change", "points"):
                 q.base = _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
@@ -582,7 +627,7 @@ def _direction_words(para, text: str) -> list[Word]:
                 continue
             taken.update(range(m.start(), m.end()))
             line, s, e = para.span(m.start(), m.end())
-            out.append(Word("flat", 0, w, m.start(), line, s, e))
+            out.append(Word("flat", 0, w, m.start(), line, s, e, tolerance=r.flat_tolerance[w]))
     for w, sign in r.compare_words:
         for m in _literal(w).finditer(text):
             if any(i in taken for i in range(m.start(), m.end())):
@@ -609,16 +654,32 @@ def statements_of(doc: Document) -> list[Statement]:
 
 def rounded(q: Quantity) -> Interval:
     """A printed percentage, read as rounded at its printed decimals (signed by its word)."""
+    if q.approx:
+        return _signed(loose(q), q)
     iv = Interval(q.value.low, q.value.high)
     return _signed(iv, q)
 
 
 def truncated(q: Quantity) -> Interval:
     """The same percentage read as truncated (12.349% printed 12.34%)."""
+    if q.approx:
+        return _signed(loose(q), q)
     v = q.value
     step = v.half_ulp * 2
     iv = Interval(v.value, v.value + step) if v.value >= 0 else Interval(v.value - step, v.value)
     return _signed(iv, q)
+
+
+def loose(q: Quantity) -> Interval:
+    """A percentage stated loosely (约10%, 近10%, 10%左右): the printed value give or take the
+    wider of a share of it and some units of its last printed digit (statements.json
+    approx_tolerance: 10% and 1 unit, so 约10% holds for 9.0%–11.0%)."""
+    tol = load_json("statements.json")["approx_tolerance"]
+    v = q.value
+    unit = v.half_ulp * 2 * Decimal(str(tol["last_digit_units"]))
+    share = abs(v.value) * Decimal(str(tol["relative_pct"])) / 100
+    width = max(unit, share)
+    return Interval(v.value - width, v.value + width)
 
 
 def _signed(iv: Interval, q: Quantity) -> Interval:
@@ -686,59 +747,167 @@ def opposite_word(word: str) -> str:
     return load_json("statements.json")["opposite_words"].get(word, "相反方向的词")
 
 
-def change_against(st: Statement) -> tuple[Quantity, Quantity, Quantity] | None:
-    """(change, this year's level, the level it is measured against) when the statement states
-    all three: a change vs last year with 上年 amount, or a 决算's change vs its 年初预算."""
+@dataclass
+class ChangeBasis:
+    """What a stated change is checked against: this year's amount and the level it is measured
+    against (上年 / a named earlier year / a 决算's 年初预算), or the ratio 为上年的R% that pins one
+    of them, and the change those figures give."""
+
+    change: Quantity
+    amount: Quantity
+    base: Quantity | None  # the level compared with, when stated
+    ratio: Quantity | None  # 为上年（X）的R%, when it narrows the figures
+    computed: Interval  # this year's amount − the base, as the figures give it
+
+    def describe(self) -> str:
+        """The figures as the message quotes them: 本年A、上年P (、为上年的R%)."""
+        against = "年初预算" if self.change.base == "budget" else "上年"
+        parts = [f"本年{self.amount.text.strip()}"]
+        if self.base is not None:
+            parts.append(f"{against}{self.base.text.strip()}")
+        if self.ratio is not None:
+            parts.append(f"为{against}的{self.ratio.text.strip()}")
+        return "、".join(parts)
+
+
+def either(q: Quantity) -> Interval:
+    """A printed percentage as either reading allows: rounded or truncated at its decimals."""
+    a, b = rounded(q), truncated(q)
+    return Interval(min(a.low, b.low), max(a.high, b.high))
+
+
+def times(iv: Interval, pct: Interval) -> Interval:
+    """iv × pct / 100 over intervals of positive values."""
+    cands = [iv.low * pct.low, iv.low * pct.high, iv.high * pct.low, iv.high * pct.high]
+    return Interval(min(cands) / 100, max(cands) / 100)
+
+
+_NEUTRAL = regex.compile(r"增减|变动|变化")
+
+
+def neutral(q: Quantity) -> bool:
+    """A change named without a direction word (增减额为-0.66万元, 变动率为5%): its sign is
+    the printed minus or the statement's own word."""
+    return bool(q.word) and _NEUTRAL.search(q.word) is not None
+
+
+def _meet(a: Interval, b: Interval) -> Interval:
+    return Interval(max(a.low, b.low), min(a.high, b.high))
+
+
+def change_basis(st: Statement) -> ChangeBasis | None:
+    """The figures a statement's change is checked against, when it states enough of them:
+    this year's amount with the amount compared with (a change vs last year with its 上年
+    amount, or a 决算's change vs its 年初预算), narrowed by a stated ratio 为上年X的R% when the
+    ratio can hold (二万元 is 1.5–2.5万元 by its printed digits, 为1.96万元的102.04% pins it
+    to 2.00); or this year's amount and the ratio alone (the prior is amount / R)."""
     d = st.one("change", True)
     if d is None or d.sign is None:
         return None
     a = st.one("amount", True)
-    base = st.one("budget", True) if d.base == "budget" else st.one("prior", True)
-    if a is None or base is None or base.pos > d.pos and a.pos > d.pos:
+    if a is None:
         return None
-    return d, a, base
+    base = st.one("budget", True) if d.base == "budget" else st.one("prior", True)
+    if base is not None and base.pos > d.pos and a.pos > d.pos:
+        return None
+    r = st.one("ratio") if d.base == "prior" else None
+    if r is not None and (r.unit != "%" or r.value.value <= 0):
+        r = None
+    if base is None and r is None:
+        return None
+    level = a.interval()
+    if base is not None:
+        if r is not None:
+            pinned = _meet(level, times(base.interval(), either(r)))
+            if pinned.low <= pinned.high:
+                level = pinned
+            else:
+                r = None  # the ratio cannot hold: BL205 reports it, the change is read from the amounts
+        return ChangeBasis(d, a, base, r, level - base.interval())
+    prior = Interval(level.low * 100 / either(r).high, level.high * 100 / either(r).low)
+    return ChangeBasis(d, a, None, r, level - prior)
+
+
+def triple_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
+    """For a statement of this year's amount A, a change D and a percentage change C with no
+    amount of the other year (本年10.4万元，增加0.39万元，增长0.87%; 较上年减少18.7%，减少额为
+    2.5万元) whose three figures cannot all hold: which figure is wrong, with the change and the
+    percentage the other figures give — ("direction", …) when the figures hold with both
+    direction words turned, ("change", …) or ("percent", …) when one figure is a keystroke or
+    two from the value the others give and the other is further, ("both", …) when they are as
+    far (nothing tells which is wrong); None when they hold, when a prior amount is stated
+    (then each is checked against it), or when the words disagree (BL204)."""
+    a, d, c = st.one("amount", True), st.one("change", True), st.one("pct_change")
+    if a is None or d is None or c is None or st.one("prior", True) is not None or st.one("budget", True) is not None:
+        return None
+    if st.one("ratio") is not None:
+        return None
+    if d.sign is None or c.sign is None or d.base != "prior" or c.unit != "%" or d.value.value == 0 or c.value.value == 0:
+        return None
+    if d.value.value < 0 and not neutral(d) or c.value.value < 0 and not neutral(c):
+        return None  # 减少-3.07万元: a direction word and a minus (BL204's warning)
+    if (middle(d.signed()) > 0) != (middle(rounded(c)) > 0):
+        return None  # the words disagree: BL204
+    if _triple_holds(a.interval(), d.signed(), c, c.sign):
+        return None
+    cv = c.value.value * c.sign
+    d_implied = middle(a.interval()) * cv / (100 + cv)  # A = base·(1 + C), D = base·C
+    r = ratio(d.signed(), a.interval() - d.signed())
+    c_implied = middle(r) if r is not None else Decimal(0)
+    d_edits = _slips(d.text, _implied_change(a, c), d.unit, d.value.decimals)
+    c_edits = _slips(c.text, r, "%", c.value.decimals) if r is not None else 2
+    # one figure a keystroke from what the others give explains the figures with one slip;
+    # turning both direction words takes two, so it comes after
+    if d_edits < c_edits and d_edits <= 1:
+        return "change", d_implied, c_implied
+    if c_edits < d_edits and c_edits <= 1:
+        return "percent", d_implied, c_implied
+    if _triple_holds(a.interval(), flipped(d.signed()), c, -c.sign):
+        return "direction", -d_implied, -c_implied
+    return "both", d_implied, c_implied
+
+
+def _triple_holds(amount: Interval, change: Interval, c: Quantity, sign: int) -> bool:
+    r = ratio(change, amount - change)
+    if r is None:
+        return True  # a base that can be zero: nothing to compute
+    pct = either(c)
+    return (pct if sign == c.sign else flipped(pct)).meets(r)
+
+
+def _implied_change(a: Quantity, c: Quantity) -> Interval:
+    """The change that this year's amount and the percentage give (yuan, magnitude)."""
+    pct = either(c)
+    lo, hi = sorted((abs(pct.low), abs(pct.high)))
+    sign = -1 if pct.high < 0 else 1
+    iv = a.interval()
+    vals = [iv.low * p / (100 + sign * p) for p in (lo, hi)] + [iv.high * p / (100 + sign * p) for p in (lo, hi)]
+    return Interval(min(vals), max(vals))
+
+
+def _slips(text: str, iv: Interval, unit: str, decimals: int) -> int:
+    """How many keystrokes the printed figure is from a value of `iv` printed in the same unit
+    with the same decimals: 0, 1 (one digit replaced, dropped or doubled), or 2 for more."""
+    f = UNIT_FACTOR.get(unit, Decimal(1))
+    lo, hi = sorted((abs(iv.low) / f, abs(iv.high) / f))
+    digits = _digits(text)
+    if not digits:
+        return 2
+    scale = Decimal(1).scaleb(-max(decimals, 0))
+
+    def fits(ds: str) -> bool:
+        return bool(ds) and lo <= Decimal(int(ds)) * scale <= hi
+
+    if fits(digits):
+        return 0
+    for k in range(len(digits) + 1):
+        if k < len(digits) and fits(digits[:k] + digits[k + 1:]):
+            return 1
+        for ch in "0123456789":
+            if fits(digits[:k] + ch + digits[k:]) or k < len(digits) and fits(digits[:k] + ch + digits[k + 1:]):
+                return 1
+    return 2
 
 
 def _digits(text: str) -> str:
     return "".join(ch for ch in text.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")) if ch.isdigit())
-
-
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance between two digit strings (how many keystrokes apart)."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
-
-
-def change_or_percent(st: Statement) -> tuple[str, Decimal, Decimal] | None:
-    """For a statement of this year's amount A, a change D and a percentage change C with no
-    amount of the other year (本年10.4万元，增加0.39万元，增长0.87%) whose three figures cannot
-    all hold: which one is the likelier typo, by how many digits each differs from the value the
-    other two give — ("change", D implied, C implied) or ("percent", …); None when they hold,
-    when a prior amount is stated (then each is checked against it), or when it is a tie that
-    the percentage check reports."""
-    from .numbers import format_decimal
-
-    a, d, c = st.one("amount", True), st.one("change", True), st.one("pct_change")
-    if a is None or d is None or c is None or st.one("prior", True) is not None or st.one("budget", True) is not None:
-        return None
-    if d.sign is None or c.sign is None or d.base != "prior" or c.unit != "%" or d.value.value <= 0 or c.value.value <= 0:
-        return None
-    if d.sign != c.sign:
-        return None  # the words disagree: BL204
-    base = a.interval() - d.signed()
-    r = ratio(d.signed(), base)
-    if r is None or rounded(c).meets(r) or truncated(c).meets(r):
-        return None
-    cv = c.value.value * c.sign
-    d_implied = middle(a.interval()) * cv / (100 + cv)  # A = base·(1 + C), D = base·C
-    c_implied = middle(r)
-    d_text = format_decimal(abs(d_implied) / UNIT_FACTOR[d.unit], max(d.value.decimals, 0))
-    c_text = format_decimal(abs(c_implied), c.value.decimals)
-    if _edits(_digits(d.text), _digits(d_text)) < _edits(_digits(c.text), _digits(c_text)):
-        return "change", d_implied, c_implied
-    return "percent", d_implied, c_implied

@@ -41,3 +41,39 @@ def test_final_roles_and_lists():
     total, basic, project = statements_of(doc)
     assert basic.head == total.index and project.head == total.index
     assert [q.role for q in project.quantities] == ["amount", "share"]
+
+
+def test_clause_arithmetic_roles_in_new_structures():
+    # the percentage first, the change after it, named by 增加额 / 增减额 (the direction the statement's)
+    assert _read("2025年会议费预算37.59万元，较上年预算减少18.7%，减少额为2.5万元。")[0][1] == [
+        ("amount", "37.59万元", 0), ("pct_change", "18.7%", -1), ("change", "2.5万元", -1)]
+    assert [q[2] for q in _read("办公费预算12.60万元，较上年下降5.0%，增减额为0.66万元。")[0][1]] == [0, -1, -1]
+    assert [q[2] for q in _read("办公费预算12.60万元，变动率为-5.0%，变动额为-0.66万元。")[0][1]] == [0, 1, -1]  # the % keeps its minus
+    # the prior in brackets inside 与…相比; the ratio to a named earlier year's amount
+    assert [q[0] for q in _read("与上年（356.20万元）相比，2025年支出预算401.45万元，增加45.25万元。")[0][1]] == [
+        "prior", "amount", "change"]
+    assert [q[0] for q in _read("2025年会议费预算三万元，为2024年预算2.88万元的104.17%，增加0.12万元。")[0][1]] == [
+        "amount", "prior", "ratio", "change"]
+    assert [q[0] for q in _read("2025年会议费预算3.00万元，为上年的104.17%。")[0][1]] == ["amount", "ratio"]
+    # a 决算's 与年初预算X相比: the budget, and the change measured against it
+    out = _read("提租补贴决算226,300.00元，与年初预算228,300.00元相比减少2,000.00元，执行率99.12%。",
+                title="某某局2024年度部门决算")
+    assert [q[0] for q in out[0][1]] == ["amount", "budget", "change", "rate"]
+
+
+def test_loose_percentage_tolerance_rule():
+    """约/近/左右: the printed value ± the wider of 10% of it and one unit of its last digit."""
+    from linter.statements import loose, statements_of
+
+    def band(body):
+        doc = document_from_text(f"某某局2025年部门预算公开\n一、预算情况\n{body}\n")
+        q = statements_of(doc)[0].one("pct_change")
+        assert q.approx
+        iv = loose(q)
+        return float(iv.low), float(iv.high)
+
+    assert band("培训费预算17.50万元，增长约10%。") == (9.0, 11.0)  # 9.375% holds
+    assert band("培训费预算17.50万元，增长近50%。") == (45.0, 55.0)
+    assert band("培训费预算17.50万元，增长0.5%左右。") == (0.4, 0.6)  # one unit of the last digit is wider
+    [(_, qs)] = _read("培训费预算17.50万元，增长10%。")
+    assert not statements_of(document_from_text("某某局2025年部门预算公开\n一、预算情况\n培训费预算17.50万元，增长10%。\n"))[0].one("pct_change").approx

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from linter.numbers import format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (change_against, change_or_percent, flipped, middle, money_text,
-                               related_quantity, statements_of)
+from linter.statements import (change_basis, flipped, middle, money_text, related_quantity, statements_of,
+                               triple_blame)
 
 
 class YearOverYearChangeMismatch(IssueRule):
@@ -13,10 +13,14 @@ class YearOverYearChangeMismatch(IssueRule):
     with (上年预算数 / 上年执行数 / an amount in a named earlier year; in a 决算, 年初预算 when
     the change is against the budget) and the change (增加/减少 … B万元), checks change =
     this year − the other, whatever the subject is (单位预留机动经费, a project, any 科目 row):
-    the statement is read by its structure, not by a vocabulary. Where it gives this year's
+    the statement is read by its structure, not by a vocabulary, in any order (较上年减少18.7%，
+    减少额为2.5万元; 与上年（X）相比…增加D; 与年初预算X相比减少D). A ratio 为上年X的R% narrows this
+    year's amount (二万元 is 1.5–2.5万元 by its digits; 为1.96万元的102.04% pins it to 2.00) or, with
+    no prior amount stated, gives the prior (amount / R). Where it gives this year's
     amount, the change and the percentage but no amount of the other year, and the three cannot
-    all hold, the figure further (in digits) from what the other two give is reported: the change
-    here, the percentage by BL205. Where it gives the change of a
+    all hold, the figure one keystroke from what the other two give is reported (the change
+    here, the percentage by BL205); when nothing tells which of the two is wrong, this rule
+    reports the change with both alternatives. Where it gives the change of a
     total and the changes of all its parts (基本支出 / 项目支出 …), checks that the part changes
     add up. Signs come from the direction words (增加/增长 +, 减少/下降/节约 −); a change whose
     only error is its direction word is BL204's. Interval rule throughout.
@@ -39,33 +43,49 @@ class YearOverYearChangeMismatch(IssueRule):
     def check(self, doc):
         yield from super().check(doc)
         for st in statements_of(doc):
-            blame = change_or_percent(st)
-            if blame is not None and blame[0] == "change":
-                d, a, c = st.one("change", True), st.one("amount", True), st.one("pct_change")
-                implied = blame[1]
-                right = "增加" if implied >= 0 else "减少"
-                yield self.at_span(
-                    doc, d.line, d.start, d.stop,
-                    f"{st.name()}{d.word}{d.text.strip()}，但本年{a.text.strip()}、{c.word}{c.text.strip()}，"
-                    f"增减额应为{money_text(abs(implied), d.unit, d.value.decimals)}"
-                    f"（按此增减额，增长率应为{format_decimal(abs(blame[2]), c.value.decimals)}%）",
-                    related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, c, "增减率")],
-                    suggestion=f"改为{right}{money_text(abs(implied), d.unit, d.value.decimals)}")
-            got = change_against(st)
-            if got is None:
+            yield from self._triple(doc, st)
+            basis = change_basis(st)
+            if basis is None:
                 continue
-            d, a, base = got
-            computed = a.interval() - base.interval()
+            d, a, base = basis.change, basis.amount, basis.base
+            computed = basis.computed
             stated = d.signed()
             if stated.meets(computed) or (flipped(stated).meets(computed) and d.value.value != 0):
                 continue  # agrees, or only the direction word is wrong (BL204)
             dec = d.value.decimals
             diff = middle(computed)
-            against = "年初预算" if d.base == "budget" else "上年"
             right = "增加" if diff >= 0 else "减少"
+            related = [related_quantity(doc, a, "本年金额")]
+            if base is not None:
+                related.append(related_quantity(doc, base, ("年初预算" if d.base == "budget" else "上年") + "金额"))
+            if basis.ratio is not None:
+                related.append(related_quantity(doc, basis.ratio, "为上年的比例"))
             yield self.at_span(
                 doc, d.line, d.start, d.stop,
-                f"{st.name()}{d.word}{d.text.strip()}，但本年{a.text.strip()}、{against}{base.text.strip()}，"
-                f"相差{money_text(diff, d.unit, dec)}",
-                related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, base, f"{against}金额")],
-                suggestion=f"改为{right}{money_text(abs(diff), d.unit, dec)}")
+                f"{st.name()}{d.word}{d.text.strip()}，但{basis.describe()}，相差{money_text(diff, d.unit, dec)}",
+                related=related, suggestion=f"改为{right}{money_text(abs(diff), d.unit, dec)}")
+
+    def _triple(self, doc, st):
+        """This year's amount, the change and the percentage with no prior amount: the change
+        when it is the likelier typo, or both when nothing tells which of the two is wrong."""
+        blame = triple_blame(st)
+        if blame is None or blame[0] not in ("change", "both"):
+            return
+        d, a, c = st.one("change", True), st.one("amount", True), st.one("pct_change")
+        kind, d_implied, c_implied = blame
+        right = "增加" if d_implied >= 0 else "减少"
+        d_text = money_text(abs(d_implied), d.unit, d.value.decimals)
+        c_text = format_decimal(abs(c_implied), c.value.decimals)
+        related = [related_quantity(doc, a, "本年金额"), related_quantity(doc, c, "增减率")]
+        if kind == "change":
+            yield self.at_span(
+                doc, d.line, d.start, d.stop,
+                f"{st.name()}{d.word}{d.text.strip()}，但本年{a.text.strip()}、{c.word}{c.text.strip()}，"
+                f"增减额应为{d_text}（按此增减额，增长率应为{c_text}%）",
+                related=related, suggestion=f"改为{right}{d_text}")
+            return
+        yield self.at_span(
+            doc, d.line, d.start, d.stop,
+            f"{st.name()}本年{a.text.strip()}、{c.word}{c.text.strip()}、{d.word}{d.text.strip()}不能同时成立："
+            f"按增减额，增减幅度应为{c_text}%；按增减幅度，增减额应为{d_text}",
+            related=related, suggestion=f"核对增减额（{d_text}）或增减幅度（{c_text}%）")

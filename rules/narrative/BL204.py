@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from linter.reconcile import IssueRule
-from linter.statements import (change_against, flipped, middle, money_text, opposite_word,
-                               related_quantity, statements_of)
+from linter.statements import (change_basis, flipped, middle, money_text, opposite_word, related_quantity,
+                               statements_of, triple_blame)
 
 
 class ChangeDirectionContradiction(IssueRule):
@@ -11,8 +13,11 @@ class ChangeDirectionContradiction(IssueRule):
     *What it does*: in any statement, whatever its subject, reports a direction word whose
     sign the figures contradict: a change whose amounts (this year vs last year, or a 决算 vs
     its 年初预算) only add up with the opposite word; 由X增加到Y when Y < X; a percentage
-    change whose word contradicts the amount change beside it (增加5万元，下降3%); 持平 for a
-    subject whose amounts differ or that the same statement says changed; 决算数大于/小于/等于
+    change whose word contradicts the amount change beside it (增加5万元，下降3%); both words of
+    a percentage and its change turned (较上年减少12.50%，减少额为2.00万元 where this year's amount
+    only fits an increase); a change against a ratio 为上年X的R% over 100%; 持平 for a
+    subject whose amounts differ or that the same statement says changed (基本持平 allows the
+    change its data entry gives, 3% of the amount compared with); 决算数大于/小于/等于
     预算数 against the 决算 and 年初预算 stated; the changes of a breakdown that only add up
     with one word flipped; and (warning) a direction word followed by a negative number
     (减少-3.07万元). A share's change in 百分点 is checked the same way against both years'
@@ -38,27 +43,47 @@ class ChangeDirectionContradiction(IssueRule):
         sts = statements_of(doc)
         for st in sts:
             yield from self._change_word(doc, st)
+            yield from self._both_words(doc, st)
             yield from self._from_to(doc, st)
             yield from self._percent_word(doc, st)
             yield from self._flat(doc, st)
             yield from self._compare(doc, st, sts)
 
     def _change_word(self, doc, st):
-        got = change_against(st)
-        if got is None:
+        basis = change_basis(st)
+        if basis is None:
             return
-        d, a, base = got
-        computed = a.interval() - base.interval()
+        d, a, base = basis.change, basis.amount, basis.base
+        computed = basis.computed
         if d.value.value == 0 or d.signed().meets(computed) or not flipped(d.signed()).meets(computed):
             return
-        against = "年初预算" if d.base == "budget" else "上年"
         right = opposite_word(d.word)
+        related = [related_quantity(doc, a, "本年金额")]
+        if base is not None:
+            related.append(related_quantity(doc, base, ("年初预算" if d.base == "budget" else "上年") + "金额"))
+        if basis.ratio is not None:
+            related.append(related_quantity(doc, basis.ratio, "为上年的比例"))
         yield self.at_span(
             doc, d.line, d.start, d.stop,
-            f"{st.name()}写「{d.word}」{d.text.strip()}，但本年{a.text.strip()}、{against}{base.text.strip()}，"
+            f"{st.name()}写「{d.word}」{d.text.strip()}，但{basis.describe()}，"
             f"实为{'增加' if middle(computed) > 0 else '减少'}{money_text(abs(middle(computed)), d.unit, d.value.decimals)}",
-            related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, base, f"{against}金额")],
-            suggestion=f"改为「{right}」")
+            related=related, suggestion=f"改为「{right}」")
+
+    def _both_words(self, doc, st):
+        """较上年减少11.0%，减少额为14.51万元 where the figures only hold as an increase: both
+        direction words are turned (this year's amount, the change and the percentage agree
+        once they are)."""
+        blame = triple_blame(st)
+        if blame is None or blame[0] != "direction":
+            return
+        d, a, c = st.one("change", True), st.one("amount", True), st.one("pct_change")
+        prior = a.interval() - flipped(d.signed())
+        yield self.at_span(
+            doc, c.line, c.start, c.stop,
+            f"{st.name()}写「{c.word}」{c.text.strip()}、{d.word}{d.text.strip()}，但本年{a.text.strip()}与这两个数"
+            f"只在{'增加' if d.sign < 0 else '减少'}时相符（上年应为{money_text(middle(prior), a.unit, a.value.decimals)}）",
+            related=[related_quantity(doc, d, "增减额"), related_quantity(doc, a, "本年金额")],
+            suggestion=f"改为「{opposite_word(c.word)}」「{opposite_word(d.word)}」")
 
     def _from_to(self, doc, st):
         # 由X增加到Y
@@ -86,8 +111,8 @@ class ChangeDirectionContradiction(IssueRule):
             return
         if d.value.value < 0 or c.value.value < 0:
             return  # a printed minus: BL204's negative-number warning
-        got = change_against(st)
-        if got is not None and not d.signed().meets(got[1].interval() - got[2].interval()):
+        basis = change_basis(st)
+        if basis is not None and not d.signed().meets(basis.computed):
             return  # the amount change is the wrong one (reported on it)
         yield self.at_span(
             doc, c.line, c.start, c.stop,
@@ -98,19 +123,21 @@ class ChangeDirectionContradiction(IssueRule):
         for w in st.words:
             if w.kind != "flat":
                 continue
+            a, p = st.one("amount", True), st.one("prior", True)
             d = next((q for q in st.quantities if q.role in ("change", "pct_change") and q.value.value != 0
-                      and q.sign is not None), None)
+                      and q.sign is not None and not _within(q, w, a, p)), None)
             if d is not None:
                 yield self.at_span(doc, w.line, w.start, w.stop,
                                    f"{st.name()}写「{w.word}」，同句又写{d.word}{d.text.strip()}",
                                    related=[related_quantity(doc, d, "增减")], suggestion=f"删去「{w.word}」或改正增减额")
                 continue
-            a, p = st.one("amount", True), st.one("prior", True)
-            if a is not None and p is not None and not a.interval().meets(p.interval()):
+            if a is not None and p is not None and not a.interval().meets(p.interval()) \
+                    and not _within_share(a.interval() - p.interval(), p.interval(), w.tolerance):
                 diff = middle(a.interval() - p.interval())
                 text = f"{'增加' if diff > 0 else '减少'}{money_text(abs(diff), a.unit, a.value.decimals)}"
+                loose = f"（变动超过{w.tolerance}%）" if w.tolerance else ""
                 yield self.at_span(doc, w.line, w.start, w.stop,
-                                   f"{st.name()}写「{w.word}」，但本年{a.text.strip()}、上年{p.text.strip()}，{text}",
+                                   f"{st.name()}写「{w.word}」，但本年{a.text.strip()}、上年{p.text.strip()}，{text}{loose}",
                                    related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")],
                                    suggestion=f"改为「{text}」")
 
@@ -142,3 +169,21 @@ class ChangeDirectionContradiction(IssueRule):
                 f"写决算数「{w.word}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}",
                 related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")],
                 suggestion=f"改为「{right}」")
+
+
+def _within_share(change: Interval, base: Interval, tolerance: Decimal) -> bool:
+    """Whether a change can be at most `tolerance` percent of the base (基本持平)."""
+    if tolerance <= 0 or base.high <= 0:
+        return False
+    smallest = Decimal(0) if change.low <= 0 <= change.high else min(abs(change.low), abs(change.high))
+    return smallest * 100 <= tolerance * base.high
+
+
+def _within(q, w, a, p) -> bool:
+    """A change stated beside 基本持平 that the word allows (增加0.01万元，基本持平)."""
+    if not w.tolerance:
+        return False
+    if q.unit == "%":
+        return abs(q.value.low) <= w.tolerance if not q.approx else False
+    base = p.interval() if p is not None else (a.interval() - q.signed() if a is not None else None)
+    return base is not None and _within_share(q.interval(), base, w.tolerance)

@@ -7,8 +7,8 @@ import regex
 from linter.findings import Related, related_line
 from linter.numbers import Interval, format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (Quantity, Statement, change_or_percent, clause_start, clean_subject, middle, ratio, related_quantity, roles, rounded,
-                               statements_of, subject_key, truncated)
+from linter.statements import (Quantity, Statement, clause_start, clean_subject, flipped, middle, ratio, related_quantity, roles,
+                               rounded, statements_of, subject_key, triple_blame, truncated)
 from linter.tablelinks import whole_from_tables
 from linter.vocab import load_json
 
@@ -33,18 +33,22 @@ class NarrativePercentMismatch(IssueRule):
     change / the amount it is measured against (stated, or this year's amount minus the
     change); a share 占B的C% against part / whole, the whole taken from the text (named, or the
     total that opens the list of parts) or from the tables; the shares of a list of parts
-    against 100% when they partition their total; a 决算's 完成年初预算的X% against 决算 / 年初预算;
+    against 100% when they partition their total; a 决算's 完成年初预算的X% / 执行率 / 完成率
+    against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
+    adjusted one, naming the base a rate on the other fits); a ratio 为上年X的R% against this
+    year / the prior;
     and a share's change in 百分点 against both years' shares. Each percentage is compared by
     the interval of its printed decimals, rounded or truncated (12.349% printed 12.34%: many
     documents truncate, and a figure that fits either reading is not wrong); in a list whose
     printed shares add up to exactly 100%, one share a unit off in its last decimal is the
-    convention of adjusting a share to make the list add up, not an error. A named whole is
-    found under any wording of it (占“三公”经费预算的X% … “三公”经费合计Y; 占支出总计的 … 支出预算总计),
-    before or after the share. A share computed against another whole than the one named is
-    reported with the whole that fits: another amount of the paragraph, else the one total the
-    text states elsewhere or the tables show that gives the share at its printed precision.
-    Rates are reported in the document's own terms (a 绩效自评报告's 全年执行数 / 全年预算数 /
-    执行率; a 决算's 决算 / 年初预算). A growth rate on a base of zero is a warning.
+    convention of adjusting a share to make the list add up, not an error. A loose percentage
+    (约10%, 近10%, 10%左右) holds within the wider of 10% of its value and one unit of its last
+    digit. A named whole is found under any wording of it (占“三公”经费预算的X% … “三公”经费合计Y;
+    占支出总计的 … 支出预算总计), before or after the share. A share computed against another whole
+    than the one named is reported with the whole that fits: another amount of the paragraph,
+    else the one total the text states elsewhere or the tables show that gives the share at its
+    printed precision. Rates are reported in the document's own terms (a 绩效自评报告's 全年执行数 /
+    全年预算数 / 执行率; a 决算's 决算 / 年初预算). A growth rate on a base of zero is a warning.
 
     *Why it matters*: percentages are quoted on their own; a wrong one survives every later
     correction of the amounts.
@@ -66,7 +70,7 @@ class NarrativePercentMismatch(IssueRule):
         sts = statements_of(doc)
         checks: list[_Check] = []
         for st in sts:
-            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._share(doc, st, sts),
+            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._ratio(doc, st), self._share(doc, st, sts),
                           self._siblings(doc, st, sts)):
                 for item in found:
                     if isinstance(item, _Check):
@@ -97,6 +101,10 @@ class NarrativePercentMismatch(IssueRule):
         base_q = st.one("budget", True) if c.base == "budget" else st.one("prior", True)
         if d is not None and d.value.value == 0 and c.value.value == 0:
             return
+        if d is not None and a is not None and base_q is not None:
+            amounts = a.interval() - base_q.interval()
+            if not d.signed().meets(amounts) and not flipped(d.signed()).meets(amounts):
+                d = None  # the change is wrong (BL203 reports it): the percentage is read from the amounts
         if d is not None:
             num = d.signed()
         elif a is not None and base_q is not None:
@@ -124,32 +132,64 @@ class NarrativePercentMismatch(IssueRule):
         m = middle(r)
         if c.sign and m and (m > 0) != (c.sign > 0) and c.value.value > 0:
             return  # the direction is wrong, not the size: BL204 when it can tell
-        blame = change_or_percent(st)
-        if blame is not None and blame[0] == "change":
-            return  # the change is the likelier typo: BL203 reports it
+        blame = triple_blame(st)
+        if blame is not None and blame[0] != "percent":
+            return  # the change is the likelier typo, or nothing tells (BL203), or both words are turned (BL204)
         related = [related_quantity(doc, x, note) for x, note in ((d, "增减额"), (a, "本年金额"), (base_q, "比较基数"))
                    if x is not None]
         fr, ft = self._fit(c, r)
         yield _Check(c, r, f"{st.name()}{c.word}{c.text.strip()}，按所列金额计算为{{calc}}%", related, fr, ft)
 
     def _rate(self, doc, st: Statement, sts):
+        """完成年初预算的X% / 执行率X% against 决算 (执行数) / the budget. When the statement
+        gives two budgets (年初预算 and 全年预算数 / 调整后预算), the rate is measured against the
+        adjusted one; a rate that fits only the other is reported with the base it fits."""
         q = st.one("rate")
         if q is None:
             return
-        b, a = st.one("budget", True), st.one("amount", True)
-        if b is None or a is None:
+        a = st.one("amount", True)
+        budgets = _distinct(st.all("budget", True))
+        if a is None or not budgets:
             return
-        r = ratio(a.interval(), b.interval())
+        base = _rate_base(budgets)
+        if base is None:
+            return
+        r = ratio(a.interval(), base.interval())
         if r is None:
             return
         fr, ft = self._fit(q, r)
         # in the document's own terms: a 绩效自评报告 states 全年执行数 / 全年预算数 / 执行率, a 决算
         # 决算数 / 年初预算 / 完成年初预算的X%
         a_label = _label(st, a, roles().final, "决算数")
-        b_label = _label(st, b, roles().budget, "年初预算")
+        label = _label(st, base, roles().budget, base.word if len(budgets) > 1 and base.word else "年初预算")
         q_label = _label(st, q, roles().rate, "完成预算").removesuffix("的")
-        yield _Check(q, r, f"{q_label}{q.text.strip()}，按{a_label}{a.text.strip()}、{b_label}{b.text.strip()}计算为{{calc}}%",
-                     [related_quantity(doc, a, a_label), related_quantity(doc, b, b_label)], fr, ft)
+        message = f"{q_label}{q.text.strip()}，按{a_label}{a.text.strip()}、{label}{base.text.strip()}计算为{{calc}}%"
+        related = [related_quantity(doc, a, a_label), related_quantity(doc, base, label)]
+        if not fr and not ft:
+            for other in budgets:
+                if other is base:
+                    continue
+                ro = ratio(a.interval(), other.interval())
+                if ro is not None and (rounded(q).meets(ro) or truncated(q).meets(ro)):
+                    message += f"；{q.text.strip()}是以{other.word or '预算'}{other.text.strip()}为基数算的，" \
+                               f"同时列有{label}时应以{label}为基数"
+                    related.append(related_quantity(doc, other, "相符的基数"))
+                    break
+        yield _Check(q, r, message, related, fr, ft)
+
+    def _ratio(self, doc, st: Statement):
+        """为上年1.96万元的102.04%: this year's amount / last year's. With no prior amount stated,
+        a ratio and a change that disagree are one pair (BL203 reports the change against it)."""
+        q = st.one("ratio")
+        a, p = st.one("amount", True), st.one("prior", True)
+        if q is None or q.unit != "%" or a is None or p is None:
+            return
+        r = ratio(a.interval(), p.interval())
+        if r is None:
+            return
+        fr, ft = self._fit(q, r)
+        yield _Check(q, r, f"{st.name()}为上年的{q.text.strip()}，按本年{a.text.strip()}、上年{p.text.strip()}计算为{{calc}}%",
+                     [related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")], fr, ft)
 
     def _share(self, doc, st: Statement, sts):
         for q in st.all("share"):
@@ -264,6 +304,27 @@ def _label(st: Statement, q: Quantity, words: regex.Pattern, default: str) -> st
 
 
 _QUALIFIERS = ("全年", "年初", "本年", "当年", "实际", "调整")
+
+
+def _distinct(budgets: list[Quantity]) -> list[Quantity]:
+    """The budgets of a statement, one per value (年初预算 restated in the same words once)."""
+    out: list[Quantity] = []
+    for b in budgets:
+        if not any(o.interval() == b.interval() for o in out):
+            out.append(b)
+    return out
+
+
+_ADJUSTED = regex.compile(r"全年|调整")
+
+
+def _rate_base(budgets: list[Quantity]) -> Quantity | None:
+    """The budget an execution rate is measured against: the only one; of 年初预算 and an
+    adjusted budget (全年预算数, 调整后预算), the adjusted one; None when that cannot be told."""
+    if len(budgets) == 1:
+        return budgets[0]
+    adjusted = [b for b in budgets if _ADJUSTED.search(b.word)]
+    return adjusted[0] if len(adjusted) == 1 else None
 
 
 def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
