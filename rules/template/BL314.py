@@ -73,7 +73,7 @@ def patterns():
     words = unit_words()
     heads = "|".join(regex.escape(h) for h in org_heads())
     start_words = set(regions()["body_words"]["words"]) | set(words["org_starts"])
-    starts = "|".join(regex.escape(w) for w in sorted(start_words, key=len, reverse=True))
+    starts = "|".join(regex.escape(w) for w in sorted(start_words, key=lambda w: (-len(w), w)))
     # an organisation right after a region: a body word, then up to its first head, then any
     # heads written straight after it (委员会办公室)
     org = regex.compile(rf"(?:{starts})(?:\p{{Han}}{{0,12}}?(?:{heads}))(?:{heads})*")
