@@ -56,6 +56,19 @@ class Linter:
         self.sel = Selection()
         self.rules = load_rules(self.sel)
 
+    def check_split(self, narrative_path: Path, tables_path: Path) -> tuple[list, bool]:
+        """The findings on a publication split into a 说明 file and a tables file, checked as
+        `check` checks two files of one run: joined when pairing recognises them, else each
+        alone; and whether they were paired."""
+        from linter.engine import run_rules
+        from linter.pairing import join, locate, pair, summarise
+        from linter.readers import read_document
+        docs = [read_document(str(narrative_path)), read_document(str(tables_path))]
+        if pair([summarise(d) for d in docs]):
+            joined = join(*docs)
+            return [locate(f, joined) for f in run_rules(joined, self.rules, self.sel)], True
+        return [f for d in docs for f in run_rules(d, self.rules, self.sel)], False
+
     def check(self, path: Path) -> list:
         from linter.engine import run_rules
         from linter.readers import read_document
@@ -109,11 +122,16 @@ def run(args) -> dict:
     kinds = [] if args.clean_only else args.kinds.split(",") if args.kinds else list(KINDS)
     from docgen.narrative import FRESH
     from docgen.narrative import HOLDOUT
-    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "holdout": HOLDOUT[0], "families": families,
+    from docgen.holdout2 import ON as HOLDOUT2
+    report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "holdout": HOLDOUT[0], "holdout2": HOLDOUT2[0],
+              "families": families,
               "kinds": {}, "clean": {},
               "formats": ["txt"]}
     if args.docx:
         report["formats"].append("docx")
+    if args.split:
+        report["formats"].append("split")
+        report["paired"] = [0, 0]
     t0 = time.time()
 
     def lint_doc(doc: GeneratedDoc):
@@ -125,6 +143,15 @@ def run(args) -> dict:
             dpath = tmp / f"{doc.name}.docx"
             write_docx(doc, dpath)
             results.append(evaluate(doc, lint.check(dpath), by_text=True))
+        if args.split:
+            narrative, tables = doc.split()
+            npath, tpath = tmp / f"{doc.name}-说明.txt", tmp / f"{doc.name}-表.txt"
+            npath.write_text(narrative, encoding="utf-8")
+            tpath.write_text(tables, encoding="utf-8")
+            findings, paired = lint.check_split(npath, tpath)
+            report["paired"][0] += paired
+            report["paired"][1] += 1
+            results.append(evaluate(doc, findings, by_text=True))
         return path, results
 
     for kind in kinds:
@@ -190,6 +217,7 @@ def run(args) -> dict:
 def print_report(rep: dict, misses: int, false: int = 0) -> None:
     fams = rep["families"]
     print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} fresh={rep['fresh']} "
+          f"holdout2={rep.get('holdout2', False)} "
           f"formats={','.join(rep['formats'])} "
           f"({rep['seconds']}s, files in {rep['dir']})")
     head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + \
@@ -211,6 +239,8 @@ def print_report(rep: dict, misses: int, false: int = 0) -> None:
             seen = f" [on it: {','.join(m['zone_rules'])}]" if m["zone_rules"] else ""
             print(f"    miss {Path(m['file']).name}:{m['line']} «{m['text']}»{seen} {m['statement']}")
     print(f"overall recall {tot_f}/{tot_n} = {tot_f / max(tot_n, 1):.2f}")
+    if "paired" in rep:
+        print(f"split publications paired: {rep['paired'][0]}/{rep['paired'][1]}")
     c = rep["clean"]
     print(f"clean documents: {c['docs']}, false findings {c['false']} = {c['per_doc']} per document")
     for fam, e in c["by_family"].items():
@@ -294,6 +324,9 @@ def main(argv=None) -> int:
     ap.add_argument("--clean-only", action="store_true", help="only the clean documents (false findings)")
     ap.add_argument("--holdout", action="store_true",
                     help="write the kinds that have one in the held-out wordings (written after the team tuned on the rest)")
+    ap.add_argument("--holdout2", action="store_true",
+                    help="write the statements in the second held-out set (structures of other provinces' documents; "
+                         "benchmarks/docgen/holdout2.py, not for rule authors to read)")
     ap.add_argument("--false", type=int, default=0, metavar="N",
                     help="show up to N false findings per rule on the clean documents, with their line")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -301,6 +334,9 @@ def main(argv=None) -> int:
     ap.add_argument("--misses", type=int, default=0, help="show up to this many missed plants per kind")
     ap.add_argument("--keep", default="", help="directory to keep the generated files in")
     ap.add_argument("--docx", action="store_true", help="also write each document as .docx and lint that")
+    ap.add_argument("--split", action="store_true",
+                    help="also write each document as a 说明 file and a tables file (a split publication) "
+                         "and lint the two together")
     ap.add_argument("--fresh", type=float, default=None, metavar="P",
                     help="share of statements written in the red-team wordings (default 0.5; 1 = only those)")
     ap.add_argument("--test-sample", action="store_true",
@@ -312,6 +348,9 @@ def main(argv=None) -> int:
     if args.holdout:
         from docgen import narrative
         narrative.HOLDOUT[0] = True
+    if args.holdout2:
+        from docgen import holdout2
+        holdout2.ON[0] = True
     if args.test_sample:
         found, false = test_sample()
         print("FLOOR = {" + ", ".join(f'"{k}": {v}' for k, v in found.items()) + "}")

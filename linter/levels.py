@@ -79,6 +79,27 @@ def item_rows(table: Table, col: int, skip: set[int], top_style, only_column: bo
     return out
 
 
+def closes_groups(rows: list[ItemRow]) -> bool:
+    """The group rows come after their items (项目 rows, then a 小计 that closes them), not
+    before: the last row is a group row and the first is not. Read such a table in reverse."""
+    return len(rows) > 1 and rows[-1].top and not rows[0].top
+
+
+def read_tree(rows: list[ItemRow], total: Number) -> tuple[list[Node] | None, list[Node]]:
+    """(the reading in which every parent adds up, or None; the tree the layout shows), in
+    the table's own order, whether its group rows open or close their groups: a subtotal after
+    its items is the parent of the rows above it, up to the previous subtotal."""
+    if not closes_groups(rows):
+        return by_arithmetic(rows, total), by_layout(rows)
+    backwards = rows[::-1]
+    found = by_arithmetic(backwards, total)
+    return (None if found is None else _reversed(found)), _reversed(by_layout(backwards))
+
+
+def _reversed(nodes: list[Node]) -> list[Node]:
+    return [Node(n.item, _reversed(n.children)) for n in reversed(nodes)]
+
+
 def by_arithmetic(rows: list[ItemRow], total: Number) -> list[Node] | None:
     """A reading of `rows` as a forest whose roots add up to `total` and in which every
     parent equals the sum of its children (interval rule), consistent with the layout: a

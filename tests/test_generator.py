@@ -254,3 +254,44 @@ def test_recall_floor(kind, tmp_path):
                 missed.append(f"{doc.name}: «{doc.plants[0].span.text}» in {doc.plants[0].zone_text[:80]}")
     assert total >= N_PER_KIND, f"{kind}: too few documents offer a place for it"
     assert found >= FLOOR[kind], f"{kind}: found {found}/{total}, floor {FLOOR[kind]}\n" + "\n".join(missed)
+
+
+# =========================================================================== held-out set 2
+
+NUMBER_KINDS = [k for k, v in KINDS.items() if v.issue == 8]
+
+
+@pytest.fixture
+def holdout2():
+    from docgen import holdout2 as h2
+    h2.ON[0] = True
+    yield
+    h2.ON[0] = False
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_holdout2_documents_are_consistent(family, holdout2):
+    """The second held-out wordings (benchmark --holdout2) keep the generator's invariants."""
+    for doc_type in DOC_TYPES:
+        test_tables_add_up(family, doc_type, "部门", 0)
+        test_narrative_states_the_tables(family, doc_type, "部门", 0)
+
+
+def test_holdout2_plants_are_in_the_text(holdout2):
+    """Every numbers kind finds a place in the held-out-2 wordings, its span is the planted text and
+    the only change from the clean document of the same seed."""
+    for kind in NUMBER_KINDS:
+        placed = 0
+        for family in FAMILIES:
+            for doc in bench.generate_for(kind, family, 1, 0):
+                placed += 1
+                (plant,) = doc.plants
+                lines = doc.text.split("\n")
+                assert lines[plant.span.line - 1][plant.span.start - 1:plant.span.end - 1] == plant.span.text
+                seed = int(doc.name.split("-")[3])
+                clean = generate(family, *bench.variants(seed), seed).text.split("\n")
+                if kind == "missing-table":
+                    continue
+                changed = [i + 1 for i, (a, b) in enumerate(zip(lines, clean)) if a != b]
+                assert plant.span.line in changed and len(lines) == len(clean), kind
+        assert placed, f"{kind} found no place in the held-out-2 wordings"

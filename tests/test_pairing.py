@@ -132,3 +132,30 @@ def test_a_half_alone_is_checked_alone(name, capsys):
     path = next(p for p in JIANGSU if p.name.startswith(name))
     main(["check", "--format", "json", str(path)])
     assert "已合并检查" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("family", ["hebei", "shanghai", "jiangsu", "mof"])
+def test_a_generated_publication_split_in_two_is_paired_and_checked_as_one(family, tmp_path):
+    """A publication of any template family, split into its 说明 and its tables file (the
+    generator's `split`), is paired, and a narrative amount that contradicts the tables is
+    found on the 说明 file only when its tables file is in the run."""
+    import sys
+
+    sys.path.insert(0, str(CORPUS.parent / "benchmarks"))
+    from docgen import generate
+    from generalisation import Linter
+
+    doc = next(d for s in range(12) if (d := generate(family, "预算", "部门", s, "personnel-split")) is not None)
+    narrative, tables = doc.split()
+    npath, tpath = tmp_path / "说明.txt", tmp_path / "表.txt"
+    npath.write_text(narrative, encoding="utf-8")
+    tpath.write_text(tables, encoding="utf-8")
+    lint = Linter()
+    found, paired = lint.check_split(npath, tpath)
+    assert paired
+    planted = doc.plants[0].span.text
+    hits = [f for f in found if f.rule.startswith("BL2") and planted in f.excerpt]
+    assert hits and all(f.path == str(npath) for f in hits)
+    # what it conflicts with is in the tables file, and the note names it
+    assert any(r.note.startswith("表.txt") for f in hits for r in f.related)
+    assert not [f for f in lint.check(npath) if f.rule.startswith("BL2") and planted in f.excerpt]

@@ -137,3 +137,13 @@ def test_line_zero_is_not_the_last_line():
     assert doc.line(1) is doc.lines[0]
     with pytest.raises(IndexError):
         doc.line(0)  # a table without rows has first_line 0: it must not point at the last line
+
+
+def test_a_form_feed_is_a_page_break_at_its_column(tmp_path):
+    """pdftotext and many exports end a page with a form feed: it is a space in the text view
+    (columns stay the file's) and the author's page break (Line.hard_breaks), which BL316 reads."""
+    p = tmp_path / "ff.txt"
+    p.write_text("一、部门职责\n负责全县工作。\f\n\f二、预算安排\n", encoding="utf-8")
+    doc = read_document(str(p))
+    assert [(ln.text, ln.hard_breaks) for ln in doc.lines] == [
+        ("一、部门职责", ()), ("负责全县工作。 ", (7,)), (" 二、预算安排", (0,))]

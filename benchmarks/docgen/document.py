@@ -67,6 +67,20 @@ class GeneratedDoc:
     blocks: list[Block]
     text: str = ""
     plants: list[Plant] = field(default_factory=list)
+    # lines (first, last, inclusive) of each standard table (not the 绩效 forms): what a
+    # publication split into a 说明 file and a tables file puts in the tables file
+    table_lines: list[tuple[int, int]] = field(default_factory=list)
+
+    def split(self) -> tuple[str, str]:
+        """The document as two files of one publication: the 说明 (everything but the standard
+        tables) and the tables file, under a title naming the body, the year and the kind."""
+        lines = self.text.split("\n")
+        inside = {i for a, b in self.table_lines for i in range(a, b + 1)}
+        b = self.budget
+        title = f"{b.name}{b.year}年{'度' if b.doc_type == '决算' else ''}{b.scope}{b.doc_type}公开表"
+        narrative = [ln for i, ln in enumerate(lines, 1) if i not in inside]
+        tables = [title, ""] + [ln for i, ln in enumerate(lines, 1) if i in inside]
+        return "\n".join(narrative), "\n".join(tables)
 
     @property
     def clean(self) -> bool:
@@ -104,11 +118,14 @@ class Builder:
     def write(self, name: str) -> GeneratedDoc:
         lines: list[str] = []
         where_lines: dict[int, tuple[int, int, str]] = {}
+        table_lines: list[tuple[int, int]] = []
         for bl in self.blocks:
             first = len(lines) + 1
             if bl.table is not None:
                 lines.extend(write_table(self.b, bl.table, self.tables.index(bl.table) + 1))
                 where_lines[id(bl.table)] = (first, len(lines), "")
+                if bl.table.key != "performance":
+                    table_lines.append((first, len(lines)))
             else:
                 text = bl.prefix + bl.st.render()
                 if bl.role == "heading" and self.b.family == "hebei" and bl.level == 1:
@@ -118,7 +135,7 @@ class Builder:
             if bl.role == "table" or (bl.role == "para" and self.b.family == "hebei" and self.rng.random() < 0.0):
                 lines.append("")
         text, spans = locate(lines)
-        doc = GeneratedDoc(name, self.b, self.blocks, text)
+        doc = GeneratedDoc(name, self.b, self.blocks, text, table_lines=table_lines)
         if len(self.pending) > 1:
             raise NotImplementedError("one plant per document")
         if self.pending and not spans:
@@ -366,4 +383,4 @@ def _some(rng: random.Random, rows, k: int):
 
 def _procurement(b: Budget, n: Narrator) -> TableSpec:
     from .tables import procurement
-    return procurement(b, n.w, "procurement", f"{b.scope}政府采购预算")
+    return procurement(b, n.w, "procurement", f"{b.scope}政府采购预算", by_project=b.extra_table)

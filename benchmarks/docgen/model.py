@@ -125,6 +125,8 @@ class Budget:
     vehicles: int = 0
     staff: int = 0
     quantum: Decimal = Decimal(100)   # smallest amount step in 元
+    # the 政府采购 table by project (项目 → 品目): the mof family's tenth table, a Hebei layout
+    extra_table: bool = False
 
     # ---------------------------------------------------------------- figures
     @property
@@ -346,6 +348,8 @@ def make_budget(seed: int, family: str, doc_type: str = "预算", scope: str = "
     b = Budget(family, year, doc_type, scope, region, kind, name, shorts, parent, oth, other_name,
                other_local_name=other_local, quantum=quantum)
     _fill(b, Maker(rng, quantum), rng)
+    # drawn from a stream of its own, so every other figure of the seed stays as it was
+    b.extra_table = family in ("mof", "hebei") and random.Random(f"{family}/{doc_type}/{scope}/{seed}/table").random() < 0.6
     return b
 
 

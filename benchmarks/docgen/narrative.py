@@ -42,9 +42,13 @@ class Statement:
     edits: list[tuple[str, str]] = field(default_factory=list)  # text-level plants: (old, new), once
     layout: str = "inline"        # how {parts} is written: inline | respectively | numbered | circled | lines
     part_format: str = "{0}{1}{2}"   # label, amount, suffix (share-first wordings: "{0}占{2}，计{1}")
+    alias: dict = field(default_factory=dict)   # slot -> how it is written: {value: text} or a function
 
     def render(self) -> str:
         slots = dict(self.slots)
+        for key, how in self.alias.items():   # the slot keeps its plain value; a plant replaces that
+            if key in slots:
+                slots[key] = _written(slots[key], how)
         if self.parts:
             slots["parts"] = self.render_parts()
         text = self.template.format(**slots)
@@ -61,7 +65,15 @@ class Statement:
             if shares:
                 text += "，分别占" + self.slots.get("whole_of", "") + "、".join(shares)
             return text
+        if self.layout == "resp-he":        # A、B和C分别为X、Y和Z，分别占P、Q和R
+            shares = [self.slots[m] for _, _, suffix in self.parts for m in SHARE_SLOT.findall(suffix)]
+            text = _and([i[0] for i in items]) + self.slots.get("resp", "分别为") + _and([i[1] for i in items])
+            if shares:
+                text += "，" + self.slots.get("whole_of", "分别占") + _and(shares)
+            return text + self.slots.get("resp_tail", "").format(**self.slots)
         pieces = [self.part_format.format(*i) for i in items]
+        if self.layout == "yishi":          # 一是A X；二是B Y
+            return "；".join(f"{chinese_int(n)}是{p}" for n, p in enumerate(pieces, 1))
         if self.layout == "numbered":       # （1）A X；（2）B Y
             return "；".join(f"（{n}）{p}" for n, p in enumerate(pieces, 1))
         if self.layout == "circled":        # ①A X，②B Y
@@ -70,6 +82,19 @@ class Statement:
             num = self.slots.get("line_num", "{n}．")
             return "；".join("\n" + num.format(n=n, cn=chinese_int(n)) + p for n, p in enumerate(pieces, 1))
         return self.part_sep.join(pieces)
+
+
+def _and(items: list[str]) -> str:
+    """A、B和C"""
+    return "、".join(items[:-1]) + "和" + items[-1] if len(items) > 1 else "".join(items)
+
+
+def _written(value: str, how) -> str:
+    """A slot's value as an alias writes it, inside a plant's marks if it carries them."""
+    marked = value.startswith("\x01") and value.endswith("\x02")
+    inner = value[1:-1] if marked else value
+    inner = how(inner) if callable(how) else how.get(inner, inner)
+    return "\x01" + inner + "\x02" if marked else inner
 
 
 def direction(cur: Decimal, prior: Decimal, verbs=("增加", "减少", "持平")) -> str:
@@ -135,6 +160,8 @@ class Narrator:
 
     # ---------------------------------------------------------------- statement kinds
     def income(self) -> Statement:
+        if holdout2.ON[0]:
+            return holdout2.income(self)
         b, Y = self.b, self.Y
         parts = [["一般公共预算拨款收入" if self.rng.random() < 0.5 else "一般公共预算收入", self.m(b.gpb, True), ""],
                  ["政府性基金预算拨款收入" if self.rng.random() < 0.5 else "政府性基金收入", self.m(b.fund, True), ""]]
@@ -172,6 +199,8 @@ class Narrator:
         return st
 
     def expense(self) -> Statement:
+        if holdout2.ON[0]:
+            return holdout2.expense(self)
         b, Y = self.b, self.Y
         v = self.verb()
         pub = self.rng.choice(["公用经费", "日常公用经费"])
@@ -216,6 +245,8 @@ class Narrator:
 
     def change(self, subject: str, cur: Decimal, prior: Decimal, kind: str = "change") -> Statement:
         """A year-over-year statement: amount, prior, change, percent, direction in various subsets."""
+        if holdout2.ON[0]:
+            return holdout2.change(self, subject, cur, prior, kind)
         Y = self.Y
         d = direction(cur, prior)
         chg = abs(cur - prior)
@@ -288,11 +319,15 @@ class Narrator:
         return lead + self.rng.choice(why) + "。"
 
     def total_change(self) -> Statement:
+        if holdout2.ON[0]:
+            return holdout2.total_change(self)
         subj = self.rng.choice([f"{self.b.scope}收支", "收支总额", "收入支出总计", "支出总额",
                                 f"{self.b.scope}收支总计"])
         return self.change(subj, self.b.total, self.b.prior_total)
 
     def shares(self) -> Statement:
+        if holdout2.ON[0]:
+            return holdout2.shares(self)
         b = self.b
         places = self.w.s.percent_places
         s1 = pct(b.basic, b.total, places)
@@ -335,6 +370,9 @@ class Narrator:
         """The 类 the 一般公共预算 spends on, with their shares."""
         b = self.b
         classes = [c for c in b.classes() if b.sum_of(c, "gpb")]
+        if holdout2.ON[0]:
+            form = self.pick(self.FORMS, self.FRESH_FORMS)
+            return holdout2.class_list(self, classes, lambda c: self.subject_name(c, form))
         total = b.gpb
         templates = [
             "一般公共预算" + ("财政拨款" if self.rng.random() < 0.5 else "") + "支出{total}，主要用于以下方面：{parts}。",
@@ -432,6 +470,8 @@ class Narrator:
             return st
         if self.fin and row.initial:
             return self.completion(name, row.initial, amt, code=row.code)
+        if holdout2.ON[0]:
+            return holdout2.subject(self, row, name, _purpose(row))
         spend = "" if name.endswith(("支出", "科目", "支出”")) else "支出"
         templates = [
             "{name}" + self.verb() + "{amt}，" + use + "。",
@@ -463,6 +503,8 @@ class Narrator:
                          facts={"amt": amt, "code": row.code, "share": share})
 
     def completion(self, name: str, initial: Decimal, final: Decimal, code: str = "") -> Statement:
+        if holdout2.ON[0]:
+            return holdout2.completion(self, name, initial, final, code)
         rate = pct(final, initial, self.w.s.percent_places)
         rel = "大于" if final > initial else "小于" if final < initial else "等于"
         reason = {"大于": "年中追加预算", "小于": "厉行节约、压减一般性支出", "等于": "按预算执行"}[rel]
@@ -501,6 +543,8 @@ class Narrator:
 
     # ---------------------------------------------------------------- 三公, 机关运行, 采购, 资产
     def three_public(self) -> Statement:
+        if holdout2.ON[0]:
+            return holdout2.three_public(self)
         b = self.b
         t, tp = b.three_public, b.three_public_prior
         total, prior = b.three_public_total, sum(tp.values(), ZERO)
@@ -582,6 +626,8 @@ class Narrator:
             st = self.change("机关运行经费", b.running, b.running_prior, kind="running-change")
             st.facts["amt"] = b.running
             return st
+        if holdout2.ON[0]:
+            return holdout2.running(self)
         templates = [
             "{Y}年{body}机关运行经费" + self.verb() + "{amt}，主要用于" + purpose + "。",
             "{body}{Y}年度机关运行经费共计安排{amt}，用于" + purpose + "。",
@@ -609,6 +655,8 @@ class Narrator:
         b = self.b
         if not b.procurement:
             return None
+        if holdout2.ON[0]:
+            return holdout2.procurement(self)
         fresh_labels = self.fresh()
         style = self.rng.randrange(2)
         labels = {"货物": ["拟采购货物支出", "货物类"], "工程": ["拟采购工程支出", "工程类"],
@@ -715,6 +763,8 @@ class Narrator:
         if self.rng.random() < FRESH[0] and self.b.short_names and not self.b.short_names[0].startswith("本"):
             short = self.b.short_names[0]   # the own abbreviation, defined and then used
             out.append(f"{b.name}（以下简称“{short}”）{Y}年共有在职人员{b.staff}人，{short}内设机构{self.rng.randint(3, 9)}个。")
+        if holdout2.ON[0]:
+            out.extend(holdout2.traps(self))
         return out
 
     def plan_targets(self) -> list[Statement]:
@@ -825,3 +875,6 @@ def _purpose(row: Row) -> str:
     if code.startswith("2296"):
         return "彩票公益金安排的社会福利项目"
     return "开展业务工作的项目支出"
+
+
+from . import holdout2  # noqa: E402  (the held-out set 2 builds on the Statement above)

@@ -146,7 +146,7 @@ def _change_direction(bd: Builder) -> bool:
 @kind("share-wrong", 8, "BL2", ("BL205",), "a share (占X%) is not part / whole")
 def _share_wrong(bd: Builder) -> bool:
     options = []   # (statement, slot, true share): the partitions, the “三公” items, a 科目's share of the total
-    for st in bd.statements("share", "three-public"):
+    for st in bd.statements("share", "three-public", "procurement"):
         for i, true in enumerate(st.facts.get("shares", [])):
             if "{s%d}" % i in "".join(part[2] for part in st.parts):
                 options.append((st, f"s{i}", true))
@@ -272,14 +272,16 @@ def _table_sum(bd: Builder) -> bool:
 @kind("procurement-levels", 8, "BL1", ("BL108",), "a multi-level 政府采购 table whose level does not add up")
 def _procurement_levels(bd: Builder) -> bool:
     t = bd.table("procurement")
-    if not t or bd.b.family != "jiangsu" or len(t.rows) < 3:
+    if not t or not t.levels or len(t.rows) < 3:
         return False
-    # an item (物品) row: the 项目 above it no longer adds up
-    items = [i for i, row in enumerate(t.rows) if row[3] and (i, 5) in t.cells]
+    # an item (物品/品目) row: the project it belongs to no longer adds up
+    label_col, col = t.levels
+    items = [i for i, row in enumerate(t.rows)
+             if row[label_col] and row[label_col] != "小计" and (i, col) in t.cells and i != t.total_row]
     if not items:
         return False
     i = bd.rng.choice(items)
-    t.rows[i][5] = mark(bd.w.cell(_wrong(bd, t.cells[(i, 5)])))
+    t.rows[i][col] = mark(bd.w.cell(_wrong(bd, t.cells[(i, col)])))
     return _plant(bd, "procurement-levels", t, note=t.title)
 
 

@@ -22,6 +22,7 @@ class TableSpec:
     unit: str = "万元"
     cells: dict = field(default_factory=dict)   # (row, col) -> Decimal value, for planting table errors
     total_row: int | None = None                # index in rows of the total row
+    levels: tuple[int, int] | None = None       # a multi-level table: (column naming an item row, amount column)
 
 
 def _code_cells(b: Budget, code: str) -> list[str]:
@@ -225,7 +226,7 @@ def fund(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
                       lambda r: [r.fund, ZERO, r.fund], rows)
 
 
-def procurement(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
+def procurement(b: Budget, w: Writer, key: str, title: str, by_project: bool = False) -> TableSpec:
     if b.family == "jiangsu":
         head = ["采购品目大类", "专项名称", "经济科目", "采购物品名称", "采购组织形式", "总计"]
         out, cells = [], {}
@@ -248,7 +249,9 @@ def procurement(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
                         cells[(len(out), 5)] = p[3]
                         out.append(["", "", "", p[2], "分散自行组织" if p[3] < 500000 else "政府集中采购",
                                     w.cell(p[3])])
-        return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=0)
+        return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=0, levels=(3, 5))
+    if by_project and b.procurement:
+        return _procurement_by_project(b, w, key, title)
     head = ["采购项目", "采购品目", "数量", "金额"]
     out, cells = [], {}
     for p in b.procurement:
@@ -258,6 +261,39 @@ def procurement(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
     out.append(["合计", "", "", w.cell(b.procurement_total)])
     note = "" if b.procurement else "注：无政府采购预算，空表列示。"
     return TableSpec(key, title, [head], out, note=note, unit=w.s.table_unit, cells=cells, total_row=len(out) - 1)
+
+
+def _procurement_by_project(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
+    """Two other multi-level layouts (项目 → 品目), so the level check is not tried on the
+    Jiangsu layout alone: in the Ministry family's tenth table each project row carries its sum
+    and its 品目 rows follow in the next column, the total first; in the Hebei family each
+    project's 品目 rows come first and a 小计 row closes them, the 合计 last."""
+    projects = list(dict.fromkeys(p[1] for p in b.procurement))
+    out, cells = [], {}
+    if b.family == "mof":
+        head = ["项目名称", "采购品目", "采购方式", "预算金额"]
+        cells[(0, 3)] = b.procurement_total
+        out.append(["合计", "", "", w.cell(b.procurement_total)])
+        for proj in projects:
+            items = [p for p in b.procurement if p[1] == proj]
+            cells[(len(out), 3)] = sum((p[3] for p in items), ZERO)
+            out.append([proj + "项目", "", "", w.cell(cells[(len(out), 3)])])
+            for p in items:
+                cells[(len(out), 3)] = p[3]
+                out.append(["", p[2], "分散采购" if p[3] < 500000 else "集中采购", w.cell(p[3])])
+        return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=0, levels=(1, 3))
+    head = ["采购项目", "采购品目", "金额"]
+    for proj in projects:
+        items = [p for p in b.procurement if p[1] == proj]
+        for p in items:
+            cells[(len(out), 2)] = p[3]
+            out.append([proj, p[2], w.cell(p[3])])
+        cells[(len(out), 2)] = sum((p[3] for p in items), ZERO)
+        out.append(["小计", "", w.cell(cells[(len(out), 2)])])
+    cells[(len(out), 2)] = b.procurement_total
+    out.append(["合计", "", w.cell(b.procurement_total)])
+    return TableSpec(key, title, [head], out, unit=w.s.table_unit, cells=cells, total_row=len(out) - 1,
+                     levels=(1, 2))
 
 
 def assets(b: Budget, w: Writer, key: str, title: str) -> TableSpec:
@@ -339,7 +375,7 @@ def table_set(b: Budget, w: Writer) -> list[TableSpec]:
             three_public(b, w, "three", "一般公共预算“三公”经费支出表"),
             fund(b, w, "fund", "政府性基金预算支出表"),
             empty("soe", "国有资本经营预算支出表", b, w, "国有资本经营预算支出"),
-        ]
+        ] + ([procurement(b, w, "procurement", "政府采购预算表", by_project=True)] if b.procurement and b.extra_table else [])
     if b.family == "shanghai":
         p = f"{Y}年{s if s == '部门' else '预算单位'}"
         return [

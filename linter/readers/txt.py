@@ -132,7 +132,13 @@ def txt_document(text: str, path: str) -> Document:
 
 def _line(number: int, text: str) -> Line:
     """A line of the file with its bookmarks blanked out; a heading style when one of them
-    marks a heading."""
+    marks a heading. A form feed (a page break, as pdftotext and many exports write them) is a
+    space at the same column, recorded as the author's page break."""
+    if "\f" in text:
+        breaks = tuple(i for i, ch in enumerate(text) if ch == "\f")
+        line = _line(number, text.replace("\f", " "))
+        line.hard_breaks = breaks
+        return line
     md = MD_HEADING.match(text) if "#" in text[:8] else None
     if md:
         # "## 一、收入预算情况" reads as the heading 一、收入预算情况, at the same columns

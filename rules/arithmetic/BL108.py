@@ -4,7 +4,7 @@ import regex
 
 from linter.engine import Rule
 from linter.findings import related_cell
-from linter.levels import by_arithmetic, by_layout, item_rows, mismatches
+from linter.levels import item_rows, mismatches, read_tree
 from linter.structure import column_key
 from linter.figures import amount_columns, cell_in, clean_name, column_name, data, printed, sum_mismatch, tally, unit_of
 
@@ -112,7 +112,8 @@ class ItemTotalMismatch(Rule):
 
 
     def _levels(self, doc, table, spec, t):
-        """A table of several levels (品目 → 项目 → 物品, or 单位小计 → 物品): the reading in
+        """A table of several levels (品目 → 项目 → 物品, or 单位小计 → 物品; a group row may
+        open its group or close it, as a 小计 after its items): the reading in
         which every parent adds up is accepted; when none does, the parents of the layout's
         tree that do not add up are reported."""
         rows = table.data_rows()
@@ -125,9 +126,10 @@ class ItemTotalMismatch(Rule):
             if not items:
                 continue
             tally(doc, self.code)
-            if by_arithmetic(items, total_cell.number) is not None:
+            found, layout = read_tree(items, total_cell.number)
+            if found is not None:
                 continue
-            for cell, children in mismatches(by_layout(items), total_cell):
+            for cell, children in mismatches(layout, total_cell):
                 parts = [c.item.cell for c in children]
                 m = sum_mismatch(doc, self.code, cell, parts)
                 if m is None:
