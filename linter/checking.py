@@ -65,7 +65,7 @@ class _Tasks:
         self.rules, self.selection, self.want_lines = rules, selection, want_lines
 
     def file(self, path: str) -> FileResult:
-        from . import output
+        from . import output, patterncache
         from .cli import _read
         from .i18n import severity_word
         from .pairing import summarise
@@ -93,6 +93,7 @@ class _Tasks:
             return result
         if summary["part"] != "whole":
             result.half = (doc, summary)
+        patterncache.save()  # in a worker, before its result is sent: it is killed afterwards
         return result
 
     def pair(self, halves: tuple[Document, Document]) -> Lint:

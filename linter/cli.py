@@ -6,8 +6,6 @@ import json
 import os
 import sys
 
-from .model import InputError
-
 EXTS = (".txt", ".md", ".markdown", ".docx", ".pdf")
 INPUT_ERROR = "BL000"
 
@@ -47,6 +45,7 @@ def selection_and_rules(args):
     selector that names no rule)."""
     from .config import find_config, load_selection
     from .engine import RulePackError, select_rules
+    from .model import InputError
 
     try:
         selection = load_selection(args.config or find_config())
@@ -96,7 +95,7 @@ def _limits_from(args, selection) -> None:
 
 
 def cmd_check(args) -> int:
-    from . import output
+    from . import output, patterncache
     from .checking import check_files
 
     chosen = selection_and_rules(args)
@@ -108,6 +107,7 @@ def cmd_check(args) -> int:
         print("budgetlint: 没有可检查的文件", file=sys.stderr)
         return 2
     run = check_files(files, selection, rules, want_lines=args.format == "text", jobs=args.jobs)
+    patterncache.save()  # what the rules compiled here; a worker saves its own
     findings = sorted(run.findings, key=lambda f: f.sort_key())
     kept = output.accept(args, findings, files)
     if isinstance(kept, int):
@@ -129,6 +129,7 @@ def _read(path: str, limits=None):
     """The analysed document (within `limits`, the defaults when None); InputError with a
     one-line cause for any failure, a reader bug included."""
     from .limits import DEFAULT
+    from .model import InputError
     from .readers import read_document
 
     if not os.path.exists(path):
@@ -143,6 +144,7 @@ def _read(path: str, limits=None):
 
 def cmd_extract(args) -> int:
     from .extract import extract, vocabulary_report
+    from .model import InputError
 
     if args.vocabulary:
         from .vocab import VocabularyError
@@ -270,6 +272,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["check"]:  # before the imports that compile patterns (see linter.patterncache)
+        from . import patterncache
+
+        patterncache.install()
     parser = build_parser(argv[0] if argv else None)
     try:
         args = parser.parse_args(argv)

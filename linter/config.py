@@ -15,11 +15,6 @@ from .findings import SEVERITIES
 from .limits import STOP_FIELDS, Limits, parse_bytes
 from .model import InputError
 
-try:  # Python 3.11+
-    import tomllib
-except ModuleNotFoundError:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[no-redef]
-
 KEYS = ("select", "extend-select", "ignore", "extend-ignore", "severity", "per-file-ignores", "options", "limits")
 
 
@@ -65,6 +60,10 @@ def load_selection(path: str | None) -> Selection:
     sel = Selection()
     if not path:
         return sel
+    try:  # imported here: a check without a configuration file does not pay for it (~3 ms)
+        import tomllib
+    except ModuleNotFoundError:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
     try:
         with open(path, "rb") as fh:
             data = tomllib.load(fh)

@@ -993,7 +993,7 @@ class CategoryScore:
 
 @lru_cache(maxsize=None)
 def _category_pattern():
-    stems = sorted({w[:-2] if w.endswith("指标") else w for w in vocab()["level1"]}, key=len, reverse=True)
+    stems = sorted({w[:-2] if w.endswith("指标") else w for w in vocab()["level1"]}, key=lambda w: (-len(w), w))
     alt = "|".join(map(regex.escape, stems))
     return regex.compile(rf"({alt})(?:类)?(?:指标)?\s*(?:得分|得|评分)?\s*(?:为|：|:)?\s*(\d+(?:\.\d+)?)\s*分")
 
@@ -1160,7 +1160,7 @@ def _grade_groups() -> list[tuple]:
 def _band_patterns() -> tuple:
     """(pattern, bounded_below) of every way a band is stated: the grade word in group `w`, its
     bound(s) in `a` (and `b` for a span); a band stated with 以下 starts at 0."""
-    words = "|".join(sorted({regex.escape(w) for g in _grade_groups() for w in g}, key=len, reverse=True))
+    words = "|".join(sorted({regex.escape(w) for g in _grade_groups() for w in g}, key=lambda w: (-len(w), w)))
     w = rf"(?P<w>{words})"
 
     def num(name: str) -> str:

@@ -57,3 +57,16 @@ def cli_json(*args: str) -> list[dict]:
 @pytest.fixture
 def corpus():
     return CORPUS
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pattern_cache_in_tmp(tmp_path_factory):
+    """`check` keeps compiled patterns in the user's cache folder (linter.patterncache): the
+    tests' commands, in this process or in a child, keep theirs in a folder of the session."""
+    before = os.environ.get("BUDGETLINT_CACHE_DIR")
+    os.environ["BUDGETLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("budgetlint-cache"))
+    yield
+    if before is None:
+        del os.environ["BUDGETLINT_CACHE_DIR"]
+    else:
+        os.environ["BUDGETLINT_CACHE_DIR"] = before

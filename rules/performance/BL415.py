@@ -38,7 +38,7 @@ class GradeMismatch(Rule):
 
     def check(self, doc):
         bands = grade_bands(doc)
-        words = sorted({w for g in vocab()["grades"] for w in g["words"]}, key=len, reverse=True)
+        words = sorted({w for g in vocab()["grades"] for w in g["words"]}, key=lambda w: (-len(w), w))
         grade_re = regex.compile(r"(?:为|评价等级|等级|评定为|属于|：|:)\s*[“\"]?(" + "|".join(words) + r")")
         for ln, m in overall_scores(doc):
             text = fold(ln.text)

@@ -115,17 +115,19 @@ def lone_adverb(text: str, p: int, run_end: int, lo: int, hi: int, model: WordMo
     return not model.is_predicate(text[p + 1:p + 1 + ends[0]])
 
 
-def typo_candidates(text: str, cost: float = TYPO_COST, model: WordModel | None = None):
+def typo_candidates(text: str, cost: float = TYPO_COST, model: WordModel | None = None, memo: dict | None = None):
     """(start, end, right word, index of the replaced character, 'shape' | 'sound', gain, lone) for every
     2–4 character token of `text` that is no word but becomes a target word when one character
     is replaced by its look-alike or sound-alike, when the text around reads corrected at least
     exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
     reads 自己|经常; 一是 is 一|是). A token's last character that reads as a lone adverb
-    modifying nothing (年未，, 期未余额) is scored as an unknown character (lone: True)."""
-    index, model, conf = typo_index(), model or word_model(), confusion()
-    known, get_pair, slip_for = model.words, conf.get, slips().get
-    key_id, all_fills, ends = index.key_id, index.fills, index.ends
-    free = context()["free_chars"]
+    modifying nothing (年未，, 期未余额) is scored as an unknown character (lone: True).
+    `memo` (a dict kept by the caller for one model, e.g. over one document's lines) remembers
+    each token's corrections: the same tokens recur on many lines."""
+    model = model or word_model()
+    fixes_of = memo if memo is not None else {}
+    index = typo_index()
+    tables = (model.words, index.key_id, index.fills, index.ends, context()["free_chars"], confusion().get, slips().get)
     written_of: dict[tuple[int, int], float] = {}  # the reading as written, per window
     for run in han_runs().finditer(text):
         a, b = run.span()
@@ -134,36 +136,54 @@ def typo_candidates(text: str, cost: float = TYPO_COST, model: WordModel | None 
                 if i + n > b:
                     continue
                 tok = text[i:i + n]
-                if tok in known:
-                    continue
-                for j in range(n):
+                fixes = fixes_of.get(tok)
+                if fixes is None:
+                    fixes = fixes_of[tok] = _corrections(tok, *tables)
+                for j, c, kind in fixes:
                     x = tok[j]
-                    if x in free:
-                        continue
-                    k = key_id(tok[:j] + "?" + tok[j + 1:])
-                    if k is None:
-                        continue
-                    may_be = slip_for(x, "")  # the characters x may have been typed for
-                    for c in all_fills[ends[k - 1] if k else 0:ends[k]]:  # the targets' characters here
-                        if c not in may_be:
-                            continue
-                        pair = get_pair(c)
-                        kind = "shape" if x in pair[0] else ("sound" if x in pair[1] else None)
-                        if kind is None:
-                            continue
-                        w = tok[:j] + c + tok[j + 1:]
-                        lo, hi = max(a, i - WINDOW), min(b, i + n + WINDOW)
-                        written = written_of.get((lo, hi))
-                        if written is None:
-                            written = written_of[lo, hi] = best_reading(text[lo:hi], model)
-                        gain = best_reading(text[lo:i] + w + text[i + n:hi], model) - written
-                        # a lone adverb that modifies nothing belongs to the word before it: the
-                        # token it closes (期未|余额 -> 期末), not one it would open (未余 -> 为余)
-                        lone = gain + TYPO_COST_KNOWN_WORD <= 0 and j == n - 1 and lone_adverb(text, i + j, b, lo, hi, model)
-                        if lone:
-                            gain += model.get(x) - UNKNOWN_CHAR
-                        if gain + cost > 0:
-                            yield i, i + n, w, j, kind, gain, lone
+                    w = tok[:j] + c + tok[j + 1:]
+                    lo, hi = max(a, i - WINDOW), min(b, i + n + WINDOW)
+                    written = written_of.get((lo, hi))
+                    if written is None:
+                        written = written_of[lo, hi] = best_reading(text[lo:hi], model)
+                    gain = best_reading(text[lo:i] + w + text[i + n:hi], model) - written
+                    # a lone adverb that modifies nothing belongs to the word before it: the
+                    # token it closes (期未|余额 -> 期末), not one it would open (未余 -> 为余)
+                    lone = gain + TYPO_COST_KNOWN_WORD <= 0 and j == n - 1 and lone_adverb(text, i + j, b, lo, hi, model)
+                    if lone:
+                        gain += model.get(x) - UNKNOWN_CHAR
+                    if gain + cost > 0:
+                        yield i, i + n, w, j, kind, gain, lone
+
+
+def _corrections(tok: str, known, key_id, all_fills: str, ends, free: str, get_pair, slip_for) -> tuple:
+    """(index of the replaced character, right character, 'shape' | 'sound') of every way `tok`,
+    no word, becomes a target word by one look-alike or sound-alike character (typo_index(),
+    confusion(), slips()); () for a word."""
+    if tok in known:
+        return ()
+    out = []
+    for j, x in enumerate(tok):
+        if x in free:
+            continue
+        k = key_id(tok[:j] + "?" + tok[j + 1:])
+        if k is None:
+            continue
+        fills = all_fills[ends[k - 1] if k else 0:ends[k]]  # the targets' characters here
+        may_be = slip_for(x, "")  # the characters x may have been typed for (a few)
+        for c in may_be:  # nearly always none is here: a few substring tests, not a walk of the fills
+            if c in fills:
+                break
+        else:
+            continue
+        for c in fills:
+            if c not in may_be:
+                continue
+            pair = get_pair(c)
+            kind = "shape" if x in pair[0] else ("sound" if x in pair[1] else None)
+            if kind is not None:
+                out.append((j, c, kind))
+    return tuple(out)
 
 
 class ConfusableTypo(Rule):
@@ -228,6 +248,7 @@ class ConfusableTypo(Rule):
         whole = "\n".join(text for _, text in lines)
         cands_of: dict[str, list] = {}  # a text written on several lines (table labels) is read once
         model = word_model().remembering()
+        corrections: dict[str, tuple] = {}  # token -> its corrections, over the document
         for ln, text in lines:
             taken = list(curated.get(ln.number, []))
             # strong evidence, or a correction the document writes right in the same phrase
@@ -236,7 +257,7 @@ class ConfusableTypo(Rule):
             cands = cands_of.get(text)
             if cands is None:
                 cands = cands_of[text] = sorted(
-                    (c for c in typo_candidates(text, 0.0, model)
+                    (c for c in typo_candidates(text, 0.0, model, corrections)
                      if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
                     key=lambda c: (c[0] - c[1], -c[5]))
             for s, e, right, j, kind, gain, lone in cands:

@@ -61,6 +61,19 @@ def _level_short_form(name: str, dept: str) -> bool:
     return bool(head) and _shortened(name[1:], org) and (name.endswith(head) or name[-1] == head[0])
 
 
+@lru_cache(maxsize=16)
+def _stems_read(own_province: str | None, own_level: str) -> dict:
+    """The place stems BL314 reads in a document of this province and level (built once, not
+    for every line): provinces by name too (河北, 山东) when the department's own name shows its
+    province. Read only."""
+    stems = dict(place_stems())
+    if own_province:
+        for name in set(regions()["province_abbreviations"].values()) | {"北京", "上海", "天津", "重庆"}:
+            if not own_province.startswith(name):
+                stems.setdefault(name, (name, own_level if own_level == "省" else "省"))
+    return stems
+
+
 def level_of(region: str) -> str | None:
     for suffix, level in LEVEL_OF_SUFFIX:
         if region.endswith(suffix) and len(region) > len(suffix):
@@ -73,7 +86,7 @@ def patterns():
     words = unit_words()
     heads = "|".join(regex.escape(h) for h in org_heads())
     start_words = set(regions()["body_words"]["words"]) | set(words["org_starts"])
-    starts = "|".join(regex.escape(w) for w in sorted(start_words, key=len, reverse=True))
+    starts = "|".join(regex.escape(w) for w in sorted(start_words, key=lambda w: (-len(w), w)))
     # an organisation right after a region: a body word, then up to its first head, then any
     # heads written straight after it (委员会办公室)
     org = regex.compile(rf"(?:{starts})(?:\p{{Han}}{{0,12}}?(?:{heads}))(?:{heads})*")
@@ -305,14 +318,9 @@ class OtherUnitName(Rule):
         南京市's 江宁区 in 苏州市's targets), or, where the divisions do not tell, a place of
         the department's level; not the department's own (开平 in 开平区's document), not part
         of a word around it (the stem's characters reading as another word)."""
-        stems = dict(place_stems())
         div = divisions()
-        # provinces by name (河北, 山东) when the department's own name shows its province
         own_province = next((r for r in chain if level_of(r) == "省" or r.endswith(("北京市", "上海市", "天津市", "重庆市"))), None)
-        if own_province:
-            for name in set(regions()["province_abbreviations"].values()) | {"北京", "上海", "天津", "重庆"}:
-                if not own_province.startswith(name):
-                    stems.setdefault(name, (name, own_level if own_level == "省" else "省"))
+        stems = _stems_read(own_province, own_level)
         own_until = 0  # the end of the last own place read: no stem starts inside it (滦南|城管, not 南城)
         for s in range(len(text) - 1):
             if s < own_until:
