@@ -123,7 +123,9 @@ def run(args) -> dict:
     from docgen.narrative import FRESH
     from docgen.narrative import HOLDOUT
     from docgen.holdout2 import ON as HOLDOUT2
+    from docgen.holdout3 import ON as HOLDOUT3
     report = {"n": args.n, "seed": args.seed, "fresh": FRESH[0], "holdout": HOLDOUT[0], "holdout2": HOLDOUT2[0],
+              "holdout3": HOLDOUT3[0],
               "families": families,
               "kinds": {}, "clean": {},
               "formats": ["txt"]}
@@ -217,7 +219,7 @@ def run(args) -> dict:
 def print_report(rep: dict, misses: int, false: int = 0) -> None:
     fams = rep["families"]
     print(f"generalisation benchmark: n={rep['n']} seed={rep['seed']} fresh={rep['fresh']} "
-          f"holdout2={rep.get('holdout2', False)} "
+          f"holdout2={rep.get('holdout2', False)} holdout3={rep.get('holdout3', False)} "
           f"formats={','.join(rep['formats'])} "
           f"({rep['seconds']}s, files in {rep['dir']})")
     head = f"{'kind':22} {'issue':>5} {'codes':18} " + " ".join(f"{f:>9}" for f in fams) + \
@@ -327,6 +329,9 @@ def main(argv=None) -> int:
     ap.add_argument("--holdout2", action="store_true",
                     help="write the statements in the second held-out set (structures of other provinces' documents; "
                          "benchmarks/docgen/holdout2.py, not for rule authors to read)")
+    ap.add_argument("--holdout3", action="store_true",
+                    help="write the statements in the third held-out set (structures of other provinces' documents; "
+                         "benchmarks/docgen/holdout3.py, not for rule authors to read)")
     ap.add_argument("--false", type=int, default=0, metavar="N",
                     help="show up to N false findings per rule on the clean documents, with their line")
     ap.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -351,6 +356,9 @@ def main(argv=None) -> int:
     if args.holdout2:
         from docgen import holdout2
         holdout2.ON[0] = True
+    if args.holdout3:
+        from docgen import holdout3
+        holdout3.ON[0] = True
     if args.test_sample:
         found, false = test_sample()
         print("FLOOR = {" + ", ".join(f'"{k}": {v}' for k, v in found.items()) + "}")

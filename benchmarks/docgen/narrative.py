@@ -162,6 +162,8 @@ class Narrator:
     def income(self) -> Statement:
         if holdout2.ON[0]:
             return holdout2.income(self)
+        if holdout3.ON[0]:
+            return holdout3.income(self)
         b, Y = self.b, self.Y
         parts = [["一般公共预算拨款收入" if self.rng.random() < 0.5 else "一般公共预算收入", self.m(b.gpb, True), ""],
                  ["政府性基金预算拨款收入" if self.rng.random() < 0.5 else "政府性基金收入", self.m(b.fund, True), ""]]
@@ -201,6 +203,8 @@ class Narrator:
     def expense(self) -> Statement:
         if holdout2.ON[0]:
             return holdout2.expense(self)
+        if holdout3.ON[0]:
+            return holdout3.expense(self)
         b, Y = self.b, self.Y
         v = self.verb()
         pub = self.rng.choice(["公用经费", "日常公用经费"])
@@ -247,6 +251,8 @@ class Narrator:
         """A year-over-year statement: amount, prior, change, percent, direction in various subsets."""
         if holdout2.ON[0]:
             return holdout2.change(self, subject, cur, prior, kind)
+        if holdout3.ON[0]:
+            return holdout3.change(self, subject, cur, prior, kind)
         Y = self.Y
         d = direction(cur, prior)
         chg = abs(cur - prior)
@@ -321,6 +327,8 @@ class Narrator:
     def total_change(self) -> Statement:
         if holdout2.ON[0]:
             return holdout2.total_change(self)
+        if holdout3.ON[0]:
+            return holdout3.total_change(self)
         subj = self.rng.choice([f"{self.b.scope}收支", "收支总额", "收入支出总计", "支出总额",
                                 f"{self.b.scope}收支总计"])
         return self.change(subj, self.b.total, self.b.prior_total)
@@ -328,6 +336,8 @@ class Narrator:
     def shares(self) -> Statement:
         if holdout2.ON[0]:
             return holdout2.shares(self)
+        if holdout3.ON[0]:
+            return holdout3.shares(self)
         b = self.b
         places = self.w.s.percent_places
         s1 = pct(b.basic, b.total, places)
@@ -373,6 +383,9 @@ class Narrator:
         if holdout2.ON[0]:
             form = self.pick(self.FORMS, self.FRESH_FORMS)
             return holdout2.class_list(self, classes, lambda c: self.subject_name(c, form))
+        if holdout3.ON[0]:
+            form = self.pick(self.FORMS, self.FRESH_FORMS)
+            return holdout3.class_list(self, classes, lambda c: self.subject_name(c, form))
         total = b.gpb
         templates = [
             "一般公共预算" + ("财政拨款" if self.rng.random() < 0.5 else "") + "支出{total}，主要用于以下方面：{parts}。",
@@ -472,6 +485,8 @@ class Narrator:
             return self.completion(name, row.initial, amt, code=row.code)
         if holdout2.ON[0]:
             return holdout2.subject(self, row, name, _purpose(row))
+        if holdout3.ON[0]:
+            return holdout3.subject(self, row, name, _purpose(row))
         spend = "" if name.endswith(("支出", "科目", "支出”")) else "支出"
         templates = [
             "{name}" + self.verb() + "{amt}，" + use + "。",
@@ -505,6 +520,8 @@ class Narrator:
     def completion(self, name: str, initial: Decimal, final: Decimal, code: str = "") -> Statement:
         if holdout2.ON[0]:
             return holdout2.completion(self, name, initial, final, code)
+        if holdout3.ON[0]:
+            return holdout3.completion(self, name, initial, final, code)
         rate = pct(final, initial, self.w.s.percent_places)
         rel = "大于" if final > initial else "小于" if final < initial else "等于"
         reason = {"大于": "年中追加预算", "小于": "厉行节约、压减一般性支出", "等于": "按预算执行"}[rel]
@@ -545,6 +562,8 @@ class Narrator:
     def three_public(self) -> Statement:
         if holdout2.ON[0]:
             return holdout2.three_public(self)
+        if holdout3.ON[0]:
+            return holdout3.three_public(self)
         b = self.b
         t, tp = b.three_public, b.three_public_prior
         total, prior = b.three_public_total, sum(tp.values(), ZERO)
@@ -628,6 +647,8 @@ class Narrator:
             return st
         if holdout2.ON[0]:
             return holdout2.running(self)
+        if holdout3.ON[0]:
+            return holdout3.running(self)
         templates = [
             "{Y}年{body}机关运行经费" + self.verb() + "{amt}，主要用于" + purpose + "。",
             "{body}{Y}年度机关运行经费共计安排{amt}，用于" + purpose + "。",
@@ -657,6 +678,8 @@ class Narrator:
             return None
         if holdout2.ON[0]:
             return holdout2.procurement(self)
+        if holdout3.ON[0]:
+            return holdout3.procurement(self)
         fresh_labels = self.fresh()
         style = self.rng.randrange(2)
         labels = {"货物": ["拟采购货物支出", "货物类"], "工程": ["拟采购工程支出", "工程类"],
@@ -765,6 +788,8 @@ class Narrator:
             out.append(f"{b.name}（以下简称“{short}”）{Y}年共有在职人员{b.staff}人，{short}内设机构{self.rng.randint(3, 9)}个。")
         if holdout2.ON[0]:
             out.extend(holdout2.traps(self))
+        if holdout3.ON[0]:
+            out.extend(holdout3.traps(self))
         return out
 
     def plan_targets(self) -> list[Statement]:
@@ -877,4 +902,4 @@ def _purpose(row: Row) -> str:
     return "开展业务工作的项目支出"
 
 
-from . import holdout2  # noqa: E402  (the held-out set 2 builds on the Statement above)
+from . import holdout2, holdout3  # noqa: E402  (the held-out sets 2 and 3 build on the Statement above)
