@@ -442,7 +442,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                     relation = "share"
                     den = match_item(regex.sub(r"(的|比重|比例|总额的?)+$", "", head[zhan + 1:]))
                     denominator = den[0] if den else None
-                    head = head[:zhan]
+                    head = head[:zhan].removesuffix("所")  # 基本支出所占比例为: 所 is the share's word
                     # 上年占比为65.0%: last year's share
                     share_period = _period(head, year)
             if relation == "amount" and period_words is None:

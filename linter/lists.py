@@ -4,7 +4,13 @@ A list of subjects, then 分别 and the words every value shares (为, 增加, �
 then as many values as subjects. A value printed without its unit (95.54、18.00万元) takes the
 unit of the next value that has one. A clause that starts with 分别 and names no subjects of
 its own (…，分别增加3.00万元、2.00万元) repeats the subjects of the list before it in the
-sentence. Comparison words printed before 分别 (A、B较上年分别增加…) are shared words too.
+sentence. Comparison words printed before 分别 (A、B较上年分别增加…) are shared words too, and so
+are share words before a list of percentages (…，占支出总额的比重分别为a%和b% / 所占比例分别是 /
+比重分别为). Subjects are split at 、 and, when that gives too few, at the conjunction that closes
+the list (因公出国（境）费、公务用车购置及运行维护费和公务接待费).
+
+Shares printed before their subject (88.16%（200.19万元）用于“一般公共服务支出”) are read the
+same way: the percentage as 「A占88.16%」, the bracketed amount as A's.
 
 Both readers of the narrative (linter.claims, linter.statements) read each listed value as if
 it were printed right after its own subject and the shared words: `prefix` is that phrase,
@@ -15,6 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 import regex
 
@@ -34,6 +41,7 @@ class Listed:
     subject: str  # its subject as printed
     subject_start: int  # offset of the subject in the paragraph
     prefix: str  # subject + the shared words: the phrase the value is read after
+    group: int = -1  # the list it is in (where its 分别 is printed); -1 for a share printed before its subject
 
 
 @lru_cache(maxsize=None)
@@ -47,23 +55,58 @@ def _words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 def _split_subjects(words: str, n: int) -> list[tuple[int, str]] | None:
     """The n subjects of the list, with their offsets in `words`: split on 、 and, when that
-    gives too few, on the conjunctions as well (社会保障和就业支出、卫生健康支出 keeps its 和)."""
+    gives too few, on the conjunctions as well (社会保障和就业支出、卫生健康支出 keeps its 和).
+    When there are more conjunctions than splits wanted (因公出国（境）费、公务用车购置及运行维护费
+    和公务接待费: 及 is inside a name, 和 closes the list), the split is the one whose subjects
+    all end in the same character, as the names of one list do; none when no single split does."""
     _marker, seps, _base = _words()
-    pieces = [(0, words)]
-    for sep in ("、", seps):
-        if len(pieces) == n:
-            break
-        out = []
-        for off, piece in pieces:
-            pos = 0
-            for m in (regex.finditer(regex.escape(sep), piece) if isinstance(sep, str) else sep.finditer(piece)):
-                out.append((off + pos, piece[pos:m.start()]))
-                pos = m.end()
-            out.append((off + pos, piece[pos:]))
-        pieces = out
+    commas = [m.span() for m in regex.finditer("、", words)]
+    pieces = _cut(words, commas)
+    if len(pieces) < n:
+        joins = [m.span() for m in seps.finditer(words)]
+        extra = n - len(pieces)
+        if len(joins) == extra:
+            choice = joins
+        elif len(joins) > extra:
+            fits = [c for c in combinations(joins, extra)
+                    if len({p.strip()[-1:] for _o, p in _cut(words, sorted(commas + list(c)))}) == 1]
+            if len(fits) != 1:
+                return None
+            choice = list(fits[0])
+        else:
+            return None
+        pieces = _cut(words, sorted(commas + choice))
     if len(pieces) != n or any(not regex.search(r"\p{Han}", p) for _o, p in pieces):
         return None
     return [(o + len(p) - len(p.lstrip()), p.strip()) for o, p in pieces]
+
+
+def _cut(words: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """`words` cut at the separator spans, each piece with its offset."""
+    out, pos = [], 0
+    for s, e in spans:
+        out.append((pos, words[pos:s]))
+        pos = e
+    out.append((pos, words[pos:]))
+    return out
+
+
+@lru_cache(maxsize=None)
+def _share_tail() -> regex.Pattern:
+    return regex.compile(rf"(?:{load_json('statements.json')['respectively_share_phrase']})$")
+
+
+_COPULA = regex.compile(r"^\s*(?:为|是|达)?\s*$")
+
+
+def _share_phrase(words: str, after: str, values: list[Token]) -> int | None:
+    """Where the share words end the words before 分别 (基本支出和项目支出占支出总额的比重分别为
+    a%和b%; …，所占比例分别是a%、b%), when the values are percentages and 分别 is followed by
+    no more than a copula: the share phrase is every subject's, not part of the last one."""
+    if any(v.kind != "percent" for v in values) or not _COPULA.match(after):
+        return None
+    m = _share_tail().search(words)
+    return m.start() if m else None
 
 
 def _names_subject(words: str) -> bool:
@@ -138,6 +181,9 @@ def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
         b = base_tail.search(words)
         if b and b.end() - b.start() > 1:
             words, shared = words[:b.start()], b.group()
+        s = _share_phrase(words, text[m.end():vstart], values)
+        if s is not None:  # 占支出总额的比重分别为a%和b% / 所占比例分别是 / 比重分别为: the share words are shared
+            words, shared = words[:s], words[s:] + shared
         shared += text[m.end():vstart]
         if _names_subject(words):
             subjects = _split_subjects(words, len(values))
@@ -152,15 +198,71 @@ def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
             continue
         last = (m.end(), subjects)
         for tok, (at, subject) in zip(values, subjects):
-            out[tok.start] = Listed(tok, subject, at, subject + shared)
+            out[tok.start] = Listed(tok, subject, at, subject + shared, m.start())
+    return out
+
+
+@lru_cache(maxsize=None)
+def _share_first_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    d = load_json("statements.json")
+    return (regex.compile(d["share_first_lead"]), regex.compile(d["share_first_link"]),
+            regex.compile(d["share_first_use"]))
+
+
+_BRACKET_OPEN = regex.compile(r"\s*[（(]\s*")
+_BRACKET_CLOSE = regex.compile(r"\s*[)）]")
+
+
+def read_share_first(text: str, tokens: list[Token]) -> dict[int, Listed]:
+    """Shares printed before their subject: 「88.16%（200.19万元）用于“一般公共服务支出”」,
+    「其中7.01%用于社会保障和就业支出」. A percentage that opens its clause (after nothing but
+    其中 or an item number), optionally its amount in brackets, then 用于 and the subject up to
+    the clause's end: the percentage is read as 「A占P%」 and the amount as 「A Y万元」."""
+    lead, link, use = _share_first_words()
+    out: dict[int, Listed] = {}
+    if not use.search(text):
+        return out
+    norm = normalise(text)
+    by_start = {t.start: t for t in tokens}
+    for t in tokens:
+        if t.kind != "percent":
+            continue
+        cs = t.start
+        while cs > 0 and text[cs - 1] not in _CLAUSE_END:
+            cs -= 1
+        if not lead.match(text[cs:t.start]):
+            continue
+        pos = link.match(norm, t.end).end()
+        amount = None
+        o = _BRACKET_OPEN.match(norm, pos)
+        a = by_start.get(o.end()) if o else None
+        if a is not None and a.kind == "amount" and (c := _BRACKET_CLOSE.match(norm, a.end)):
+            amount, pos = a, c.end()
+        u = use.match(norm, pos)
+        if not u:
+            continue
+        end = u.end()
+        while end < len(text) and text[end] not in _CLAUSE_END and end not in by_start:
+            end += 1
+        words = text[u.end():end]
+        subject = words.strip()
+        if not regex.search(r"\p{Han}", subject) or end in by_start:
+            continue  # 用于A 200.19万元: the amount after the subject is read in its own clause
+        at = u.end() + len(words) - len(words.lstrip())
+        out[t.start] = Listed(t, subject, at, subject + "占")
+        if amount is not None:
+            out[amount.start] = Listed(amount, subject, at, subject)
     return out
 
 
 def lists_of(doc, para) -> dict[int, Listed]:
-    """The paragraph's listed values (cached per document)."""
+    """The paragraph's listed values: respectively-lists and shares printed before their
+    subject (cached per document)."""
     cache = doc.cached("respectively_lists", lambda _doc: {})
     if para.index not in cache:
-        cache[para.index] = read_lists(para.text, para.numbers)
+        found = read_share_first(para.text, para.numbers)
+        found.update(read_lists(para.text, para.numbers))
+        cache[para.index] = found
     return cache[para.index]
 
 

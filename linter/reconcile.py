@@ -99,8 +99,14 @@ def facts_for(claim: Claim, ledger) -> list[Fact]:
 def _func_facts(item: str, ledger) -> list[Fact]:
     """Facts of a 科目 named in the text: the same path, or (a name slightly off, 住房保障支出（款）
     for 住房改革支出) the one row of the same depth with the same 类 and 项 names."""
+    key = func_key(item, ledger)
+    return ledger[key] if key is not None else []
+
+
+def func_key(item: str, ledger) -> str | None:
+    """The ledger key of a 科目 named in the text (see _func_facts), None when no one row is it."""
     if item in ledger:
-        return ledger[item]
+        return item
     names = item[len(FUNC):].split("/")
     hits = set()
     for key in ledger:
@@ -110,7 +116,7 @@ def _func_facts(item: str, ledger) -> list[Fact]:
         top, named = path[0].removesuffix("支出"), names[0].removesuffix("支出")  # 卫生健康（类） is 卫生健康支出
         if len(path) == len(names) and path[-1] == names[-1] and (named.endswith(top) or top.endswith(named)):
             hits.add(key)
-    return ledger[hits.pop()] if len(hits) == 1 else []
+    return hits.pop() if len(hits) == 1 else None
 
 
 def analyse(doc) -> list[Issue]:
@@ -350,7 +356,7 @@ def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Cl
     return best
 
 
-_LISTING = regex.compile(r"主要用于|其中|包括|分别为|具体为")
+_LISTING = regex.compile(r"主要用于|其中|包括|分别为|具体为|(?<=元)中[，,]")  # …227.07万元中，88.16%（200.19万元）用于…
 
 
 def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim], bool]:
@@ -372,10 +378,17 @@ def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim
         parts.append(c)
     if len(parts) < 2 or not _LISTING.search(total.paragraph_text, total.pos, parts[0].pos):
         return [], False
-    kinds = {f.table.kind for f in facts_for(total, ledger) if f.period == "current"}
-    classes = {k for k, fs in ledger.items() if k.startswith(FUNC) and "/" not in k
-               and any(f.period == "current" and f.table.kind in kinds and f.number.value != 0 for f in fs)}
+    classes = table_classes(total.item, ledger)
     return parts, bool(classes) and classes <= {p.item for p in parts}
+
+
+def table_classes(item: str, ledger) -> set[str]:
+    """The 类 (func: keys) with a non-zero amount this year in the tables that show the total
+    `item`: the classes a listing of the total's 科目 names when it names all of them."""
+    items = vocab().items.get(item, {}).get("same_as") or [item]
+    kinds = {f.table.kind for it in items for f in ledger.get(it, []) if f.period == "current"}
+    return {k for k, fs in ledger.items() if k.startswith(FUNC) and "/" not in k
+            and any(f.period == "current" and f.table.kind in kinds and f.number.value != 0 for f in fs)}
 
 
 def _smallest_whole(items: set[str]) -> str | None:

@@ -360,7 +360,7 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             info.update(word=m.group(1), sign=words[m.group(1)], subject_words=p[: m.start()])
             return "pct_change", info
         m = r.share_no_whole.search(p)
-        if m:
+        if m and not _names_whole(p, m.start()):
             info.update(word=m.group(), whole="", subject_words=p[: m.start()])
             return _share_period(info, year), info
         zhan = p.rfind("占")
@@ -429,6 +429,14 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         info["word"] = m.group()  # 年初预算 / 调整预算 / 全年预算 …: which budget (BL4 reads it)
         return "budget", info
     return "amount", info
+
+
+def _names_whole(p: str, at: int) -> bool:
+    """占支出总额的比重为: a share word (比重, 比例) after 占 and the whole it names, in one clause;
+    the share is read by its 占 (whole 支出总额), not as a share of no named whole whose subject
+    would be 「…占支出总额」."""
+    zhan = p.rfind("占", 0, at)
+    return zhan >= 0 and not regex.search(r"[，,；;。]", p[zhan:]) and bool(HAN.search(p[zhan + 1:at]))
 
 
 def _share_period(info: dict, year: int | None) -> str:

@@ -38,3 +38,47 @@ def test_no_pairing_when_the_counts_differ_or_a_sentence_ended():
     assert listed("基本支出、项目支出、其他支出分别为3.00万元、2.00万元") == []
     assert listed("基本支出、项目支出分别为3.00万元、2.00万元。分别增加1.00万元、1.00万元") [2:] == []
     assert listed("资金分别于2024年、2025年拨付") == []
+
+
+def test_the_conjunction_that_closes_the_list_splits_it():
+    # 及 inside a name, 和 closing the list: the split whose subjects end alike
+    got = listed("因公出国（境）费、公务用车购置及运行维护费和公务接待费分别为0.00万元、0.00万元和1.18万元")
+    assert [g[0] for g in got] == ["因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"]
+    got = listed("社会保障和就业支出和卫生健康支出分别为3.00万元、2.00万元")
+    assert [g[0] for g in got] == ["社会保障和就业支出", "卫生健康支出"]
+
+
+def test_no_pairing_when_no_one_split_of_the_conjunctions_fits():
+    assert listed("基本支出和对个人和家庭的补助分别为3.00万元、2.00万元") == []
+
+
+def test_share_words_before_respectively_are_every_subjects():
+    got = listed("基本支出和项目支出分别为143.45万元和90.71万元，占支出总额的比重分别为61.26%和38.74%。")
+    assert [(g[0], g[1], g[3]) for g in got[2:]] == [
+        ("基本支出", "61.26%", "基本支出占支出总额的比重为"), ("项目支出", "38.74%", "项目支出占支出总额的比重为")]
+    got = listed("基本支出、项目支出所占比例分别是61.26%、38.74%。")
+    assert [(g[0], g[3]) for g in got] == [("基本支出", "基本支出所占比例是"), ("项目支出", "项目支出所占比例是")]
+    got = listed("基本支出、项目支出分别安排143.45万元、90.71万元，比重分别为61.26%、38.74%。")
+    assert [(g[0], g[3]) for g in got[2:]] == [("基本支出", "基本支出比重为"), ("项目支出", "项目支出比重为")]
+
+
+def test_share_words_are_not_taken_from_a_subject_before_other_role_words():
+    # 资产占用费 is a subject; 分别增长 is no share
+    got = listed("租赁费、资产占用费分别增长5.00%、3.00%。")
+    assert [g[0] for g in got] == ["租赁费", "资产占用费"]
+
+
+def test_shares_printed_before_their_subject():
+    from linter.lists import read_share_first
+
+    text = "一般公共预算支出227.07万元中，88.16%（200.19万元）用于“一般公共服务支出”，其中７．０１％用于（208）社会保障和就业支出。"
+    got = [(x.subject, x.token.text, x.prefix) for x in read_share_first(text, scan(text)).values()]
+    assert got == [("“一般公共服务支出”", "88.16%", "“一般公共服务支出”占"), ("“一般公共服务支出”", "200.19万元", "“一般公共服务支出”"),
+                   ("（208）社会保障和就业支出", "７．０１％", "（208）社会保障和就业支出占")]
+
+
+def test_a_percentage_with_a_role_of_its_own_is_not_share_first():
+    from linter.lists import read_share_first
+
+    text = "比上年增长5.00%用于弥补缺口，上年为3.00%。"
+    assert read_share_first(text, scan(text)) == {}

@@ -77,3 +77,22 @@ def test_loose_percentage_tolerance_rule():
     assert band("培训费预算17.50万元，增长0.5%左右。") == (0.4, 0.6)  # one unit of the last digit is wider
     [(_, qs)] = _read("培训费预算17.50万元，增长10%。")
     assert not statements_of(document_from_text("某某局2025年部门预算公开\n一、预算情况\n培训费预算17.50万元，增长10%。\n"))[0].one("pct_change").approx
+
+
+def test_a_share_word_after_the_whole_it_names():
+    # 占支出总额的比重为: the whole is 支出总额, the subject the clause's own (not 「…占支出总额」)
+    doc = document_from_text("某某局2025年部门预算公开\n一、支出\n基本支出143.45万元，占支出总额的比重为61.26%；项目支出90.71万元，所占比重为38.74%。\n")
+    got = [(st.subject, [(q.role, q.text, q.whole) for q in st.quantities]) for st in statements_of(doc)]
+    assert got == [("基本支出", [("amount", "143.45万元", ""), ("share", "61.26%", "支出总额")]),
+                   ("项目支出", [("amount", "90.71万元", ""), ("share", "38.74%", "")])]
+
+
+def test_shares_printed_before_their_subject_are_parts_of_the_total():
+    doc = document_from_text("某某局2025年部门预算公开\n一、支出\n一般公共预算支出227.07万元中，88.16%（200.19万元）用于“一般公共服务支出”，"
+                             "7.01%（15.92万元）用于“社会保障和就业支出”；用于住房保障支出的占4.83%，计10.96万元。\n")
+    sts = statements_of(doc)
+    got = [(st.subject.strip("“”"), st.head, [(q.role, q.text) for q in st.quantities]) for st in sts]
+    assert got == [("一般公共预算支出", None, [("amount", "227.07万元")]),
+                   ("一般公共服务支出", 0, [("share", "88.16%"), ("amount", "200.19万元")]),
+                   ("社会保障和就业支出", 0, [("share", "7.01%"), ("amount", "15.92万元")]),
+                   ("住房保障支出", 0, [("share", "4.83%"), ("amount", "10.96万元")])]

@@ -32,8 +32,11 @@ class NarrativePercentMismatch(IssueRule):
     *What it does*: in any statement, whatever its subject, checks a percentage change against
     change / the amount it is measured against (stated, or this year's amount minus the
     change); a share 占B的C% against part / whole, the whole taken from the text (named, or the
-    total that opens the list of parts) or from the tables; the shares of a list of parts
-    against 100% when they partition their total; a 决算's 完成年初预算的X% / 执行率 / 完成率
+    total that opens the list of parts) or from the tables, in any order of the words (A、B分别为
+    X、Y，占支出总额的比重分别为P、Q; 227.07万元中，88.16%（200.19万元）用于A; 用于A的占P%，计Y万元;
+    A占P%（Y万元）); the shares of a list of parts against 100% — over it always, under it when
+    the parts make up their total (their amounts add up to it, or they name one composition of
+    its item, or every 类 the tables show for it); a 决算's 完成年初预算的X% / 执行率 / 完成率
     against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
     adjusted one, naming the base a rate on the other fits); a ratio 为上年X的R% against this
     year / the prior;
@@ -248,7 +251,10 @@ class NarrativePercentMismatch(IssueRule):
             yield from checks
 
     def _partitions(self, doc, sts):
-        """The shares of the parts listed under a total add up to 100% when the parts make it up."""
+        """The shares of the parts listed under a total add up to 100% when the parts make it up:
+        their amounts add up to the total, or they name one composition of the total's item
+        (基本支出 and 项目支出 of 支出合计) or every 类 the tables show for it. A list's shares
+        over 100% are wrong whatever it covers."""
         by_head: dict[int, list[Statement]] = {}  # grouped once: a scan per head was quadratic
         for s in sts:
             if s.head is not None:
@@ -263,25 +269,94 @@ class NarrativePercentMismatch(IssueRule):
                 continue
             if all(s.one("amount", True) is not None for s in members):
                 continue  # each share is checked against its own amount
-            low = sum(x.value.low for x in shares)
-            high = sum(x.value.high for x in shares)
-            step = sum(x.value.half_ulp * 2 for x in shares)
             parts = [s.one("amount", True) for s in members]
             complete = all(p is not None for p in parts) and total.interval().meets(
                 Interval(sum(p.interval().low for p in parts), sum(p.interval().high for p in parts)))
-            over = low > 100
-            under = high + step < 100
-            if not (over or (under and complete)):
+            if not complete:
+                item = _item_at(doc, head, total)
+                complete = item is not None and _covers(doc, item, members)
+            yield from self._partition_sum(doc, head.name(), members, shares, complete, total)
+        yield from self._listed_partitions(doc, sts)
+
+    def _listed_partitions(self, doc, sts):
+        """基本支出、项目支出占支出总额的比重分别为a%、b%: the shares of one respectively-list,
+        of one whole and printed without their amounts, in no list of a stated total; over 100%
+        they are wrong, under it when the parts make up the whole they name."""
+        from linter.claims import is_part_of, match_item
+        from linter.lists import lists_of
+
+        groups: dict[tuple[int, int], list[Statement]] = {}
+        for st in sts:
+            q = st.one("share")
+            if q is None or st.head is not None or q.unit != "%" or st.one("amount", True) is not None:
                 continue
-            last = shares[-1]
-            listing = "、".join(f"{s.name()}{x.text.strip()}" for s, x in zip(members, shares))
-            yield self.at_span(
-                doc, last.line, last.start, last.stop,
-                f"{head.name()}各组成部分占比合计{format_decimal((low + high) / 2, max(x.value.decimals for x in shares))}%"
-                f"（{listing}），{'超过' if over else '不足'}100%",
-                related=[related_quantity(doc, x, s.name()) for s, x in zip(members[:-1], shares[:-1])]
-                + [related_quantity(doc, total, "合计")],
-                suggestion="核对各项占比，合计应为100%")
+            listed = lists_of(doc, doc.paragraphs[st.paragraph]).get(q.pos)
+            if listed is not None and listed.group >= 0:
+                groups.setdefault((st.paragraph, listed.group), []).append(st)
+        for members in groups.values():
+            shares = [m.one("share") for m in members]
+            if len(members) < 2 or len({_whole_key(subject_key(x.whole)) for x in shares}) > 1:
+                continue
+            items = [match_item(m.subject) for m in members]
+            if any(a and b and a[0] != b[0] and is_part_of(a[0], b[0]) for a in items for b in items):
+                continue  # 基本支出、人员经费分别占…: a part and its whole overlap
+            whole = shares[0].whole
+            found = match_item(whole) if whole and not _generic_whole(whole) else None
+            complete = found is not None and _covers(doc, found[0], members)
+            yield from self._partition_sum(doc, whole or "总额", members, shares, complete, None)
+
+    def _partition_sum(self, doc, name: str, members, shares, complete: bool, total):
+        low = sum(x.value.low for x in shares)
+        high = sum(x.value.high for x in shares)
+        step = sum(x.value.half_ulp * 2 for x in shares)
+        over = low > 100
+        under = high + step < 100
+        if not (over or (under and complete)):
+            return
+        last = shares[-1]
+        listing = "、".join(f"{s.name()}{x.text.strip()}" for s, x in zip(members, shares))
+        yield self.at_span(
+            doc, last.line, last.start, last.stop,
+            f"{name}各组成部分占比合计{format_decimal((low + high) / 2, max(x.value.decimals for x in shares))}%"
+            f"（{listing}），{'超过' if over else '不足'}100%",
+            related=[related_quantity(doc, x, s.name()) for s, x in zip(members[:-1], shares[:-1])]
+            + ([related_quantity(doc, total, "合计")] if total is not None else []),
+            suggestion="核对各项占比，合计应为100%")
+
+
+def _item_at(doc, st: Statement, q: Quantity) -> str | None:
+    """The item of the claim the claim layer reads at a statement's amount."""
+    from linter.claims import claims_of
+
+    for c in claims_of(doc):
+        if c.paragraph == st.paragraph and c.pos == q.pos and c.relation == "amount":
+            return c.item
+    return None
+
+
+_CODE_MARK = regex.compile(r"[（(【\[]\s*\d{0,7}\s*[类款项]?\s*[)）】\]]")
+
+
+def _covers(doc, item: str, members: list[Statement]) -> bool:
+    """Whether the members name all of `item`: one of its compositions (data/items.json), or
+    every 类 the tables show with an amount for it (a 类 named with its code or quotes)."""
+    from linter.claims import FUNC, ledger_of, match_item, vocab
+    from linter.reconcile import func_key, table_classes
+
+    named = {found[0] for m in members if (found := match_item(m.subject))}
+    if any(set(d) <= named for d in vocab().compositions.get(item, [])):
+        return True
+    ledger = ledger_of(doc)
+    classes = table_classes(item, ledger)
+    if not classes:
+        return False
+    keys = set()
+    for m in members:
+        name = subject_key(_CODE_MARK.sub("", m.subject))
+        key = func_key(FUNC + name, ledger) or func_key(FUNC + name + "支出", ledger)
+        if key is not None:
+            keys.add(key)
+    return classes <= keys
 
 
 _LABEL_TAIL = regex.compile(r"(?:为|是|达|了|的|：|:|\s)+$")
@@ -337,7 +412,7 @@ def _adjusted(q: Quantity, computed: Interval, shares: list) -> bool:
     return Interval(q.value.value - unit - q.value.half_ulp, q.value.value + unit + q.value.half_ulp).meets(computed)
 
 
-_SHARE_THEN_AMOUNT = regex.compile(r"^\s*[，,]?\s*(?:为|计|是|达|即|金额为?|共)?\s*$")
+_SHARE_THEN_AMOUNT = regex.compile(r"^\s*[，,（(]?\s*(?:为|计|是|达|即|金额为?|共)?\s*$")
 
 
 def _generic_whole(words: str) -> bool:
