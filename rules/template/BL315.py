@@ -4,6 +4,7 @@ from functools import lru_cache
 
 import regex
 
+from linter.cnnum import scan
 from linter.engine import Rule
 from linter.literals import LiteralSet
 from linter.vocab import load_json, load_lines
@@ -52,10 +53,8 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
 
 # after a change verb: the change named as a subject (比上年减少的主要原因是, 较上年预算减少主要是)
 CHANGE_AS_SUBJECT = regex.compile(r"(?:了)?(?:的|主要|原因|是因为|系)")
-# a quantity: an amount or a percentage, in any digits
-FIGURE = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％|个百分点)")
-# … and a sentence ending on one (a bracketed aside may follow it)
-FIGURE_END = regex.compile(r"[\d０-９][\d０-９.．,，]*\s*(?:亿元|万元|千元|元|%|％)\s*[）)]?\s*(?:[（(][^（）()]{0,30}[）)])?\s*[。！？]$")
+SENTENCE_ENDS = "。！？"
+CLOSING = {"）": "（", ")": "("}
 
 
 class BrokenComparison(Rule):
@@ -65,7 +64,10 @@ class BrokenComparison(Rule):
 
     *What it does*: in every narrative line, a 比/较 comparison whose verb is 持平 (or
     保持不变, 一致) without 相比 between is reported, suggesting 与, and so is 比…相比; a sentence that opens
-    with 比 or 较 and states a change has lost its subject to the full stop before it; the
+    with 比 or 较 and states a change (增加, 下降, 多/少 …) right after a sentence that ends on an
+    amount has lost that amount, its subject, to the full stop before it (when a clause stands
+    between, …万元，主要用于…。较上年增加…, the comparison is a sentence of its own, and
+    与上年相比 may open one: 支出预算数为5853.96万元。与上年相比增加…); the
     domain terms of linter/data/comparison_terms.json and the budget items of lexicon.txt
     are matched in their damaged forms (an inner character doubled, two neighbours swapped,
     one of the term's characters written again inside it).
@@ -92,14 +94,15 @@ class BrokenComparison(Rule):
         cfg = vocabulary()
         markers, levels = _alt(cfg["ratio_markers"]), _alt(cfg["level_words"])
         level_markers = _alt(cfg["level_markers"])
+        not_comparing = _alt(cfg["not_comparisons"])  # 比例, 比重, 较为 …: no comparison opens there
         # 比/较 … 持平 inside one clause, nothing that makes it a 相比 phrase between
         # (a comma between digits is a thousands separator, not the clause's end)
         inside = r"(?:[^，,。；;！？]|(?<=\d),(?=\d))"
-        level = regex.compile(rf"(?<![与同和跟相])({level_markers})(?!例|重|较|照){inside}{{1,28}}?(?:{levels})")
+        level = regex.compile(rf"(?<![与同和跟相])(?!{not_comparing})({level_markers}){inside}{{1,28}}?(?:{levels})")
         blocked = cfg["not_before_level"]
-        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*({markers})(?!例|重|较|照){inside}{{1,28}}?(?:{_alt(cfg['change_verbs'])})")
+        cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*(?!{not_comparing})({markers}){inside}{{1,28}}?(?:{_alt(cfg['change_verbs'])})")
         # 比上年相比: 比 mixed with 与…相比
-        mixed = regex.compile(r"(?<![与同和跟相对])比(?!例|重|较|照)[^，,。；;！？比]{1,15}?相比")
+        mixed = regex.compile(rf"(?<![与同和跟相对])(?!{not_comparing})比[^，,。；;！？比]{{1,15}}?相比")
         damaged, pattern = damaged_terms()
         for ln, text in scanned_lines(doc, ("text", "heading")):
             cuts = {}
@@ -108,8 +111,10 @@ class BrokenComparison(Rule):
                     continue
                 if CHANGE_AS_SUBJECT.match(text, m.end()):
                     continue  # 比上年减少的主要原因是…: the change already stated is the new sentence's subject
-                if not self._compares_a_figure(doc, ln, text, m):
-                    continue  # …合理支出。较上年减少了培训费支出等: a sentence of its own, subject understood
+                if not self._after_an_amount(doc, ln, text, m):
+                    # …主要用于保障日常工作正常开展。较上年增加5.94万元: a clause stands between
+                    # the amount and the comparison, whose subject is understood (common style)
+                    continue
                 cuts[m.start(1)] = m
             for m in level.finditer(text):
                 if any(b in m.group() for b in blocked):
@@ -135,19 +140,18 @@ class BrokenComparison(Rule):
                                    f"`{m.group()}` 疑为 `{term}`（{what}）", suggestion=term)
 
     @staticmethod
-    def _compares_a_figure(doc, ln, text, m) -> bool:
-        """The cut-off comparison is about a figure: it states a quantity itself (比上年度的
-        407,100.00元增加…), or the sentence before it ends on the amount it compares."""
-        end = regex.search(r"[。！？]", text[m.end():])
-        own = text[m.start(1):m.end() + (end.start() if end else len(text))]
-        if FIGURE.search(own):
-            return True
+    def _after_an_amount(doc, ln, text, m) -> bool:
+        """The sentence before the cut-off comparison ends on an amount (…为4.74万元。较上年…,
+        …2,533.33万元（含结转）。比上年…): the comparison's subject stood right before the full
+        stop, which was a comma. When another clause ends that sentence (…万元，主要用于…。较上年
+        增加…; …占…的100%。较上年…) the comparison is a sentence of its own about the subject
+        understood, as real documents write it."""
         before = text[:m.start(1)].rstrip()
         if not before and ln.number > 1:
             prev = next((doc.line(n) for n in range(ln.number - 1, 0, -1)
                          if doc.line(n).kind not in ("blank", "furniture")), None)
             before = prev.text.rstrip() if prev is not None else ""
-        return bool(FIGURE_END.search(before))
+        return ends_on_amount(before)
 
     @staticmethod
     def _continues(doc, ln) -> bool:
@@ -159,3 +163,27 @@ class BrokenComparison(Rule):
                 continue
             return prev.kind == "text" and not prev.text.rstrip().endswith(("。", "！", "？", "；", "：", ":"))
         return False
+
+
+def ends_on_amount(text: str) -> bool:
+    """text ends a sentence (。！？) whose last words are an amount, bracketed asides after
+    it aside (4.74万元（含公务用车运行费）。)."""
+    if not text or text[-1] not in SENTENCE_ENDS:
+        return False
+    body = text[:-1].rstrip()
+    while body and body[-1] in CLOSING:  # drop a bracketed aside, nested ones with it
+        depth, i = 0, len(body) - 1
+        while i >= 0:
+            if body[i] in CLOSING:
+                depth += 1
+            elif body[i] in CLOSING.values():
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        if i < 0:
+            return False
+        body = body[:i].rstrip()
+    start = max(body.rfind(ch) for ch in SENTENCE_ENDS) + 1  # the last sentence only
+    tokens = scan(body[start:])
+    return bool(tokens) and tokens[-1].kind == "amount" and start + tokens[-1].end == len(body)
