@@ -77,6 +77,8 @@ class ProjectBudgetTotalMismatch(Rule):
         for c in claims_of(doc):
             if c.item != "项目支出" or c.relation != "amount" or c.period != "current" or not c.is_money:
                 continue
+            if c.scope is not None:
+                continue  # …（项）X万元，其中：项目支出Y万元: that 科目's (or project's) part, not the document's
             if self._a_part(doc, c):
                 continue  # 上年结转项目支出5万元, 一般公共预算项目支出25万元: a part of the project money
             start = c.item_span[1] if c.item_span and c.item_span[0] == c.line and c.item_span[1] < c.start else c.start
