@@ -64,6 +64,7 @@ class Roles:
     budget: regex.Pattern
     final: regex.Pattern
     paired_budget: regex.Pattern  # 预算 right before an amount: the budget when the statement also states the actual
+    budget_difference: regex.Pattern  # 超出预算X / 小于预算X: the actual minus the budget
     period_items: regex.Pattern
     budget_items: regex.Pattern
     year_head: regex.Pattern
@@ -116,6 +117,7 @@ def roles() -> Roles:
         budget=regex.compile(d["budget_words"]),
         final=regex.compile(d["final_words"]),
         paired_budget=regex.compile(d["paired_budget_words"]),
+        budget_difference=regex.compile(d["budget_difference"]),
         period_items=regex.compile(d["period_item_words"]),
         budget_items=regex.compile(d["budget_item_words"]),
         year_head=regex.compile(rf"^{years}+"),
@@ -371,6 +373,11 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             info.update(word="占", whole=whole.strip(), subject_words=p[:zhan])
             return _share_period(info, year), info
         return None
+    m = r.budget_difference.search(p) if final else None
+    if m:  # 超出预算793,100.00元 / 小于预算0.49万元: the actual against the budget, signed by the comparison
+        info.update(word=m.group("word"), sign=dict(r.compare_words)[m.group("word")], subject_words=p[: m.start()],
+                    base="budget")
+        return "change", info
     # money
     m = r.ambiguous.search(p)
     if m:
@@ -524,7 +531,7 @@ def read_statements(doc: Document) -> list[Statement]:
                          whole=info.get("whole", ""), subject=subj,
                          approx=bool(info.get("approx")) or bool(r.approx_after.match(text, tok.end)))
             if role in ("change", "pct_change", "points"):
-                q.base = _base_of(sentence_words, final)
+                q.base = info.get("base") or _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
             if lst is not None and (sentence, key) in by_key:
