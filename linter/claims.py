@@ -618,9 +618,16 @@ def _without_gloss(head: str) -> str | None:
     if not m:
         return None
     words = m.group("words")
-    if len(regex.findall(r"\p{Han}", words)) < 4 or regex.search(r"\d|^\s*[类款项]\s*$", words):
+    if len(regex.findall(r"\p{Han}", words)) < 4 or regex.search(r"\d", words):
         return None
+    if _qualifiers().search(words):
+        return None  # 项目支出（不含上年结转）: a qualifier makes it another figure, not a gloss
     return head[:m.start()] + m.group("tail")
+
+
+@lru_cache(maxsize=None)
+def _qualifiers() -> regex.Pattern:
+    return regex.compile(load_json("items.json")["gloss_qualifiers"])
 
 
 @lru_cache(maxsize=None)
@@ -745,7 +752,7 @@ class Scope:
     there is that 科目's, not the document's."""
 
     name: str  # the subject as the text names it
-    rows: tuple = ()  # ((table, row cells), …): the rows of the tables that show it (none: nothing to compare)
+    rows: tuple = ()  # ((table, data row index), …): the rows of the tables that show it (none: nothing to compare)
 
 
 def _assign_scopes(doc: Document, claims: list[Claim]) -> None:
@@ -811,13 +818,13 @@ def _subject_kind(doc: Document, st, claim_at: dict) -> "Scope | str | None":
     specific = bool(_specific_words().search(_norm(subject)) or _specific_words().search(_norm(words)))
     if not specific and claims:
         return "whole" if any(c.relation == "amount" for c in claims) else None
-    rows = _label_rows(doc, [h for h in hits_for(doc, subject)])
+    rows = _label_rows(hits_for(doc, subject))
     if rows is None:
         return Scope(subject) if specific else None
     return Scope(subject, rows)
 
 
-def _label_rows(doc: Document, hits) -> tuple | None:
+def _label_rows(hits) -> tuple | None:
     """The data rows (not a total, not a column's header) of a subject's label hits; () when a
     table has several rows of that label (which one the text means is unknown); None for none."""
     by_table: dict[int, list] = {}
@@ -829,13 +836,12 @@ def _label_rows(doc: Document, hits) -> tuple | None:
         k = next((k for k, r in enumerate(t.data_rows()) if any(x is h.label for x in r)), None)
         if k is None:
             continue
-        row = t.data_rows()[k]
         if t.kind != "project_expense" and not (k < len(t.row_info) and t.row_info[k].code):
             continue  # only a 科目 row or a project's row names one specific subject (本年支出 is the whole)
         tables[t.index] = t
         rows = by_table.setdefault(t.index, [])
-        if not any(r is row for r in rows):
-            rows.append(row)
+        if k not in rows:
+            rows.append(k)
     if not by_table:
         return None
     if any(len(rows) > 1 for rows in by_table.values()):
@@ -853,12 +859,7 @@ def _func_scope_rows(doc: Document, path: tuple[str, ...]) -> tuple:
                  and (p[0].removesuffix("支出").endswith(top) or top.endswith(p[0].removesuffix("支出")))}
         if len(codes) != 1:
             return ()
-    out = []
-    for t in doc.tables:
-        for row, info in zip(t.data_rows(), t.row_info):
-            if info.code in codes:
-                out.append((t, row))
-    return tuple(out)
+    return tuple((t, k) for t in doc.tables for k, info in enumerate(t.row_info) if info.code in codes)
 
 
 # the columns of a 科目 row that hold an item's part of it, by table kind
@@ -879,7 +880,8 @@ def scoped_facts(doc: Document, claim: Claim) -> list["Fact"]:
     units = [t.unit for t in doc.tables if t.unit]
     doc_unit = max(set(units), key=units.count) if units else "万元"
     out = []
-    for table, row in claim.scope.rows:
+    for table, k in claim.scope.rows:
+        row = table.data_rows()[k]
         keys = [k for fld in _SCOPE_FIELDS.get(table.kind, ()) for k in spec.get(fld, [])]
         for key in keys:
             cols = table.column_index(key)
@@ -891,7 +893,7 @@ def scoped_facts(doc: Document, claim: Claim) -> list["Fact"]:
             number = _amount(cell)
             if number is None:
                 continue
-            info = table.row_info[table.data_rows().index(row)] if table.row_info else None
+            info = table.row_info[k] if k < len(table.row_info) else None
             name = f"{info.code} {info.name}" if info is not None and info.name else _label(row[0].text)
             out.append(Fact(claim.item, number, _unit(table, doc_unit), table, cell,
                             f"《{table.label()}》{name}「{table.column_labels[cols[0]] or key}」",
@@ -1210,7 +1212,7 @@ def _three_public(table: Table, add, items, year: int | None = None):
             return "budget"
         return None if final else "current"
 
-    if _three_public_rows(table, add, items, keys, period_of):
+    if final and _three_public_rows(table, add, items, keys, period_of):
         return
     for k in keys:
         cols = [i for key in items[k].get("three_public_columns", []) for i in table.column_index(key)]

@@ -77,3 +77,15 @@ def test_loose_percentage_tolerance_rule():
     assert band("培训费预算17.50万元，增长0.5%左右。") == (0.4, 0.6)  # one unit of the last digit is wider
     [(_, qs)] = _read("培训费预算17.50万元，增长10%。")
     assert not statements_of(document_from_text("某某局2025年部门预算公开\n一、预算情况\n培训费预算17.50万元，增长10%。\n"))[0].one("pct_change").approx
+
+
+def test_final_bare_budget_beside_an_actual_and_differences_against_the_budget():
+    final = ("某某局2020年度部门决算", "一、决算情况")
+    [(s, qs)] = _read("“三公”经费预算28.71万元，决算28.22万元，小于预算0.49万元。", *final)
+    assert s == "“三公”经费" and qs == [("budget", "28.71万元", 0), ("amount", "28.22万元", 0), ("change", "0.49万元", -1)]
+    [(s, qs)] = _read("一般公共预算财政拨款支出预算数14,476,700.00元，实际支出1526.98万元，超出预算793,100.00元。", *final)
+    assert [q[0] for q in qs] == ["budget", "amount", "change"] and qs[2][2] == 1
+    # alone, a bare 预算 is no budget; 一般公共预算 names money; in a 预算 document nothing pairs
+    assert _read("“三公”经费预算28.71万元。", *final)[0][1] == [("amount", "28.71万元", 0)]
+    assert [q[0] for q in _read("一般公共预算28.71万元，决算28.22万元。", *final)[0][1]] == ["amount", "amount"]
+    assert [q[0] for q in _read("“三公”经费预算28.71万元，上年28.22万元。")[0][1]] == ["amount", "prior"]
