@@ -23,7 +23,8 @@ class ProjectBudgetTotalMismatch(Rule):
     the stated 项目支出 is an error, a sum below it a warning (a project may lack its table) —
     not when the document says it publishes some projects' tables only (重点项目, 部分项目, or a
     coverage statement that counts and sums the tables shown). A 项目支出 named by its fund or
-    origin (一般公共预算项目支出, 上年结转项目支出) is a part and is not compared. A
+    origin (一般公共预算项目支出, 上年结转项目支出) is a part and is not compared, nor is one listed
+    under a 科目 or project (…（项）18.00万元，其中：项目支出18.00万元). A
     statement of the projects under target management (本部门编报绩效目标的项目共2个，涉及项目
     预算资金30.00万元) must not count fewer projects than the tables shown and, when it counts
     as many, must give their sum (error). A project named in the narrative with its own amount
