@@ -197,6 +197,7 @@ class Claim:
     paragraph_text: str = field(default="", repr=False)
     pos: int = 0  # offset of the number in its paragraph
     topic: int | None = None  # the paragraph's first level claim (a share's default denominator)
+    scope: "Scope | None" = None  # the specific subject a listed part is stated under (…（项）X万元，其中：基本支出…)
 
     @property
     def is_money(self) -> bool:
@@ -225,6 +226,7 @@ class Claim:
             "unit": self.unit, "sign": self.sign, "word": self.word, "base": self.base, "period": self.period,
             "denominator": self.denominator, "parent": self.parent, "line": self.line, "start": self.start,
             "end": self.end, "text": self.text, "paragraph": self.paragraph,
+            "scope": self.scope.name if self.scope else None,
         }
 
 
@@ -286,7 +288,7 @@ def func_path(head: str) -> tuple[tuple[str, ...], int] | None:
     “卫生健康支出-行政事业单位医疗-行政单位医疗”科目 → (卫生健康支出, 行政事业单位医疗, 行政单位医疗)."""
     m = _FUNC_DASHED.search(head)
     if m:
-        parts = [p.strip() for p in regex.split(r"\s*[-－—–]\s*", m.group(1))]
+        parts = [p.strip() for p in regex.split(r"\s*[-－—–/／]\s*", m.group(1))]
         if 2 <= len(parts) <= 3 and all(p and all(_NAME_CHAR.match(ch) for ch in p) for p in parts):
             return tuple(_norm(p) for p in parts), m.start(1)
     t = _FUNC_TAIL.search(head)
@@ -465,6 +467,11 @@ def extract_claims(doc: Document) -> list[Claim]:
                     found = hits.pop() if len(hits) == 1 else None
             if found and _glued(head, found):
                 found = None  # …缴费支出预算 / “三公”经费财政拨款: a longer name's tail, not the item
+            if not found and relation == "amount":
+                bare = _without_gloss(head)  # 机关运行经费（保障机关日常运转的公用经费）为X万元
+                found = match_item(bare) if bare is not None else None
+                if found and _glued(bare, found):
+                    found = None
             fp = func_path(head)
             if found and fp and found[1] <= len(_norm(head[fp[1]:])) - len(_norm(_FUNC_TAIL.sub("", head[fp[1]:]))):
                 found = None  # …缴费支出（项）支出预算10.4万元: the 科目 is the subject, 支出预算 its tail
@@ -481,6 +488,22 @@ def extract_claims(doc: Document) -> list[Claim]:
                     fp = None if found else func_path(pre)
                     if found or fp:
                         period_words = ms.group(1)
+            # the 科目 named in brackets after the amount (资金68.26万元（“A-B-C”科目）): the
+            # amount is that 科目's; a 基本支出 / 项目支出 so named is that 科目 row's part
+            after = _bracket_path(text, tok.end) if relation == "amount" else None
+            bracket_scope = None
+            if after is not None:
+                path, at = after
+                if found and _scoped_item(found[0]):
+                    bracket_scope = Scope(item_name(FUNC + "/".join(path)), _func_scope_rows(doc, path))
+                else:
+                    found, fp, period_words = None, (path, at - cstart), None
+            if not found and not fp and relation == "amount" and fsub is None and _LEVEL_HEAD.match(_norm(head)) \
+                    and subject(tok.start) is None:
+                # 用于保障机关日常运转的机关运行经费，2020年决算130,300元: the clause before names the item
+                lead = _lead_clause_item(text, max(prev_end, sent_start), cstart)
+                if lead is not None:
+                    found, period_words = lead, head
             # a part marker between the previous claim and this one opens a 其中 scope
             between = text[max(prev_end, sent_start):tok.start]
             if last_in_sentence is not None and _PART.search(between):
@@ -537,6 +560,8 @@ def extract_claims(doc: Document) -> list[Claim]:
             else:
                 # item names that hold a period word are this year's money (上年结转): statements.json period_item_words
                 period = _period(roles().period_items.sub(lambda m: " " * len(m.group()), clause), year)
+            if final and relation == "amount" and period == "current" and _budget_role(statement_at, para.index, tok.start):
+                period = "budget"  # 预算28.71万元，决算28.22万元: the statement's budget, not its actual
             c = Claim(
                 index=len(claims), item=item, relation=relation, value=tok.number, unit=tok.unit,
                 line=line, start=s, end=e, text=tok.text, sentence=text[sent_start:para.sentence_at(tok.start).end],
@@ -544,6 +569,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 denominator=denominator, item_span=item_span, paragraph_text=text, pos=tok.start,
                 topic=topic.index if topic is not None else None,
             )
+            c.scope = bracket_scope
             # parent: innermost open 其中 scope this item belongs to (a change stated right
             # after an amount is about that amount, not a part of the scope)
             if not (stack and c.relation != stack[-1].relation):
@@ -559,7 +585,79 @@ def extract_claims(doc: Document) -> list[Claim]:
             prev_end = tok.end
         # flats in the last sentence(s)
         _flats(doc, para, text, sent_start, len(text), claims, topic, last_in_sentence, sent_no, flats_done)
+    _assign_scopes(doc, claims)
     return claims
+
+
+# （“一般公共服务支出-财政事务-信息化建设”科目） right after an amount: the 科目 it is charged to
+_BRACKET_PATH = regex.compile(r"\s*[（(]\s*(?:[“\"「](?P<q>[^“”\"「」（）()]{3,90})[”\"」]\s*(?:科目)?"
+                              r"|(?P<u>[^“”\"「」（）()，,；;。]{3,90}?)\s*科目)\s*[）)]")
+_GLOSS = regex.compile(r"[（(](?P<words>[^（）()]*)[）)](?P<tail>[^（）()]*)$")
+
+
+def _bracket_path(text: str, end: int) -> tuple[tuple[str, ...], int] | None:
+    """(科目 path, where the bracket opens) for a 科目 path in brackets right after an amount."""
+    m = _BRACKET_PATH.match(text, end)
+    if not m:
+        return None
+    words = m.group("q") or m.group("u")
+    fp = func_path(f"“{words.strip()}”科目")
+    return (fp[0], m.start()) if fp else None
+
+
+def _scoped_item(item: str) -> bool:
+    """An item that a 科目 row shows as one of its columns (基本支出, 项目支出, 人员经费 …)."""
+    spec = vocab().items.get(item, {})
+    return any(k != "合计" for f in ("expense_columns", "basic_columns") for k in spec.get(f, []))
+
+
+def _without_gloss(head: str) -> str | None:
+    """The words before an amount without a bracketed gloss after the item (机关运行经费（保障机关
+    日常运转的公用经费）为): a bracket of words that is no 科目 marker, code or amount."""
+    m = _GLOSS.search(head)
+    if not m:
+        return None
+    words = m.group("words")
+    if len(regex.findall(r"\p{Han}", words)) < 4 or regex.search(r"\d", words):
+        return None
+    if _qualifiers().search(words):
+        return None  # 项目支出（不含上年结转）: a qualifier makes it another figure, not a gloss
+    return head[:m.start()] + m.group("tail")
+
+
+@lru_cache(maxsize=None)
+def _qualifiers() -> regex.Pattern:
+    return regex.compile(load_json("items.json")["gloss_qualifiers"])
+
+
+@lru_cache(maxsize=None)
+def _purpose_lead() -> regex.Pattern:
+    return regex.compile(load_json("items.json")["purpose_lead"])
+
+
+def _lead_clause_item(text: str, floor: int, cstart: int) -> tuple[str, int, int] | None:
+    """The item a number-free clause right before a level clause names whole, once a purpose
+    (用于保障机关日常运转的) is peeled off: 用于保障机关日常运转的机关运行经费，2020年决算130,300元."""
+    if cstart - 1 <= floor or text[cstart - 1] not in "，,":
+        return None
+    start = clause_start(text, cstart - 1, floor, DELIMS)
+    if text[floor:start].strip(DELIMS + " \t"):
+        return None  # another clause came first (after the sentence's start or the last number)
+    words = text[start:cstart - 1]
+    if regex.search(r"\d", words):
+        return None
+    words = roles().numbering.sub("", words, count=1)
+    words = _purpose_lead().sub("", words, count=1)
+    found = match_item(words)
+    if found is None or found[2] - found[1] != 0 or _glued(words, found):
+        return None  # the item must be all the clause names
+    return found
+
+
+def _budget_role(statement_at: dict, paragraph: int, pos: int) -> bool:
+    """Whether the statement reader gives the amount at `pos` the budget's role."""
+    st = statement_at.get((paragraph, pos))
+    return st is not None and any(q.pos == pos and q.role == "budget" for q in st.quantities)
 
 
 @lru_cache(maxsize=None)
@@ -643,6 +741,165 @@ def _flats(doc, para, text, start, end, claims, topic, last, sent_no, done):
                 end=s + len(w), text=w, sentence=text[start:end], paragraph=para.index, sentence_no=sent_no,
                 word=w, base=regex.sub(r"\s+", "", bm.group(1)) if bm else "上年", paragraph_text=text, pos=pos,
             ))
+
+
+# --- scopes: parts stated under a specific subject ------------------------------------------
+
+@dataclass(frozen=True, eq=False)  # one object per list: parts of the same list share it
+class Scope:
+    """The specific subject (a 科目, a table row, a project) a list of parts is stated under:
+    社会保障和就业（类）…（项）26.07万元，其中：基本支出26.07万元，项目支出0万元 — the 基本支出
+    there is that 科目's, not the document's."""
+
+    name: str  # the subject as the text names it
+    rows: tuple = ()  # ((table, data row index), …): the rows of the tables that show it (none: nothing to compare)
+
+
+def _assign_scopes(doc: Document, claims: list[Claim]) -> None:
+    """A canonical item stated in a list of parts (其中 / 包括 / 分别 …, linter.statements' head)
+    whose nearest named head is a specific subject inherits that subject as its scope. A head
+    that is itself a canonical item (基本支出 under 支出合计) passes the question to its own head;
+    a head that names the whole (支出总计, 一般公共预算支出) leaves the part the document's."""
+    sts = statements_of(doc)
+    at = {(st.paragraph, q.pos): st for st in sts for q in st.quantities}
+    claim_at = {(c.paragraph, c.pos): c for c in claims}
+    memo: dict[int, Scope | None] = {}
+    for c in claims:
+        if c.item.startswith(FUNC) or c.scope is not None:
+            continue  # a 科目 is its own subject; a 科目 named in brackets after it was read already
+        st = at.get((c.paragraph, c.pos))
+        if st is None or st.head is None:
+            continue
+        c.scope = _scope_of(doc, sts, st.head, claim_at, memo)
+
+
+def _scope_of(doc: Document, sts, index: int, claim_at: dict, memo: dict) -> Scope | None:
+    seen: set[int] = set()
+    i: int | None = index
+    while i is not None and i not in seen:
+        if i in memo:
+            return memo[i]
+        seen.add(i)
+        head = sts[i]
+        kind = _subject_kind(doc, head, claim_at)
+        if kind == "whole":
+            i = head.head
+            continue
+        for j in seen:
+            memo[j] = kind
+        return kind
+    return None
+
+
+_AMOUNT_TEXT = regex.compile(r"\d[\d,，.]*\s*(?:万元|亿元|千元|元|%)")
+
+
+@lru_cache(maxsize=None)
+def _specific_words() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["specific_subject"])
+
+
+def _subject_kind(doc: Document, st, claim_at: dict) -> "Scope | str | None":
+    """A statement's subject as the head of a list: a Scope when it names a 科目, a table row or
+    a project; "whole" when it is a canonical item (look further up); None when it is neither."""
+    from .tablelinks import hits_for
+
+    claims = [claim_at[(st.paragraph, q.pos)] for q in st.quantities if (st.paragraph, q.pos) in claim_at]
+    func = next((c.item for c in claims if c.item.startswith(FUNC)), None)
+    if func is not None:
+        return Scope(item_name(func), _func_scope_rows(doc, tuple(func[len(FUNC):].split("/"))))
+    subject = st.subject
+    if not subject or not st.quantities or st.key in roles().generic:
+        return None
+    # the clause as printed (科目 / 项目 may be peeled off the subject as role words)
+    first = st.quantities[0].pos
+    words = st.text[clause_start(st.text, first):first]
+    words = _AMOUNT_TEXT.split(words)[-1]  # 支出决算2,125.01万元（基本支出: the words after an amount
+    specific = bool(_specific_words().search(_norm(subject)) or _specific_words().search(_norm(words)))
+    if not specific and claims:
+        return "whole" if any(c.relation == "amount" for c in claims) else None
+    rows = _label_rows(hits_for(doc, subject))
+    if rows is None:
+        return Scope(subject) if specific else None
+    return Scope(subject, rows)
+
+
+def _label_rows(hits) -> tuple | None:
+    """The data rows (not a total, not a column's header) of a subject's label hits; () when a
+    table has several rows of that label (which one the text means is unknown); None for none."""
+    by_table: dict[int, list] = {}
+    tables = {}
+    for h in hits:
+        t = h.table
+        if h.label.row < t.header_rows or _label(h.label.text) in ("合计", "总计", "小计"):
+            continue
+        k = next((k for k, r in enumerate(t.data_rows()) if any(x is h.label for x in r)), None)
+        if k is None:
+            continue
+        if t.kind != "project_expense" and not (k < len(t.row_info) and t.row_info[k].code):
+            continue  # only a 科目 row or a project's row names one specific subject (本年支出 is the whole)
+        tables[t.index] = t
+        rows = by_table.setdefault(t.index, [])
+        if k not in rows:
+            rows.append(k)
+    if not by_table:
+        return None
+    if any(len(rows) > 1 for rows in by_table.values()):
+        return ()
+    return tuple((tables[k], rows[0]) for k, rows in by_table.items())
+
+
+def _func_scope_rows(doc: Document, path: tuple[str, ...]) -> tuple:
+    """Every table row of a 科目 path (its code, as the classified tables name it)."""
+    index = doc.cached("func_index", func_index)
+    codes = {code for code, p in index.items() if p == path}
+    if not codes:  # 住房保障支出（款） for 住房改革支出: the one code of that depth with the same 类 and 项 names
+        top = path[0].removesuffix("支出")
+        codes = {code for code, p in index.items() if len(p) == len(path) and p[-1] == path[-1]
+                 and (p[0].removesuffix("支出").endswith(top) or top.endswith(p[0].removesuffix("支出")))}
+        if len(codes) != 1:
+            return ()
+    return tuple((t, k) for t in doc.tables for k, info in enumerate(t.row_info) if info.code in codes)
+
+
+# the columns of a 科目 row that hold an item's part of it, by table kind
+_SCOPE_FIELDS = {
+    **{k: ("expense_columns",) for k in ("budget_expense", "final_expense", "budget_fiscal_expense")},
+    **{k: ("expense_columns", "gpb_columns") for k in ("budget_gpb_expense", "final_gpb_expense")},
+    **{k: ("basic_columns",) for k in ("budget_gpb_basic", "final_gpb_basic", "budget_fiscal_basic")},
+    **{k: ("income_columns",) for k in ("budget_income", "final_income")},
+}
+
+
+def scoped_facts(doc: Document, claim: Claim) -> list["Fact"]:
+    """The cells that show a scoped part: its item's column in the rows of its scope (a 科目
+    row's 基本支出 / 项目支出 cells). None when no table has such a row and column."""
+    if claim.scope is None or claim.period != "current":
+        return []
+    spec = vocab().items.get(claim.item, {})
+    units = [t.unit for t in doc.tables if t.unit]
+    doc_unit = max(set(units), key=units.count) if units else "万元"
+    out = []
+    for table, k in claim.scope.rows:
+        row = table.data_rows()[k]
+        keys = [k for fld in _SCOPE_FIELDS.get(table.kind, ()) for k in spec.get(fld, [])]
+        for key in keys:
+            cols = table.column_index(key)
+            if not cols:
+                continue
+            cell = _cell_in(row, cols[0])
+            if cell is None or cell.number is None and not (cell.blank or cell.dash):
+                continue
+            number = _amount(cell)
+            if number is None:
+                continue
+            info = table.row_info[k] if k < len(table.row_info) else None
+            name = f"{info.code} {info.name}" if info is not None and info.name else _label(row[0].text)
+            out.append(Fact(claim.item, number, _unit(table, doc_unit), table, cell,
+                            f"《{table.label()}》{name}「{table.column_labels[cols[0]] or key}」",
+                            gpb_only=table.kind in GPB_KINDS or "basic" in table.kind, exact=number is ZERO))
+            break
+    return out
 
 
 # --- ledger -------------------------------------------------------------------------------
@@ -955,6 +1212,8 @@ def _three_public(table: Table, add, items, year: int | None = None):
             return "budget"
         return None if final else "current"
 
+    if final and _three_public_rows(table, add, items, keys, period_of):
+        return
     for k in keys:
         cols = [i for key in items[k].get("three_public_columns", []) for i in table.column_index(key)]
         for period in periods:
@@ -981,6 +1240,32 @@ def _three_public(table: Table, add, items, year: int | None = None):
                     continue
                 cell = _cell_in(row, col)
                 add(k, _amount(cell), table, cell, f"《{table.label()}》「{lab}」", period=period)
+
+
+def _three_public_rows(table: Table, add, items, keys, period_of) -> bool:
+    """Items as rows (项目 | 预算数 | 决算数, a 决算's “三公” table: 合计 / 1、因公出国（境）费 /
+    （1）公务用车购置费 …): each item's row label (items.json row_labels) under each column whose
+    label gives its period."""
+    cols = [(i, p) for i in range(table.width) if (p := period_of(i)) is not None]
+    if not cols:
+        return False
+    found = False
+    for k in keys:
+        labels = {_norm(x) for x in items[k].get("row_labels", [])}
+        for row in table.data_rows():
+            head = next((c for c in row if c.text.strip()), None)
+            if head is None or head.number is not None or _label(head.text) not in labels:
+                continue
+            for col, period in cols:
+                if col <= head.col:
+                    continue
+                cell = _cell_in(row, col)
+                if cell is not None and (cell.number is not None or cell.blank or cell.dash):
+                    add(k, _amount(cell), table, cell, f"《{table.label()}》「{_label(head.text)}」{table.column_labels[col]}",
+                        period=period)
+                    found = True
+            break
+    return found
 
 
 def _procurement(table: Table, add):
@@ -1058,6 +1343,7 @@ def claims_text(doc: Document) -> str:
         elif rel == "flat":
             rel = f"flat vs {c.base}"
         parent = f" part of #{c.parent}" if c.parent is not None else ""
+        parent += f" of 「{c.scope.name}」" if c.scope is not None else ""
         period = f" [{c.period}]" if c.period != "current" else ""
         out.append(f"  #{c.index} L{c.line}:{c.start + 1}-{c.end + 1} {item_name(c.item)} = {c.text.strip()} "
                    f"({rel}){period}{parent}")

@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from .claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, vocab
+from .claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, scoped_facts, vocab
 from .cnnum import UNIT_FACTOR
 from .engine import Rule
 from .numbers import Interval, format_decimal
@@ -155,7 +155,9 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
     for c in claims:
         if c.relation != "amount" or not c.is_money:
             continue
-        facts = facts_for(c, ledger)
+        # a part listed under a 科目 / row / project (…（项）X万元，其中：基本支出…) is that
+        # subject's: its row's cells, or nothing to compare when no table shows it
+        facts = scoped_facts(doc, c) if c.scope is not None else facts_for(c, ledger)
         if not facts:
             continue
         civ = c.yuan()
@@ -166,8 +168,8 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
         # vs 一般公共预算表) legitimately differ and are not compared with each other.
         agreeing = [f for f in facts if civ.meets(f.yuan())]
         if agreeing:
-            if c.item.startswith(FUNC):
-                continue
+            if c.item.startswith(FUNC) or c.scope is not None:
+                continue  # rows of tables of different scope (all money, 一般公共预算) may differ
             for x in facts:
                 if x in agreeing or x.proxy or (x.gpb_only and non_gpb) or x.cell is None or x.sum_of:
                     continue
@@ -216,12 +218,13 @@ def _vs_tables(doc, claims, ledger) -> list[Issue]:
             values.append(xv)
             blank = x.number.value == 0 and (x.cell is None or x.cell.blank or x.cell.dash)
             shown.append(f"{x.where}{'无此项金额（空白）' if blank else '为' + money(xv, c.unit, d)}")
+        what = f"「{item_name(c.item)}」" + ("预算数" if c.period == "budget" else "")  # 预算X，决算Y: the budget
         if len(values) == 1:
             diff = in_unit(mid(civ) - mid(f.yuan()), c.unit)
-            msg = f"「{item_name(c.item)}」写为{c.text.strip()}，{shown[0]}，相差{money(diff, c.unit, d)}"
+            msg = f"{what}写为{c.text.strip()}，{shown[0]}，相差{money(diff, c.unit, d)}"
             suggestion = f"改为{money(fval, c.unit, d)}"
         else:
-            msg = f"「{item_name(c.item)}」写为{c.text.strip()}，与各表都不一致：" + "；".join(shown)
+            msg = f"{what}写为{c.text.strip()}，与各表都不一致：" + "；".join(shown)
             suggestion = "核对表格与说明，统一金额"
         out.append(Issue("table", c, severity, msg, [("fact", x) for x in bad], suggestion))
     return out
@@ -263,8 +266,8 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
                 break
             if found and not (_listing_words()["partial"].match(opening) or _enumerated(c)):
                 break
-        if _beside(c):
-            continue
+        if _beside(c) or c.scope != total.scope:
+            continue  # beside the total, or a part of another subject (…（项）X万元，其中：基本支出…)
         if c.relation == "flat":
             if relation == "change" and c.item != total.item and c.base == total.base:
                 found.setdefault(c.item, c)
@@ -332,7 +335,8 @@ def _stated_before(total: Claim, claims: list[Claim]) -> dict[str, Claim]:
             break
         if c.item == total.item or (c.relation == "amount" and is_part_of(total.item, c.item)):
             break
-        if c.relation == "amount" and c.is_money and c.period == total.period and c.parent is None:
+        if c.relation == "amount" and c.is_money and c.period == total.period and c.parent is None \
+                and c.scope == total.scope:
             found.setdefault(c.item, c)
     return found
 

@@ -63,6 +63,8 @@ class Roles:
     prior_end: regex.Pattern
     budget: regex.Pattern
     final: regex.Pattern
+    paired_budget: regex.Pattern  # 预算 right before an amount: the budget when the statement also states the actual
+    budget_difference: regex.Pattern  # 超出预算X / 小于预算X: the actual minus the budget
     period_items: regex.Pattern
     budget_items: regex.Pattern
     year_head: regex.Pattern
@@ -114,6 +116,8 @@ def roles() -> Roles:
         prior_end=regex.compile(d["prior_end_words"]),
         budget=regex.compile(d["budget_words"]),
         final=regex.compile(d["final_words"]),
+        paired_budget=regex.compile(d["paired_budget_words"]),
+        budget_difference=regex.compile(d["budget_difference"]),
         period_items=regex.compile(d["period_item_words"]),
         budget_items=regex.compile(d["budget_item_words"]),
         year_head=regex.compile(rf"^{years}+"),
@@ -369,6 +373,11 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             info.update(word="占", whole=whole.strip(), subject_words=p[:zhan])
             return _share_period(info, year), info
         return None
+    m = r.budget_difference.search(p) if final else None
+    if m:  # 超出预算793,100.00元 / 小于预算0.49万元: the actual against the budget, signed by the comparison
+        info.update(word=m.group("word"), sign=dict(r.compare_words)[m.group("word")], subject_words=p[: m.start()],
+                    base="budget")
+        return "change", info
     # money
     m = r.ambiguous.search(p)
     if m:
@@ -530,7 +539,7 @@ def read_statements(doc: Document) -> list[Statement]:
                          whole=info.get("whole", ""), subject=subj,
                          approx=bool(info.get("approx")) or bool(r.approx_after.match(text, tok.end)))
             if role in ("change", "pct_change", "points"):
-                q.base = _base_of(sentence_words, final)
+                q.base = info.get("base") or _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
             if lst is not None and (sentence, key) in by_key:
@@ -560,7 +569,33 @@ def read_statements(doc: Document) -> list[Statement]:
         if text.rstrip().endswith(("：", ":")) and cur is not None and cur.paragraph == para.index \
                 and cur.one("amount", True) is not None:
             list_head = cur.index
+    if final:
+        for st in out:
+            _pair_budget(st)
     return out
+
+
+def _pair_budget(st: Statement) -> None:
+    """预算28.71万元，决算28.22万元 / 预算14,476,700.00元，实际支出1526.98万元: in a 决算 a
+    statement that states its subject's actual (决算 / 实际支出 / 执行数) and, under a bare 预算
+    (no 年初 / 调整 / 数 to say which), another amount, states that amount as the budget."""
+    r = roles()
+    amounts = st.all("amount", True)
+    if len(amounts) < 2:
+        return
+    text = st.text
+
+    def words(q: Quantity) -> str:
+        w = text[clause_start(text, q.pos):q.pos]
+        return r.budget_items.sub(lambda x: "某" * len(x.group()), w)  # 一般公共预算 names money
+
+    actual = [q for q in amounts if r.final.search(words(q)) and not r.paired_budget.search(words(q))]
+    if not actual:
+        return
+    for q in amounts:
+        w = words(q)
+        if q not in actual and r.paired_budget.search(w) and not r.final.search(w):
+            q.role, q.word = "budget", r.paired_budget.search(w).group()
 
 
 def _bracketed(cur: Statement | None, text: str, floor: int, tok) -> tuple[str, dict] | None:

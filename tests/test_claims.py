@@ -179,3 +179,22 @@ def test_extract_claims_text():
     assert "固定资产 = 20.61万元" in res.stdout
     # what each clause states, by role, with the subject it was read for
     assert "## Statements" in res.stdout and "amount     0.00万元" in res.stdout
+
+
+def test_parts_under_a_specific_subject_are_scoped_to_its_rows():
+    from linter.testing import document_from_text
+
+    rows = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["", "合计", "107.54", "95.54", "12.00"],
+            ["208", "社会保障和就业支出", "6.07", "6.07", ""], ["20805", "行政事业单位养老支出", "6.07", "6.07", ""],
+            ["2080506", "机关事业单位职业年金缴费支出", "6.07", "6.07", ""]]
+    doc = document_from_text(
+        "某县财政局2025年部门预算公开\n一、支出预算情况\n本年支出合计107.54万元，其中：基本支出95.54万元，项目支出12.00万元。\n"
+        "社会保障和就业（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）6.07万元，其中：基本支出6.07万元，项目支出0万元。\n",
+        tables=[{"title": "部门预算支出总表", "unit": "万元", "rows": rows}])
+    by_text = {(c.item, c.text): c for c in claims_of(doc)}
+    assert by_text[("基本支出", "95.54万元")].scope is None  # the document's
+    scoped = by_text[("基本支出", "6.07万元")]
+    assert scoped.scope is not None and scoped.scope.name.endswith("机关事业单位职业年金缴费支出")
+    from linter.claims import scoped_facts
+    assert [(f.number.value, f.cell.text) for f in scoped_facts(doc, scoped)] == [(Decimal("6.07"), "6.07")]
+    assert scoped_facts(doc, by_text[("项目支出", "0万元")])[0].exact  # a blank cell: exactly none

@@ -96,3 +96,15 @@ def test_shares_printed_before_their_subject_are_parts_of_the_total():
                    ("一般公共服务支出", 0, [("share", "88.16%"), ("amount", "200.19万元")]),
                    ("社会保障和就业支出", 0, [("share", "7.01%"), ("amount", "15.92万元")]),
                    ("住房保障支出", 0, [("share", "4.83%"), ("amount", "10.96万元")])]
+
+
+def test_final_bare_budget_beside_an_actual_and_differences_against_the_budget():
+    final = ("某某局2020年度部门决算", "一、决算情况")
+    [(s, qs)] = _read("“三公”经费预算28.71万元，决算28.22万元，小于预算0.49万元。", *final)
+    assert s == "“三公”经费" and qs == [("budget", "28.71万元", 0), ("amount", "28.22万元", 0), ("change", "0.49万元", -1)]
+    [(s, qs)] = _read("一般公共预算财政拨款支出预算数14,476,700.00元，实际支出1526.98万元，超出预算793,100.00元。", *final)
+    assert [q[0] for q in qs] == ["budget", "amount", "change"] and qs[2][2] == 1
+    # alone, a bare 预算 is no budget; 一般公共预算 names money; in a 预算 document nothing pairs
+    assert _read("“三公”经费预算28.71万元。", *final)[0][1] == [("amount", "28.71万元", 0)]
+    assert [q[0] for q in _read("一般公共预算28.71万元，决算28.22万元。", *final)[0][1]] == ["amount", "amount"]
+    assert [q[0] for q in _read("“三公”经费预算28.71万元，上年28.22万元。")[0][1]] == ["amount", "prior"]

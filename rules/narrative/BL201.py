@@ -17,7 +17,11 @@ class NarrativeTableMismatch(IssueRule):
     vocabulary names (住房公积金, 单位预留机动经费, a project, a 科目 named bare or code first) is
     linked through the document's own table labels: its amount is compared with every row of
     that label (its 合计 / 金额 column), and reported when it agrees with none (warning when
-    those rows differ among themselves).
+    those rows differ among themselves). Parts listed under a specific 科目, row or project
+    (…（项）26.07万元，其中：基本支出26.07万元，项目支出0万元) are that subject's: they are compared
+    with its row's 基本支出 / 项目支出 cells, or not at all when no table shows them. In a 决算, an
+    amount stated as the budget (预算28.71万元，决算28.22万元; 预算数X，实际支出Y) is compared only
+    with a 预算数 column, the actual with the 决算 one.
 
     *Why it matters*: the text is what readers quote; a figure that no table supports is
     either a typing error or a stale draft, and one of the two published numbers is false.

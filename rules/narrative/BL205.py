@@ -498,7 +498,7 @@ def _whole_from_claims(doc, st: Statement, q: Quantity, sts):
         return None
     item = found[0]
     amounts = [c for c in claims_of(doc) if c.item == item and c.relation == "amount" and c.is_money
-               and c.period == "current"]
+               and c.period == "current" and c.scope is None]
     here = [c for c in amounts if c.paragraph == st.paragraph]
     if here:
         c = here[0]
@@ -576,7 +576,8 @@ def _fitting_total(doc, st: Statement, part: Quantity, fits, sts):
                 found.setdefault(item, (f"{item_name(item)}（{f.where}{f.number}{f.unit}）", rel))
     for c in claims_of(doc):
         if (c.item in structural and c.item not in found and c.relation == "amount" and c.is_money
-                and c.period == "current" and c.paragraph != st.paragraph and c.value.value and fits(c.yuan())):
+                and c.period == "current" and c.scope is None and c.paragraph != st.paragraph and c.value.value
+                and fits(c.yuan())):
             name = _stated_name(sts, c)
             found[c.item] = (f"{name}{c.text.strip()}", related_line(doc, c.line, name + c.text.strip(), c.start, c.end))
     if len(found) != 1:

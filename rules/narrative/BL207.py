@@ -98,6 +98,7 @@ class PriorYearMismatch(BatchRule):
                              asdict(locate(doc, line, column, end_column))))
             if rows:
                 out["facts"][item] = rows
+        claims = [c for c in claims if c.scope is None]  # a 科目's own 基本支出 is not the document's
         for c in claims:
             if c.relation == "amount" and c.period == "current" and c.is_money and c.value is not None:
                 iv = c.yuan()

@@ -23,7 +23,8 @@ class ProjectBudgetTotalMismatch(Rule):
     the stated 项目支出 is an error, a sum below it a warning (a project may lack its table) —
     not when the document says it publishes some projects' tables only (重点项目, 部分项目, or a
     coverage statement that counts and sums the tables shown). A 项目支出 named by its fund or
-    origin (一般公共预算项目支出, 上年结转项目支出) is a part and is not compared. A
+    origin (一般公共预算项目支出, 上年结转项目支出) is a part and is not compared, nor is one listed
+    under a 科目 or project (…（项）18.00万元，其中：项目支出18.00万元). A
     statement of the projects under target management (本部门编报绩效目标的项目共2个，涉及项目
     预算资金30.00万元) must not count fewer projects than the tables shown and, when it counts
     as many, must give their sum (error). A project named in the narrative with its own amount
@@ -77,6 +78,8 @@ class ProjectBudgetTotalMismatch(Rule):
         for c in claims_of(doc):
             if c.item != "项目支出" or c.relation != "amount" or c.period != "current" or not c.is_money:
                 continue
+            if c.scope is not None:
+                continue  # …（项）X万元，其中：项目支出Y万元: that 科目's (or project's) part, not the document's
             if self._a_part(doc, c):
                 continue  # 上年结转项目支出5万元, 一般公共预算项目支出25万元: a part of the project money
             start = c.item_span[1] if c.item_span and c.item_span[0] == c.line and c.item_span[1] < c.start else c.start
