@@ -461,8 +461,12 @@ def qualifier_of(sentence_words: str) -> str:
     剔除…因素后 (both years restated: only the figures stated after it pin the change),
     'comparable' after 同口径 / 按可比口径 (last year's figure restated on this year's basis),
     else ''."""
-    found = {kind for kind, pat in _qualifiers() if pat.search(sentence_words)}
+    words = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group()), sentence_words)  # 增加X（剔除…后增加Y），增长Z%
+    found = {kind for kind, pat in _qualifiers() if pat.search(words)}
     return "adjusted" if "adjusted" in found else "comparable" if found else ""
+
+
+_CLOSED_BRACKETS = regex.compile(r"[（(][^（）()]*[）)]")
 
 
 def unqualified(words: str) -> str:
@@ -922,9 +926,18 @@ def change_basis(st: Statement) -> ChangeBasis | None:
 
 def _completion_rate(st: Statement) -> Quantity | None:
     """A 决算's completion rate (完成年初预算的110.00%) as the ratio that gives its budget, when
-    the statement states no budget itself (with two budgets, 年初 and 调整, a rate may be on
-    either, so it pins none)."""
-    return st.one("rate") if not st.all("budget") else None
+    the statement states no budget itself and neither the rate nor the change names the
+    adjusted one (完成全年预算的88.00%，超出年初预算2.00万元 are on two budgets)."""
+    rate = st.one("rate")
+    if rate is None or st.all("budget") or _ADJUSTED_BUDGET.search(rate.word):
+        return None
+    change = st.one("change", True)
+    if change is not None and _ADJUSTED_BUDGET.search(st.text, clause_start(st.text, change.pos), change.pos):
+        return None  # 完成年初预算的R% with 超出全年预算Z: two budgets
+    return rate
+
+
+_ADJUSTED_BUDGET = regex.compile(r"全年|调整")
 
 
 def triple_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
