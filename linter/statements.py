@@ -506,9 +506,11 @@ def _budget_compare_words() -> tuple[regex.Pattern, dict]:
 
 @lru_cache(maxsize=None)
 def _budget_compare_number() -> regex.Pattern:
-    """The words after a comparison word that make it a change's (大于|预算2.00万元)."""
+    """The words after a comparison word that make it a change's: the budget and an amount
+    (大于|预算2.00万元; 超过预算数10% is a bare comparison with a percentage)."""
     tail = load_json("statements.json")["budget_compare_change"].split(")", 1)[1].removesuffix("$")
-    return regex.compile(tail + r"\s*[-+]?[\d０-９]")
+    units = "|".join(regex.escape(u) for u in sorted(UNIT_FACTOR, key=len, reverse=True))
+    return regex.compile(tail + rf"\s*[-+]?[\d０-９][\d０-９,，.．]*\s*(?:{units})")
 
 
 def _budget_compare_change(p: str, info: dict) -> tuple[str, dict] | None:
@@ -929,15 +931,17 @@ def _completion_rate(st: Statement) -> Quantity | None:
     the statement states no budget itself and neither the rate nor the change names the
     adjusted one (完成全年预算的88.00%，超出年初预算2.00万元 are on two budgets)."""
     rate = st.one("rate")
-    if rate is None or st.all("budget") or _ADJUSTED_BUDGET.search(rate.word):
+    if rate is None or st.all("budget") or _adjusted_budget().search(rate.word):
         return None
     change = st.one("change", True)
-    if change is not None and _ADJUSTED_BUDGET.search(st.text, clause_start(st.text, change.pos), change.pos):
+    if change is not None and _adjusted_budget().search(st.text, clause_start(st.text, change.pos), change.pos):
         return None  # 完成年初预算的R% with 超出全年预算Z: two budgets
     return rate
 
 
-_ADJUSTED_BUDGET = regex.compile(r"全年|调整")
+@lru_cache(maxsize=None)
+def _adjusted_budget() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["adjusted_budget_words"])
 
 
 def triple_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
