@@ -525,6 +525,18 @@ def _budget_compare_change(p: str, info: dict) -> tuple[str, dict] | None:
     return "change", info
 
 
+def _final_bare_budget(prefix: str) -> bool:
+    """培训费预算20.00万元，决算18.00万元 (a 决算): the figure right after a bare 预算 is the
+    budget; not after 一般公共预算 / 部门预算 …, which name money."""
+    words = roles().budget_items.sub(lambda x: "某" * len(x.group()), prefix)
+    return bool(_bare_budget().search(words))
+
+
+@lru_cache(maxsize=None)
+def _bare_budget() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["final_bare_budget"])
+
+
 def direction(q: Quantity) -> int:
     """The direction a change states: its word's, or for a neutral word (增减额, 变动率) the
     printed sign (+1 / -1; 0 for a zero)."""
@@ -587,6 +599,8 @@ def read_statements(doc: Document) -> list[Statement]:
             if got is None:
                 continue
             role, info = got
+            if role == "amount" and doc.meta.doc_type == "决算" and _final_bare_budget(prefix):
+                role, info["word"] = "budget", "预算"
             if role == "of_previous":
                 # 为年初预算4.50万元的104.50%: a completion rate; 为2020年预算1.96万元的102.04%: a ratio
                 last = cur.quantities[-1] if cur is not None and cur.quantities else None
