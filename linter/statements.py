@@ -155,6 +155,7 @@ class Quantity:
     whole: str = ""  # share: the whole's words ('' when the clause names none)
     subject: str = ""  # the subject words of its own clause ('' when it continues one)
     approx: bool = False  # a percentage stated loosely (约10%, 近10%, 10%左右)
+    qualifier: str = ""  # '' | comparable (同口径 …) | adjusted (剔除…因素后): the footing it is stated on
 
     @property
     def is_money(self) -> bool:
@@ -461,6 +462,72 @@ def _share_period(info: dict, year: int | None) -> str:
     return "share"
 
 
+# --- comparisons on another footing, and changes against the budget ---------------------------
+
+@lru_cache(maxsize=None)
+def _qualifiers() -> tuple[tuple[str, regex.Pattern], ...]:
+    d = load_json("statements.json")["comparison_qualifiers"]
+    return tuple((kind, regex.compile(words)) for kind, words in d.items())
+
+
+def qualifier_of(sentence_words: str) -> str:
+    """The footing of a figure from the words of its sentence before it: 'adjusted' after
+    剔除…因素后 (both years restated: only the figures stated after it pin the change),
+    'comparable' after 同口径 / 按可比口径 (last year's figure restated on this year's basis),
+    else ''."""
+    words = _CLOSED_BRACKETS.sub(lambda m: " " * len(m.group()), sentence_words)  # 增加X（剔除…后增加Y），增长Z%
+    found = {kind for kind, pat in _qualifiers() if pat.search(words)}
+    return "adjusted" if "adjusted" in found else "comparable" if found else ""
+
+
+_CLOSED_BRACKETS = regex.compile(r"[（(][^（）()]*[）)]")
+
+
+def unqualified(words: str) -> str:
+    """The words with their qualifiers blanked out (same length, so offsets hold): 同口径比
+    2025年减少 reads as 比2025年减少, with no subject 同口径."""
+    for _, pat in _qualifiers():
+        words = pat.sub(lambda m: " " * len(m.group()), words)
+    return words
+
+
+def on_footing(st: Statement, role: str, like: Quantity, money: bool | None = True) -> Quantity | None:
+    """The statement's one quantity of `role` that `like` (a change) can be measured with:
+    stated on the same footing. This year's amount is the same on the comparable footing (only
+    last year's is restated), not after 剔除…因素后; a prior or budget must be stated on the
+    change's own footing (a 上年预算 stated before 同口径比上年增加… is not its base)."""
+    def fits(q: Quantity) -> bool:
+        if role == "amount" and like.qualifier != "adjusted":
+            return q.qualifier != "adjusted"
+        return q.qualifier == like.qualifier
+
+    qs = [q for q in st.all(role, money) if fits(q)]
+    if not qs:
+        return None
+    first = qs[0]
+    if any(q.interval() != first.interval() or q.sign != first.sign or q.unit != first.unit for q in qs[1:]):
+        return None
+    return first
+
+
+@lru_cache(maxsize=None)
+def _budget_compare_number() -> regex.Pattern:
+    """The words after a comparison word that make it a change's: the budget and an amount
+    (大于|预算2.00万元; 超过预算数10% is a bare comparison with a percentage)."""
+    tail = load_json("statements.json")["budget_difference"].split(")", 1)[1].removesuffix("$")
+    units = "|".join(regex.escape(u) for u in sorted(UNIT_FACTOR, key=len, reverse=True))
+    return regex.compile(tail + rf"\s*[-+]?[\d０-９][\d０-９,，.．]*\s*(?:{units})")
+
+
+def direction(q: Quantity) -> int:
+    """The direction a change states: its word's, or for a neutral word (增减额, 变动率) the
+    printed sign (+1 / -1; 0 for a zero)."""
+    if not neutral(q):
+        return q.sign or 0
+    v = middle(q.signed()) if q.is_money else middle(rounded(q))
+    return (v > 0) - (v < 0)
+
+
 def read_statements(doc: Document) -> list[Statement]:
     r = roles()
     year = doc.meta.year
@@ -473,7 +540,7 @@ def read_statements(doc: Document) -> list[Statement]:
         listed = lists_of(doc, para)
         by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
         numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
-        words = _direction_words(para, text)
+        words = _direction_words(para, text, final)
         item_head = list_head if list_head is not None and r.numbering.match(text) else None
         if item_head is None:
             list_head = None
@@ -508,6 +575,7 @@ def read_statements(doc: Document) -> list[Statement]:
                 prefix = text[floor:tok.start].rstrip("：: ")
             else:
                 prefix = text[floor:tok.start]
+            prefix = unqualified(prefix)  # 同口径比2025年减少…: the qualifier is neither subject nor role
             got = _bracketed(cur, text, floor, tok) or _role(prefix, tok.kind, year, final)
             prev_end = tok.end
             if got is None:
@@ -537,7 +605,8 @@ def read_statements(doc: Document) -> list[Statement]:
             q = Quantity(role, tok.number, tok.unit, tok.text, tok.start, tok.end, line, s, e,
                          sign=info.get("sign", 0), word=info.get("word", ""), year=info.get("year"),
                          whole=info.get("whole", ""), subject=subj,
-                         approx=bool(info.get("approx")) or bool(r.approx_after.match(text, tok.end)))
+                         approx=bool(info.get("approx")) or bool(r.approx_after.match(text, tok.end)),
+                         qualifier=qualifier_of(sentence_words))
             if role in ("change", "pct_change", "points"):
                 q.base = info.get("base") or _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
@@ -586,8 +655,12 @@ def _pair_budget(st: Statement) -> None:
     text = st.text
 
     def words(q: Quantity) -> str:
-        w = text[clause_start(text, q.pos):q.pos]
-        return r.budget_items.sub(lambda x: "某" * len(x.group()), w)  # 一般公共预算 names money
+        # the words between the subject and the amount: a title run into the paragraph
+        # (…2024年度部门决算培训费预算20.00万元) names the document, not this amount
+        start = clause_start(text, q.pos)
+        w = r.budget_items.sub(lambda x: "某" * len(x.group()), text[start:q.pos])  # 一般公共预算 names money
+        at = text.rfind(st.subject, start, q.pos) if st.subject else -1
+        return w[at + len(st.subject) - start:] if at >= 0 else w
 
     actual = [q for q in amounts if r.final.search(words(q)) and not r.paired_budget.search(words(q))]
     if not actual:
@@ -659,8 +732,9 @@ def _literal(word: str) -> "regex.Pattern":
     return regex.compile(regex.escape(word))
 
 
-def _direction_words(para, text: str) -> list[Word]:
-    """持平 and 大于/小于/等于 stated without a number of their own."""
+def _direction_words(para, text: str, final: bool = False) -> list[Word]:
+    """持平 and 大于/小于/等于 stated without a number of their own (in a 决算, 大于预算2.00万元
+    is a change with its number, read by _role's budget_difference)."""
     r = roles()
     out: list[Word] = []
     taken: set[int] = set()
@@ -683,6 +757,8 @@ def _direction_words(para, text: str) -> list[Word]:
                 continue  # …决算数为年初预算的102.67%，小于年初预算: 决算 earlier in the sentence
             if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
                 continue
+            if final and sign and _budget_compare_number().match(text, m.end()):
+                continue  # 大于预算2.00万元: the word is the direction of the change that follows
             taken.update(range(m.start(), m.end()))
             line, s, e = para.span(m.start(), m.end())
             out.append(Word("compare", sign, w, m.start(), line, s, e, budget=True))
@@ -757,6 +833,8 @@ def statements_text(doc: Document) -> str:
                 extra = f" of 「{q.whole}」"
             elif q.year:
                 extra = f" year={q.year}"
+            if q.qualifier:
+                extra += f" on {q.qualifier} footing"
             out.append(f"      {q.role:10} {q.text.strip()} L{q.line}:{q.start + 1}{extra}")
         for w in st.words:
             out.append(f"      {w.kind:10} {w.word} sign={w.sign} L{w.line}:{w.start + 1}")
@@ -805,7 +883,7 @@ class ChangeBasis:
     def describe(self) -> str:
         """The figures as the message quotes them: 本年A、上年P (、为上年的R%)."""
         against = "年初预算" if self.change.base == "budget" else "上年"
-        parts = [f"本年{self.amount.text.strip()}"]
+        parts = [f"{'决算' if self.change.base == 'budget' else '本年'}{self.amount.text.strip()}"]
         if self.base is not None:
             parts.append(f"{against}{self.base.text.strip()}")
         if self.ratio is not None:
@@ -843,18 +921,19 @@ def change_basis(st: Statement) -> ChangeBasis | None:
     this year's amount with the amount compared with (a change vs last year with its 上年
     amount, or a 决算's change vs its 年初预算), narrowed by a stated ratio 为上年X的R% when the
     ratio can hold (二万元 is 1.5–2.5万元 by its printed digits, 为1.96万元的102.04% pins it
-    to 2.00); or this year's amount and the ratio alone (the prior is amount / R)."""
+    to 2.00); or this year's amount and the ratio alone (the prior is amount / R; a 决算's
+    budget is 决算 / 完成率 when it states no budget)."""
     d = st.one("change", True)
     if d is None or d.sign is None:
         return None
-    a = st.one("amount", True)
+    a = on_footing(st, "amount", d)
     if a is None:
         return None
-    base = st.one("budget", True) if d.base == "budget" else st.one("prior", True)
+    base = on_footing(st, "budget" if d.base == "budget" else "prior", d)
     if base is not None and base.pos > d.pos and a.pos > d.pos:
         return None
-    r = st.one("ratio") if d.base == "prior" else None
-    if r is not None and (r.unit != "%" or r.value.value <= 0):
+    r = st.one("ratio") if d.base == "prior" else _completion_rate(st)
+    if r is not None and (r.unit != "%" or r.value.value <= 0 or r.qualifier != d.qualifier):
         r = None
     if base is None and r is None:
         return None
@@ -871,6 +950,24 @@ def change_basis(st: Statement) -> ChangeBasis | None:
     return ChangeBasis(d, a, None, r, level - prior)
 
 
+def _completion_rate(st: Statement) -> Quantity | None:
+    """A 决算's completion rate (完成年初预算的110.00%) as the ratio that gives its budget, when
+    the statement states no budget itself and neither the rate nor the change names the
+    adjusted one (完成全年预算的88.00%，超出年初预算2.00万元 are on two budgets)."""
+    rate = st.one("rate")
+    if rate is None or st.all("budget") or _adjusted_budget().search(rate.word):
+        return None
+    change = st.one("change", True)
+    if change is not None and _adjusted_budget().search(st.text, clause_start(st.text, change.pos), change.pos):
+        return None  # 完成年初预算的R% with 超出全年预算Z: two budgets
+    return rate
+
+
+@lru_cache(maxsize=None)
+def _adjusted_budget() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["adjusted_budget_words"])
+
+
 def triple_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
     """For a statement of this year's amount A, a change D and a percentage change C with no
     amount of the other year (本年10.4万元，增加0.39万元，增长0.87%; 较上年减少18.7%，减少额为
@@ -880,8 +977,11 @@ def triple_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
     two from the value the others give and the other is further, ("both", …) when they are as
     far (nothing tells which is wrong); None when they hold, when a prior amount is stated
     (then each is checked against it), or when the words disagree (BL204)."""
-    a, d, c = st.one("amount", True), st.one("change", True), st.one("pct_change")
-    if a is None or d is None or c is None or st.one("prior", True) is not None or st.one("budget", True) is not None:
+    d, c = st.one("change", True), st.one("pct_change")
+    if d is None or c is None or d.qualifier != c.qualifier:
+        return None
+    a = on_footing(st, "amount", d)
+    if a is None or on_footing(st, "prior", d) is not None or on_footing(st, "budget", d) is not None:
         return None
     if st.one("ratio") is not None:
         return None
@@ -939,7 +1039,12 @@ def _slips(text: str, iv: Interval, unit: str, decimals: int) -> int:
     scale = Decimal(1).scaleb(-max(decimals, 0))
 
     def fits(ds: str) -> bool:
-        return bool(ds) and lo <= Decimal(int(ds)) * scale <= hi
+        # a printed figure stands for its value rounded at its last digit (a percentage also
+        # for its value truncated there)
+        if not ds:
+            return False
+        v = Decimal(int(ds)) * scale
+        return lo - scale / 2 <= v <= hi + scale / 2 or unit == "%" and lo - scale <= v <= hi
 
     if fits(digits):
         return 0

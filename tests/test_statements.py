@@ -108,3 +108,58 @@ def test_final_bare_budget_beside_an_actual_and_differences_against_the_budget()
     assert _read("“三公”经费预算28.71万元。", *final)[0][1] == [("amount", "28.71万元", 0)]
     assert [q[0] for q in _read("一般公共预算28.71万元，决算28.22万元。", *final)[0][1]] == ["amount", "amount"]
     assert [q[0] for q in _read("“三公”经费预算28.71万元，上年28.22万元。")[0][1]] == ["amount", "prior"]
+
+
+
+def _quantities(body: str, title: str = "某某局2025年部门预算公开"):
+    doc = document_from_text(f"{title}\n一、预算情况\n{body}\n")
+    return [[(q.role, q.text.strip(), q.sign, q.base, q.qualifier) for q in st.quantities] for st in statements_of(doc)]
+
+
+def test_signed_neutral_changes_and_their_direction():
+    from linter.statements import direction
+
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n"
+                             "培训费2025年21.60万元，2024年预算25.75万元，增减额-4.15万元，增减率-16.12%。\n")
+    [st] = statements_of(doc)
+    assert [q.role for q in st.quantities] == ["amount", "prior", "change", "pct_change"]
+    assert [direction(q) for q in st.quantities[2:]] == [-1, -1]  # the printed minus, on either measure
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n会议费本年预算36.80万元，上年预算34.50万元，"
+                             "变动额+2.30万元，变动率+6.67%。\n")
+    [st] = statements_of(doc)
+    assert [direction(q) for q in st.quantities[2:]] == [1, 1]
+
+
+def test_qualified_comparisons_keep_their_statement_and_footing():
+    # 同口径 / 按可比口径 is neither a subject nor a role: the change continues this year's amount
+    [qs] = _quantities("2026年一般公共预算拨款5,953,300.00元，同口径比2025年减少697,700.00元，下降10.49%。",
+                       title="某某局2026年度部门预算")
+    assert [(q[0], q[4]) for q in qs] == [("amount", ""), ("change", "comparable"), ("pct_change", "comparable")]
+    [qs] = _quantities("2025年支出1,000.00万元，上年预算920.00万元；按同口径计算，上年预算950.00万元，较上年减少50.00万元。")
+    assert [(q[0], q[4]) for q in qs] == [("amount", ""), ("prior", ""), ("prior", "comparable"), ("change", "comparable")]
+    # 剔除…因素后: the figures after it are on the adjusted footing, this year's amount before it is not
+    [qs] = _quantities("2025年支出预算1,000.00万元，剔除一次性项目因素后比上年增加50.00万元，增长5.00%。")
+    assert [q[4] for q in qs] == ["", "adjusted", "adjusted"]
+    assert _quantities("不同口径的数据不作比较，2025年支出预算1,000.00万元。")[0][0][4] == ""
+
+
+def test_prior_in_its_own_clause_and_two_years_compared():
+    for prior in ("上年同期为10.05万元", "上年数10.05万元", "去年为10.05万元", "上年度10.05万元"):
+        [qs] = _quantities(f"2025年公务用车运行维护费预算10.57万元，{prior}，两年相比增加0.52万元。")
+        assert [q[0] for q in qs] == ["amount", "prior", "change"], prior
+
+
+def test_final_change_against_the_budget_by_a_comparison_word():
+    final = "某某局2024年度部门决算"
+    [qs] = _quantities("培训费预算20.00万元，决算18.00万元，大于预算2.00万元，完成率达90.00%。", title=final)
+    assert [(q[0], q[2], q[3]) for q in qs] == [("budget", 0, "prior"), ("amount", 0, "prior"), ("change", 1, "budget"),
+                                                ("rate", 0, "prior")]
+    [qs] = _quantities("会议费年初预算200,000.00元，决算180,000.00元，低于年初预算数20,000.00元。", title=final)
+    assert [(q[0], q[2], q[3]) for q in qs][2] == ("change", -1, "budget")
+    [qs] = _quantities("支出决算2,533.33万元（年初预算2,434.14万元），预算完成104.08%，决算数大于预算数。", title=final)
+    assert [q[0] for q in qs] == ["amount", "budget", "rate"]
+    # the word before 预算数 with no number of its own stays a direction word
+    doc = document_from_text(f"{final}\n一、决算情况\n年初预算为20.00万元，支出决算为18.00万元，决算数小于预算数。\n")
+    assert [w.word for st in statements_of(doc) for w in st.words] == ["小于"]
+    # in a 预算 the words keep their old reading: no budget role there
+    assert [[q[0] for q in qs] for qs in _quantities("培训费预算20.00万元，大于预算2.00万元。")] == [["amount"], ["amount"]]

@@ -22,8 +22,15 @@ class YearOverYearChangeMismatch(IssueRule):
     here, the percentage by BL205); when nothing tells which of the two is wrong, this rule
     reports the change with both alternatives. Where it gives the change of a
     total and the changes of all its parts (基本支出 / 项目支出 …), checks that the part changes
-    add up. Signs come from the direction words (增加/增长 +, 减少/下降/节约 −); a change whose
-    only error is its direction word is BL204's. Interval rule throughout.
+    add up. Signs come from the direction words (增加/增长 +, 减少/下降/节约 −; in a 决算,
+    大于/超出/低于预算Z is the change against the budget), or for a neutral word (增减额-5.18万元,
+    变动额+3.20万元) from the printed sign; a change whose only error is its direction is BL204's.
+    The amounts may be a year-labelled pair (2025年21.60万元，2024年预算25.75万元), the prior in its
+    own clause (上年同期为 / 上年数 / 去年为 …，两年相比增加D), and a 决算 that states no budget gives
+    it by its completion rate (决算 / 完成年初预算的R%). A change on another footing is checked only
+    against what pins it: 同口径 / 按可比口径 against this year's amount and a prior stated on that
+    footing (not the unadjusted 上年预算 before it); 剔除…因素后 only against figures stated after
+    those words. Interval rule throughout.
 
     *Why it matters*: the 增减变化 paragraph is what readers use to judge a budget; a change
     that its own figures contradict misleads them.
@@ -59,7 +66,7 @@ class YearOverYearChangeMismatch(IssueRule):
             if base is not None:
                 related.append(related_quantity(doc, base, ("年初预算" if d.base == "budget" else "上年") + "金额"))
             if basis.ratio is not None:
-                related.append(related_quantity(doc, basis.ratio, "为上年的比例"))
+                related.append(related_quantity(doc, basis.ratio, "完成率" if d.base == "budget" else "为上年的比例"))
             yield self.at_span(
                 doc, d.line, d.start, d.stop,
                 f"{st.name()}{d.word}{d.text.strip()}，但{basis.describe()}，相差{money_text(diff, d.unit, dec)}",

@@ -3,8 +3,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from linter.reconcile import IssueRule
-from linter.statements import (change_basis, flipped, middle, money_text, opposite_word, related_quantity,
-                               statements_of, triple_blame)
+from linter.numbers import format_decimal
+from linter.statements import (change_basis, direction, flipped, middle, money_text, neutral, on_footing, opposite_word,
+                               ratio, related_quantity, rounded, statements_of, triple_blame)
 
 
 class ChangeDirectionContradiction(IssueRule):
@@ -19,8 +20,11 @@ class ChangeDirectionContradiction(IssueRule):
     subject whose amounts differ or that the same statement says changed (基本持平 allows the
     change its data entry gives, 3% of the amount compared with); 决算数大于/小于/等于
     预算数 against the 决算 and 年初预算 stated; the changes of a breakdown that only add up
-    with one word flipped; and (warning) a direction word followed by a negative number
-    (减少-3.07万元). A share's change in 百分点 is checked the same way against both years'
+    with one word flipped; a neutral word's printed sign (增减额-127,400.00元, 变动率-6.67%) that
+    the amounts (or the direction word beside it) contradict; a 决算's 大于/超出/低于预算Z against
+    its 决算 and budget (or the budget its completion rate gives); and (warning) a direction word
+    followed by a negative number (减少-3.07万元). A change on another footing (同口径, 剔除…因素后)
+    is measured only against the figures stated on it. A share's change in 百分点 is checked the same way against both years'
     shares.
 
     *Why it matters*: 增加 for a cut turns the explanation upside down; readers take the
@@ -46,6 +50,7 @@ class ChangeDirectionContradiction(IssueRule):
             yield from self._both_words(doc, st)
             yield from self._from_to(doc, st)
             yield from self._percent_word(doc, st)
+            yield from self._neutral_sign(doc, st)
             yield from self._flat(doc, st)
             yield from self._compare(doc, st, sts)
 
@@ -58,16 +63,18 @@ class ChangeDirectionContradiction(IssueRule):
         if d.value.value == 0 or d.signed().meets(computed) or not flipped(d.signed()).meets(computed):
             return
         right = opposite_word(d.word)
-        related = [related_quantity(doc, a, "本年金额")]
+        # 增减额-4.25万元: a neutral word states its direction by the sign, so the figure is what changes
+        suggestion = f"改为{money_text(middle(computed), d.unit, d.value.decimals)}" if neutral(d) else f"改为「{right}」"
+        related = [related_quantity(doc, a, "决算数" if d.base == "budget" else "本年金额")]
         if base is not None:
             related.append(related_quantity(doc, base, ("年初预算" if d.base == "budget" else "上年") + "金额"))
         if basis.ratio is not None:
-            related.append(related_quantity(doc, basis.ratio, "为上年的比例"))
+            related.append(related_quantity(doc, basis.ratio, "完成率" if d.base == "budget" else "为上年的比例"))
         yield self.at_span(
             doc, d.line, d.start, d.stop,
             f"{st.name()}写「{d.word}」{d.text.strip()}，但{basis.describe()}，"
             f"实为{'增加' if middle(computed) > 0 else '减少'}{money_text(abs(middle(computed)), d.unit, d.value.decimals)}",
-            related=related, suggestion=f"改为「{right}」")
+            related=related, suggestion=suggestion)
 
     def _both_words(self, doc, st):
         """较上年减少11.0%，减少额为14.51万元 where the figures only hold as an increase: both
@@ -84,6 +91,36 @@ class ChangeDirectionContradiction(IssueRule):
             f"只在{'增加' if d.sign < 0 else '减少'}时相符（上年应为{money_text(middle(prior), a.unit, a.value.decimals)}）",
             related=[related_quantity(doc, d, "增减额"), related_quantity(doc, a, "本年金额")],
             suggestion=f"改为「{opposite_word(c.word)}」「{opposite_word(d.word)}」")
+
+    def _neutral_sign(self, doc, st):
+        """增减率-16.50% where the amounts rose (本年30.00万元，上年25.75万元), or beside 增加4.25万元:
+        a neutral word (增减率, 变动率) states its direction by its printed sign."""
+        c = st.one("pct_change")
+        if c is None or c.unit != "%" or not neutral(c) or c.approx or c.value.value == 0:
+            return
+        against = "年初预算" if c.base == "budget" else "上年"
+        a, base = on_footing(st, "amount", c), on_footing(st, "budget" if c.base == "budget" else "prior", c)
+        truth, figures, related, right = 0, "", [], None
+        if a is not None and base is not None:
+            diff = a.interval() - base.interval()
+            truth = 1 if diff.low > 0 else -1 if diff.high < 0 else 0
+            figures = f"本年{a.text.strip()}、{against}{base.text.strip()}"
+            related = [related_quantity(doc, a, "本年金额"), related_quantity(doc, base, against + "金额")]
+            r = ratio(diff, base.interval())
+            right = middle(r) if r is not None else None
+        else:
+            d = st.one("change", True)
+            if d is not None and not neutral(d) and d.sign in (1, -1) and d.value.value > 0 \
+                    and d.base == c.base and d.qualifier == c.qualifier:
+                truth, figures, related = d.sign, f"{d.word}{d.text.strip()}", [related_quantity(doc, d, "增减额")]
+        if not truth or direction(c) == truth:
+            return
+        if right is None or (right > 0) != (truth > 0):
+            right = -middle(rounded(c))
+        yield self.at_span(
+            doc, c.line, c.start, c.stop,
+            f"{st.name()}{c.word}{c.text.strip()}的正负号与{figures}不符（实为{'增加' if truth > 0 else '减少'}）",
+            related=related, suggestion=f"改为{format_decimal(right, c.value.decimals)}%")
 
     def _from_to(self, doc, st):
         # 由X增加到Y

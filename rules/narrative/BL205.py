@@ -7,8 +7,9 @@ import regex
 from linter.findings import Related, related_line
 from linter.numbers import Interval, format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (Quantity, Statement, clause_start, clean_subject, flipped, middle, ratio, related_quantity, roles,
-                               rounded, statements_of, subject_key, triple_blame, truncated)
+from linter.statements import (Quantity, Statement, clause_start, clean_subject, direction, flipped, middle, neutral,
+                               on_footing, ratio, related_quantity, roles, rounded, statements_of, subject_key,
+                               triple_blame, truncated)
 from linter.tablelinks import whole_from_tables
 from linter.vocab import load_json
 
@@ -40,6 +41,8 @@ class NarrativePercentMismatch(IssueRule):
     against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
     adjusted one, naming the base a rate on the other fits); a ratio 为上年X的R% against this
     year / the prior;
+    a neutral 增减率-18.45% / 变动率+4.1% keeps its printed sign (its direction), a 预算完成X% is a
+    completion rate, and a percentage after 同口径 / 剔除…因素后 is measured only on that footing;
     and a share's change in 百分点 against both years' shares. Each percentage is compared by
     the interval of its printed decimals, rounded or truncated (12.349% printed 12.34%: many
     documents truncate, and a figure that fits either reading is not wrong); in a list whose
@@ -85,6 +88,8 @@ class NarrativePercentMismatch(IssueRule):
                 continue
             q = c.q
             calc = format_decimal(abs(middle(c.computed)), q.value.decimals)
+            if q.role == "pct_change" and neutral(q) and q.value.value < 0 and middle(c.computed) < 0:
+                calc = "-" + calc  # 增减率-18.45%: a neutral word's direction is its printed sign
             yield self.at_span(doc, q.line, q.start, q.stop, c.message.replace("{calc}", calc),
                                related=c.related, suggestion=f"改为{calc}%")
         yield from self._partitions(doc, sts)
@@ -98,10 +103,10 @@ class NarrativePercentMismatch(IssueRule):
         if c is None or c.sign is None or c.unit != "%":
             return
         d = st.one("change", True)
-        if d is not None and (d.sign is None or d.base != c.base):
+        if d is not None and (d.sign is None or d.base != c.base or d.qualifier != c.qualifier):
             d = None
-        a = st.one("amount", True)
-        base_q = st.one("budget", True) if c.base == "budget" else st.one("prior", True)
+        a = on_footing(st, "amount", c)
+        base_q = on_footing(st, "budget" if c.base == "budget" else "prior", c)
         if d is not None and d.value.value == 0 and c.value.value == 0:
             return
         if d is not None and a is not None and base_q is not None:
@@ -130,10 +135,11 @@ class NarrativePercentMismatch(IssueRule):
                                    related=[related_quantity(doc, base_q, "上年金额")],
                                    suggestion="改写为新增金额，不写增长率", severity="warning")
             return
-        if d is not None and c.sign and d.sign and c.sign != d.sign and c.value.value and d.value.value:
-            return  # the words disagree: BL204
+        if d is not None and c.sign and d.sign and c.value.value and d.value.value and (
+                direction(c) != direction(d) if neutral(c) or neutral(d) else c.sign != d.sign):
+            return  # the words (or a neutral word's sign) disagree: BL204
         m = middle(r)
-        if c.sign and m and (m > 0) != (c.sign > 0) and c.value.value > 0:
+        if c.sign and m and (m > 0) != (direction(c) > 0) and (c.value.value > 0 or neutral(c)):
             return  # the direction is wrong, not the size: BL204 when it can tell
         blame = triple_blame(st)
         if blame is not None and blame[0] != "percent":
