@@ -625,9 +625,9 @@ def read_statements(doc: Document) -> list[Statement]:
                     cur.head = item_head  # 1．社会保障和就业支出（208）40.23万元（占1.71%）； under …按科目分：
                 if prev is not None and prev.quantities:
                     if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
-                        cur.head = prev.index  # 其中 / 主要用于: a list of parts of prev opens
+                        cur.head = _list_head(out, prev)  # 其中 / 主要用于: a list of parts of prev opens
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
-                        cur.head = prev.head  # the next part of the same list
+                        cur.head = _list_of_next(out, prev, key, text[prev.quantities[-1].end:tok.start])
                 style = _numbering_style(text[floor:floor + 8])
                 if style:  # （3） after （2）…其中…: a sibling of （1）, whatever was listed under （2）
                     cur.head = numbered.setdefault(style, cur.head)
@@ -707,6 +707,67 @@ def _continues(cur: Statement, key: str, role: str) -> bool:
     if key in roles().generic and not cur.all(role):
         return True  # 某项目年初预算为…，支出决算为…: 支出 names no other subject
     return not cur.key and not cur.all(role)
+
+
+def _list_head(out: list[Statement], prev: Statement) -> int:
+    """The statement a list of parts (其中 / 主要用于 …) printed after `prev` is the list of:
+    prev, unless prev only states the level compared with (…，比上年核定数10.00万元增加…。其中：
+    its clause opens with 比/较 and an earlier period), whose list is the subject's before it."""
+    while prev.index > 0 and _compared(prev):
+        before = out[prev.index - 1]
+        if before.paragraph != prev.paragraph or before.sentence != prev.sentence or before.one("amount", True) is None:
+            break
+        prev = before
+    return prev.index
+
+
+def _compared(st: Statement) -> bool:
+    """Whether a statement opens with a comparison to an earlier period (比上年…, 较2024年…)."""
+    r = roles()
+    first = st.quantities[0].pos
+    m = r.base_head.match(st.text[clause_start(st.text, first):first])
+    return m is not None and m.end() > 1 and bool(r.prior.search(m.group()) or regex.search(r"(?:19|20)\d{2}", m.group()))
+
+
+def _list_of_next(out: list[Statement], prev: Statement, key: str, between: str) -> int | None:
+    """The list a part printed after `prev` (in the same sentence) is in: prev's own list, or the
+    list around it when the part closes prev's list. A list of parts of a part (基本支出A，包括
+    人员经费a、公用经费b) is a sub-list: it ends where the parts of the list around it go on
+    (；项目支出B，占Q%: a share of the outer whole again, not of 基本支出)."""
+    head = out[prev.head]
+    item = prev
+    while _closes(head, item, key, between):
+        if head.head is None:
+            return None
+        head, item = out[head.head], head
+    return head.index
+
+
+_STRONG_SEPARATOR = regex.compile(r"[；;]")
+
+
+def _closes(head: Statement, item: Statement, key: str, between: str) -> bool:
+    """Whether a part named `key`, printed after the list item `item` with the words `between`,
+    closes the list of `head`: it is named like head (基本支出 … 项目支出: the same head noun)
+    and not like item (人员经费, 公用经费), so it is head's sibling; or, when the names do not
+    tell, a 「；」 ends the list of a part (head in a list itself, or stated with its share).
+    Parts joined by 「、」 are one list's items; a list of a total goes on after 「；」
+    (X万元中，A…，B…；C…)."""
+    if not between.strip() or between.strip() == "、":
+        return False
+    noun, head_noun, item_noun = _head_noun(key), _head_noun(head.key), _head_noun(item.key)
+    if noun and noun == head_noun != item_noun:
+        return True
+    if noun and noun == item_noun != head_noun:
+        return False
+    if not _STRONG_SEPARATOR.search(between):
+        return False
+    return head.head is not None or any(q.role == "share" for q in head.quantities)
+
+
+def _head_noun(key: str) -> str:
+    """The noun a subject's name ends in (支出, 经费, 收入): names of one list share it."""
+    return key[-2:] if len(key) >= 2 else ""
 
 
 def _same_sentence(text: str, a: int, b: int) -> bool:

@@ -163,3 +163,40 @@ def test_final_change_against_the_budget_by_a_comparison_word():
     assert [w.word for st in statements_of(doc) for w in st.words] == ["小于"]
     # in a 预算 the words keep their old reading: no budget role there
     assert [[q[0] for q in qs] for qs in _quantities("培训费预算20.00万元，大于预算2.00万元。")] == [["amount"], ["amount"]]
+
+
+
+def _heads(body: str):
+    doc = document_from_text(f"某某局2025年部门预算公开\n一、预算情况\n{body}\n")
+    sts = statements_of(doc)
+    return [(st.subject, None if st.head is None else sts[st.head].subject) for st in sts]
+
+
+def test_a_list_of_parts_of_a_part_ends_where_the_outer_list_goes_on():
+    # at 「；」 after a part's own list, or at the next part named like the part (项目支出 after 公用经费)
+    assert _heads("本年支出合计90.00万元。其中：基本支出60.00万元，占66.7%，包括人员经费50.00万元、公用经费10.00万元；"
+                  "项目支出30.00万元，占33.3%。") == [
+        ("支出合计", None), ("基本支出", "支出合计"), ("人员经费", "基本支出"), ("公用经费", "基本支出"), ("项目支出", "支出合计")]
+    assert _heads("本年支出合计90.00万元，其中基本支出60.00万元，含人员经费50.00万元和公用经费10.00万元，项目支出30.00万元。")[-1] \
+        == ("项目支出", "支出合计")
+    assert _heads("基本支出60.00万元，占66.7%，包括工资福利支出50.00万元、商品和服务支出10.00万元；项目支出30.00万元，占33.3%。")[-1] \
+        == ("项目支出", None)
+    # parts named like each other stay in the part's list after 「；」; a 「、」 run is one list
+    assert _heads("支出合计90.00万元，其中：基本支出60.00万元，其中人员经费50.00万元；公用经费10.00万元；项目支出30.00万元。") == [
+        ("支出合计", None), ("基本支出", "支出合计"), ("人员经费", "基本支出"), ("公用经费", "基本支出"), ("项目支出", "支出合计")]
+    assert _heads("一般公共预算支出90.00万元，其中：一般公共服务支出60.00万元，主要用于行政运行支出20.00万元、机关服务支出10.00万元；"
+                  "教育支出30.00万元。")[2:] == [("行政运行支出", "一般公共服务支出"), ("机关服务支出", "一般公共服务支出"),
+                                          ("教育支出", "一般公共预算支出")]
+    # a list of a total goes on after 「；」, whatever separated its first parts
+    assert _heads("一般公共预算支出90.00万元中，一般公共服务支出60.00万元，教育支出20.00万元；卫生健康支出10.00万元。")[-1] \
+        == ("卫生健康支出", "一般公共预算支出")
+
+
+def test_the_amount_compared_with_is_the_prior_and_never_a_list_head():
+    for compared in ("比上年安排数", "较上年预算安排数", "同比上年实际支出", "比2024年度累计支出", "比上年度部门批复预算"):
+        body = f"“三公”经费预算12.40万元，{compared}10.00万元增加2.40万元。其中，公务接待费4.00万元，占比为32.3%。"
+        assert _read(body)[0] == ("“三公”经费", [("amount", "12.40万元", 0), ("prior", "10.00万元", 0), ("change", "2.40万元", 1)])
+        assert _heads(body)[-1] == ("公务接待费", "“三公”经费")
+    # a compared level in words no role reads (核定数) stays a statement of its own, but the list is the subject's
+    assert _heads("“三公”经费预算12.40万元，比上年核定数10.00万元增加2.40万元。其中，公务接待费4.00万元，占比为32.3%。")[-1] \
+        == ("公务接待费", "“三公”经费")

@@ -33,7 +33,10 @@ class NarrativePercentMismatch(IssueRule):
     *What it does*: in any statement, whatever its subject, checks a percentage change against
     change / the amount it is measured against (stated, or this year's amount minus the
     change); a share 占B的C% against part / whole, the whole taken from the text (named, or the
-    total that opens the list of parts) or from the tables, in any order of the words (A、B分别为
+    total that opens the list of parts: this year's amount of the list's subject, never the
+    amount it is compared with, 比上年安排数Z; a list of parts of a part, 基本支出A，包括人员经费a、
+    公用经费b, ends at 「；」 or at the next part named like that part, 项目支出B，占Q%, whose share is
+    of the outer total again) or from the tables, in any order of the words (A、B分别为
     X、Y，占支出总额的比重分别为P、Q; 227.07万元中，88.16%（200.19万元）用于A; 用于A的占P%，计Y万元;
     A占P%（Y万元）); the shares of a list of parts against 100% — over it always, under it when
     the parts make up their total (their amounts add up to it, or they name one composition of
