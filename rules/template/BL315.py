@@ -95,8 +95,8 @@ class BrokenComparison(Rule):
         level_markers = _alt(cfg["level_markers"])
         not_comparing = _alt(cfg["not_comparisons"])  # 比例, 比重, 较为 …: no comparison opens there
         # 比/较 … 持平 inside one clause, nothing that makes it a 相比 phrase between
-        # (a comma between digits is a thousands separator, not the clause's end)
-        inside = r"(?:[^，,。；;！？]|(?<=\d),(?=\d))"
+        # (a comma between digits is a thousands separator, not the clause's end: 13,500, ７４，７９３)
+        inside = r"(?:[^，,。；;！？]|(?<=\d)[,，](?=\d))"
         level = regex.compile(rf"(?<![与同和跟相])(?!{not_comparing})({level_markers}){inside}{{1,28}}?(?:{levels})")
         blocked = cfg["not_before_level"]
         cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*(?!{not_comparing})({markers}){inside}{{1,28}}?(?:{_alt(cfg['change_verbs'])})")
