@@ -1,15 +1,23 @@
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from linter.cnnum import scan
 from linter.engine import Rule
 from linter.findings import related_line
 
-from .common import bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years, year_like
+from .common import (bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years,
+                     without_trailing_asides, year_like)
 
-YEAR = regex.compile(r"(?<![\d.．A-Za-z_])((?:19|20)\d{2})(?![\d.．])(?=\s*(?:年|-\d{1,2}-\d{1,2}|/\d{1,2}/))")
+# (a list number may stand right before it: 5．2021年“行政单位医疗”科目安排…)
+LIST_NUMBER_BEFORE = r"(?<=(?:^|[\s。；;：:，,])\d{1,2}[.．])"
+YEAR = regex.compile(rf"(?:(?<![\d.．A-Za-z_])|{LIST_NUMBER_BEFORE})((?:19|20)\d{{2}})(?![\d.．])(?=\s*(?:年|-\d{{1,2}}-\d{{1,2}}|/\d{{1,2}}/))")
 SPACE = regex.compile(r"\s")
+FULLWIDTH_FIGURES = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
+THOUSANDS_COMMA = regex.compile(r"(?<=\d)，(?=\d{3}(?!\d))")  # １，６３３ (a ， elsewhere ends a clause)
+
 # compiled once: the rule runs them for every year of every line
 CLOSING_BRACKET = regex.compile(r"\s*[〕】\]］]")
 BRACKETED_BEFORE = regex.compile(r"[\p{Han}]{1,6}[〔【\[［]\s*$")
@@ -18,7 +26,8 @@ UNTIL_END = regex.compile(r"(?:到|至|于)\s*$")
 AS_OF_END = regex.compile(r"截\s*(?:至|止)\s*$")
 COMPARED_WITH = regex.compile(r"(?:与|同|和|较)[^，。；与]{0,12}$")
 COMPARED = regex.compile(r"[^，。；]{0,12}?(?:相比|相较|比较)")
-ANY_YEAR = regex.compile(r"(?<![\d.．])(?:19|20)\d{2}(?![\d.．])")
+LEVEL_WITH = regex.compile(r"[^，。；与同和比较]{0,8}?(?:持平|相同|一致)")
+ANY_YEAR = regex.compile(rf"(?:(?<![\d.．])|{LIST_NUMBER_BEFORE})(?:19|20)\d{{2}}(?![\d.．])")
 RANGE = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}(?!\d)")
 DATE = regex.compile(r"\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
                     r"|-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}")
@@ -29,8 +38,9 @@ LEAD_IN = regex.compile(r"^(?:\s*(?:第[一二三四五六七八九十\d]+部分
 # 了 / 已 / 曾 mark a past event, except 了 after a change verb (减少了54.83万元 is a change)
 HISTORY_MARK = regex.compile(r"(?<![为除])(?<!增加|减少|增长|下降|降低|提高|上升|节约)了|已|曾")
 FULL_STOPS = "。！!？?"  # a sentence with its ；-separated parts: the reach of a second year
-# a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元
-PRIOR_FIGURE = regex.compile(r"(?<=[，,；;])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
+# a clause giving the prior year's figure beside the statement's own: ，上年安排１２２．０９万元,
+# or in brackets after it: 2.67万元（上年度：3.23万元）
+PRIOR_FIGURE = regex.compile(r"(?<=[，,；;（(])\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?[^，,。；;\d０-９]{0,8}?"
                              r"[\d０-９](?:[\d０-９.．,]|(?<=[\d０-９])，(?=[\d０-９]))*\s*(?:亿元|万元|千元|元)")
 # a year, a subject of up to 60 characters (a 科目 path: 社会保障和就业支出/…/…缴费支出), a figure
 LONG_SUBJECT_FIGURE = r"\s*年度?[^，。；（(]{0,60}?[\d.,]+\s*(?:亿元|万元|千元|元)"
@@ -45,6 +55,30 @@ BARE_FIGURE = regex.compile(r"\s*年度?[的为是：:\s]*(?:(?:年初|调整)?�
 FROM_TO = regex.compile(r"\s*(?:年度?)?的?[^，。；]{0,10}?[\d.,]+\s*(?:亿元|万元|千元|元)[^，。；]{0,6}?"
                         r"(?:增加|减少|增长|下降|降低|提高|上升)(?:到|至)")
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
+# a year labelling a figure of a pair: four digits read as a year only before 年 (2022.5万元 is an amount)
+PAIR_YEAR = rf"(?:(?<![\d.．,])|{LIST_NUMBER_BEFORE})((?:19|20)\d{{2}})(?=\s*年)"
+# a year clause's figure labelled as a budget (2024年预算25.75万元, 2024年年初预算数：…)
+BUDGET_LABEL = regex.compile(r"\s*年度?[^，。；\d]{0,8}?(?:年初|调整|全年)?预算")
+
+
+def plain_figures(text: str) -> str:
+    """Full-width figures in ASCII (１，６３３．３９万元 reads as 1,633.39万元), one character
+    for one, so offsets stay those of the line."""
+    return THOUSANDS_COMMA.sub(",", text.translate(FULLWIDTH_FIGURES))
+
+
+@lru_cache(maxsize=None)
+def changes() -> "regex.Pattern":
+    """A change stated in a sentence (template_terms.json year_context change_words)."""
+    return regex.compile("|".join(regex.escape(w) for w in terms()["year_context"]["change_words"]))
+
+
+@lru_cache(maxsize=None)
+def base_frames() -> tuple[tuple[str, "regex.Pattern"], ...]:
+    """(opening word, what closes the frame and the change after it): 在2021年预算58.99万元的基础上增加."""
+    change = changes().pattern
+    return tuple((opener, regex.compile(rf"[^，。；]{{0,24}}?{regex.escape(closer)}\s*[，,]?\s*(?:{change})"))
+                 for opener, closer in terms()["year_context"]["base_frames"])
 
 
 class StaleYear(Rule):
@@ -56,9 +90,15 @@ class StaleYear(Rule):
     (2020年, or in Chinese numerals 二〇二〇年 / 二零二〇年) by its place in the sentence.
     References (文号 〔2024〕 【2024】, titles in 《…》), plan periods (2021—2025年, 十四五),
     dates, history (截至…, …以来, 已…, 完成了…) and future targets (到2027年底) are skipped.
-    - A comparison base (较2022年, 与2024年预算相比) must be the previous year (in a 决算 or
-      自评, the previous year or the year itself, whose 预算 the 决算 is measured against);
-      a 预算 compared with its own year has the wrong base.
+    - A comparison base (较2022年, 与2024年预算相比, 同比2023年, 和2024年预算持平, 在2021年预算
+      58.99万元的基础上增加…) must be the previous year (in a 决算 or 自评, the previous year or
+      the year itself, whose 预算 the 决算 is measured against); a 预算 compared with its own
+      year has the wrong base.
+    - Two year-labelled figures side by side in a sentence that states a change (增加, 增减额 …:
+      template_terms.json year_context change_words) are this year's and the previous year's
+      (2025年21万元，2025年25.75万元，增减额-4.75万元 labels the base with its own year); a 决算
+      may set its year's 决算 beside the same year's 预算. A year-led figure beside the
+      statement's own figure (which names no year, a bracketed aside after it aside) is the base.
     - A year that leads a statement of the document's own budget, plan or targets must be
       the document's year, whatever the statement is about (收支, 收入, 支出, “三公”经费,
       机关运行经费, 政府采购, 绩效目标 …): the structure is a year at the head of its
@@ -66,6 +106,7 @@ class StaleYear(Rule):
       sentence a budget subject and an amount, a percentage or a target verb. A sentence
       about the prior year (上年, 同期, or the document's own year beside it), a carry-over
       (结转, 因故未完成) or history stays silent. Vocabulary: template_terms.json year_context.
+      Full-width figures (１５３．６４万元) read as ASCII ones.
     - A plan or target clause (组织好2021年…, 2020年底…不低于90%) must be the document's year.
     - A table's 预算年度 and a title's year must be the document's year; in a 决算 so must a
       part title's, the 截至…12月31日 of its assets, and a project's 实施周期 must not lie
@@ -100,7 +141,7 @@ class StaleYear(Rule):
         yield from self._table_years(doc, year, retro)
         yield from self._periods(doc, year, related)
         for ln, text in scanned_lines(doc):
-            text = with_arabic_years(text)  # 二〇二〇年 reads as 2020年, at the same offsets
+            text = plain_figures(with_arabic_years(text))  # 二〇二〇年 reads as 2020年, at the same offsets
             if not ANY_YEAR.search(text):
                 continue
             ranges = [m.span() for m in RANGE.finditer(text)]
@@ -210,8 +251,12 @@ class StaleYear(Rule):
                 return "future"
         if COMPARED_WITH.search(before) and COMPARED.match(after):
             return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
+        if near_before.rstrip().endswith(("和", "跟")) and LEVEL_WITH.match(after):
+            return "comparison"  # 和2024年预算持平: the base (和 alone joins two things: 2024年和2025年)
         if near_before.rstrip().endswith("由") and FROM_TO.match(text, e):
             return "comparison"  # 由2024年的45.75万元减少到…: the base
+        if any(near_before.rstrip().endswith(opener) and frame.match(text, e) for opener, frame in base_frames()):
+            return "comparison"  # 在2021年预算58.99万元的基础上增加…: the base (without a change after it, history)
         if any(near_before.rstrip().endswith(w) for w in ctx["comparison_before"]) or \
                 any(after.lstrip("年度 ").startswith(w) for w in ctx["comparison_after"]):
             return "comparison"
@@ -234,31 +279,41 @@ class StaleYear(Rule):
         公务接待费0.5万元，2023年为0.61万元) it is the statement's own figure, of the
         document's year (other is None), or of the prior year when it says so (上年…)."""
         clause_figure = r"\s*年度?[^，。；]{0,16}?(?:为|是|安排|预算|决算|支出|收入|总计|合计)?[^，。；]{0,6}?[\d.,]+\s*(?:亿元|万元|千元|元)"
+        # the other clause of the pair may name a long subject (a 科目 path: 2026年行政事业单位养老支出（款）
+        # 机关事业单位基本养老保险缴费支出（项）支出安排971800元，2026年安排…)
+        other_figure = r"\s*年度?[^，。；]{0,60}?[\d.,]+\s*(?:亿元|万元|千元|元)"
         if not regex.match(clause_figure, text[s + 4:]):
             return None
         fa, fb = sentence(text, s, e, FULL_STOPS)
         bare = regex.match(r"\s*年度?\s*(?:为|是)\s*[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
-        if not regex.search(r"增加|减少|增长|下降|持平", text[e:fb]):
+        if not changes().search(text, e, fb):
             if bare is None:
                 return None
         # (the second may stand in brackets after the first: 支出3.41万元（2026年：4.22万元）)
-        prev = regex.search(rf"((?:19|20)\d{{2}}){clause_figure}[^，。；]*[，；]\s*$", text[fa:s]) or \
-            regex.search(rf"((?:19|20)\d{{2}}){LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
-        if prev:
-            return int(prev.group(1)), "second"
-        nxt = regex.match(rf"{clause_figure}[^，。；]*[，；]\s*((?:19|20)\d{{2}}){clause_figure}", text[s + 4:]) or \
-            regex.match(rf"{LONG_SUBJECT_FIGURE}\s*[（(]\s*((?:19|20)\d{{2}})\s*年度?[^，。；（）()]{{0,8}}?"
+        prev = regex.search(rf"{PAIR_YEAR}{other_figure}[^，。；]*[，；]\s*$", text[fa:s]) or \
+            regex.search(rf"{PAIR_YEAR}{LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
+        nxt = None if prev else \
+            regex.match(rf"{clause_figure}[^，。；]*[，；]\s*{PAIR_YEAR}{clause_figure}", text[s + 4:]) or \
+            regex.match(rf"{LONG_SUBJECT_FIGURE}\s*[（(]\s*{PAIR_YEAR}\s*年度?[^，。；（）()]{{0,8}}?"
                         r"[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
-        if nxt:
-            return int(nxt.group(1)), "first"
+        if prev or nxt:
+            other, other_at = (int(prev.group(1)), fa + prev.end(1)) if prev else (int(nxt.group(1)), s + 4 + nxt.end(1))
+            if retro and other == int(text[s:s + 4]) and \
+                    (BUDGET_LABEL.match(text, s + 4) or BUDGET_LABEL.match(text, other_at)):
+                return None  # a 决算 beside its own year's 预算 (2024年决算21万元，2024年预算25.75万元)
+            return other, "second" if prev else "first"
         # the figure right before, in a clause without a year, is the statement's own, and a
         # year clause with no subject of its own beside it (2026年4.65万元, 2023年为0.61万元,
         # 2026年预算：34.95万元) is its base — unless the sentence names its base elsewhere
         # (…0.36万元，2022年“三公”经费合计0.64万元，较2021年减少…: a statement of its own)
         if not BARE_FIGURE.match(text, s + 4) or regex.search(r"(?:比|较|与|同)\s*(?:上|去|前|(?:19|20)\d{2})", text[e:fb]):
             return None
-        own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", text[fa:s])
-        if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", text[fa:s]):
+        head = text[fa:s]
+        aside = regex.search(r"[）)]\s*[，,]\s*$", head)
+        if aside:  # 经费1.14万元（因公出国（境）费0万元；…），2020年为0.99万元: the aside is the figure's
+            head = without_trailing_asides(head[:aside.start() + 1]) + "，"
+        own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", head)
+        if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", head):
             return None
         if retro and regex.match(r"\s*年度?[^，。；]{0,6}?(?:年初|调整)?预算", text[s + 4:]):
             return None  # a 决算 beside its own year's 预算 (决算5.79万元，2026年预算4.65万元)
@@ -317,7 +372,7 @@ class StaleYear(Rule):
                for m in ANY_YEAR.finditer(text[fa:fb])):
             return False  # two years in one sentence (across its ；): a comparison or a history
             # (a year named as the comparison base, 比2021年预算 / （2024年：…）, is no second subject)
-        if y == year - 1 and regex.search(r"增加|减少|增长|下降|持平", text[fa:fb]) and \
+        if y == year - 1 and changes().search(text, fa, fb) and \
                 any(t.kind == "amount" for t in scan(text[fa:s])):
             return False  # the prior year's figure beside this year's: 预算2.93万元，2022年预算3.51万元，下降…
         own = ctx["retro_own_words"] if retro else ()
@@ -328,8 +383,12 @@ class StaleYear(Rule):
         if not (any(t.kind in ("amount", "percent") for t in scan(rest))
                 or any(w in rest for w in ctx["plan_markers"])):
             return False
-        if y == year - 1 and self._in_prior_section(doc, ln, ctx) and not AGAINST_PRIOR.search(text[fa:fb]):
-            return False  # a section on the change may state last year's figure (not one compared with last year)
+        if y == year - 1 and self._in_prior_section(doc, ln, ctx) and \
+                not (AGAINST_PRIOR.search(text[fa:fb]) or PRIOR_FIGURE.search(text[fa:fb])
+                     or regex.search(rf"(?:比|较|与|同)\s*{y}\s*年", text[fa:fb])):
+            return False  # a section on the change may state last year's figure (not one compared with last
+            # year, 2024年…1.26万元，较2024年预算增加…, nor one beside last year's own: 2021年…安排180.00万元，
+            # 上年预算安排180.46万元)
         return True
 
     @staticmethod
@@ -337,7 +396,8 @@ class StaleYear(Rule):
         """The line sits in a section about the change from the prior year (比上年增减情况)."""
         sec = doc.section_of(ln.number)
         while sec is not None and sec.level > 0:
-            if any(w in sec.title for w in ctx["prior_sections"]):
+            # (a numbered sentence taken for a heading, （3）上年结转0.00万元。, is no such section)
+            if not sec.title.rstrip().endswith(("。", "；", ";")) and any(w in sec.title for w in ctx["prior_sections"]):
                 return True
             sec = sec.parent
         return False

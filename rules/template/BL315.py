@@ -9,7 +9,7 @@ from linter.engine import Rule
 from linter.literals import LiteralSet
 from linter.vocab import load_json, load_lines
 
-from .common import scanned_lines
+from .common import scanned_lines, without_trailing_asides
 
 
 HAN = regex.compile(r"\p{Han}+")
@@ -54,7 +54,6 @@ def damaged_terms() -> tuple[dict[str, tuple[str, str]], LiteralSet]:
 # after a change verb: the change named as a subject (比上年减少的主要原因是, 较上年预算减少主要是)
 CHANGE_AS_SUBJECT = regex.compile(r"(?:了)?(?:的|主要|原因|是因为|系)")
 SENTENCE_ENDS = "。！？"
-CLOSING = {"）": "（", ")": "("}
 
 
 class BrokenComparison(Rule):
@@ -96,8 +95,8 @@ class BrokenComparison(Rule):
         level_markers = _alt(cfg["level_markers"])
         not_comparing = _alt(cfg["not_comparisons"])  # 比例, 比重, 较为 …: no comparison opens there
         # 比/较 … 持平 inside one clause, nothing that makes it a 相比 phrase between
-        # (a comma between digits is a thousands separator, not the clause's end)
-        inside = r"(?:[^，,。；;！？]|(?<=\d),(?=\d))"
+        # (a comma between digits is a thousands separator, not the clause's end: 13,500, ７４，７９３)
+        inside = r"(?:[^，,。；;！？]|(?<=\d)[,，](?=\d))"
         level = regex.compile(rf"(?<![与同和跟相])(?!{not_comparing})({level_markers}){inside}{{1,28}}?(?:{levels})")
         blocked = cfg["not_before_level"]
         cut = regex.compile(rf"(?:^|(?<=[。！？]))\s*(?!{not_comparing})({markers}){inside}{{1,28}}?(?:{_alt(cfg['change_verbs'])})")
@@ -170,20 +169,7 @@ def ends_on_amount(text: str) -> bool:
     it aside (4.74万元（含公务用车运行费）。)."""
     if not text or text[-1] not in SENTENCE_ENDS:
         return False
-    body = text[:-1].rstrip()
-    while body and body[-1] in CLOSING:  # drop a bracketed aside, nested ones with it
-        depth, i = 0, len(body) - 1
-        while i >= 0:
-            if body[i] in CLOSING:
-                depth += 1
-            elif body[i] in CLOSING.values():
-                depth -= 1
-                if depth == 0:
-                    break
-            i -= 1
-        if i < 0:
-            return False
-        body = body[:i].rstrip()
+    body = without_trailing_asides(text[:-1])
     start = max(body.rfind(ch) for ch in SENTENCE_ENDS) + 1  # the last sentence only
     tokens = scan(body[start:])
     return bool(tokens) and tokens[-1].kind == "amount" and start + tokens[-1].end == len(body)
