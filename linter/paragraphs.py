@@ -109,6 +109,30 @@ def _only_furniture_between(doc: Document, a: int, b: int) -> bool:
     return all(doc.line(n).kind in ("furniture", "blank") or not doc.line(n).text.strip() for n in range(a + 1, b))
 
 
+CLOSING_BRACKETS = {"）": "（", ")": "("}
+
+
+def without_trailing_asides(text: str) -> str:
+    """text without the bracketed asides that close it, nested ones with theirs (4.74万元（含
+    公务用车运行费） → 4.74万元), spaces before them dropped; text itself when a bracket
+    closing it has no opening one."""
+    body = text.rstrip()
+    while body and body[-1] in CLOSING_BRACKETS:
+        depth, i = 0, len(body) - 1
+        while i >= 0:
+            if body[i] in CLOSING_BRACKETS:
+                depth += 1
+            elif body[i] in CLOSING_BRACKETS.values():
+                depth -= 1
+                if depth == 0:
+                    break
+            i -= 1
+        if i < 0:
+            return text
+        body = body[:i].rstrip()
+    return body
+
+
 def split_sentences(text: str) -> list[Sentence]:
     ends = _words()[2]
     out: list[Sentence] = []

@@ -7,9 +7,9 @@ import regex
 from linter.cnnum import scan
 from linter.engine import Rule
 from linter.findings import related_line
+from linter.paragraphs import without_trailing_asides
 
-from .common import (bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years,
-                     without_trailing_asides, year_like)
+from .common import bracket_owners, clause, scanned_lines, sentence, terms, with_arabic_years, year_like
 
 # (a list number may stand right before it: 5．2021年“行政单位医疗”科目安排…)
 LIST_NUMBER_BEFORE = r"(?<=(?:^|[\s。；;：:，,])\d{1,2}[.．])"

@@ -7,9 +7,10 @@ import regex
 from linter.cnnum import scan
 from linter.engine import Rule
 from linter.literals import LiteralSet
+from linter.paragraphs import without_trailing_asides
 from linter.vocab import load_json, load_lines
 
-from .common import scanned_lines, without_trailing_asides
+from .common import scanned_lines
 
 
 HAN = regex.compile(r"\p{Han}+")

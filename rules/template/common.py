@@ -77,29 +77,6 @@ def _between_marks(text: str, start: int, end: int, marks: str) -> tuple[int, in
     return a, b
 
 
-CLOSING_BRACKETS = {"）": "（", ")": "("}
-
-
-def without_trailing_asides(text: str) -> str:
-    """text without the bracketed asides that close it, nested ones with theirs (4.74万元（含
-    公务用车运行费） → 4.74万元), spaces before them dropped; text itself when a bracket
-    closing it has no opening one."""
-    body = text.rstrip()
-    while body and body[-1] in CLOSING_BRACKETS:
-        depth, i = 0, len(body) - 1
-        while i >= 0:
-            if body[i] in CLOSING_BRACKETS:
-                depth += 1
-            elif body[i] in CLOSING_BRACKETS.values():
-                depth -= 1
-                if depth == 0:
-                    break
-            i -= 1
-        if i < 0:
-            return text
-        body = body[:i].rstrip()
-    return body
-
 
 def sentence(text: str, start: int, end: int, marks: str = SENTENCE_END) -> tuple[int, int]:
     """Bounds of the sentence holding [start, end): between 。！？； (or the given marks, or
