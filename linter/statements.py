@@ -211,13 +211,7 @@ class Statement:
 
     def one(self, role: str, money: bool | None = None) -> Quantity | None:
         """The statement's quantity of this role, when it states one value for it."""
-        qs = self.all(role, money)
-        if not qs:
-            return None
-        first = qs[0]
-        if any(q.interval() != first.interval() or q.sign != first.sign or q.unit != first.unit for q in qs[1:]):
-            return None
-        return first
+        return single_value(self.all(role, money))
 
     def name(self) -> str:
         return self.subject or "该项"
@@ -501,7 +495,12 @@ def on_footing(st: Statement, role: str, like: Quantity, money: bool | None = Tr
             return q.qualifier != "adjusted"
         return q.qualifier == like.qualifier
 
-    qs = [q for q in st.all(role, money) if fits(q)]
+    return single_value([q for q in st.all(role, money) if fits(q)])
+
+
+def single_value(qs: list[Quantity]) -> Quantity | None:
+    """The first of quantities that all state one value (the same interval, sign and unit);
+    None when there are none or they differ."""
     if not qs:
         return None
     first = qs[0]
