@@ -2,6 +2,8 @@
 
     python benchmarks/typo_recall.py [FILE ...]   (default: the 23 real documents of corpus/: seeds as
                                                    .txt and .docx, samples, real/jiangsu)
+    python benchmarks/typo_recall.py --rates      (how often each kind of alternative is the real slip,
+                                                   in the curated pairs: BL306's HOMOPHONE_PRIOR)
 
 Clean: the typo findings (疑似错别字, the curated list aside) on each document as it is; each
 is listed, and every one is a false finding unless it is a real typo. Planted: in every
@@ -83,6 +85,33 @@ def plant(doc, rng, tset, logp, conf, homophones_only=False):
     return plants
 
 
+def slip_rates() -> int:
+    """The measure behind BL306's HOMOPHONE_PRIOR: how often each kind of alternative that
+    confusion_chars.txt offers is the real slip, over the distinct one-character pairs of the
+    curated list (confusables.txt: slips seen in real documents)."""
+    conf = confusion()
+    pairs, kinds = set(), Counter()
+    for line in load_lines("confusables.txt"):
+        wrong, right = (line.split("\t") + [""])[:2]
+        diff = [(x, c) for x, c in zip(wrong, right) if x != c] if len(wrong) == len(right) else []
+        if len(diff) == 1 and diff[0] not in pairs and diff[0][1] in conf:
+            pairs.add(diff[0])
+            x, c = diff[0]
+            shape, sound, homophones = conf[c]
+            kinds["homophone" if x in homophones else "shape" if x in shape else "sound" if x in sound else "none"] += 1
+    n = len(conf)
+    offered = {"homophone": sum(len(h) for _, _, h in conf.values()) / n,
+               "shape": sum(len([x for x in a if x not in h]) for a, _, h in conf.values()) / n,
+               "sound": sum(len([x for x in b if x not in h]) for _, b, h in conf.values()) / n}
+    print(f"{len(pairs)} distinct one-character curated pairs: {dict(kinds)}")
+    rate = {k: kinds[k] / offered[k] for k in offered}
+    for k in offered:
+        print(f"  {k:9s} {offered[k]:5.2f} offered per character, {kinds[k]:3d} pairs, {rate[k]:.2f} per alternative")
+    print(f"  exact homophone / look-alike {rate['homophone'] / rate['shape']:.1f}x, "
+          f"/ toneless sound-alike {rate['homophone'] / rate['sound']:.1f}x")
+    return 0
+
+
 def main(paths: list[str]) -> int:
     rng, rng_exact = random.Random(7), random.Random(8)
     tset = {w for w in load_lines("typo_targets.txt") if 2 <= len(w) <= 4}
@@ -122,6 +151,8 @@ def main(paths: list[str]) -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--rates"]:
+        raise SystemExit(slip_rates())
     args = sys.argv[1:] or [str(p) for d in ("corpus/seeds", "corpus/docx", "corpus/samples", "corpus/real/jiangsu")
                             for p in sorted((ROOT / d).glob("*")) if p.suffix in (".txt", ".pdf", ".docx")]
     raise SystemExit(main(args))

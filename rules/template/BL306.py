@@ -67,17 +67,17 @@ def short_body_names(text: str) -> list[tuple[int, int]]:
 TYPO_COST = math.log(3e-4)
 TYPO_COST_KNOWN_WORD = math.log(1e-3)
 # An exact homophone (same syllable and tone: 建全 for 健全, 已前 for 以前, 治度 for 制度) is the
-# likeliest slip. Of the distinct one-character pairs of confusables.txt (slips seen in real
+# likeliest slip. Of the 65 distinct one-character pairs of confusables.txt (slips seen in real
 # documents) 32 are exact homophones, 14 look-alikes and 4 toneless sound-alikes, while
-# confusion_chars.txt offers per character 5.6 exact homophones, 10.9 look-alikes and 6.0
-# toneless sound-alikes: per alternative offered, an exact homophone is the slip 4.4 times as
-# often as a look-alike and 8.5 times as often as a toneless sound-alike. Its prior is the
-# smaller ratio, rounded down: 4 times, so it needs log 4 ≈ 1.4 less evidence. It lowers the bar
-# only where the document writes the word right elsewhere (a lower bar for a word it never
-# writes reports 首展首秀 as 斩首 in a real document, for +0.7% planted recall) and where the
-# token is not split between two words of the text as written (in 实时监看 the 时 of 时监 is
-# 实时's, not 时间's): benchmarks/typo_recall.py.
-HOMOPHONE_PRIOR = math.log(4)
+# confusion_chars.txt offers per character 8.3 exact homophones, 10.8 look-alikes and 6.0
+# toneless sound-alikes: per alternative offered, an exact homophone is the slip 3.0 times as
+# often as a look-alike and 5.8 times as often as a toneless sound-alike (`python
+# benchmarks/typo_recall.py --rates`). Its prior is the smaller ratio: 3 times, so it needs
+# log 3 ≈ 1.1 less evidence. It lowers the bar only where the document writes the word right
+# elsewhere (a lower bar for a word it never writes reports 首展首秀 as 斩首 in a real document,
+# for +0.5% planted recall) and where the token is not split between two words of the text as
+# written (in 实时监看 the 时 of 时监 is 实时's, not 时间's).
+HOMOPHONE_PRIOR = math.log(3)
 WINDOW = 4  # characters each side of a token taken into the comparison
 NEXT_WORD = 8  # characters read for the word after a lone adverb
 PHRASE = 2  # characters of context that make a corrected word the document's own phrase
