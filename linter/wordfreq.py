@@ -34,7 +34,7 @@ SOURCES = ("common_words.txt", "typo_targets.txt", "confusion_chars.txt")
 COMPILED = "typo_model.marshal"
 WORDS_TRIE = "typo_words.marisa"
 KEYS_TRIE = "typo_keys.marisa"
-FORMAT = 3
+FORMAT = 4  # 4: a confusion entry holds the exact homophones too
 
 # Word classes, from jieba's part-of-speech tags (the third column of common_words.txt), kept in
 # the two low bits of a word's compiled frequency.
@@ -144,20 +144,23 @@ def target_lines(text: str) -> list[str]:
     return [w for line in text.splitlines() if (w := line.split("#", 1)[0].strip())]
 
 
-def parse_confusion(text: str, out: dict[str, tuple[str, str]]) -> None:
-    """char <TAB> look-alikes <TAB> sound-alikes, a line."""
+Confusion = dict[str, tuple[str, str, str]]
+
+
+def parse_confusion(text: str, out: Confusion) -> None:
+    """char <TAB> look-alikes <TAB> sound-alikes <TAB> exact homophones, a line (a pack's line
+    may stop after the look-alikes or the sound-alikes)."""
     for line in target_lines(text):
-        ch, _, rest = line.partition("\t")
-        shape, _, sound = rest.partition("\t")
-        out[ch] = (shape, sound)
+        ch, shape, sound, homophones = (line.split("\t") + ["", "", ""])[:4]
+        out[ch] = (shape, sound, homophones)
 
 
-def slips_of(confusion: dict[str, tuple[str, str]]) -> dict[str, str]:
+def slips_of(confusion: Confusion) -> dict[str, str]:
     """For each character a writer may have typed, the characters it may stand for: those that
-    list it as a look-alike or sound-alike (己 -> 已巳…, 未 -> 末…)."""
+    list it as a look-alike, sound-alike or exact homophone (己 -> 已巳…, 未 -> 末…, 建 -> 健…)."""
     out: dict[str, str] = {}
-    for ch, (shape, sound) in confusion.items():
-        for x in dict.fromkeys(shape + sound):
+    for ch, (shape, sound, homophones) in confusion.items():
+        for x in dict.fromkeys(shape + sound + homophones):
             out[x] = out.get(x, "") + ch
     return out
 
@@ -167,7 +170,7 @@ def compile_model(texts: dict[str, str]) -> dict:
     index, the confusion set and what each typed character may stand for."""
     freq: dict[str, int] = {}
     index: dict[str, str] = {}
-    confusion: dict[str, tuple[str, str]] = {}
+    confusion: Confusion = {}
     total = parse_common_words(texts["common_words.txt"], freq)
     add_targets(target_lines(texts["typo_targets.txt"]), freq, index)
     parse_confusion(texts["confusion_chars.txt"], confusion)
@@ -213,7 +216,7 @@ def build(compiled: dict) -> tuple[marisa_trie.Trie, marisa_trie.Trie, dict]:
     return words, keys, data
 
 
-Model = tuple[WordModel, TypoIndex, dict[str, tuple[str, str]], dict[str, str]]
+Model = tuple[WordModel, TypoIndex, Confusion, dict[str, str]]
 
 
 def _runtime(words: marisa_trie.Trie, keys: marisa_trie.Trie, data: dict) -> Model:
@@ -279,8 +282,8 @@ def typo_index() -> TypoIndex:
     return _model()[1]
 
 
-def confusion() -> dict[str, tuple[str, str]]:
-    """char -> (look-alikes, sound-alikes), from confusion_chars.txt."""
+def confusion() -> Confusion:
+    """char -> (look-alikes, sound-alikes, exact homophones), from confusion_chars.txt."""
     return _model()[2]
 
 

@@ -1,10 +1,17 @@
 """Build the character confusion set and the typo index that BL306 ships as data.
 
     python scripts/build_confusion_data.py [--font PATH] [--font-name NAME]
+    python scripts/build_typo_model.py      # then compile the three line files
+
+The shipped files were built (and rebuild byte for byte) with jieba 0.42.1, pypinyin 0.55.0,
+Pillow 13.0.0 and numpy 2, and Debian's fonts-noto-cjk:
+
+    apt-get install fonts-noto-cjk && .venv/bin/pip install pypinyin==0.55.0 pillow numpy
 
 Needs, at build time only (none of them is a runtime dependency of budgetlint):
 - jieba's dict.txt (a dependency already): the general vocabulary and character frequencies;
-- pypinyin (MIT): the readings of each character, for sound-alikes;
+- pypinyin (MIT): the readings of each character with their tones, for sound-alikes and exact
+  homophones;
 - Pillow and numpy, and a CJK font (default: Noto Sans CJK SC from Debian's fonts-noto-cjk,
   SIL Open Font License): every character is rendered, blurred to 16x16 grey levels and
   compared by cosine, for look-alikes. We derive shape similarity from glyphs rather than from a decomposition table
@@ -13,9 +20,11 @@ Needs, at build time only (none of them is a runtime dependency of budgetlint):
   nearly identical; and the font is a well-kept, permissively licensed package.
 
 Writes:
-- linter/data/confusion_chars.txt: for each common character, its look-alikes and its
+- linter/data/confusion_chars.txt: for each common character, its look-alikes, its
   sound-alikes (same syllable without tone, the most frequent characters first, as an input
-  method lists them).
+  method lists them) and its exact homophones (same syllable and same tone, the most frequent
+  first: 建 for 健, 再 for 在, 已 for 以). BL306 holds an exact homophone the likeliest slip
+  (see HOMOPHONE_PRIOR in rules/template/BL306.py for the measured rates).
 - linter/data/typo_targets.txt: the words a typo is restored to: the domain vocabulary
   (lexicon.txt, items.json, table_kinds.json, performance.json) plus jieba's frequent words.
 - linter/data/common_words.txt: jieba's single characters, its words of 2–4 characters above a
@@ -43,6 +52,7 @@ SHAPE_MAX_N = 8  # look-alikes kept per character, among every character the fon
 SHAPE_COMMON_N = 6  # and among the common characters (CHAR_POOL), which rare look-alikes
 #                     would crowd out (培: 倍, 息: 急, 抢: 抡, 目: 日, 督: 肾)
 SOUND_MAX_N = 10  # sound-alikes kept per character (an input method's first candidates)
+HOMOPHONE_MAX_N = 10  # exact homophones kept per character (same syllable and tone)
 GENERAL_MIN_FREQ = 100  # jieba words at least this frequent are typo targets
 COMMON_MIN_FREQ = 20  # jieba words at least this frequent form common_words.txt
 
@@ -132,17 +142,49 @@ def shape_neighbours(chars: list[str], others: list[str], font) -> dict[str, lis
     return out
 
 
-def sound_neighbours(chars: list[str], freq: dict[str, int]) -> dict[str, list[str]]:
-    """Characters read with the same syllable (tone ignored, as a pinyin input method types
-    them), by each character's usual reading only: 奥 is ào, not its rare yù."""
+def usual_readings(chars: list[str]) -> dict[str, str]:
+    """Each character's usual reading with its tone (jian4; a neutral tone is 5): 奥 is ào, not
+    its rare yù."""
     from pypinyin import Style, pinyin
 
-    reading = {ch: pinyin(ch, style=Style.NORMAL)[0][0] for ch in chars}
-    by_sound: dict[str, list[str]] = defaultdict(list)
-    for ch in sorted(chars, key=lambda c: -freq[c]):
-        if reading[ch].isalpha():
-            by_sound[reading[ch]].append(ch)
-    return {ch: [c for c in by_sound.get(reading[ch], []) if c != ch][:SOUND_MAX_N] for ch in chars}
+    return {ch: pinyin(ch, style=Style.TONE3, neutral_tone_with_five=True)[0][0] for ch in chars}
+
+
+def same_reading(chars: list[str], members: list[str], freq: dict[str, int], key, keep: int) -> dict[str, list[str]]:
+    """For each of `chars`, the `keep` most frequent others among `members` whose reading has
+    the same key."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for ch in sorted(members, key=lambda c: -freq[c]):
+        k = key(ch)
+        if k:
+            by_key[k].append(ch)
+    return {ch: [c for c in by_key.get(key(ch), []) if c != ch][:keep] for ch in chars}
+
+
+def sound_neighbours(chars: list[str], freq: dict[str, int], reading: dict[str, str]) -> dict[str, list[str]]:
+    """Characters read with the same syllable (tone ignored, as a pinyin input method types
+    them), by each character's usual reading only, among the common characters."""
+    def toneless(ch: str) -> str:
+        syllable = reading[ch].rstrip("12345")
+        return syllable if syllable.isalpha() else ""
+
+    return same_reading(chars, chars, freq, toneless, SOUND_MAX_N)
+
+
+def exact_homophones(chars: list[str], members: list[str], freq: dict[str, int],
+                     reading: dict[str, str]) -> dict[str, list[str]]:
+    """Characters read with the same syllable and the same tone (健 jiàn: 建 见 件 …), by each
+    character's usual reading only, among `members` (every character jieba lists: 褓 for 保,
+    as rare look-alikes are kept too). A writer who picks the wrong one among them (建全 for 健全,
+    已前 for 以前) slips far more often than by a toneless sound-alike or a look-alike (see
+    HOMOPHONE_PRIOR in rules/template/BL306.py). The common characters come first, so with
+    HOMOPHONE_MAX_N >= SOUND_MAX_N every sound-alike of the same tone is listed: a sound-alike is
+    an exact homophone exactly when it is read alike with its tone."""
+    def toned(ch: str) -> str:
+        r = reading[ch]
+        return r if r[:-1].isalpha() and r[-1:] in "12345" else ""
+
+    return same_reading(chars, members, freq, toned, HOMOPHONE_MAX_N)
 
 
 def domain_words() -> set[str]:
@@ -172,16 +214,16 @@ def domain_words() -> set[str]:
     return out
 
 
-def read_confusion() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """The look-alikes and sound-alikes of the shipped confusion_chars.txt."""
-    shape, sound = {}, {}
+def read_confusion() -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+    """The look-alikes, sound-alikes and exact homophones of the shipped confusion_chars.txt."""
+    shape, sound, homophones = {}, {}, {}
     with open(os.path.join(DATA, "confusion_chars.txt"), encoding="utf-8") as fh:
         for line in fh:
             if line.startswith("#") or not line.strip():
                 continue
-            ch, a, b = (line.rstrip("\n").split("\t") + ["", ""])[:3]
-            shape[ch], sound[ch] = list(a), list(b)
-    return shape, sound
+            ch, a, b, c = (line.rstrip("\n").split("\t") + ["", "", ""])[:4]
+            shape[ch], sound[ch], homophones[ch] = list(a), list(b), list(c)
+    return shape, sound, homophones
 
 
 def read_targets() -> set[str]:
@@ -190,12 +232,13 @@ def read_targets() -> set[str]:
 
 
 def write_common_words(words: dict[str, int], tags: dict[str, str], targets: set[str],
-                       shape: dict[str, list[str]], sound: dict[str, list[str]], jieba_version: str) -> int:
+                       shape: dict[str, list[str]], sound: dict[str, list[str]], homophones: dict[str, list[str]],
+                       jieba_version: str) -> int:
     # the dictionary words one confusable character away from a target: words, never typos
     near = set()
     for w in targets:
         for i, ch in enumerate(w):
-            for c in dict.fromkeys(shape.get(ch, []) + sound.get(ch, [])):
+            for c in dict.fromkeys(shape.get(ch, []) + sound.get(ch, []) + homophones.get(ch, [])):
                 form = w[:i] + c + w[i + 1:]
                 if form in words:
                     near.add(form)
@@ -224,8 +267,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     words, tags, jieba_version = jieba_dict()
     if args.words_only:
-        shape, sound = read_confusion()
-        write_common_words(words, tags, read_targets(), shape, sound, jieba_version)
+        write_common_words(words, tags, read_targets(), *read_confusion(), jieba_version)
         return 0
     import PIL
     import pypinyin
@@ -236,11 +278,16 @@ def main(argv=None) -> int:
     # every character of the CJK Unified Ideographs block the font draws
     others = [chr(c) for c in range(0x4E00, 0x9FA6) if font.getmask(chr(c)).getbbox() is not None]
     shape = shape_neighbours(chars, others, font)
-    sound = sound_neighbours(chars, freq)
+    members = sorted(freq)  # every character jieba lists
+    reading = usual_readings(members)
+    sound = sound_neighbours(chars, freq, reading)
+    homophones = exact_homophones(chars, members, freq, reading)
     provenance = [
         f"# Built by scripts/build_confusion_data.py from {jieba_version} (word and character frequencies),",
         f"# pypinyin {pypinyin.__version__} (usual readings; sound-alikes share a toneless syllable, the {SOUND_MAX_N}",
-        f"# most frequent kept) and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
+        f"# most frequent kept; exact homophones share the syllable and its tone, the {HOMOPHONE_MAX_N} most frequent",
+        f"# among the {len(members)} characters jieba lists kept)",
+        f"# and glyphs of {args.font_name} ({os.path.basename(args.font)}, Debian fonts-noto-cjk, OFL)",
         f"# rendered by Pillow {PIL.__version__} at {GLYPH}px, blurred, reduced to 16x16 grey levels and compared by cosine",
         f"# (look-alikes: similarity >= {SHAPE_MIN}, at most {SHAPE_MAX_N} among the {len(others)} characters of the CJK",
         f"# Unified Ideographs block the font draws, then at most {SHAPE_COMMON_N} more among the listed characters).",
@@ -248,9 +295,9 @@ def main(argv=None) -> int:
         "# Do not edit by hand: change the script and run it again.",
     ]
     with open(os.path.join(DATA, "confusion_chars.txt"), "w", encoding="utf-8") as fh:
-        fh.write("\n".join(provenance) + "\n# char <TAB> look-alikes <TAB> sound-alikes\n")
+        fh.write("\n".join(provenance) + "\n# char <TAB> look-alikes <TAB> sound-alikes <TAB> exact homophones\n")
         for ch in chars:
-            fh.write(f"{ch}\t{''.join(shape[ch])}\t{''.join(sound[ch])}\n")
+            fh.write(f"{ch}\t{''.join(shape[ch])}\t{''.join(sound[ch])}\t{''.join(homophones[ch])}\n")
     pool = set(chars)
     targets = {w for w in domain_words() if all(c in pool for c in w)}
     targets |= {w for w, f in words.items() if 2 <= len(w) <= 4 and f >= GENERAL_MIN_FREQ and all(c in pool for c in w)}
@@ -260,8 +307,7 @@ def main(argv=None) -> int:
                  f"# table_kinds.json, performance.json) and jieba's words of 2-4 characters with frequency >=\n"
                  f"# {GENERAL_MIN_FREQ}. A rule author may add domain words here. Generated; add by hand below the line.\n")
         fh.write("\n".join(sorted(targets)) + "\n")
-    shape_l = {ch: list(v) for ch, v in shape.items()}
-    write_common_words(words, tags, targets, shape_l, {ch: list(v) for ch, v in sound.items()}, jieba_version)
+    write_common_words(words, tags, targets, shape, sound, homophones, jieba_version)
     print(f"{len(chars)} characters, {len(targets)} targets", file=sys.stderr)
     return 0
 

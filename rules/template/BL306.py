@@ -66,6 +66,18 @@ def short_body_names(text: str) -> list[tuple[int, int]]:
 # (期末 in its tables, 期未 once in a sentence) needs less evidence than a word it never uses.
 TYPO_COST = math.log(3e-4)
 TYPO_COST_KNOWN_WORD = math.log(1e-3)
+# An exact homophone (same syllable and tone: 建全 for 健全, 已前 for 以前, 治度 for 制度) is the
+# likeliest slip. Of the 65 distinct one-character pairs of confusables.txt (slips seen in real
+# documents) 32 are exact homophones, 14 look-alikes and 4 toneless sound-alikes, while
+# confusion_chars.txt offers per character 8.3 exact homophones, 10.8 look-alikes and 6.0
+# toneless sound-alikes: per alternative offered, an exact homophone is the slip 3.0 times as
+# often as a look-alike and 5.8 times as often as a toneless sound-alike (`python
+# benchmarks/typo_recall.py --rates`). Its prior is the smaller ratio: 3 times, so it needs
+# log 3 ≈ 1.1 less evidence. It lowers the bar only where the document writes the word right
+# elsewhere (a lower bar for a word it never writes reports 首展首秀 as 斩首 in a real document,
+# for +0.5% planted recall) and where the token is not split between two words of the text as
+# written (in 实时监看 the 时 of 时监 is 实时's, not 时间's).
+HOMOPHONE_PRIOR = math.log(3)
 WINDOW = 4  # characters each side of a token taken into the comparison
 NEXT_WORD = 8  # characters read for the word after a lone adverb
 PHRASE = 2  # characters of context that make a corrected word the document's own phrase
@@ -115,12 +127,29 @@ def lone_adverb(text: str, p: int, run_end: int, lo: int, hi: int, model: WordMo
     return not model.is_predicate(text[p + 1:p + 1 + ends[0]])
 
 
+def split_between_words(text: str, s: int, e: int, p: int, model: WordModel) -> bool:
+    """In the likeliest reading of the text around the token text[s:e] as written, a character
+    of the token other than the one at p belongs to a word that reaches outside the token
+    (实时监看 reads 实时|监|看: 时监 is no unit the writer typed, and 时间 would undo 实时)."""
+    run = next(m.span() for m in han_runs().finditer(text) if m.start() <= s and e <= m.end())
+    lo, hi = max(run[0], s - WINDOW), min(run[1], e + WINDOW)
+    _, ends = reading(text[lo:hi], model)
+    start = lo
+    for end in ends:
+        end += lo
+        if end - start > 1 and start < e and s < end and (start < s or end > e) \
+                and any(start <= k < end for k in range(s, e) if k != p):
+            return True
+        start = end
+    return False
+
+
 def typo_candidates(text: str, cost: float = TYPO_COST, model: WordModel | None = None, memo: dict | None = None):
-    """(start, end, right word, index of the replaced character, 'shape' | 'sound', gain, lone) for every
-    2–4 character token of `text` that is no word but becomes a target word when one character
-    is replaced by its look-alike or sound-alike, when the text around reads corrected at least
-    exp(-cost) times more likely than as written (gain: the log ratio; 自己经常 holds 己经 but
-    reads 自己|经常; 一是 is 一|是). A token's last character that reads as a lone adverb
+    """(start, end, right word, index of the replaced character, 'homophone' | 'shape' | 'sound',
+    gain, lone) for every 2–4 character token of `text` that is no word but becomes a target word
+    when one character is replaced by its exact homophone, look-alike or sound-alike, when the
+    text around reads corrected at least exp(-cost) times more likely than as written (gain: the
+    log ratio; 自己经常 holds 己经 but reads 自己|经常; 一是 is 一|是). A token's last character that reads as a lone adverb
     modifying nothing (年未，, 期未余额) is scored as an unknown character (lone: True).
     `memo` (a dict kept by the caller for one model, e.g. over one document's lines) remembers
     each token's corrections: the same tokens recur on many lines."""
@@ -157,9 +186,10 @@ def typo_candidates(text: str, cost: float = TYPO_COST, model: WordModel | None 
 
 
 def _corrections(tok: str, known, key_id, all_fills: str, ends, free: str, get_pair, slip_for) -> tuple:
-    """(index of the replaced character, right character, 'shape' | 'sound') of every way `tok`,
-    no word, becomes a target word by one look-alike or sound-alike character (typo_index(),
-    confusion(), slips()); () for a word."""
+    """(index of the replaced character, right character, 'homophone' | 'shape' | 'sound') of every
+    way `tok`, no word, becomes a target word by one exact homophone (same syllable and tone),
+    look-alike or sound-alike character (typo_index(), confusion(), slips()); () for a word. A
+    character that is both an exact homophone and a look-alike (煤/媒) counts as the homophone."""
     if tok in known:
         return ()
     out = []
@@ -179,8 +209,8 @@ def _corrections(tok: str, known, key_id, all_fills: str, ends, free: str, get_p
         for c in fills:
             if c not in may_be:
                 continue
-            pair = get_pair(c)
-            kind = "shape" if x in pair[0] else ("sound" if x in pair[1] else None)
+            shape, sound, homophones = get_pair(c)
+            kind = "homophone" if x in homophones else "shape" if x in shape else "sound" if x in sound else None
             if kind is not None:
                 out.append((j, c, kind))
     return tuple(out)
@@ -197,9 +227,12 @@ class ConfusableTypo(Rule):
     sound-alike (linter/data/confusion_chars.txt, built by scripts/build_confusion_data.py from
     rendered glyphs and pinyin), when the text around it reads far more likely corrected than as
     written (jieba's word frequencies, linter/data/common_words.txt: 自己经常 holds 己经 but reads
-    自己|经常). Two more kinds of evidence: a character written as a lone adverb that modifies
-    nothing (jieba's word classes: 期未|余额, 2024年未，, not 上年未|完成) reads as no word,
-    when the document writes the corrected word elsewhere; and a weaker correction counts when
+    自己|经常). An exact homophone (same syllable and tone: 建全 for 健全, 家强 for 加强), the
+    commonest input-method slip, needs less evidence where the document writes the word
+    elsewhere, unless the text as written reads the token as parts of two words (实时监看).
+    Two more kinds of evidence: a character written as a lone adverb that modifies nothing
+    (jieba's word classes: 期未|余额, 2024年未，, not 上年未|完成) reads as no word, when the
+    document writes the corrected word elsewhere; and a weaker correction counts when
     the document writes it in the same phrase elsewhere (全体再职人员 where 在职人员 recurs). A
     word of the dictionary, a numeral or 甲乙丙 sequence (表十, 丙类), a person's name
     (侯明同志), a place name (现将涞水县…), a 文号 prefix (普发改投〔2024〕), a body's short name (县卫健局, 县资规局: linter/data/typo_context.json)
@@ -258,7 +291,8 @@ class ConfusableTypo(Rule):
             if cands is None:
                 cands = cands_of[text] = sorted(
                     (c for c in typo_candidates(text, 0.0, model, corrections)
-                     if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
+                     if c[5] + TYPO_COST_KNOWN_WORD > 0 or self._homophone_of_a_known_word(whole, text, c, model)
+                     or self._written_right_elsewhere(whole, text, c[0], c[1], c[2])),
                     key=lambda c: (c[0] - c[1], -c[5]))
             for s, e, right, j, kind, gain, lone in cands:
                 if any(a < e and s < b for a, b in taken) or self._context_excuses(text, s, e) \
@@ -276,10 +310,20 @@ class ConfusableTypo(Rule):
             if (gain < -TYPO_COST or lone) and rights == 0:
                 continue  # weak evidence, and the document never writes the word: a lone adverb
                 # may also start a word newer than the dictionary (县内正能量)
-            how = "形近" if kind == "shape" else "音近"
+            how = {"shape": "形近", "sound": "音近", "homophone": "同音"}[kind]
             yield self.at_span(doc, ln.number, s, e,
                                f"疑似错别字：`{tok}` 应为 `{right}`（`{tok[j]}` 与 `{right[j]}` {how}）",
                                suggestion=right)
+
+    @staticmethod
+    def _homophone_of_a_known_word(whole: str, text: str, cand: tuple, model: WordModel) -> bool:
+        """An exact homophone slip (一是建全内部管理制度) into a word the document writes
+        elsewhere, with the evidence its prior asks for (HOMOPHONE_PRIOR), in a token that the
+        text as written does not read as parts of two words."""
+        s, e, right, j, kind, gain, _lone = cand
+        if kind != "homophone" or gain + TYPO_COST_KNOWN_WORD + HOMOPHONE_PRIOR <= 0 or right not in whole:
+            return False
+        return not split_between_words(text, s, e, s + j, model)
 
     @staticmethod
     def _written_right_elsewhere(whole: str, text: str, s: int, e: int, right: str) -> bool:
