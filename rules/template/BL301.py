@@ -57,6 +57,11 @@ FROM_TO = regex.compile(r"\s*(?:年度?)?的?[^，。；]{0,10}?[\d.,]+\s*(?:亿
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 # a year labelling a figure of a pair: four digits read as a year only before 年 (2022.5万元 is an amount)
 PAIR_YEAR = rf"(?:(?<![\d.．,])|{LIST_NUMBER_BEFORE})((?:19|20)\d{{2}})(?=\s*年)"
+# a year clause that only labels its figure, with a link word (2020年为1.58万元, 2020年预算为…,
+# 2020年预算数…, 2020年决算：…): beside another figure it is that figure's base, even where the
+# sentence names no change
+LABELLED_FIGURE = regex.compile(r"\s*年度?\s*(?:(?:年初|调整|全年)?预算|决算|执行|实际)?\s*(?:数\s*[为是：:]?|[为是：:])\s*"
+                                r"[\d.,]+\s*(?:亿元|万元|千元|元)")
 # a year clause's figure labelled as a budget (2024年预算25.75万元, 2024年年初预算数：…)
 BUDGET_LABEL = regex.compile(r"\s*年度?[^，。；\d]{0,8}?(?:年初|调整|全年)?预算")
 
@@ -285,13 +290,18 @@ class StaleYear(Rule):
         if not regex.match(clause_figure, text[s + 4:]):
             return None
         fa, fb = sentence(text, s, e, FULL_STOPS)
-        bare = regex.match(r"\s*年度?\s*(?:为|是)\s*[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
-        if not changes().search(text, e, fb):
-            if bare is None:
-                return None
+        if not changes().search(text, e, fb) and not LABELLED_FIGURE.match(text, s + 4):
+            return None
+        # the clause before, without the bracketed breakdown after its figure (2021年“三公”经费
+        # 2.00万元（因公出国（境）费…，公务接待费…），2020年预算为…: the breakdown's ， and
+        # nested brackets are the figure's, not clause ends)
+        head = text[fa:s]
+        aside = regex.search(r"[）)]\s*[，,；;]\s*$", head)
+        if aside:
+            head = without_trailing_asides(head[:aside.start() + 1]) + head[aside.start() + 1:]
         # (the second may stand in brackets after the first: 支出3.41万元（2026年：4.22万元）)
-        prev = regex.search(rf"{PAIR_YEAR}{other_figure}[^，。；]*[，；]\s*$", text[fa:s]) or \
-            regex.search(rf"{PAIR_YEAR}{LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
+        prev = regex.search(rf"{PAIR_YEAR}{other_figure}[^，。；]*[，；]\s*$", head) or \
+            regex.search(rf"{PAIR_YEAR}{LONG_SUBJECT_FIGURE}\s*[（(]\s*$", head)
         nxt = None if prev else \
             regex.match(rf"{clause_figure}[^，。；]*[，；]\s*{PAIR_YEAR}{clause_figure}", text[s + 4:]) or \
             regex.match(rf"{LONG_SUBJECT_FIGURE}\s*[（(]\s*{PAIR_YEAR}\s*年度?[^，。；（）()]{{0,8}}?"
@@ -308,10 +318,7 @@ class StaleYear(Rule):
         # (…0.36万元，2022年“三公”经费合计0.64万元，较2021年减少…: a statement of its own)
         if not BARE_FIGURE.match(text, s + 4) or regex.search(r"(?:比|较|与|同)\s*(?:上|去|前|(?:19|20)\d{2})", text[e:fb]):
             return None
-        head = text[fa:s]
-        aside = regex.search(r"[）)]\s*[，,]\s*$", head)
-        if aside:  # 经费1.14万元（因公出国（境）费0万元；…），2020年为0.99万元: the aside is the figure's
-            head = without_trailing_asides(head[:aside.start() + 1]) + "，"
+        # (经费1.14万元（因公出国（境）费0万元；…），2020年为0.99万元: the aside is the figure's)
         own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", head)
         if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", head):
             return None
