@@ -287,8 +287,13 @@ class OtherUnitName(Rule):
 
     @staticmethod
     def _title_of_a_part(text: str, end: int) -> bool:
-        """…局2024年度部门决算 on a short line: a part title, which BL305 checks."""
-        return len(text.strip()) <= 60 and bool(regex.match(r"\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:预算|决算)", text[end:]))
+        """…局2024年度部门决算 on a short line that is only a title: a part title, which BL305
+        checks. A sentence is none (…局2024年度决算支出44.92万元，…; 现将…局2024年部门决算公开如下：):
+        a title holds no clause punctuation and no figure after its year, and does not
+        introduce what follows."""
+        line = text.strip()
+        return len(line) <= 60 and not regex.search(r"[，,。；;]|[:：]$", line) and \
+            bool(regex.match(r"\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:预算|决算)[^\d]*$", text[end:]))
 
     @staticmethod
     def _regions(text: str, chain: list[str]):
