@@ -57,6 +57,9 @@ BARE_FIGURE = regex.compile(r"\s*年度?[的为是：:\s]*(?:(?:年初|调整)?�
 RATIO_OF = regex.compile(r"[^，。；%％]{0,12}?(?:[\d.,]+\s*(?:亿元|万元|千元|元)|预算数?|决算数?|支出|收入)"
                          r"\s*的\s*[\d.]+\s*(?:%|％|倍)")
 FROM_YEAR = regex.compile(r"由\s*((?:19|20)\d{2})")
+# a sentence that opens with its comparison (与上年相比，… / 较2021年预算…): its subject is the figure
+# of the sentence before
+OPENING_COMPARISON = regex.compile(r"\s*(?:与|同|和|比|较)\s*(?:上一?年度?|去年|(?:19|20)\d{2}\s*年)[^，。；]*")
 CUMULATIVE_LABEL = regex.compile(r"(?:全年)?累计")
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 # a year labelling a figure of a pair: four digits read as a year only before 年 (2022.5万元 is an amount)
@@ -443,10 +446,14 @@ class StaleYear(Rule):
         if not (any(t.kind in ("amount", "percent") for t in scan(rest))
                 or any(w in rest for w in ctx["plan_markers"])):
             return False
+        # the comparison may open the next sentence, whose subject is this statement's figure
+        # (…各是35.21万元。与上年预算相比，…各增加3.20万元)
+        follow = OPENING_COMPARISON.match(text, fb + 1)
+        compared = text[fa:follow.end() if follow else fb]
         if y == year - 1 and self._in_prior_section(doc, ln, ctx) and \
-                not (AGAINST_PRIOR.search(text[fa:fb]) or PRIOR_FIGURE.search(text[fa:fb])
-                     or ratio_to_prior().search(text[fa:fb])
-                     or regex.search(rf"(?:比|较|与|同)\s*{y}\s*年", text[fa:fb])):
+                not (AGAINST_PRIOR.search(compared) or PRIOR_FIGURE.search(compared)
+                     or ratio_to_prior().search(compared)
+                     or regex.search(rf"(?:比|较|与|同)\s*{y}\s*年", compared)):
             return False  # a section on the change may state last year's figure (not one compared with last
             # year, 2024年…1.26万元，较2024年预算增加…, nor one beside last year's own: 2021年…安排180.00万元，
             # 上年预算安排180.46万元)
