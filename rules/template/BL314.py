@@ -408,7 +408,13 @@ class OtherUnitName(Rule):
         # another clause of the sentence excuses nothing
         ca = max(text.rfind("，", a, s), text.rfind(",", a, s), a - 1) + 1
         cb = min((i for i in (text.find("，", e, b), text.find(",", e, b)) if i >= 0), default=b)
-        return bool(clause_ok().search(text[ca:cb]))
+        # 引进 brings them in (引进深圳企业, 深圳企业引进3家), but 引进工作 after the place is the
+        # place's own work (保障玉田人才引进工作正常开展), which excuses nothing
+        words = unit_words()
+        found = list(clause_ok().finditer(text, ca, cb))
+        owned = [m for m in found if m.start() >= e and m.group() in words["other_region_ok_before_place"]
+                 and text.startswith(tuple(words["work_nouns"]), m.end())]
+        return bool(found) and not owned
 
     @staticmethod
     def _own_units(doc) -> list[str]:
