@@ -65,7 +65,9 @@ PATTERNS = [
     ("year", regex.compile(r"(?<![\d.])(?<!\d,)(?:19|20)\d{2}\s*年(?:度)?")),
     ("points", regex.compile(rf"(?<![\d.])(?<!\d,)({_ARABIC})\s*个?百分点")),
     ("percent", regex.compile(rf"(?<![\d.])(?<!\d,)({_ARABIC})\s*%")),
-    ("amount", regex.compile(rf"(?<![\d.A-Za-z])(?<!\d,)({_ARABIC})\s*(亿元|万元|千元|元|万)")),
+    # (after a comma that follows a decimal fraction the comma separates a list, since a
+    # fraction takes no thousands group: 收、支总计各是44.92,44.92万元)
+    ("amount", regex.compile(rf"(?<![\d.A-Za-z])(?:(?<!\d,)|(?<=\.\d+,))({_ARABIC})\s*(亿元|万元|千元|元|万)")),
     ("amount", regex.compile(rf"({_CN})\s*(亿元|万元|千元|元)")),
 ]
 

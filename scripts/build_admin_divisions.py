@@ -14,7 +14,8 @@ cpca is no dependency. The placeholder rows (市辖区, 县, 省直辖县级行�
 A third column gives the stem by which a text may name the division alone (江宁 for 江宁区, 河北
 for 河北省), when that stem is rarely anything else: no word of jieba's dictionary, a rare one
 (frequency <= 300, as scripts/build_region_names.py decides), or a place name (tag ns) of a
-province or prefecture (南京, 扬州; not 西湖, 朝阳 of a district, which are also common words).
+province or prefecture (南京, 扬州; not 西湖, 朝阳 of a district, which are also common words), or
+a stem of three characters or more of a province or prefecture (石家庄, which jieba tags nr).
 Autonomous prefectures and counties get no stem (恩施土家族苗族自治州).
 """
 from __future__ import annotations
@@ -50,7 +51,9 @@ def stem_of(code: str, name: str, words: dict[str, tuple[int, str]]) -> str:
     stem = m.group(1)
     freq, tag = words.get(stem, (0, ""))
     high = code.endswith("00")  # a province or a prefecture
-    return stem if freq <= RARE or (tag == "ns" and high) else ""
+    # a province's or prefecture's stem of three characters or more is its name whatever jieba
+    # tags it (石家庄 is tagged nr, 张家口 …); the two-character ones may be common words (大同, 日照)
+    return stem if freq <= RARE or (high and (tag == "ns" or len(stem) >= 3)) else ""
 
 
 def main(argv: list[str]) -> int:
@@ -69,7 +72,8 @@ def main(argv: list[str]) -> int:
                  "# Statistics as shipped by cpca 0.5.5 (MIT; resources/adcodes.csv), written by\n"
                  "# scripts/build_admin_divisions.py. code (2 digits province, 2 prefecture, 2 county), name, and\n"
                  "# the stem a text names it by alone when that stem is rarely anything else (jieba 0.42.1 dict.txt:\n"
-                 f"# no word, frequency <= {RARE}, or a place name of a province or prefecture). Do not edit by hand.\n")
+                 f"# no word, frequency <= {RARE}, or a place name of a province or prefecture, or such a\n"
+                 "# division's stem of three characters or more). Do not edit by hand.\n")
         for code in sorted(rows):
             stem = stem_of(code, rows[code], words)
             fh.write(f"{code} {rows[code]}{' ' + stem if stem else ''}\n")

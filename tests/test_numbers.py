@@ -110,3 +110,14 @@ def test_an_ascii_comma_after_words_ends_a_clause_and_does_not_hide_the_amount()
 
     found = [str(t.number) for t in scan("共3人,100元；1,567,500.00元,增长5%") if t.kind in ("amount", "percent")]
     assert found == ["100", "1567500.00", "5"]
+
+
+def test_an_ascii_comma_after_a_decimal_fraction_separates_a_list_of_figures():
+    from linter.cnnum import scan
+
+    # a fraction takes no thousands group, so the figure after the comma is the list's next one
+    # (and the shared unit is read with it); after a whole number the comma stays a separator
+    found = [t.text for t in scan("收、支总计各是44.92,44.92万元；各是1,234.50,1,300.00元；共12,345元")
+             if t.kind == "amount"]
+    assert found == ["44.92万元", "1,300.00元", "12,345元"]
+    assert [t.text for t in scan("合计12,34万元") if t.kind == "amount"] == []

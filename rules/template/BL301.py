@@ -51,12 +51,24 @@ AGAINST_PRIOR = regex.compile(r"同比|(?:比|较|与|同)\s*(?:上一?年度?|�
 # after a year: only role words, then the figure (2026年4.65万元, 2023年为0.61万元, 2026年预算：34.95万元)
 BARE_FIGURE = regex.compile(r"\s*年度?[的为是：:\s]*(?:(?:年初|调整)?预算数?|决算数?|执行数|实际数?)?[的为是：:\s]*"
                             r"[\d.,]+\s*(?:亿元|万元|千元|元)")
-# 由2024年的45.75万元减少到…: the year's figure, then the change to another, in one clause
-FROM_TO = regex.compile(r"\s*(?:年度?)?的?[^，。；]{0,10}?[\d.,]+\s*(?:亿元|万元|千元|元)[^，。；]{0,6}?"
-                        r"(?:增加|减少|增长|下降|降低|提高|上升)(?:到|至)")
+# after a year that is the base of a ratio (为2023年预算229.14万元的114.68%, 为2022年决算数的1.2倍):
+# the base's money figure or its budget role, then 的 and the ratio (为2019年的2倍 alone, of 游客 or
+# 投资, is history's, not a budget's base)
+RATIO_OF = regex.compile(r"[^，。；%％]{0,12}?(?:[\d.,]+\s*(?:亿元|万元|千元|元)|预算数?|决算数?|支出|收入)"
+                         r"\s*的\s*[\d.]+\s*(?:%|％|倍)")
+FROM_YEAR = regex.compile(r"由\s*((?:19|20)\d{2})")
+# a sentence that opens with its comparison (与上年相比，… / 较2021年预算…): its subject is the figure
+# of the sentence before
+OPENING_COMPARISON = regex.compile(r"\s*(?:与|同|和|比|较)\s*(?:上一?年度?|去年|(?:19|20)\d{2}\s*年)[^，。；]*")
+CUMULATIVE_LABEL = regex.compile(r"(?:全年)?累计")
 AS_OF = regex.compile(r"截\s*(?:至|止)(?:到|时间)?\s*[:：]?\s*$")
 # a year labelling a figure of a pair: four digits read as a year only before 年 (2022.5万元 is an amount)
 PAIR_YEAR = rf"(?:(?<![\d.．,])|{LIST_NUMBER_BEFORE})((?:19|20)\d{{2}})(?=\s*年)"
+# a year clause that only labels its figure, with a link word (2020年为1.58万元, 2020年预算为…,
+# 2020年预算数…, 2020年决算：…): beside another figure it is that figure's base, even where the
+# sentence names no change
+LABELLED_FIGURE = regex.compile(r"\s*年度?\s*(?:(?:年初|调整|全年)?预算|决算|执行|实际)?\s*(?:数\s*[为是：:]?|[为是：:])\s*"
+                                r"[\d.,]+\s*(?:亿元|万元|千元|元)")
 # a year clause's figure labelled as a budget (2024年预算25.75万元, 2024年年初预算数：…)
 BUDGET_LABEL = regex.compile(r"\s*年度?[^，。；\d]{0,8}?(?:年初|调整|全年)?预算")
 
@@ -71,6 +83,23 @@ def plain_figures(text: str) -> str:
 def changes() -> "regex.Pattern":
     """A change stated in a sentence (template_terms.json year_context change_words)."""
     return regex.compile("|".join(regex.escape(w) for w in terms()["year_context"]["change_words"]))
+
+
+@lru_cache(maxsize=None)
+def from_to() -> "regex.Pattern":
+    """由2024年的45.75万元减少到… / 调整为…: after the year, its figure, then the change to
+    another figure in the same clause (template_terms.json year_context from_to_verbs)."""
+    verbs = "|".join(regex.escape(w) for w in terms()["year_context"]["from_to_verbs"])
+    return regex.compile(rf"\s*(?:年度?)?的?[^，。；]{{0,10}}?[\d.,]+\s*(?:亿元|万元|千元|元)[^，。；]{{0,6}}?"
+                         rf"(?:{verbs})(?:到|至|为|成)")
+
+
+@lru_cache(maxsize=None)
+def ratio_to_prior() -> "regex.Pattern":
+    """The statement's figure as a ratio of the prior year's (为上年度229.14万元的114.68%,
+    相当于上年的1.2倍): like 比上年, it names the base, so the statement is of the document's year."""
+    before = "|".join(regex.escape(w) for w in terms()["year_context"]["ratio_before"])
+    return regex.compile(rf"(?:{before})\s*(?:上一年度|上年度|上一年|上年|去年)(?:同期)?{RATIO_OF.pattern}")
 
 
 @lru_cache(maxsize=None)
@@ -91,14 +120,18 @@ class StaleYear(Rule):
     References (文号 〔2024〕 【2024】, titles in 《…》), plan periods (2021—2025年, 十四五),
     dates, history (截至…, …以来, 已…, 完成了…) and future targets (到2027年底) are skipped.
     - A comparison base (较2022年, 与2024年预算相比, 同比2023年, 和2024年预算持平, 在2021年预算
-      58.99万元的基础上增加…) must be the previous year (in a 决算 or 自评, the previous year or
+      58.99万元的基础上增加…, 比2023年累计支出…, 由2024年的6.39万元调整为…, the base of a
+      ratio: 为2024年预算229.14万元的114.68%) must be the previous year (in a 决算 or 自评, the previous year or
       the year itself, whose 预算 the 决算 is measured against); a 预算 compared with its own
       year has the wrong base.
     - Two year-labelled figures side by side in a sentence that states a change (增加, 增减额 …:
       template_terms.json year_context change_words) are this year's and the previous year's
       (2025年21万元，2025年25.75万元，增减额-4.75万元 labels the base with its own year); a 决算
       may set its year's 决算 beside the same year's 预算. A year-led figure beside the
-      statement's own figure (which names no year, a bracketed aside after it aside) is the base.
+      statement's own figure (which names no year, a bracketed aside after it aside) is the base
+      when the sentence states a change, or when the year only labels its figure (2020年为X,
+      2020年预算为X, 2020年预算数X). In 由<year>的X调整为<year>的Y the second year is the
+      document's own.
     - A year that leads a statement of the document's own budget, plan or targets must be
       the document's year, whatever the statement is about (收支, 收入, 支出, “三公”经费,
       机关运行经费, 政府采购, 绩效目标 …): the structure is a year at the head of its
@@ -166,10 +199,23 @@ class StaleYear(Rule):
                     continue
                 after_year = YEAR_SUFFIX.match(text[e:e + 8])
                 end = e + len(after_year.group()) if "年" in after_year.group() else e
+                base = self._from_to_base(text, s)
+                if base is not None:
+                    # 由2024年的6.39万元调整为2024年的…: the new figure is the document's year's; when
+                    # the base is wrong, the base is reported (a comparison), not this year
+                    if y != year and base in (year - 1, y):
+                        yield self.at_span(
+                            doc, ln.number, s, end,
+                            f"变化后的金额应为本年（{year} 年）的，这里写成了 {y} 年（变化前是 {base} 年）",
+                            suggestion=f"{year_like(year, ln.text[s:e])}年", related=related)
+                    continue
                 kind = self._classify(text, s, end, ctx, retro)
                 if kind == "comparison":
                     fa, fb = sentence(text, s, end, FULL_STOPS)
-                    if any(a < s and b > fa for a, b in ranges) or regex.search(r"累计|以来", text[fa:fb]):
+                    # (比2023年累计支出1.37万元: 累计 labels the base's figure, not a history)
+                    label = CUMULATIVE_LABEL.match(text, end)
+                    said = text[fa:end] + text[label.end() if label else end:fb]
+                    if any(a < s and b > fa for a, b in ranges) or regex.search(r"累计|以来", said):
                         continue  # a history (2020年至2021年累计完成…，比2019年增加3个) compares past years
                     # a 决算 is measured against its own year's 预算 (与2024年预算相比), never
                     # against its own year itself
@@ -253,8 +299,10 @@ class StaleYear(Rule):
             return "comparison"  # 与本部门2022年预算相比: the base, with its owner between
         if near_before.rstrip().endswith(("和", "跟")) and LEVEL_WITH.match(after):
             return "comparison"  # 和2024年预算持平: the base (和 alone joins two things: 2024年和2025年)
-        if near_before.rstrip().endswith("由") and FROM_TO.match(text, e):
+        if near_before.rstrip().endswith("由") and from_to().match(text, e):
             return "comparison"  # 由2024年的45.75万元减少到…: the base
+        if any(near_before.rstrip().endswith(w) for w in ctx["ratio_before"]) and RATIO_OF.match(text, e):
+            return "comparison"  # 为2023年预算229.14万元的114.68%: the base of a ratio
         if any(near_before.rstrip().endswith(opener) and frame.match(text, e) for opener, frame in base_frames()):
             return "comparison"  # 在2021年预算58.99万元的基础上增加…: the base (without a change after it, history)
         if any(near_before.rstrip().endswith(w) for w in ctx["comparison_before"]) or \
@@ -271,6 +319,18 @@ class StaleYear(Rule):
         return "unknown"
 
     @staticmethod
+    def _from_to_base(text, s) -> int | None:
+        """The base year when the year at s is the new figure's in 由<year>的<figure>调整为|增加到
+        <year>的<figure>: the year after 由 in the same clause, whose figure and verb end right
+        before s."""
+        ca, _ = clause(text, s, s + 4)
+        for m in FROM_YEAR.finditer(text, ca, s):
+            to = from_to().match(text, m.end(1))
+            if to is not None and not text[to.end():s].strip():
+                return int(m.group(1))
+        return None
+
+    @staticmethod
     def _pair(text, s, e, retro=False) -> tuple[int | None, str] | None:
         """(other year, 'first' | 'second') when the year at s..e leads one of two figure
         clauses side by side in a sentence that states a change (2023年执行数为60.13万元，
@@ -285,13 +345,18 @@ class StaleYear(Rule):
         if not regex.match(clause_figure, text[s + 4:]):
             return None
         fa, fb = sentence(text, s, e, FULL_STOPS)
-        bare = regex.match(r"\s*年度?\s*(?:为|是)\s*[\d.,]+\s*(?:亿元|万元|千元|元)", text[s + 4:])
-        if not changes().search(text, e, fb):
-            if bare is None:
-                return None
+        if not changes().search(text, e, fb) and not LABELLED_FIGURE.match(text, s + 4):
+            return None
+        # the clause before, without the bracketed breakdown after its figure (2021年“三公”经费
+        # 2.00万元（因公出国（境）费…，公务接待费…），2020年预算为…: the breakdown's ， and
+        # nested brackets are the figure's, not clause ends)
+        head = text[fa:s]
+        aside = regex.search(r"[）)]\s*[，,；;]\s*$", head)
+        if aside:
+            head = without_trailing_asides(head[:aside.start() + 1]) + head[aside.start() + 1:]
         # (the second may stand in brackets after the first: 支出3.41万元（2026年：4.22万元）)
-        prev = regex.search(rf"{PAIR_YEAR}{other_figure}[^，。；]*[，；]\s*$", text[fa:s]) or \
-            regex.search(rf"{PAIR_YEAR}{LONG_SUBJECT_FIGURE}\s*[（(]\s*$", text[fa:s])
+        prev = regex.search(rf"{PAIR_YEAR}{other_figure}[^，。；]*[，；]\s*$", head) or \
+            regex.search(rf"{PAIR_YEAR}{LONG_SUBJECT_FIGURE}\s*[（(]\s*$", head)
         nxt = None if prev else \
             regex.match(rf"{clause_figure}[^，。；]*[，；]\s*{PAIR_YEAR}{clause_figure}", text[s + 4:]) or \
             regex.match(rf"{LONG_SUBJECT_FIGURE}\s*[（(]\s*{PAIR_YEAR}\s*年度?[^，。；（）()]{{0,8}}?"
@@ -308,10 +373,7 @@ class StaleYear(Rule):
         # (…0.36万元，2022年“三公”经费合计0.64万元，较2021年减少…: a statement of its own)
         if not BARE_FIGURE.match(text, s + 4) or regex.search(r"(?:比|较|与|同)\s*(?:上|去|前|(?:19|20)\d{2})", text[e:fb]):
             return None
-        head = text[fa:s]
-        aside = regex.search(r"[）)]\s*[，,]\s*$", head)
-        if aside:  # 经费1.14万元（因公出国（境）费0万元；…），2020年为0.99万元: the aside is the figure's
-            head = without_trailing_asides(head[:aside.start() + 1]) + "，"
+        # (经费1.14万元（因公出国（境）费0万元；…），2020年为0.99万元: the aside is the figure's)
         own = regex.search(r"(?:^|[，,；;：:])([^，,；;：:。]*?[\d.,]+\s*(?:亿元|万元|千元|元))\s*[，,（(]\s*$", head)
         if own is None or ANY_YEAR.search(own.group(1)) or regex.search(r"[比较]\s*$", head):
             return None
@@ -351,6 +413,7 @@ class StaleYear(Rule):
         # …，上年安排122.09万元，增加了4.85万元: the prior year's figure given beside the
         # statement's own is its base, as 比上年 is
         said = PRIOR_FIGURE.sub("", said)
+        said = ratio_to_prior().sub("", said)  # …，为上年度229.14万元的114.68%: the base, as 比上年
         return any(w in said for w in ctx["prior_context"] + ctx["carry_over"])
 
     def _own_statement(self, doc, ln, text, s, e, y, year, ctx, retro) -> bool:
@@ -383,9 +446,14 @@ class StaleYear(Rule):
         if not (any(t.kind in ("amount", "percent") for t in scan(rest))
                 or any(w in rest for w in ctx["plan_markers"])):
             return False
+        # the comparison may open the next sentence, whose subject is this statement's figure
+        # (…各是35.21万元。与上年预算相比，…各增加3.20万元)
+        follow = OPENING_COMPARISON.match(text, fb + 1)
+        compared = text[fa:follow.end() if follow else fb]
         if y == year - 1 and self._in_prior_section(doc, ln, ctx) and \
-                not (AGAINST_PRIOR.search(text[fa:fb]) or PRIOR_FIGURE.search(text[fa:fb])
-                     or regex.search(rf"(?:比|较|与|同)\s*{y}\s*年", text[fa:fb])):
+                not (AGAINST_PRIOR.search(compared) or PRIOR_FIGURE.search(compared)
+                     or ratio_to_prior().search(compared)
+                     or regex.search(rf"(?:比|较|与|同)\s*{y}\s*年", compared)):
             return False  # a section on the change may state last year's figure (not one compared with last
             # year, 2024年…1.26万元，较2024年预算增加…, nor one beside last year's own: 2021年…安排180.00万元，
             # 上年预算安排180.46万元)

@@ -199,6 +199,8 @@ class UnfinishedSentence(Rule):
                     yield self.at_span(doc, ln.number, tok.start, tok.end,
                                        f"`{tok.text}` 前没有主语：列举中只剩金额，所说的项目被删掉了")
                 continue
+            if tok.start > 1 and text[tok.start - 1] == "," and text[tok.start - 2].isdigit():
+                continue  # 各是44.92,44.92万元: the last of figures sharing one unit, no clause of its own
             before_mark = bisect_left(marks, tok.start)  # marks[before_mark - 1] ends the clause before
             a = marks[before_mark - 1] + 1 if before_mark else 0
             after_mark = bisect_left(marks, tok.end)

@@ -18,6 +18,10 @@ from .common import enclosing, is_document_title, regions, scanned_lines
 LEVEL_OF_SUFFIX = [("自治区", "省"), ("自治州", "市"), ("自治县", "县"), ("省", "省"), ("市", "市"), ("州", "市"),
                    ("盟", "市"), ("县", "县"), ("旗", "县"), ("区", "区")]
 SUFFIX_CHARS = "省市州盟县旗区"
+YEAR_BEFORE = regex.compile(r"(?:19|20)\d{2}[ \u3000]*年度?$")
+# the department's own spending parts, stated with their figures in the same clause (基本支出和项目支出分别为
+# 143.45万元和90.71万元), not work on them (项目支出绩效评价结果显示)
+SPENDING_FIGURES = regex.compile(r"[^，,。；;]{0,24}?[\d０-９][\d０-９,.．]*\s*(?:亿元|万元|千元|元)")
 STEM_LOGP = math.log(20 / 6e7)  # a place stem jieba does not list reads as a rare word
 
 
@@ -93,8 +97,11 @@ def patterns():
     self_after = "|".join(regex.escape(w) for w in sorted(words["self_reference_after"], key=len, reverse=True))
     # a body named as the subject of the document's own statements: at the start of a clause,
     # right before (its year and) what the document says about itself
+    # (its spending parts only after a year, 2025年XX局基本支出…: group `spending` names them)
+    spending = "|".join(regex.escape(w) for w in sorted(words["self_reference_after_year"], key=len, reverse=True))
     own = regex.compile(rf"(?:^|(?<=[，。；：:、\s])|(?<=(?:19|20)\d{{2}}[ \u3000]*年度?))((?:中共)?\p{{Han}}{{2,30}}?(?:{heads}))"
-                        rf"(?=[ \u3000]*(?:[（(][^）)]{{1,12}}[）)])?(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})))")
+                        rf"(?=[ \u3000]*(?:[（(][^）)]{{1,12}}[）)])?(?:(?:19|20)\d{{2}}[ \u3000]*年|(?:部门|单位)?(?:{self_after})"
+                        rf"|(?P<spending>{spending})))")
     ok = regex.compile("|".join(regex.escape(w) for w in words["other_region_ok"]))
     return org, own, ok
 
@@ -141,7 +148,8 @@ class OtherUnitName(Rule):
     the divisions do not tell, by level. Reported:
     - a body of another region (临城县教育局 in 平乡县's budget; 唐山市… in 石家庄市鹿泉区's);
     - a body that is not the department, named as the subject of the document's own statements
-      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget, 截至…，阜平县民政局固定资产…);
+      (平乡县财政局2023年收入预算…, 县委宣传部主要职责： in a 网信办 budget, 截至…，阜平县民政局固定资产…,
+      现将平乡县民政局2022年部门预算公开如下, 2025年<body>基本支出和项目支出分别为X和Y);
     - in a 绩效目标 table or section, a place of another region, by its name or its stem alone
       (完成开平区网络安全宣传周 in 平乡县's targets; 保障江宁教育工作 in 苏州市's).
     Silent: the department's own names and short forms (省人大办公厅, 县委网信办, 市卫健委, a short
@@ -192,6 +200,9 @@ class OtherUnitName(Rule):
         for ln, text in scanned_lines(doc):
             taken: list[tuple[int, int]] = []
             for m in self_pat.finditer(text):
+                if m.group("spending") is not None and not (YEAR_BEFORE.search(text, 0, m.start(1))
+                                                             and SPENDING_FIGURES.match(text, m.end(1))):
+                    continue  # 市财政局项目支出绩效评价: a body's work on spending, not the department's own figures
                 s, e = m.span(1)
                 s = self._name_start(text, s, e, chain)
                 if s is None:
@@ -287,8 +298,13 @@ class OtherUnitName(Rule):
 
     @staticmethod
     def _title_of_a_part(text: str, end: int) -> bool:
-        """…局2024年度部门决算 on a short line: a part title, which BL305 checks."""
-        return len(text.strip()) <= 60 and bool(regex.match(r"\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:预算|决算)", text[end:]))
+        """…局2024年度部门决算 on a short line that is only a title: a part title, which BL305
+        checks. A sentence is none (…局2024年度决算支出44.92万元，…; 现将…局2024年部门决算公开如下：):
+        a title holds no clause punctuation and no figure after its year, and does not
+        introduce what follows."""
+        line = text.strip()
+        return len(line) <= 60 and not regex.search(r"[，,。；;]|[:：]$", line) and \
+            bool(regex.match(r"\s*(?:19|20)\d{2}\s*年度?(?:部门|单位)?(?:预算|决算)[^\d]*$", text[end:]))
 
     @staticmethod
     def _regions(text: str, chain: list[str]):
@@ -392,7 +408,13 @@ class OtherUnitName(Rule):
         # another clause of the sentence excuses nothing
         ca = max(text.rfind("，", a, s), text.rfind(",", a, s), a - 1) + 1
         cb = min((i for i in (text.find("，", e, b), text.find(",", e, b)) if i >= 0), default=b)
-        return bool(clause_ok().search(text[ca:cb]))
+        # 引进 brings them in (引进深圳企业, 深圳企业引进3家), but 引进工作 after the place is the
+        # place's own work (保障玉田人才引进工作正常开展), which excuses nothing
+        words = unit_words()
+        found = list(clause_ok().finditer(text, ca, cb))
+        owned = [m for m in found if m.start() >= e and m.group() in words["other_region_ok_before_place"]
+                 and text.startswith(tuple(words["work_nouns"]), m.end())]
+        return bool(found) and not owned
 
     @staticmethod
     def _own_units(doc) -> list[str]:

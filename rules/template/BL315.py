@@ -65,7 +65,8 @@ class BrokenComparison(Rule):
     *What it does*: in every narrative line, a 比/较 comparison whose verb is 持平 (or
     保持不变, 一致) without 相比 between is reported, suggesting 与, and so is 比…相比; a sentence that opens
     with 比 or 较 and states a change (增加, 下降, 多/少 …) right after a sentence that ends on an
-    amount has lost that amount, its subject, to the full stop before it (when a clause stands
+    amount, or on a figure named by its role (…决算数未超过年初预算数。比上年增加…), has lost
+    that figure, its subject, to the full stop before it (when a clause stands
     between, …万元，主要用于…。较上年增加…, the comparison is a sentence of its own, and
     与上年相比 may open one: 支出预算数为5853.96万元。与上年相比增加…); the
     domain terms of linter/data/comparison_terms.json and the budget items of lexicon.txt
@@ -142,8 +143,8 @@ class BrokenComparison(Rule):
     @staticmethod
     def _after_an_amount(doc, ln, text, m) -> bool:
         """The sentence before the cut-off comparison ends on an amount (…为4.74万元。较上年…,
-        …2,533.33万元（含结转）。比上年…): the comparison's subject stood right before the full
-        stop, which was a comma. When another clause ends that sentence (…万元，主要用于…。较上年
+        …2,533.33万元（含结转）。比上年…) or on a figure named by its role (…决算数未超过年初预算数。
+        比上年增加…): the comparison's subject stood right before the full stop, which was a comma. When another clause ends that sentence (…万元，主要用于…。较上年
         增加…; …占…的100%。较上年…) the comparison is a sentence of its own about the subject
         understood, as real documents write it."""
         before = text[:m.start(1)].rstrip()
@@ -151,7 +152,7 @@ class BrokenComparison(Rule):
             prev = next((doc.line(n) for n in range(ln.number - 1, 0, -1)
                          if doc.line(n).kind not in ("blank", "furniture")), None)
             before = prev.text.rstrip() if prev is not None else ""
-        return ends_on_amount(before)
+        return ends_on_amount(before) or ends_on_figure_noun(before)
 
     @staticmethod
     def _continues(doc, ln) -> bool:
@@ -163,6 +164,15 @@ class BrokenComparison(Rule):
                 continue
             return prev.kind == "text" and not prev.text.rstrip().endswith(("。", "！", "？", "；", "：", ":"))
         return False
+
+
+def ends_on_figure_noun(text: str) -> bool:
+    """text ends a sentence whose last words name a figure by its role (…决算数未超过年初预算数。):
+    the comparison after it speaks of that figure, whose subject the full stop cut off."""
+    if not text or text[-1] not in SENTENCE_ENDS:
+        return False
+    body = without_trailing_asides(text[:-1]).rstrip()
+    return body.endswith(tuple(vocabulary()["figure_nouns"]))
 
 
 def ends_on_amount(text: str) -> bool:
