@@ -48,6 +48,7 @@ class Roles:
     approx_before: regex.Pattern
     approx_after: regex.Pattern
     compare_words: tuple
+    negation: regex.Pattern  # 未 / 没有 / 不 right before a comparison or change word
     share_tail: regex.Pattern
     share_no_whole: regex.Pattern
     rate: regex.Pattern
@@ -101,6 +102,7 @@ def roles() -> Roles:
         approx_before=regex.compile(d["approx_before"]),
         approx_after=regex.compile(d["approx_after"]),
         compare_words=tuple(sorted(d["compare_words"].items(), key=lambda kv: -len(kv[0]))),
+        negation=regex.compile(d["negation"]),
         share_tail=regex.compile(d["share_tail"]),
         share_no_whole=regex.compile(d["share_no_whole"]),
         rate=regex.compile(d["rate_words"]),
@@ -180,17 +182,37 @@ class Quantity:
 
 @dataclass
 class Word:
-    """A direction word stated without its own number: 持平, 决算数小于预算数."""
+    """A direction word stated without its own number: 持平, 决算数小于预算数, 未超过年初预算,
+    与上年相比未增加."""
 
-    kind: str  # flat | compare
+    kind: str  # flat | compare | change (a negated change word: 未增加, 没有减少)
     sign: int
-    word: str
-    pos: int
+    word: str  # the comparison or change word, without its negation
+    pos: int  # where the phrase begins (its negation, when it has one)
     line: int
     start: int
     stop: int
-    budget: bool = False  # compare: against the budget (决算数大于预算数)
+    budget: bool = False  # compare: against the budget (决算数大于预算数); change: measured against it
     tolerance: Decimal = Decimal(0)  # flat: the change the word allows, percent (基本持平 3)
+    negation: str = ""  # 未 / 没有 / 不 … before the word: it states the bound, not the direction
+
+    @property
+    def printed(self) -> str:
+        return self.negation + self.word
+
+    def contradicted(self, diff: "Interval", equal: bool = False) -> bool:
+        """Whether the difference (actual − the level compared with) surely contradicts the word:
+        大于 when it cannot be above zero, 小于 when it cannot be below, 等于 when the figures
+        cannot meet; negated, 未超过 (≤, holds for less and equal) only when it is surely above
+        zero, 不低于 (≥) only when surely below, 不一致 only when the figures are printed the same
+        (`equal`)."""
+        if self.negation:
+            return diff.low > 0 if self.sign > 0 else diff.high < 0 if self.sign < 0 else equal
+        if self.sign > 0:
+            return diff.high <= 0
+        if self.sign < 0:
+            return diff.low >= 0
+        return not (diff.low <= 0 <= diff.high)
 
 
 @dataclass
@@ -327,7 +349,7 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     info: dict = {"subject_words": p}
     if kind == "points":
         m = r.change_tail.search(p)
-        if not m:
+        if not m or _negated(p, m.start()):
             return None
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
         return "points", info
@@ -360,6 +382,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
                         subject_words=p[: m.start()])
             return "pct_change", info
         m = r.change_tail.search(p) or r.rate_change_tail.search(p)
+        if m and _negated(p, m.start()):
+            return None  # 未增长5%: a negated change states no change
         if m:
             words = dict(r.change_words) | dict(r.rate_change_words)
             info.update(word=m.group(1), sign=words[m.group(1)], subject_words=p[: m.start()])
@@ -375,6 +399,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             return _share_period(info, year), info
         return None
     m = r.budget_difference.search(p) if final else None
+    if m and _negated(p, m.start()):
+        return None  # 未超出预算2.00万元: no difference is stated
     if m:  # 超出预算793,100.00元 / 小于预算0.49万元: the actual against the budget, signed by the comparison
         info.update(word=m.group("word"), sign=dict(r.compare_words)[m.group("word")], subject_words=p[: m.start()],
                     base="budget")
@@ -393,6 +419,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         info.update(word=regex.sub(r"(?:为|是|达)$", "", m.group()), sign=1, neutral=True, subject_words=p[: m.start()])
         return "change", info
     m = r.change_tail.search(p)
+    if m and _negated(p, m.start()):
+        return None
     if m:
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
         return "change", info
@@ -439,6 +467,11 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         info["word"] = m.group()  # 年初预算 / 调整预算 / 全年预算 …: which budget (BL4 reads it)
         return "budget", info
     return "amount", info
+
+
+def _negated(words: str, at: int) -> bool:
+    """Whether the role word at `at` is negated (未增加, 没有超出): it states no change."""
+    return roles().negation.search(words, max(0, at - 4), at) is not None
 
 
 def _names_whole(p: str, at: int) -> bool:
@@ -795,7 +828,9 @@ def _literal(word: str) -> "regex.Pattern":
 
 def _direction_words(para, text: str, final: bool = False) -> list[Word]:
     """持平 and 大于/小于/等于 stated without a number of their own (in a 决算, 大于预算2.00万元
-    is a change with its number, read by _role's budget_difference)."""
+    is a change with its number, read by _role's budget_difference), each with the negation
+    before it (未超过年初预算: not greater); and a negated change word ending its clause
+    (与上年相比未增加), the bound of a change stated without a number."""
     r = roles()
     out: list[Word] = []
     taken: set[int] = set()
@@ -806,6 +841,7 @@ def _direction_words(para, text: str, final: bool = False) -> list[Word]:
             taken.update(range(m.start(), m.end()))
             line, s, e = para.span(m.start(), m.end())
             out.append(Word("flat", 0, w, m.start(), line, s, e, tolerance=r.flat_tolerance[w]))
+    changes = dict(r.change_words)
     for w, sign in r.compare_words:
         for m in _literal(w).finditer(text):
             if any(i in taken for i in range(m.start(), m.end())):
@@ -818,12 +854,34 @@ def _direction_words(para, text: str, final: bool = False) -> list[Word]:
                 continue  # …决算数为年初预算的102.67%，小于年初预算: 决算 earlier in the sentence
             if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
                 continue
-            if final and sign and _budget_compare_number().match(text, m.end()):
+            neg = r.negation.search(text, max(0, m.start() - 4), m.start())
+            if (final or neg) and sign and _budget_compare_number().match(text, m.end()):
                 continue  # 大于预算2.00万元: the word is the direction of the change that follows
-            taken.update(range(m.start(), m.end()))
-            line, s, e = para.span(m.start(), m.end())
-            out.append(Word("compare", sign, w, m.start(), line, s, e, budget=True))
+            if w in changes and _NUMBER_NEXT.match(text, m.end()):
+                continue  # 超支2.00万元: a change with its number (_role)
+            begin = neg.start() if neg else m.start()
+            taken.update(range(begin, m.end()))
+            line, s, e = para.span(begin, m.end())
+            out.append(Word("compare", sign, w, begin, line, s, e, budget=True, negation=neg.group() if neg else ""))
+    for w, sign in r.change_words:
+        if len(w) < 2:
+            continue  # 不少 / 不多 are quantities (不少单位), not a change's bound
+        for m in _literal(w).finditer(text):
+            if any(i in taken for i in range(m.start(), m.end())):
+                continue
+            neg = r.negation.search(text, max(0, m.start() - 4), m.start())
+            end = m.end() + (text[m.end()] == "了" if m.end() < len(text) else 0)
+            if neg is None or end < len(text) and text[end] not in CLAUSE_DELIMS:
+                continue  # 未增加人员编制: the word has an object, it states no direction of the amounts
+            taken.update(range(neg.start(), m.end()))
+            line, s, e = para.span(neg.start(), m.end())
+            sentence = para.sentence_at(m.start())
+            budget = _base_of(text[sentence.start:neg.start()], final) == "budget"
+            out.append(Word("change", sign, w, neg.start(), line, s, e, budget=budget, negation=neg.group()))
     return out
+
+
+_NUMBER_NEXT = regex.compile(r"\s*(?:了|为|达)?\s*[-+]?[\d０-９]")
 
 
 def statements_of(doc: Document) -> list[Statement]:
@@ -898,7 +956,8 @@ def statements_text(doc: Document) -> str:
                 extra += f" on {q.qualifier} footing"
             out.append(f"      {q.role:10} {q.text.strip()} L{q.line}:{q.start + 1}{extra}")
         for w in st.words:
-            out.append(f"      {w.kind:10} {w.word} sign={w.sign} L{w.line}:{w.start + 1}")
+            bound = " (its bound: negated)" if w.negation else ""
+            out.append(f"      {w.kind:10} {w.printed} sign={w.sign}{bound} L{w.line}:{w.start + 1}")
     return "\n".join(out)
 
 

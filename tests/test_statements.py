@@ -200,3 +200,16 @@ def test_the_amount_compared_with_is_the_prior_and_never_a_list_head():
     # a compared level in words no role reads (核定数) stays a statement of its own, but the list is the subject's
     assert _heads("“三公”经费预算12.40万元，比上年核定数10.00万元增加2.40万元。其中，公务接待费4.00万元，占比为32.3%。")[-1] \
         == ("公务接待费", "“三公”经费")
+
+
+def test_negated_comparison_and_change_words_state_their_bound():
+    """未超过 / 没有超出 / 不低于 and 未增加 (ending its clause) are read as the word with its
+    negation; a negated change word before a number, or with an object, states no change."""
+    doc = document_from_text("某某局2024年度部门决算\n一、决算情况\n机关服务年初预算12.50万元，决算11.80万元，"
+                             "决算数没有超出年初预算数，与上年相比未增加。\n")
+    [st] = statements_of(doc)
+    assert [(w.kind, w.negation, w.word, w.sign, w.budget) for w in st.words] == [
+        ("compare", "没有", "超出", 1, True), ("change", "未", "增加", 1, False)]
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n培训费预算3.00万元，未增加培训班次，比上年未增加0.50万元。\n")
+    [st] = statements_of(doc)
+    assert st.words == [] and [q.role for q in st.quantities] == ["amount"]

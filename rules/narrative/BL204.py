@@ -22,7 +22,11 @@ class ChangeDirectionContradiction(IssueRule):
     预算数 against the 决算 and 年初预算 stated; the changes of a breakdown that only add up
     with one word flipped; a neutral word's printed sign (增减额-127,400.00元, 变动率-6.67%) that
     the amounts (or the direction word beside it) contradict; a 决算's 大于/超出/低于预算Z against
-    its 决算 and budget (or the budget its completion rate gives); and (warning) a direction word
+    its 决算 and budget (or the budget its completion rate gives); a negated comparison
+    (未超过 / 没有超出 / 不超过 / 未突破 / 未超支 年初预算: not greater, which holds for less and
+    for equal; 不低于: not less) only against a 决算 surely on the other side, and a negated
+    change word ending its clause (与上年相比未增加 / 没有减少) the same way against this year's
+    amount and the level compared with; and (warning) a direction word
     followed by a negative number (减少-3.07万元). A change on another footing (同口径, 剔除…因素后)
     is measured only against the figures stated on it. A share's change in 百分点 is checked the same way against both years'
     shares.
@@ -52,6 +56,7 @@ class ChangeDirectionContradiction(IssueRule):
             yield from self._percent_word(doc, st)
             yield from self._neutral_sign(doc, st)
             yield from self._flat(doc, st)
+            yield from self._negated_change(doc, st)
             yield from self._compare(doc, st, sts)
 
     def _change_word(self, doc, st):
@@ -178,6 +183,29 @@ class ChangeDirectionContradiction(IssueRule):
                                    related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")],
                                    suggestion=f"改为「{text}」")
 
+    def _negated_change(self, doc, st):
+        """与上年相比未增加 / 没有减少 (a change word negated, with no number): the bound it
+        states (not more / not less) against this year's amount and the level compared with."""
+        for w in st.words:
+            if w.kind != "change":
+                continue
+            a, base = st.one("amount", True), st.one("budget" if w.budget else "prior", True)
+            if a is None or base is None or a.pos > w.pos or base.pos > w.pos or a.qualifier or base.qualifier:
+                continue
+            diff = a.interval() - base.interval()
+            if not w.contradicted(diff):
+                continue
+            against = "年初预算" if w.budget else "上年"
+            m = middle(diff)
+            text = f"{'增加' if m > 0 else '减少'}{money_text(abs(m), a.unit, a.value.decimals)}"
+            yield self.at_span(
+                doc, w.line, w.start, w.stop,
+                f"{st.name()}写「{w.printed}」，但{'决算' if w.budget else '本年'}{a.text.strip()}、"
+                f"{against}{base.text.strip()}，{text}",
+                related=[related_quantity(doc, a, "决算数" if w.budget else "本年金额"),
+                         related_quantity(doc, base, against + "金额")],
+                suggestion=f"改为「{text}」")
+
     def _compare(self, doc, st, sts):
         """决算数大于/小于/等于预算数 against the nearest 年初预算 and 决算 of the paragraph."""
         for w in st.words:
@@ -191,19 +219,14 @@ class ChangeDirectionContradiction(IssueRule):
             if b.pos > w.pos or a.pos > w.pos:
                 continue
             diff = a.interval() - b.interval()
-            if w.sign > 0:
-                wrong = diff.high <= 0
-            elif w.sign < 0:
-                wrong = diff.low >= 0
-            else:
-                wrong = not a.interval().meets(b.interval())
-            if not wrong:
+            if not w.contradicted(diff, equal=a.interval() == b.interval()):
                 continue
             m = middle(diff)
-            right = "大于" if m > 0 else "小于" if m < 0 else "等于"
+            # 未超过 for a 决算 above its budget: the word without its negation is right
+            right = w.word if w.negation else "大于" if m > 0 else "小于" if m < 0 else "等于"
             yield self.at_span(
                 doc, w.line, w.start, w.stop,
-                f"写决算数「{w.word}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}",
+                f"写决算数「{w.printed}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}",
                 related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")],
                 suggestion=f"改为「{right}」")
 
