@@ -573,6 +573,7 @@ def read_statements(doc: Document) -> list[Statement]:
         listed = lists_of(doc, para)
         by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
         numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
+        numbered_items: list[int] = []  # the statements of this paragraph opened by an item number
         words = _direction_words(para, text, final)
         item_head = list_head if list_head is not None and r.numbering.match(text) else None
         if item_head is None:
@@ -644,8 +645,12 @@ def read_statements(doc: Document) -> list[Statement]:
                 q.base = info.get("base") or _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
+            whole = None if digressed or item_head is not None else \
+                _list_whole(out, cur, para.index, key, role, text, tok.start, numbered_items)
             if lst is not None and (sentence, key) in by_key:
                 cur = by_key[(sentence, key)]  # …分别增加P、Q万元: P goes with A's amount
+            elif whole is not None:
+                cur = whole  # 预算T。其中，A a，B b。比上年减少Y: the change of the list's whole
             elif cur is not None and cur.paragraph == para.index and not digressed and not list_total \
                     and _continues(cur, key, role):
                 if key and not cur.key:
@@ -664,6 +669,7 @@ def read_statements(doc: Document) -> list[Statement]:
                 style = _numbering_style(text[floor:floor + 8])
                 if style:  # （3） after （2）…其中…: a sibling of （1）, whatever was listed under （2）
                     cur.head = numbered.setdefault(style, cur.head)
+                    numbered_items.append(cur.index)
             if lst is not None and key:
                 by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
@@ -740,6 +746,33 @@ def _continues(cur: Statement, key: str, role: str) -> bool:
     if key in roles().generic and not cur.all(role):
         return True  # 某项目年初预算为…，支出决算为…: 支出 names no other subject
     return not cur.key and not cur.all(role)
+
+
+_LIST_WHOLE_ROLES = frozenset({"change", "pct_change", "ratio"})
+
+
+def _list_whole(out: list[Statement], cur: Statement | None, paragraph: int, key: str, role: str, text: str,
+                at: int, numbered_items: list[int]) -> Statement | None:
+    """The statement a change printed in the sentence after a list of parts belongs to: the
+    list's whole, when the change's clause names no subject (or the whole's), the list (其中，
+    A a，B b，C c。) ended with the sentence before it, and the whole, in this paragraph, states an
+    amount and no figure of this role yet. 同口径比上年减少Y，下降Z% after it is the total's change,
+    not C's; a change inside C's own clause (C c，比上年减少…) still belongs to C. Numbered items
+    are left alone: a change after one of them is that item's."""
+    if cur is None or cur.head is None or cur.paragraph != paragraph or role not in _LIST_WHOLE_ROLES:
+        return None
+    if not cur.quantities or not _ends_sentence(text, cur.quantities[-1].end, at):
+        return None
+    whole = out[cur.head]
+    while whole.head is not None and out[whole.head].paragraph == paragraph:
+        whole = out[whole.head]  # the list around a list of parts of a part: the sentence's whole
+    if whole.paragraph != paragraph or whole.one("amount", True) is None or whole.all(role):
+        return None
+    if any(i > whole.index for i in numbered_items):
+        return None  # （1）A a。比上年减少…（2）B b: each item's own change
+    if key and key != whole.key:
+        return None
+    return whole
 
 
 def _list_head(out: list[Statement], prev: Statement) -> int:

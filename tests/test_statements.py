@@ -213,3 +213,19 @@ def test_negated_comparison_and_change_words_state_their_bound():
     doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n培训费预算3.00万元，未增加培训班次，比上年未增加0.50万元。\n")
     [st] = statements_of(doc)
     assert st.words == [] and [q.role for q in st.quantities] == ["amount"]
+
+
+def test_change_after_a_list_is_the_change_of_the_lists_whole():
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n“三公”经费预算20.00万元。其中，公务用车运行维护费14.00万元，"
+                             "公务接待费6.00万元。同口径比上年减少2.00万元，下降9.09%。\n")
+    total, car, hosting = statements_of(doc)
+    assert [q.role for q in total.quantities] == ["amount", "change", "pct_change"]
+    assert [q.role for q in hosting.quantities] == ["amount"] and hosting.head == total.index
+    # in the part's own clause, or after a numbered item, the change is the part's
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n“三公”经费预算20.00万元。其中，公务用车运行维护费14.00万元，"
+                             "公务接待费6.00万元，比上年减少1.00万元。\n会议费预算9.00万元，其中：（1）专题会议费4.00万元。比上年减少1.00万元。"
+                             "（2）工作会议费5.00万元。\n")
+    sts = statements_of(doc)
+    assert [q.role for q in sts[2].quantities] == ["amount", "change"]
+    assert [(s.subject, [q.role for q in s.quantities]) for s in sts[3:5]] == [
+        ("会议费", ["amount"]), ("专题会议费", ["amount", "change"])]
