@@ -17,7 +17,7 @@ same statements.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -69,6 +69,7 @@ class Roles:
     period_items: regex.Pattern
     budget_items: regex.Pattern
     year_head: regex.Pattern
+    year_level_head: regex.Pattern  # 预算 / 决算 right after a year, before the subject
     year_tail: regex.Pattern
     lead: regex.Pattern
     level_lead: regex.Pattern  # 计 / 完成 before a level: 占41.0%，计17.01万元; 完成年初预算X的Y%
@@ -92,7 +93,8 @@ def roles() -> Roles:
     years = d["year_words"]
     return Roles(
         change_words=change, rate_change_words=rate_change,
-        change_tail=regex.compile(rf"({alt}){d['change_suffix']}$"),
+        # (?|…): the word is group 1 whether printed bare or alone in brackets (较上年（减少）2.40万元)
+        change_tail=regex.compile(rf"(?|{d['bracketed_change'].replace('{w}', f'({alt})')}|({alt})){d['change_suffix']}$"),
         rate_change_tail=regex.compile(rf"({ralt})(?:为|是|达|约)?$"),
         to_tail=regex.compile(rf"({alt}){d['to_words']}$"),
         from_tail=regex.compile(rf"{d['from_words']}$"),
@@ -123,6 +125,7 @@ def roles() -> Roles:
         period_items=regex.compile(d["period_item_words"]),
         budget_items=regex.compile(d["budget_item_words"]),
         year_head=regex.compile(rf"^{years}+"),
+        year_level_head=regex.compile(d["year_level_head"]),
         year_tail=regex.compile(rf"{years}+$"),
         lead=regex.compile(d["subject_lead"]),
         level_lead=regex.compile(d["level_lead"]),
@@ -192,7 +195,7 @@ class Word:
     line: int
     start: int
     stop: int
-    budget: bool = False  # compare: against the budget (决算数大于预算数); change: measured against it
+    budget: bool = False  # compare: against the budget (决算数大于预算数); flat, change: measured against it
     tolerance: Decimal = Decimal(0)  # flat: the change the word allows, percent (基本持平 3)
     negation: str = ""  # 未 / 没有 / 不 … before the word: it states the bound, not the direction
 
@@ -288,6 +291,11 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.match(s)
             if m and m.end() > 0:
                 s, off, changed = s[m.end():], off + m.end(), True
+                level = r.year_level_head.match(s) if pat is r.year_head and not r.budget_items.match(s) else None
+                if level and len(HAN.findall(r.tail.sub("", s[level.end():]))) >= 2:
+                    # 上年预算公务接待费: the level word after the year is no part of the subject (in
+                    # 上年预算数为 nothing is left of a subject: the words are all the level's)
+                    s, off = s[level.end():], off + level.end()
         st = s.lstrip(" \t、，,；;") if CLOSING_QUOTE.search(s) else s.lstrip(" \t、，,；;“\"'‘「『")
         if st != s:
             off += len(s) - len(st)
@@ -349,8 +357,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     info: dict = {"subject_words": p}
     if kind == "points":
         m = r.change_tail.search(p)
-        if not m or _negated(p, m.start()):
-            return None
+        if not m or _negated(p, m.start()) or r.ambiguous.search(p):
+            return None  # 增加（减少）2个百分点: both words printed
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
         return "points", info
     if kind == "percent":
@@ -873,7 +881,9 @@ def _direction_words(para, text: str, final: bool = False) -> list[Word]:
                 continue
             taken.update(range(m.start(), m.end()))
             line, s, e = para.span(m.start(), m.end())
-            out.append(Word("flat", 0, w, m.start(), line, s, e, tolerance=r.flat_tolerance[w]))
+            # 与年初预算持平 in a 决算: flat against the budget, not last year
+            budget = final and _base_of(text[para.sentence_at(m.start()).start:m.start()], final) == "budget"
+            out.append(Word("flat", 0, w, m.start(), line, s, e, budget=budget, tolerance=r.flat_tolerance[w]))
     changes = dict(r.change_words)
     for w, sign in r.compare_words:
         for m in _literal(w).finditer(text):
@@ -882,9 +892,9 @@ def _direction_words(para, text: str, final: bool = False) -> list[Word]:
             # 决算数大于预算数 / 支出决算小于年初预算 / 与预算一致: a comparison with the budget
             around = text[max(0, m.start() - 12):m.end() + 8]
             sentence = para.sentence_at(m.start())
-            if not regex.search(r"预算", around) or not (
-                    "决算" in around or "决算" in text[sentence.start:m.start()] and "预算" in text[m.end():m.end() + 8]):
-                continue  # …决算数为年初预算的102.67%，小于年初预算: 决算 earlier in the sentence
+            if not regex.search(r"预算", around) or not (r.final.search(around) or r.final.search(
+                    text, sentence.start, m.start()) and "预算" in text[m.end():m.end() + 8]):
+                continue  # …决算数为年初预算的102.67%，小于年初预算 / 实际支出…，支出不超过年初预算: the actual earlier in the sentence
             if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
                 continue
             neg = r.negation.search(text, max(0, m.start() - 4), m.start())
@@ -1069,6 +1079,32 @@ def _meet(a: Interval, b: Interval) -> Interval:
     return Interval(max(a.low, b.low), min(a.high, b.high))
 
 
+CHANGE_ROLES = ("change", "pct_change", "points")
+
+
+def base_views(st: Statement) -> list[Statement]:
+    """The statement once per level its changes are measured against: a 决算 that states its
+    change against the budget and against last year in one sentence (决算A，比年初预算增加D1，比上年
+    减少D2，下降C%) is two statements of the same amount, each with its own changes (a check of
+    one change reads the statement as it always did). One view, the statement itself, when its
+    changes share one base."""
+    bases = list(dict.fromkeys(q.base for q in st.quantities if q.role in CHANGE_ROLES))
+    if len(bases) < 2:
+        return [st]
+    return [replace(st, quantities=[q for q in st.quantities if q.role not in CHANGE_ROLES or q.base == b])
+            for b in bases]
+
+
+def budget_change(st: Statement) -> Quantity | None:
+    """A 决算's one change against its budget (比年初预算增加D, 超出预算D), whatever else the
+    statement compares."""
+    for view in base_views(st):
+        d = view.one("change", True)
+        if d is not None and d.base == "budget" and d.sign is not None:
+            return d
+    return None
+
+
 def change_basis(st: Statement) -> ChangeBasis | None:
     """The figures a statement's change is checked against, when it states enough of them:
     this year's amount with the amount compared with (a change vs last year with its 上年
@@ -1093,14 +1129,36 @@ def change_basis(st: Statement) -> ChangeBasis | None:
     level = a.interval()
     if base is not None:
         if r is not None:
-            pinned = _meet(level, times(base.interval(), either(r)))
-            if pinned.low <= pinned.high:
+            pinned = pinned_level(level, base.interval(), r)
+            if pinned is not None:
                 level = pinned
             else:
                 r = None  # the ratio cannot hold: BL205 reports it, the change is read from the amounts
         return ChangeBasis(d, a, base, r, level - base.interval())
     prior = Interval(level.low * 100 / either(r).high, level.high * 100 / either(r).low)
     return ChangeBasis(d, a, None, r, level - prior)
+
+
+def pinned_level(level: Interval, base: Interval, r: Quantity) -> Interval | None:
+    """An amount narrowed by the ratio R% that relates it to `base` (为上年X的R%, 完成年初预算的R%):
+    二十万元 / 20万元 is 19.5–20.5 by its digits, 年初预算20.35万元 with 执行比例98.28% pins it to
+    20.00; None when the ratio cannot hold with the amount."""
+    pinned = _meet(level, times(base, either(r)))
+    return pinned if pinned.low <= pinned.high else None
+
+
+def rate_of_stated_budget(st: Statement) -> Quantity | None:
+    """A 决算's completion rate (完成年初预算的R%, 执行率R%) as a ratio of its amount to its
+    budget, when it states one and it names the budget the statement states (not the adjusted
+    one beside a 年初预算)."""
+    rate = st.one("rate")
+    if rate is None or rate.unit != "%" or rate.value.value <= 0:
+        return None
+    budgets = st.all("budget", True)
+    if len({(b.text, b.word) for b in budgets}) != 1 or bool(_adjusted_budget().search(rate.word)) != bool(
+            _adjusted_budget().search(budgets[0].word)):
+        return None
+    return rate
 
 
 def _completion_rate(st: Statement) -> Quantity | None:
@@ -1114,6 +1172,45 @@ def _completion_rate(st: Statement) -> Quantity | None:
     if change is not None and _adjusted_budget().search(st.text, clause_start(st.text, change.pos), change.pos):
         return None  # 完成年初预算的R% with 超出全年预算Z: two budgets
     return rate
+
+
+def completion_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
+    """For a 决算 that states its amount A, its change D against the budget and its completion
+    rate R but not the budget (决算A，比年初预算增加D，完成年初预算的R%), three figures of which
+    one can be wrong when they do not hold together: which — ("direction", …) when they hold
+    with D's word turned (BL204); ("rate", …) when R is on the other side of 100% from D's
+    word and turning the word does not help (one wrong figure, not a wrong word and a wrong
+    amount), or R is a keystroke from the rate A and D give and D is further; ("change", …)
+    the other way round; ("both", …) when nothing tells. With the change and the rate the other
+    figures give (yuan, percent); None when they hold or are not all stated."""
+    for view in base_views(st):
+        d = view.one("change", True)
+        if d is None or d.base != "budget" or d.sign is None:
+            continue
+        a, r = on_footing(view, "amount", d), _completion_rate(view)
+        if a is None or r is None or r.unit != "%" or r.value.value <= 0 or r.qualifier != d.qualifier:
+            return None
+        level, rate = a.interval(), either(r)
+        computed = level - Interval(level.low * 100 / rate.high, level.high * 100 / rate.low)
+        if d.signed().meets(computed):
+            return None
+        implied = ratio(level, level - d.signed())
+        if implied is None:
+            return None
+        d_implied, r_implied = middle(computed), middle(implied)
+        if d.value.value != 0 and flipped(d.signed()).meets(computed):
+            return "direction", d_implied, r_implied
+        way = direction(d)
+        if way > 0 and rate.high < 100 or way < 0 and rate.low > 100:
+            return "rate", d_implied, r_implied
+        d_edits = _slips(d.text, computed, d.unit, d.value.decimals)
+        r_edits = _slips(r.text, implied, "%", r.value.decimals)
+        if d_edits < r_edits and d_edits <= 1:
+            return "change", d_implied, r_implied
+        if r_edits < d_edits and r_edits <= 1:
+            return "rate", d_implied, r_implied
+        return "both", d_implied, r_implied
+    return None
 
 
 @lru_cache(maxsize=None)

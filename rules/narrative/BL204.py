@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from linter.reconcile import IssueRule
 from linter.numbers import format_decimal
-from linter.statements import (change_basis, direction, flipped, middle, money_text, neutral, on_footing, opposite_word,
-                               ratio, related_quantity, rounded, statements_of, triple_blame)
+from linter.statements import (base_views, change_basis, direction, flipped, middle, money_text, neutral, on_footing,
+                               opposite_word, pinned_level, rate_of_stated_budget, ratio, related_quantity, rounded,
+                               statements_of, triple_blame)
 
 
 class ChangeDirectionContradiction(IssueRule):
@@ -50,11 +53,12 @@ class ChangeDirectionContradiction(IssueRule):
         yield from super().check(doc)
         sts = statements_of(doc)
         for st in sts:
-            yield from self._change_word(doc, st)
-            yield from self._both_words(doc, st)
+            for view in base_views(st):  # 比年初预算…，比上年…: each change against its own level
+                yield from self._change_word(doc, view)
+                yield from self._both_words(doc, view)
+                yield from self._percent_word(doc, view)
+                yield from self._neutral_sign(doc, view)
             yield from self._from_to(doc, st)
-            yield from self._percent_word(doc, st)
-            yield from self._neutral_sign(doc, st)
             yield from self._flat(doc, st)
             yield from self._negated_change(doc, st)
             yield from self._compare(doc, st, sts)
@@ -165,9 +169,10 @@ class ChangeDirectionContradiction(IssueRule):
         for w in st.words:
             if w.kind != "flat":
                 continue
-            a, p = st.one("amount", True), st.one("prior", True)
+            a, p = st.one("amount", True), st.one("budget" if w.budget else "prior", True)
+            base = "budget" if w.budget else "prior"  # 与年初预算持平，比上年减少…: each against its own level
             d = next((q for q in st.quantities if q.role in ("change", "pct_change") and q.value.value != 0
-                      and q.sign is not None and not _within(q, w, a, p)), None)
+                      and q.sign is not None and q.base == base and not _within(q, w, a, p)), None)
             if d is not None:
                 yield self.at_span(doc, w.line, w.start, w.stop,
                                    f"{st.name()}写「{w.word}」，同句又写{d.word}{d.text.strip()}",
@@ -178,9 +183,10 @@ class ChangeDirectionContradiction(IssueRule):
                 diff = middle(a.interval() - p.interval())
                 text = f"{'增加' if diff > 0 else '减少'}{money_text(abs(diff), a.unit, a.value.decimals)}"
                 loose = f"（变动超过{w.tolerance}%）" if w.tolerance else ""
+                now, then = ("决算", "年初预算") if w.budget else ("本年", "上年")
                 yield self.at_span(doc, w.line, w.start, w.stop,
-                                   f"{st.name()}写「{w.word}」，但本年{a.text.strip()}、上年{p.text.strip()}，{text}{loose}",
-                                   related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")],
+                                   f"{st.name()}写「{w.word}」，但{now}{a.text.strip()}、{then}{p.text.strip()}，{text}{loose}",
+                                   related=[related_quantity(doc, a, now + "金额"), related_quantity(doc, p, then + "金额")],
                                    suggestion=f"改为「{text}」")
 
     def _negated_change(self, doc, st):
@@ -216,9 +222,15 @@ class ChangeDirectionContradiction(IssueRule):
             if src is None:
                 continue
             b, a = src.one("budget", True), src.one("amount", True)
-            if b.pos > w.pos or a.pos > w.pos:
+            if (b.pos > w.pos or a.pos > w.pos) and not _figures_follow(st.text, w, a, b):
                 continue
-            diff = a.interval() - b.interval()
+            level, rate = a.interval(), rate_of_stated_budget(src)
+            pinned = pinned_level(level, b.interval(), rate) if rate is not None else None
+            if pinned is not None and pinned != level:
+                level = pinned  # 决算20万元 with 执行比例98.28% of 20.35万元: the rate pins the amount
+            else:
+                rate = None
+            diff = level - b.interval()
             if not w.contradicted(diff, equal=a.interval() == b.interval()):
                 continue
             m = middle(diff)
@@ -226,9 +238,20 @@ class ChangeDirectionContradiction(IssueRule):
             right = w.word if w.negation else "大于" if m > 0 else "小于" if m < 0 else "等于"
             yield self.at_span(
                 doc, w.line, w.start, w.stop,
-                f"写决算数「{w.printed}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}",
-                related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")],
+                f"写决算数「{w.printed}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}"
+                + (f"（为年初预算的{rate.text.strip()}）" if rate is not None else ""),
+                related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")]
+                + ([related_quantity(doc, rate, "完成率")] if rate is not None else []),
                 suggestion=f"改为「{right}」")
+
+
+def _figures_follow(text: str, w, a, b) -> bool:
+    """决算数小于年初预算数：年初预算X，决算Y (the reason or the comparison first, the figures
+    after it): both figures follow the word in its sentence, introduced by a colon."""
+    end = w.pos + len(w.printed)
+    first = min(a.pos, b.pos)
+    between = text[end:first]
+    return first >= end and regex.search(r"[：:]", between) is not None and not regex.search(r"[。！？!?]", between)
 
 
 def _within_share(change: Interval, base: Interval, tolerance: Decimal) -> bool:
