@@ -17,7 +17,7 @@ same statements.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -48,6 +48,7 @@ class Roles:
     approx_before: regex.Pattern
     approx_after: regex.Pattern
     compare_words: tuple
+    negation: regex.Pattern  # 未 / 没有 / 不 right before a comparison or change word
     share_tail: regex.Pattern
     share_no_whole: regex.Pattern
     rate: regex.Pattern
@@ -68,6 +69,7 @@ class Roles:
     period_items: regex.Pattern
     budget_items: regex.Pattern
     year_head: regex.Pattern
+    year_level_head: regex.Pattern  # 预算 / 决算 right after a year, before the subject
     year_tail: regex.Pattern
     lead: regex.Pattern
     level_lead: regex.Pattern  # 计 / 完成 before a level: 占41.0%，计17.01万元; 完成年初预算X的Y%
@@ -91,7 +93,8 @@ def roles() -> Roles:
     years = d["year_words"]
     return Roles(
         change_words=change, rate_change_words=rate_change,
-        change_tail=regex.compile(rf"({alt}){d['change_suffix']}$"),
+        # (?|…): the word is group 1 whether printed bare or alone in brackets (较上年（减少）2.40万元)
+        change_tail=regex.compile(rf"(?|{d['bracketed_change'].replace('{w}', f'({alt})')}|({alt})){d['change_suffix']}$"),
         rate_change_tail=regex.compile(rf"({ralt})(?:为|是|达|约)?$"),
         to_tail=regex.compile(rf"({alt}){d['to_words']}$"),
         from_tail=regex.compile(rf"{d['from_words']}$"),
@@ -101,6 +104,7 @@ def roles() -> Roles:
         approx_before=regex.compile(d["approx_before"]),
         approx_after=regex.compile(d["approx_after"]),
         compare_words=tuple(sorted(d["compare_words"].items(), key=lambda kv: -len(kv[0]))),
+        negation=regex.compile(d["negation"]),
         share_tail=regex.compile(d["share_tail"]),
         share_no_whole=regex.compile(d["share_no_whole"]),
         rate=regex.compile(d["rate_words"]),
@@ -121,6 +125,7 @@ def roles() -> Roles:
         period_items=regex.compile(d["period_item_words"]),
         budget_items=regex.compile(d["budget_item_words"]),
         year_head=regex.compile(rf"^{years}+"),
+        year_level_head=regex.compile(d["year_level_head"]),
         year_tail=regex.compile(rf"{years}+$"),
         lead=regex.compile(d["subject_lead"]),
         level_lead=regex.compile(d["level_lead"]),
@@ -180,17 +185,37 @@ class Quantity:
 
 @dataclass
 class Word:
-    """A direction word stated without its own number: 持平, 决算数小于预算数."""
+    """A direction word stated without its own number: 持平, 决算数小于预算数, 未超过年初预算,
+    与上年相比未增加."""
 
-    kind: str  # flat | compare
+    kind: str  # flat | compare | change (a negated change word: 未增加, 没有减少)
     sign: int
-    word: str
-    pos: int
+    word: str  # the comparison or change word, without its negation
+    pos: int  # where the phrase begins (its negation, when it has one)
     line: int
     start: int
     stop: int
-    budget: bool = False  # compare: against the budget (决算数大于预算数)
+    budget: bool = False  # compare: against the budget (决算数大于预算数); flat, change: measured against it
     tolerance: Decimal = Decimal(0)  # flat: the change the word allows, percent (基本持平 3)
+    negation: str = ""  # 未 / 没有 / 不 … before the word: it states the bound, not the direction
+
+    @property
+    def printed(self) -> str:
+        return self.negation + self.word
+
+    def contradicted(self, diff: "Interval", equal: bool = False) -> bool:
+        """Whether the difference (actual − the level compared with) surely contradicts the word:
+        大于 when it cannot be above zero, 小于 when it cannot be below, 等于 when the figures
+        cannot meet; negated, 未超过 (≤, holds for less and equal) only when it is surely above
+        zero, 不低于 (≥) only when surely below, 不一致 only when the figures are printed the same
+        (`equal`)."""
+        if self.negation:
+            return diff.low > 0 if self.sign > 0 else diff.high < 0 if self.sign < 0 else equal
+        if self.sign > 0:
+            return diff.high <= 0
+        if self.sign < 0:
+            return diff.low >= 0
+        return not (diff.low <= 0 <= diff.high)
 
 
 @dataclass
@@ -260,6 +285,11 @@ def clean_subject(words: str) -> tuple[str, int]:
             m = pat.match(s)
             if m and m.end() > 0:
                 s, off, changed = s[m.end():], off + m.end(), True
+                level = r.year_level_head.match(s) if pat is r.year_head and not r.budget_items.match(s) else None
+                if level and len(HAN.findall(r.tail.sub("", s[level.end():]))) >= 2:
+                    # 上年预算公务接待费: the level word after the year is no part of the subject (in
+                    # 上年预算数为 nothing is left of a subject: the words are all the level's)
+                    s, off = s[level.end():], off + level.end()
         st = s.lstrip(" \t、，,；;") if CLOSING_QUOTE.search(s) else s.lstrip(" \t、，,；;“\"'‘「『")
         if st != s:
             off += len(s) - len(st)
@@ -321,8 +351,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
     info: dict = {"subject_words": p}
     if kind == "points":
         m = r.change_tail.search(p)
-        if not m:
-            return None
+        if not m or _negated(p, m.start()) or r.ambiguous.search(p):
+            return None  # 增加（减少）2个百分点: both words printed
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
         return "points", info
     if kind == "percent":
@@ -354,6 +384,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
                         subject_words=p[: m.start()])
             return "pct_change", info
         m = r.change_tail.search(p) or r.rate_change_tail.search(p)
+        if m and _negated(p, m.start()):
+            return None  # 未增长5%: a negated change states no change
         if m:
             words = dict(r.change_words) | dict(r.rate_change_words)
             info.update(word=m.group(1), sign=words[m.group(1)], subject_words=p[: m.start()])
@@ -369,6 +401,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
             return _share_period(info, year), info
         return None
     m = r.budget_difference.search(p) if final else None
+    if m and _negated(p, m.start()):
+        return None  # 未超出预算2.00万元: no difference is stated
     if m:  # 超出预算793,100.00元 / 小于预算0.49万元: the actual against the budget, signed by the comparison
         info.update(word=m.group("word"), sign=dict(r.compare_words)[m.group("word")], subject_words=p[: m.start()],
                     base="budget")
@@ -387,6 +421,8 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         info.update(word=regex.sub(r"(?:为|是|达)$", "", m.group()), sign=1, neutral=True, subject_words=p[: m.start()])
         return "change", info
     m = r.change_tail.search(p)
+    if m and _negated(p, m.start()):
+        return None
     if m:
         info.update(word=m.group(1), sign=dict(r.change_words)[m.group(1)], subject_words=p[: m.start()])
         return "change", info
@@ -433,6 +469,11 @@ def _role(prefix: str, kind: str, year: int | None, final: bool) -> tuple[str, d
         info["word"] = m.group()  # 年初预算 / 调整预算 / 全年预算 …: which budget (BL4 reads it)
         return "budget", info
     return "amount", info
+
+
+def _negated(words: str, at: int) -> bool:
+    """Whether the role word at `at` is negated (未增加, 没有超出): it states no change."""
+    return roles().negation.search(words, max(0, at - 4), at) is not None
 
 
 def _names_whole(p: str, at: int) -> bool:
@@ -539,6 +580,7 @@ def read_statements(doc: Document) -> list[Statement]:
         listed = lists_of(doc, para)
         by_key: dict[tuple[int, str], Statement] = {}  # statements opened by a respectively-list
         numbered: dict[str, int | None] = {}  # numbering style -> the list its first item is in
+        numbered_items: list[int] = []  # the statements of this paragraph opened by an item number
         words = _direction_words(para, text, final)
         item_head = list_head if list_head is not None and r.numbering.match(text) else None
         if item_head is None:
@@ -610,8 +652,12 @@ def read_statements(doc: Document) -> list[Statement]:
                 q.base = info.get("base") or _base_of(sentence_words, final)
             key = subject_key(subj) if subj else ""
             digressed = cur is not None and r.digression.search(text, last_pos, tok.start) is not None
+            whole = None if digressed or item_head is not None else \
+                _list_whole(out, cur, para.index, key, role, text, tok.start, numbered_items)
             if lst is not None and (sentence, key) in by_key:
                 cur = by_key[(sentence, key)]  # …分别增加P、Q万元: P goes with A's amount
+            elif whole is not None:
+                cur = whole  # 预算T。其中，A a，B b。比上年减少Y: the change of the list's whole
             elif cur is not None and cur.paragraph == para.index and not digressed and not list_total \
                     and _continues(cur, key, role):
                 if key and not cur.key:
@@ -630,6 +676,7 @@ def read_statements(doc: Document) -> list[Statement]:
                 style = _numbering_style(text[floor:floor + 8])
                 if style:  # （3） after （2）…其中…: a sibling of （1）, whatever was listed under （2）
                     cur.head = numbered.setdefault(style, cur.head)
+                    numbered_items.append(cur.index)
             if lst is not None and key:
                 by_key.setdefault((sentence, key), cur)
             cur.quantities.append(q)
@@ -706,6 +753,33 @@ def _continues(cur: Statement, key: str, role: str) -> bool:
     if key in roles().generic and not cur.all(role):
         return True  # 某项目年初预算为…，支出决算为…: 支出 names no other subject
     return not cur.key and not cur.all(role)
+
+
+_LIST_WHOLE_ROLES = frozenset({"change", "pct_change", "ratio"})
+
+
+def _list_whole(out: list[Statement], cur: Statement | None, paragraph: int, key: str, role: str, text: str,
+                at: int, numbered_items: list[int]) -> Statement | None:
+    """The statement a change printed in the sentence after a list of parts belongs to: the
+    list's whole, when the change's clause names no subject (or the whole's), the list (其中，
+    A a，B b，C c。) ended with the sentence before it, and the whole, in this paragraph, states an
+    amount and no figure of this role yet. 同口径比上年减少Y，下降Z% after it is the total's change,
+    not C's; a change inside C's own clause (C c，比上年减少…) still belongs to C. Numbered items
+    are left alone: a change after one of them is that item's."""
+    if cur is None or cur.head is None or cur.paragraph != paragraph or role not in _LIST_WHOLE_ROLES:
+        return None
+    if not cur.quantities or not _ends_sentence(text, cur.quantities[-1].end, at):
+        return None
+    whole = out[cur.head]
+    while whole.head is not None and out[whole.head].paragraph == paragraph:
+        whole = out[whole.head]  # the list around a list of parts of a part: the sentence's whole
+    if whole.paragraph != paragraph or whole.one("amount", True) is None or whole.all(role):
+        return None
+    if any(i > whole.index for i in numbered_items):
+        return None  # （1）A a。比上年减少…（2）B b: each item's own change
+    if key and key != whole.key:
+        return None
+    return whole
 
 
 def _list_head(out: list[Statement], prev: Statement) -> int:
@@ -794,7 +868,9 @@ def _literal(word: str) -> "regex.Pattern":
 
 def _direction_words(para, text: str, final: bool = False) -> list[Word]:
     """持平 and 大于/小于/等于 stated without a number of their own (in a 决算, 大于预算2.00万元
-    is a change with its number, read by _role's budget_difference)."""
+    is a change with its number, read by _role's budget_difference), each with the negation
+    before it (未超过年初预算: not greater); and a negated change word ending its clause
+    (与上年相比未增加), the bound of a change stated without a number."""
     r = roles()
     out: list[Word] = []
     taken: set[int] = set()
@@ -804,7 +880,10 @@ def _direction_words(para, text: str, final: bool = False) -> list[Word]:
                 continue
             taken.update(range(m.start(), m.end()))
             line, s, e = para.span(m.start(), m.end())
-            out.append(Word("flat", 0, w, m.start(), line, s, e, tolerance=r.flat_tolerance[w]))
+            # 与年初预算持平 in a 决算: flat against the budget, not last year
+            budget = final and _base_of(text[para.sentence_at(m.start()).start:m.start()], final) == "budget"
+            out.append(Word("flat", 0, w, m.start(), line, s, e, budget=budget, tolerance=r.flat_tolerance[w]))
+    changes = dict(r.change_words)
     for w, sign in r.compare_words:
         for m in _literal(w).finditer(text):
             if any(i in taken for i in range(m.start(), m.end())):
@@ -812,17 +891,39 @@ def _direction_words(para, text: str, final: bool = False) -> list[Word]:
             # 决算数大于预算数 / 支出决算小于年初预算 / 与预算一致: a comparison with the budget
             around = text[max(0, m.start() - 12):m.end() + 8]
             sentence = para.sentence_at(m.start())
-            if not regex.search(r"预算", around) or not (
-                    "决算" in around or "决算" in text[sentence.start:m.start()] and "预算" in text[m.end():m.end() + 8]):
-                continue  # …决算数为年初预算的102.67%，小于年初预算: 决算 earlier in the sentence
+            if not regex.search(r"预算", around) or not (r.final.search(around) or r.final.search(
+                    text, sentence.start, m.start()) and "预算" in text[m.end():m.end() + 8]):
+                continue  # …决算数为年初预算的102.67%，小于年初预算 / 实际支出…，支出不超过年初预算: the actual earlier in the sentence
             if sign == 0 and w in ("一致", "相同", "相等") and not regex.search(r"(?:与|和|同)[^，。；]{0,8}预算", text[max(0, m.start() - 14):m.start()]):
                 continue
-            if final and sign and _budget_compare_number().match(text, m.end()):
+            neg = r.negation.search(text, max(0, m.start() - 4), m.start())
+            if (final or neg) and sign and _budget_compare_number().match(text, m.end()):
                 continue  # 大于预算2.00万元: the word is the direction of the change that follows
-            taken.update(range(m.start(), m.end()))
-            line, s, e = para.span(m.start(), m.end())
-            out.append(Word("compare", sign, w, m.start(), line, s, e, budget=True))
+            if w in changes and _NUMBER_NEXT.match(text, m.end()):
+                continue  # 超支2.00万元: a change with its number (_role)
+            begin = neg.start() if neg else m.start()
+            taken.update(range(begin, m.end()))
+            line, s, e = para.span(begin, m.end())
+            out.append(Word("compare", sign, w, begin, line, s, e, budget=True, negation=neg.group() if neg else ""))
+    for w, sign in r.change_words:
+        if len(w) < 2:
+            continue  # 不少 / 不多 are quantities (不少单位), not a change's bound
+        for m in _literal(w).finditer(text):
+            if any(i in taken for i in range(m.start(), m.end())):
+                continue
+            neg = r.negation.search(text, max(0, m.start() - 4), m.start())
+            end = m.end() + (text[m.end()] == "了" if m.end() < len(text) else 0)
+            if neg is None or end < len(text) and text[end] not in CLAUSE_DELIMS:
+                continue  # 未增加人员编制: the word has an object, it states no direction of the amounts
+            taken.update(range(neg.start(), m.end()))
+            line, s, e = para.span(neg.start(), m.end())
+            sentence = para.sentence_at(m.start())
+            budget = _base_of(text[sentence.start:neg.start()], final) == "budget"
+            out.append(Word("change", sign, w, neg.start(), line, s, e, budget=budget, negation=neg.group()))
     return out
+
+
+_NUMBER_NEXT = regex.compile(r"\s*(?:了|为|达)?\s*[-+]?[\d０-９]")
 
 
 def statements_of(doc: Document) -> list[Statement]:
@@ -897,7 +998,8 @@ def statements_text(doc: Document) -> str:
                 extra += f" on {q.qualifier} footing"
             out.append(f"      {q.role:10} {q.text.strip()} L{q.line}:{q.start + 1}{extra}")
         for w in st.words:
-            out.append(f"      {w.kind:10} {w.word} sign={w.sign} L{w.line}:{w.start + 1}")
+            bound = " (its bound: negated)" if w.negation else ""
+            out.append(f"      {w.kind:10} {w.printed} sign={w.sign}{bound} L{w.line}:{w.start + 1}")
     return "\n".join(out)
 
 
@@ -976,6 +1078,32 @@ def _meet(a: Interval, b: Interval) -> Interval:
     return Interval(max(a.low, b.low), min(a.high, b.high))
 
 
+CHANGE_ROLES = ("change", "pct_change", "points")
+
+
+def base_views(st: Statement) -> list[Statement]:
+    """The statement once per level its changes are measured against: a 决算 that states its
+    change against the budget and against last year in one sentence (决算A，比年初预算增加D1，比上年
+    减少D2，下降C%) is two statements of the same amount, each with its own changes (a check of
+    one change reads the statement as it always did). One view, the statement itself, when its
+    changes share one base."""
+    bases = list(dict.fromkeys(q.base for q in st.quantities if q.role in CHANGE_ROLES))
+    if len(bases) < 2:
+        return [st]
+    return [replace(st, quantities=[q for q in st.quantities if q.role not in CHANGE_ROLES or q.base == b])
+            for b in bases]
+
+
+def budget_change(st: Statement) -> Quantity | None:
+    """A 决算's one change against its budget (比年初预算增加D, 超出预算D), whatever else the
+    statement compares."""
+    for view in base_views(st):
+        d = view.one("change", True)
+        if d is not None and d.base == "budget" and d.sign is not None:
+            return d
+    return None
+
+
 def change_basis(st: Statement) -> ChangeBasis | None:
     """The figures a statement's change is checked against, when it states enough of them:
     this year's amount with the amount compared with (a change vs last year with its 上年
@@ -1000,14 +1128,36 @@ def change_basis(st: Statement) -> ChangeBasis | None:
     level = a.interval()
     if base is not None:
         if r is not None:
-            pinned = _meet(level, times(base.interval(), either(r)))
-            if pinned.low <= pinned.high:
+            pinned = pinned_level(level, base.interval(), r)
+            if pinned is not None:
                 level = pinned
             else:
                 r = None  # the ratio cannot hold: BL205 reports it, the change is read from the amounts
         return ChangeBasis(d, a, base, r, level - base.interval())
     prior = Interval(level.low * 100 / either(r).high, level.high * 100 / either(r).low)
     return ChangeBasis(d, a, None, r, level - prior)
+
+
+def pinned_level(level: Interval, base: Interval, r: Quantity) -> Interval | None:
+    """An amount narrowed by the ratio R% that relates it to `base` (为上年X的R%, 完成年初预算的R%):
+    二十万元 / 20万元 is 19.5–20.5 by its digits, 年初预算20.35万元 with 执行比例98.28% pins it to
+    20.00; None when the ratio cannot hold with the amount."""
+    pinned = _meet(level, times(base, either(r)))
+    return pinned if pinned.low <= pinned.high else None
+
+
+def rate_of_stated_budget(st: Statement) -> Quantity | None:
+    """A 决算's completion rate (完成年初预算的R%, 执行率R%) as a ratio of its amount to its
+    budget, when it states one and it names the budget the statement states (not the adjusted
+    one beside a 年初预算)."""
+    rate = st.one("rate")
+    if rate is None or rate.unit != "%" or rate.value.value <= 0:
+        return None
+    budgets = st.all("budget", True)
+    if len({(b.text, b.word) for b in budgets}) != 1 or bool(_adjusted_budget().search(rate.word)) != bool(
+            _adjusted_budget().search(budgets[0].word)):
+        return None
+    return rate
 
 
 def _completion_rate(st: Statement) -> Quantity | None:
@@ -1021,6 +1171,45 @@ def _completion_rate(st: Statement) -> Quantity | None:
     if change is not None and _adjusted_budget().search(st.text, clause_start(st.text, change.pos), change.pos):
         return None  # 完成年初预算的R% with 超出全年预算Z: two budgets
     return rate
+
+
+def completion_blame(st: Statement) -> tuple[str, Decimal, Decimal] | None:
+    """For a 决算 that states its amount A, its change D against the budget and its completion
+    rate R but not the budget (决算A，比年初预算增加D，完成年初预算的R%), three figures of which
+    one can be wrong when they do not hold together: which — ("direction", …) when they hold
+    with D's word turned (BL204); ("rate", …) when R is on the other side of 100% from D's
+    word and turning the word does not help (one wrong figure, not a wrong word and a wrong
+    amount), or R is a keystroke from the rate A and D give and D is further; ("change", …)
+    the other way round; ("both", …) when nothing tells. With the change and the rate the other
+    figures give (yuan, percent); None when they hold or are not all stated."""
+    for view in base_views(st):
+        d = view.one("change", True)
+        if d is None or d.base != "budget" or d.sign is None:
+            continue
+        a, r = on_footing(view, "amount", d), _completion_rate(view)
+        if a is None or r is None or r.unit != "%" or r.value.value <= 0 or r.qualifier != d.qualifier:
+            return None
+        level, rate = a.interval(), either(r)
+        computed = level - Interval(level.low * 100 / rate.high, level.high * 100 / rate.low)
+        if d.signed().meets(computed):
+            return None
+        implied = ratio(level, level - d.signed())
+        if implied is None:
+            return None
+        d_implied, r_implied = middle(computed), middle(implied)
+        if d.value.value != 0 and flipped(d.signed()).meets(computed):
+            return "direction", d_implied, r_implied
+        way = direction(d)
+        if way > 0 and rate.high < 100 or way < 0 and rate.low > 100:
+            return "rate", d_implied, r_implied
+        d_edits = _slips(d.text, computed, d.unit, d.value.decimals)
+        r_edits = _slips(r.text, implied, "%", r.value.decimals)
+        if d_edits < r_edits and d_edits <= 1:
+            return "change", d_implied, r_implied
+        if r_edits < d_edits and r_edits <= 1:
+            return "rate", d_implied, r_implied
+        return "both", d_implied, r_implied
+    return None
 
 
 @lru_cache(maxsize=None)

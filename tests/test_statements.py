@@ -200,3 +200,61 @@ def test_the_amount_compared_with_is_the_prior_and_never_a_list_head():
     # a compared level in words no role reads (核定数) stays a statement of its own, but the list is the subject's
     assert _heads("“三公”经费预算12.40万元，比上年核定数10.00万元增加2.40万元。其中，公务接待费4.00万元，占比为32.3%。")[-1] \
         == ("公务接待费", "“三公”经费")
+
+
+def test_negated_comparison_and_change_words_state_their_bound():
+    """未超过 / 没有超出 / 不低于 and 未增加 (ending its clause) are read as the word with its
+    negation; a negated change word before a number, or with an object, states no change."""
+    doc = document_from_text("某某局2024年度部门决算\n一、决算情况\n机关服务年初预算12.50万元，决算11.80万元，"
+                             "决算数没有超出年初预算数，与上年相比未增加。\n")
+    [st] = statements_of(doc)
+    assert [(w.kind, w.negation, w.word, w.sign, w.budget) for w in st.words] == [
+        ("compare", "没有", "超出", 1, True), ("change", "未", "增加", 1, False)]
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n培训费预算3.00万元，未增加培训班次，比上年未增加0.50万元。\n")
+    [st] = statements_of(doc)
+    assert st.words == [] and [q.role for q in st.quantities] == ["amount"]
+
+
+def test_change_after_a_list_is_the_change_of_the_lists_whole():
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n“三公”经费预算20.00万元。其中，公务用车运行维护费14.00万元，"
+                             "公务接待费6.00万元。同口径比上年减少2.00万元，下降9.09%。\n")
+    total, car, hosting = statements_of(doc)
+    assert [q.role for q in total.quantities] == ["amount", "change", "pct_change"]
+    assert [q.role for q in hosting.quantities] == ["amount"] and hosting.head == total.index
+    # in the part's own clause, or after a numbered item, the change is the part's
+    doc = document_from_text("某某局2025年部门预算公开\n一、预算情况\n“三公”经费预算20.00万元。其中，公务用车运行维护费14.00万元，"
+                             "公务接待费6.00万元，比上年减少1.00万元。\n会议费预算9.00万元，其中：（1）专题会议费4.00万元。比上年减少1.00万元。"
+                             "（2）工作会议费5.00万元。\n")
+    sts = statements_of(doc)
+    assert [q.role for q in sts[2].quantities] == ["amount", "change"]
+    assert [(s.subject, [q.role for q in s.quantities]) for s in sts[3:5]] == [
+        ("会议费", ["amount"]), ("专题会议费", ["amount", "change"])]
+
+
+def test_structures_of_final_and_row_like_sentences():
+    # a direction word alone in brackets is that word; both printed say no direction
+    assert [q[2] for q in _read("办公经费预算48.00万元，比上年（增加）6.00万元，（增长）14.29%。")[0][1]] == [0, 1, 1]
+    assert [q[2] for q in _read("办公经费预算48.00万元，比上年增加（减少）6.00万元。")[0][1]] == [0, None]
+    # a level word between the year and the subject (上年预算公务接待费), 对比 and 减少率
+    [(s, qs)] = _read("2025年培训费预算18.00万元，上年预算培训费20.00万元，对比减少2.00万元，减少率10.00%。")
+    assert s == "培训费" and [q[:1] + q[2:] for q in qs] == [("amount", 0), ("prior", 0), ("change", -1), ("pct_change", -1)]
+    # 上年预算数为 names no subject; 一般公共预算 is a name, not a level
+    [(s, qs)] = _read("2025年一般公共预算财政拨款支出预算12.00万元，上年预算数为10.00万元。")
+    assert s == "一般公共预算财政拨款支出" and [q[0] for q in qs] == ["amount", "prior"]
+    # 执行比例 is a completion rate
+    out = _read("行政运行决算14.20万元，年初预算13.50万元，预算执行比例为105.19%。", title="某某局2024年度部门决算")
+    assert [q[0] for q in out[0][1]] == ["amount", "budget", "rate"]
+
+
+def test_a_final_compared_with_its_budget_and_last_year_is_read_once_per_base():
+    from linter.statements import base_views, budget_change, completion_blame
+
+    doc = document_from_text("某某局2024年度部门决算\n一、决算情况\n机关服务决算52.00万元，比年初预算减少2.00万元，比上年增加4.00万元，"
+                             "增长8.33%，完成年初预算的103.30%。\n")
+    [st] = statements_of(doc)
+    views = base_views(st)
+    assert [[(q.role, q.base) for q in v.quantities if q.role != "amount" and q.role != "rate"] for v in views] == [
+        [("change", "budget")], [("change", "prior"), ("pct_change", "prior")]]
+    assert budget_change(st).text == "2.00万元"
+    kind, change, rate = completion_blame(st)
+    assert kind == "rate" and str(round(rate, 2)) == "96.30"  # 103.30% is over 100 while the 决算 is below its budget

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from linter.numbers import format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (change_basis, flipped, middle, money_text, related_quantity, statements_of,
-                               triple_blame)
+from linter.statements import (base_views, change_basis, completion_blame, flipped, middle, money_text,
+                               related_quantity, statements_of, triple_blame)
 
 
 class YearOverYearChangeMismatch(IssueRule):
@@ -26,8 +26,14 @@ class YearOverYearChangeMismatch(IssueRule):
     大于/超出/低于预算Z is the change against the budget), or for a neutral word (增减额-5.18万元,
     变动额+3.20万元) from the printed sign; a change whose only error is its direction is BL204's.
     The amounts may be a year-labelled pair (2025年21.60万元，2024年预算25.75万元), the prior in its
-    own clause (上年同期为 / 上年数 / 去年为 …，两年相比增加D), and a 决算 that states no budget gives
-    it by its completion rate (决算 / 完成年初预算的R%). A change on another footing is checked only
+    own clause (上年同期为 / 上年数 / 去年为 …，两年相比增加D), a row written out (本年预算X，上年预算
+    <subject>Y，对比减少D), a direction word alone in brackets (较上年（减少）D), and a 决算 that states
+    no budget gives it by its completion rate (决算 / 完成年初预算的R%; when the rate rather than
+    the change is the figure that does not hold — on the other side of 100% from the change's
+    word, or a keystroke off — BL205 reports the rate; when nothing tells, the message gives
+    both). A 决算 compared with its budget and with last year in one sentence (比年初预算增加D1，
+    比上年减少D2) has each change checked against its own level; a change printed in the sentence
+    after a list of parts (其中，A a，B b。同口径比上年减少D) is the list total's. A change on another footing is checked only
     against what pins it: 同口径 / 按可比口径 against this year's amount and a prior stated on that
     footing (not the unadjusted 上年预算 before it); 剔除…因素后 only against figures stated after
     those words. Interval rule throughout.
@@ -49,28 +55,39 @@ class YearOverYearChangeMismatch(IssueRule):
 
     def check(self, doc):
         yield from super().check(doc)
-        for st in statements_of(doc):
-            yield from self._triple(doc, st)
-            basis = change_basis(st)
-            if basis is None:
-                continue
-            d, a, base = basis.change, basis.amount, basis.base
-            computed = basis.computed
-            stated = d.signed()
-            if stated.meets(computed) or (flipped(stated).meets(computed) and d.value.value != 0):
-                continue  # agrees, or only the direction word is wrong (BL204)
-            dec = d.value.decimals
-            diff = middle(computed)
-            right = "增加" if diff >= 0 else "减少"
-            related = [related_quantity(doc, a, "本年金额")]
-            if base is not None:
-                related.append(related_quantity(doc, base, ("年初预算" if d.base == "budget" else "上年") + "金额"))
-            if basis.ratio is not None:
-                related.append(related_quantity(doc, basis.ratio, "完成率" if d.base == "budget" else "为上年的比例"))
-            yield self.at_span(
-                doc, d.line, d.start, d.stop,
-                f"{st.name()}{d.word}{d.text.strip()}，但{basis.describe()}，相差{money_text(diff, d.unit, dec)}",
-                related=related, suggestion=f"改为{right}{money_text(abs(diff), d.unit, dec)}")
+        for whole in statements_of(doc):
+            for st in base_views(whole):  # 比年初预算…，比上年…: each change against its own level
+                yield from self._triple(doc, st)
+                yield from self._against(doc, st)
+
+    def _against(self, doc, st):
+        basis = change_basis(st)
+        if basis is None:
+            return
+        d, a, base = basis.change, basis.amount, basis.base
+        computed = basis.computed
+        stated = d.signed()
+        if stated.meets(computed) or (flipped(stated).meets(computed) and d.value.value != 0):
+            return  # agrees, or only the direction word is wrong (BL204)
+        alternative = ""
+        if d.base == "budget" and base is None:  # the budget is the one the completion rate gives
+            blame = completion_blame(st)
+            if blame is not None and blame[0] == "rate":
+                return  # the rate is the wrong figure (BL205)
+            if blame is not None and blame[0] == "both":
+                alternative = f"；若增减额无误，完成率应为{format_decimal(blame[2], basis.ratio.value.decimals)}%"
+        dec = d.value.decimals
+        diff = middle(computed)
+        right = "增加" if diff >= 0 else "减少"
+        related = [related_quantity(doc, a, "本年金额")]
+        if base is not None:
+            related.append(related_quantity(doc, base, ("年初预算" if d.base == "budget" else "上年") + "金额"))
+        if basis.ratio is not None:
+            related.append(related_quantity(doc, basis.ratio, "完成率" if d.base == "budget" else "为上年的比例"))
+        yield self.at_span(
+            doc, d.line, d.start, d.stop,
+            f"{st.name()}{d.word}{d.text.strip()}，但{basis.describe()}，相差{money_text(diff, d.unit, dec)}{alternative}",
+            related=related, suggestion=f"改为{right}{money_text(abs(diff), d.unit, dec)}")
 
     def _triple(self, doc, st):
         """This year's amount, the change and the percentage with no prior amount: the change

@@ -2,10 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import regex
+
 from linter.reconcile import IssueRule
 from linter.numbers import format_decimal
-from linter.statements import (change_basis, direction, flipped, middle, money_text, neutral, on_footing, opposite_word,
-                               ratio, related_quantity, rounded, statements_of, triple_blame)
+from linter.statements import (base_views, change_basis, direction, flipped, middle, money_text, neutral, on_footing,
+                               opposite_word, pinned_level, rate_of_stated_budget, ratio, related_quantity, rounded,
+                               statements_of, triple_blame)
 
 
 class ChangeDirectionContradiction(IssueRule):
@@ -22,7 +25,11 @@ class ChangeDirectionContradiction(IssueRule):
     预算数 against the 决算 and 年初预算 stated; the changes of a breakdown that only add up
     with one word flipped; a neutral word's printed sign (增减额-127,400.00元, 变动率-6.67%) that
     the amounts (or the direction word beside it) contradict; a 决算's 大于/超出/低于预算Z against
-    its 决算 and budget (or the budget its completion rate gives); and (warning) a direction word
+    its 决算 and budget (or the budget its completion rate gives); a negated comparison
+    (未超过 / 没有超出 / 不超过 / 未突破 / 未超支 年初预算: not greater, which holds for less and
+    for equal; 不低于: not less) only against a 决算 surely on the other side, and a negated
+    change word ending its clause (与上年相比未增加 / 没有减少) the same way against this year's
+    amount and the level compared with; and (warning) a direction word
     followed by a negative number (减少-3.07万元). A change on another footing (同口径, 剔除…因素后)
     is measured only against the figures stated on it. A share's change in 百分点 is checked the same way against both years'
     shares.
@@ -46,12 +53,14 @@ class ChangeDirectionContradiction(IssueRule):
         yield from super().check(doc)
         sts = statements_of(doc)
         for st in sts:
-            yield from self._change_word(doc, st)
-            yield from self._both_words(doc, st)
+            for view in base_views(st):  # 比年初预算…，比上年…: each change against its own level
+                yield from self._change_word(doc, view)
+                yield from self._both_words(doc, view)
+                yield from self._percent_word(doc, view)
+                yield from self._neutral_sign(doc, view)
             yield from self._from_to(doc, st)
-            yield from self._percent_word(doc, st)
-            yield from self._neutral_sign(doc, st)
             yield from self._flat(doc, st)
+            yield from self._negated_change(doc, st)
             yield from self._compare(doc, st, sts)
 
     def _change_word(self, doc, st):
@@ -160,9 +169,10 @@ class ChangeDirectionContradiction(IssueRule):
         for w in st.words:
             if w.kind != "flat":
                 continue
-            a, p = st.one("amount", True), st.one("prior", True)
+            a, p = st.one("amount", True), st.one("budget" if w.budget else "prior", True)
+            base = "budget" if w.budget else "prior"  # 与年初预算持平，比上年减少…: each against its own level
             d = next((q for q in st.quantities if q.role in ("change", "pct_change") and q.value.value != 0
-                      and q.sign is not None and not _within(q, w, a, p)), None)
+                      and q.sign is not None and q.base == base and not _within(q, w, a, p)), None)
             if d is not None:
                 yield self.at_span(doc, w.line, w.start, w.stop,
                                    f"{st.name()}写「{w.word}」，同句又写{d.word}{d.text.strip()}",
@@ -173,10 +183,34 @@ class ChangeDirectionContradiction(IssueRule):
                 diff = middle(a.interval() - p.interval())
                 text = f"{'增加' if diff > 0 else '减少'}{money_text(abs(diff), a.unit, a.value.decimals)}"
                 loose = f"（变动超过{w.tolerance}%）" if w.tolerance else ""
+                now, then = ("决算", "年初预算") if w.budget else ("本年", "上年")
                 yield self.at_span(doc, w.line, w.start, w.stop,
-                                   f"{st.name()}写「{w.word}」，但本年{a.text.strip()}、上年{p.text.strip()}，{text}{loose}",
-                                   related=[related_quantity(doc, a, "本年金额"), related_quantity(doc, p, "上年金额")],
+                                   f"{st.name()}写「{w.word}」，但{now}{a.text.strip()}、{then}{p.text.strip()}，{text}{loose}",
+                                   related=[related_quantity(doc, a, now + "金额"), related_quantity(doc, p, then + "金额")],
                                    suggestion=f"改为「{text}」")
+
+    def _negated_change(self, doc, st):
+        """与上年相比未增加 / 没有减少 (a change word negated, with no number): the bound it
+        states (not more / not less) against this year's amount and the level compared with."""
+        for w in st.words:
+            if w.kind != "change":
+                continue
+            a, base = st.one("amount", True), st.one("budget" if w.budget else "prior", True)
+            if a is None or base is None or a.pos > w.pos or base.pos > w.pos or a.qualifier or base.qualifier:
+                continue
+            diff = a.interval() - base.interval()
+            if not w.contradicted(diff):
+                continue
+            against = "年初预算" if w.budget else "上年"
+            m = middle(diff)
+            text = f"{'增加' if m > 0 else '减少'}{money_text(abs(m), a.unit, a.value.decimals)}"
+            yield self.at_span(
+                doc, w.line, w.start, w.stop,
+                f"{st.name()}写「{w.printed}」，但{'决算' if w.budget else '本年'}{a.text.strip()}、"
+                f"{against}{base.text.strip()}，{text}",
+                related=[related_quantity(doc, a, "决算数" if w.budget else "本年金额"),
+                         related_quantity(doc, base, against + "金额")],
+                suggestion=f"改为「{text}」")
 
     def _compare(self, doc, st, sts):
         """决算数大于/小于/等于预算数 against the nearest 年初预算 and 决算 of the paragraph."""
@@ -188,24 +222,36 @@ class ChangeDirectionContradiction(IssueRule):
             if src is None:
                 continue
             b, a = src.one("budget", True), src.one("amount", True)
-            if b.pos > w.pos or a.pos > w.pos:
+            if (b.pos > w.pos or a.pos > w.pos) and not _figures_follow(st.text, w, a, b):
                 continue
-            diff = a.interval() - b.interval()
-            if w.sign > 0:
-                wrong = diff.high <= 0
-            elif w.sign < 0:
-                wrong = diff.low >= 0
+            level, rate = a.interval(), rate_of_stated_budget(src)
+            pinned = pinned_level(level, b.interval(), rate) if rate is not None else None
+            if pinned is not None and pinned != level:
+                level = pinned  # 决算20万元 with 执行比例98.28% of 20.35万元: the rate pins the amount
             else:
-                wrong = not a.interval().meets(b.interval())
-            if not wrong:
+                rate = None
+            diff = level - b.interval()
+            if not w.contradicted(diff, equal=a.interval() == b.interval()):
                 continue
             m = middle(diff)
-            right = "大于" if m > 0 else "小于" if m < 0 else "等于"
+            # 未超过 for a 决算 above its budget: the word without its negation is right
+            right = w.word if w.negation else "大于" if m > 0 else "小于" if m < 0 else "等于"
             yield self.at_span(
                 doc, w.line, w.start, w.stop,
-                f"写决算数「{w.word}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}",
-                related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")],
+                f"写决算数「{w.printed}」预算数，但年初预算{b.text.strip()}、决算{a.text.strip()}"
+                + (f"（为年初预算的{rate.text.strip()}）" if rate is not None else ""),
+                related=[related_quantity(doc, b, "年初预算"), related_quantity(doc, a, "决算数")]
+                + ([related_quantity(doc, rate, "完成率")] if rate is not None else []),
                 suggestion=f"改为「{right}」")
+
+
+def _figures_follow(text: str, w, a, b) -> bool:
+    """决算数小于年初预算数：年初预算X，决算Y (the reason or the comparison first, the figures
+    after it): both figures follow the word in its sentence, introduced by a colon."""
+    end = w.pos + len(w.printed)
+    first = min(a.pos, b.pos)
+    between = text[end:first]
+    return first >= end and regex.search(r"[：:]", between) is not None and not regex.search(r"[。！？!?]", between)
 
 
 def _within_share(change: Interval, base: Interval, tolerance: Decimal) -> bool:

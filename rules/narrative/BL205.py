@@ -7,7 +7,7 @@ import regex
 from linter.findings import Related, related_line
 from linter.numbers import Interval, format_decimal
 from linter.reconcile import IssueRule
-from linter.statements import (Quantity, Statement, clause_start, clean_subject, direction, flipped, middle, neutral,
+from linter.statements import (Quantity, Statement, base_views, budget_change, clause_start, completion_blame, clean_subject, direction, flipped, middle, neutral,
                                on_footing, ratio, related_quantity, roles, rounded, statements_of, subject_key,
                                triple_blame, truncated)
 from linter.tablelinks import whole_from_tables
@@ -40,9 +40,11 @@ class NarrativePercentMismatch(IssueRule):
     X、Y，占支出总额的比重分别为P、Q; 227.07万元中，88.16%（200.19万元）用于A; 用于A的占P%，计Y万元;
     A占P%（Y万元）); the shares of a list of parts against 100% — over it always, under it when
     the parts make up their total (their amounts add up to it, or they name one composition of
-    its item, or every 类 the tables show for it); a 决算's 完成年初预算的X% / 执行率 / 完成率
-    against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
-    adjusted one, naming the base a rate on the other fits); a ratio 为上年X的R% against this
+    its item, or every 类 the tables show for it); a 决算's 完成年初预算的X% / 执行率 / 执行比例 /
+    完成率 against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
+    adjusted one, naming the base a rate on the other fits; with no budget stated, against the
+    budget its change gives, 决算A，比年初预算增加D: A / (A − D), when the rate is the figure that
+    does not hold); a ratio 为上年X的R% against this
     year / the prior;
     a neutral 增减率-18.45% / 变动率+4.1% keeps its printed sign (its direction), a 预算完成X% is a
     completion rate, and a percentage after 同口径 / 剔除…因素后 is measured only on that footing;
@@ -79,7 +81,8 @@ class NarrativePercentMismatch(IssueRule):
         sts = statements_of(doc)
         checks: list[_Check] = []
         for st in sts:
-            for found in (self._growth(doc, st), self._rate(doc, st, sts), self._ratio(doc, st), self._share(doc, st, sts),
+            growth = [self._growth(doc, view) for view in base_views(st)]  # 比年初预算…，比上年…: each its own
+            for found in (*growth, self._rate(doc, st, sts), self._ratio(doc, st), self._share(doc, st, sts),
                           self._siblings(doc, st, sts)):
                 for item in found:
                     if isinstance(item, _Check):
@@ -161,7 +164,10 @@ class NarrativePercentMismatch(IssueRule):
             return
         a = st.one("amount", True)
         budgets = _distinct(st.all("budget", True))
-        if a is None or not budgets:
+        if a is not None and not budgets:
+            yield from self._rate_by_change(doc, st, q, a)
+            return
+        if a is None:
             return
         base = _rate_base(budgets)
         if base is None:
@@ -188,6 +194,24 @@ class NarrativePercentMismatch(IssueRule):
                     related.append(related_quantity(doc, other, "相符的基数"))
                     break
         yield _Check(q, r, message, related, fr, ft)
+
+    def _rate_by_change(self, doc, st: Statement, q: Quantity, a: Quantity):
+        """决算A，比年初预算增加D，完成年初预算的R% with no budget stated: the budget is A − D; the
+        rate is reported when it is the figure that does not hold (statements.completion_blame;
+        else BL203 reports the change, or BL204 its word)."""
+        blame = completion_blame(st)
+        d = budget_change(st)
+        if blame is None or blame[0] != "rate" or d is None:
+            return
+        computed = ratio(a.interval(), a.interval() - d.signed())
+        if computed is None:
+            return
+        fr, ft = self._fit(q, computed)
+        a_label = _label(st, a, roles().final, "决算数")
+        q_label = _label(st, q, roles().rate, "完成预算").removesuffix("的")
+        yield _Check(q, computed, f"{q_label}{q.text.strip()}，按{a_label}{a.text.strip()}、比年初预算{d.word}"
+                                  f"{d.text.strip()}计算为{{calc}}%",
+                     [related_quantity(doc, a, a_label), related_quantity(doc, d, "与年初预算的差额")], fr, ft)
 
     def _ratio(self, doc, st: Statement):
         """为上年1.96万元的102.04%: this year's amount / last year's. With no prior amount stated,
