@@ -21,6 +21,7 @@ import regex
 from .claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, scoped_facts, vocab
 from .cnnum import UNIT_FACTOR
 from .engine import Rule
+from .lists import respectively_intro
 from .numbers import Interval, format_decimal
 from .statements import clause_start, ratio
 from .vocab import load_json
@@ -360,7 +361,11 @@ def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Cl
     return best
 
 
-_LISTING = regex.compile(r"主要用于|其中|包括|分别为|具体为|(?<=元)中[，,]")  # …227.07万元中，88.16%（200.19万元）用于…
+def _opens_listing(text: str, start: int, end: int) -> bool:
+    """Whether words between `start` and `end` open a listing of the total's 类 (主要用于 / 其中 /
+    …227.07万元中，88.16%（200.19万元）用于… / A、B分别为 / 各是 / 依次为)."""
+    return bool(_listing_words()["func_listing"].search(text, start, end)
+                or respectively_intro().search(text, start, end))
 
 
 def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim], bool]:
@@ -380,7 +385,7 @@ def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim
         if "/" in c.item or not c.is_money or c.period != "current" or c.item in {p.item for p in parts}:
             return [], False  # levels mixed, another period or a 类 twice: not one listing
         parts.append(c)
-    if len(parts) < 2 or not _LISTING.search(total.paragraph_text, total.pos, parts[0].pos):
+    if len(parts) < 2 or not _opens_listing(total.paragraph_text, total.pos, parts[0].pos):
         return [], False
     classes = table_classes(total.item, ledger)
     return parts, bool(classes) and classes <= {p.item for p in parts}

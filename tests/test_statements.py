@@ -200,3 +200,28 @@ def test_the_amount_compared_with_is_the_prior_and_never_a_list_head():
     # a compared level in words no role reads (核定数) stays a statement of its own, but the list is the subject's
     assert _heads("“三公”经费预算12.40万元，比上年核定数10.00万元增加2.40万元。其中，公务接待费4.00万元，占比为32.3%。")[-1] \
         == ("公务接待费", "“三公”经费")
+
+
+def test_a_xiang_in_a_place_frame_is_the_subject():
+    [(s, _)] = _read("（5）在住房改革支出（款）住房公积金（项）中安排25.96万元，用于职工住房公积金。")
+    assert s == "住房改革支出（款）住房公积金（项）"
+    [(s, _)] = _read("在城乡社区支出(类)城乡社区管理事务(款)城管执法(项)中列支资金12.00万元。")
+    assert s == "城乡社区支出(类)城乡社区管理事务(款)城管执法(项)"
+    # a whole, a source, a 类 or a word that begins with 在: what the frame holds is no 项
+    for body in ("在一般公共预算支出中安排5.00万元，用于干部培训。", "在上年结转资金中安排3.00万元。",
+                 "在社会保障和就业支出中安排5.00万元。", "在职人员中安排12.00万元。"):
+        assert _read(body)[0][0].startswith("在")
+
+
+def test_a_kemu_label_names_the_first_amount_of_its_paragraph():
+    [(s, qs)] = _read("住房改革支出款住房公积金项：预算数为4.52万元，主要用于职工住房公积金。")
+    assert s == "住房改革支出款住房公积金项" and qs == [("amount", "4.52万元", 0)]
+    [(s, _)] = _read("一般公共服务支出/财政事务/行政运行：主要反映行政单位的基本支出，预算34.01万元。")
+    assert s == "一般公共服务支出/财政事务/行政运行"
+    [(s, _)] = _read("行政运行（项）：2025年预算数110.00万元。")
+    assert s == "行政运行（项）"
+    # no 科目 (a label, a budget item the claims read), or a clause with a subject of its own
+    assert _read("说明：本年预算12.00万元。")[0][0] == ""
+    assert _read("公务用车运行维护费：本年度预算5.60万元。")[0][0] == ""
+    assert _read("行政运行（项）：其中人员经费预算8.00万元。")[0][0] == "人员经费"
+    assert _read("行政运行（项）：比上年增加2.00万元。")[0][0] == ""
