@@ -209,6 +209,41 @@ def _count_run(text: str, norm: str, start: int, tokens: list[Token]) -> int:
     return n if closed else 0
 
 
+_LIST_JOIN = regex.compile(r"^\s*(?:、|和|及|与)\s*")
+
+
+def _named_amounts_before(text: str, tokens: list[Token], cs: int, n: int) -> list[tuple[int, str]] | None:
+    """The subjects of the n amounts listed right before the clause at `cs`, each printed after
+    its own subject and joined by 、 / 和 (人员经费120.00万元、公用经费30.00万元，…): the whole run,
+    ending in the clause before, or None (a longer run, an amount in another clause, a subject
+    that is not one)."""
+    from .statements import clean_subject  # statements reads lists: imported when first used
+
+    if cs == 0 or text[cs - 1] not in "，,":
+        return None
+    before = [t for t in tokens if t.end <= cs and t.kind in _KINDS]
+    run = []
+    end = cs - 1
+    for t in reversed(before):
+        if text[t.end:end].strip():
+            break  # words between this amount and what follows it: not the run's
+        start = t.start
+        while start > 0 and text[start - 1] not in _CLAUSE_END and not _LIST_JOIN.match(text[start - 1]):
+            start -= 1
+        if any(x.end > start and x.end <= t.start for x in before):
+            break  # another number inside the words: no subject of its own
+        subject, off = clean_subject(text[start:t.start])
+        if not subject or t.kind != "amount":
+            break
+        run.append((start + off, subject))
+        if start == 0 or not _LIST_JOIN.match(text[start - 1]):
+            break  # the run opens its clause
+        end = start - 1
+    if len(run) != n or text[run[-1][0] - 1:run[-1][0]] in "、和及与":
+        return None
+    return list(reversed(run))
+
+
 def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
     """Every listed value of a paragraph, by the offset where it starts."""
     marker, _seps, base_tail = _words()
@@ -258,6 +293,10 @@ def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
                 and not any(ch in "。！？!?" for ch in text[last[0]:m.start()]):
             # …，预算数分别为18.00万元、19.00万元 / 上年分别为…: the subjects of the list before
             subjects, shared = last[1], words + shared
+        elif (named := _named_amounts_before(text, tokens, cs, len(values))) is not None:
+            # 人员经费120.00万元、公用经费30.00万元，各占基本支出的80.0%、20.0%: the subjects of
+            # the amounts listed right before
+            subjects, shared = named, words + shared
         else:
             continue
         last = (m.end(), subjects)

@@ -560,6 +560,7 @@ def read_statements(doc: Document) -> list[Statement]:
     final = doc.meta.doc_type in ("决算", "绩效自评")
     out: list[Statement] = []
     list_head: int | None = None  # a paragraph ending in ：after a total opens a list of numbered paragraphs
+    line_head: tuple[int, int] | None = None  # (statement, paragraph) of a total on a line of its own
     for para in doc.paragraphs:
         text = para.text
         tokens = quantity_tokens(doc, para)
@@ -652,9 +653,15 @@ def read_statements(doc: Document) -> list[Statement]:
                 cur = _new(out, para, sentence, subj if key else "", text, floor + off)
                 if prev is None and item_head is not None:
                     cur.head = item_head  # 1．社会保障和就业支出（208）40.23万元（占1.71%）； under …按科目分：
+                elif prev is None and line_head is not None and line_head[1] == para.index - 1 \
+                        and role == "share" and not q.whole:
+                    cur.head = line_head[0]  # （一）支出X万元 / 基本支出占比为P%，…: shares of the line's total
                 if prev is not None and prev.quantities:
                     if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
                         cur.head = _list_head(out, prev)  # 其中 / 主要用于: a list of parts of prev opens
+                    elif role == "share" and not q.whole and prev.head is None and prev.sentence == sentence \
+                            and prev.quantities[-1].role == "amount" and not text[prev.quantities[-1].end:floor].strip(" ，,"):
+                        cur.head = _list_head(out, prev)  # 支出X万元，基本支出占比为P%: shares of prev's parts
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
                         cur.head = _list_of_next(out, prev, key, text[prev.quantities[-1].end:tok.start])
                 style = _numbering_style(text[floor:floor + 8])
@@ -667,10 +674,24 @@ def read_statements(doc: Document) -> list[Statement]:
         if text.rstrip().endswith(("：", ":")) and cur is not None and cur.paragraph == para.index \
                 and cur.one("amount", True) is not None:
             list_head = cur.index
+        line_head = None
+        if cur is not None and cur.paragraph == para.index and len(cur.quantities) == 1 \
+                and cur.quantities[0].role == "amount" and closes_bare_line(text, cur.quantities[0].end) \
+                and (cur.index == 0 or out[cur.index - 1].paragraph != para.index):
+            line_head = (cur.index, para.index)
     if final:
         for st in out:
             _pair_budget(st)
     return out
+
+
+_TEXT_PUNCTUATION = regex.compile(r"[，；;。！？!?：:]|,(?!\d)")  # 157,100.00 holds no comma of the text
+
+
+def closes_bare_line(text: str, end: int) -> bool:
+    """Whether an amount ending at `end` closes a line of its own that holds no punctuation
+    (（一）2025年政府采购预算15.71万元, a heading line): the total of what the next paragraph lists."""
+    return not text[end:].strip() and not _TEXT_PUNCTUATION.search(text)
 
 
 _SENTENCE_END = regex.compile(r"[。！？!?]")
@@ -804,7 +825,9 @@ _STRONG_SEPARATOR = regex.compile(r"[；;]")
 def _closes(head: Statement, item: Statement, key: str, between: str) -> bool:
     """Whether a part named `key`, printed after the list item `item` with the words `between`,
     closes the list of `head`: it is named like head (基本支出 … 项目支出: the same head noun)
-    and not like item (人员经费, 公用经费), so it is head's sibling; or, when the names do not
+    and not like item (人员经费, 公用经费), so it is head's sibling; or it is named unlike a list
+    whose items are named like its head (收入X，一般公共预算拨款收入占P%；支出Y: 支出 ends the list of
+    收入); or, when the names do not
     tell, a 「；」 ends the list of a part (head in a list itself, or stated with its share).
     Parts joined by 「、」 are one list's items; a list of a total goes on after 「；」
     (X万元中，A…，B…；C…)."""
@@ -815,6 +838,8 @@ def _closes(head: Statement, item: Statement, key: str, between: str) -> bool:
         return True
     if noun and noun == item_noun != head_noun:
         return False
+    if noun and head_noun and item_noun == head_noun != noun:
+        return True  # 收入X，A收入占P%；支出Y… / ，基本支出占Q%: the list named like its head ends
     if not _STRONG_SEPARATOR.search(between):
         return False
     return head.head is not None or any(q.role == "share" for q in head.quantities)

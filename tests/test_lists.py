@@ -122,3 +122,12 @@ def test_a_tail_printed_after_the_last_subject_is_every_subjects():
         "上年结转为", "一般公共预算拨款收入为"]
     # a subject that carries a total word of its own keeps it
     assert [g[3] for g in listed("收入合计、支出总计分别为107.54、107.54万元")] == ["收入合计为", "支出总计为"]
+
+
+def test_shares_after_amounts_each_named_take_those_subjects():
+    got = listed("基本支出150.00万元，人员经费120.00万元、公用经费30.00万元，各占基本支出的80.0%、20.0%。")
+    assert [(g[0], g[1], g[3]) for g in got] == [("人员经费", "80.0%", "人员经费占基本支出的"),
+                                                ("公用经费", "20.0%", "公用经费占基本支出的")]
+    # a run longer than the shares, amounts in separate clauses, or a number inside a subject: none
+    assert listed("工资福利支出100.00万元、人员经费120.00万元、公用经费30.00万元，各占80.0%、20.0%。") == []
+    assert listed("人员经费120.00万元，公用经费30.00万元，各占80.0%、20.0%。") == []

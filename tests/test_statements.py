@@ -225,3 +225,29 @@ def test_a_kemu_label_names_the_first_amount_of_its_paragraph():
     assert _read("公务用车运行维护费：本年度预算5.60万元。")[0][0] == ""
     assert _read("行政运行（项）：其中人员经费预算8.00万元。")[0][0] == "人员经费"
     assert _read("行政运行（项）：比上年增加2.00万元。")[0][0] == ""
+
+
+def _heads(body: str):
+    doc = document_from_text(f"某某局2025年部门预算公开\n一、预算情况\n{body}\n")
+    sts = statements_of(doc)
+    return [(st.subject, sts[st.head].subject if st.head is not None else None) for st in sts]
+
+
+def test_shares_right_after_a_total_are_its_parts_shares():
+    assert _heads("2025年支出预算300.00万元，基本支出占比为71.6%，项目支出占比为28.4%。") == [
+        ("支出", None), ("基本支出", "支出"), ("项目支出", "支出")]
+    # in another sentence, or after a clause of other words: no list
+    assert _heads("2025年支出预算300.00万元。基本支出占比为71.6%。")[1] == ("基本支出", None)
+
+
+def test_a_total_on_a_line_of_its_own_heads_the_shares_of_the_next_paragraph():
+    got = _heads("（一）2025年一般公共预算支出160.00万元\n一般公共服务支出占比为75.3%，住房保障支出占比为24.7%。")
+    assert got[1:] == [("一般公共服务支出", "一般公共预算支出"), ("住房保障支出", "一般公共预算支出")]
+    # a line with punctuation is a sentence, not a heading line
+    got = _heads("2025年一般公共预算支出160.00万元。\n一般公共服务支出占比为75.3%。")
+    assert got[1] == ("一般公共服务支出", None)
+
+
+def test_a_part_named_unlike_a_list_named_like_its_head_ends_the_list():
+    got = _heads("2025年收入预算300.00万元，其中一般公共预算拨款收入占90.0%；支出预算300.00万元，基本支出占71.6%。")
+    assert ("基本支出", "收入") not in got and ("基本支出", "一般公共预算拨款收入") not in got
