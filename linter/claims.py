@@ -30,7 +30,7 @@ import regex
 from .cnnum import UNIT_FACTOR
 from .lists import lists_of, quantity_tokens
 from .model import Cell, Document, Table, cell_at
-from .statements import clause_start, roles, statements_of
+from .statements import clause_start, roles, statements_of, unframed
 from .numbers import ZERO, Interval, Number
 from .paragraphs import Paragraph
 from .vocab import load_json
@@ -272,14 +272,20 @@ def _period(clause: str, year: int | None) -> str:
 
 # --- 支出功能分类科目 named in the text ------------------------------------------------------
 
-_FUNC_MARK = regex.compile(r"[（(]\s*(?:\d{1,7}\s*)?([类款项])\s*[）)]")  # （类） or (201类)
-_FUNC_TAIL = regex.compile(r"[”\"」]?\s*(?:科目)?\s*(?:支出|列支)?\s*(?:预算数|预算|决算数|决算)?\s*(?:安排资金|安排|合计|共计)?\s*(?:为|是|达)?\s*$")
+# （类） or (201类), or the code alone: （201） is a 类, （20101） a 款, （2010101） a 项
+_FUNC_MARK = regex.compile(r"[（(]\s*(?:(?:\d{1,7}\s*)?(?P<word>[类款项])|(?P<code>\d{3}(?:\d{2}){0,2}))\s*[）)]")
+_FUNC_TAIL = regex.compile(r"[”\"」]?\s*(?:科目)?\s*(?:支出|列支)?\s*(?:预算数|(?:预算|决算)额度?|预算|决算数|决算)?\s*(?:安排资金|安排|合计|共计)?\s*(?:为|是|达)?\s*$")
 _FUNC_DASHED = regex.compile(r"[“\"「]([^“”\"「」]{3,90})[”\"」]\s*(?:科目)?\s*(?:支出)?\s*(?:预算数|预算|决算数|决算)?\s*(?:安排|合计|共计)?\s*(?:为|是|达)?\s*$")
 _NAME_CHAR = regex.compile(r"[\p{Han}（）()、]")
 _LEVELS = {"类": 1, "款": 2, "项": 3}
 _BASE_TAIL = regex.compile(r"(?:较|比|与|同比|相比|对比)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d{2}\s*年度?)?(?:当年)?"
                            r"\s*(?:预算|决算)?(?:执行)?(?:数)?(?:相比|比较)?\s*$")
 _DIGRESSION = regex.compile(r"主要原因|原因是|原因为|主要是|主要由于|主要用于|用于")
+
+
+def _level(mark) -> int:
+    """The level a 科目 marker names: by its word (类 / 款 / 项), or by its code's length."""
+    return _LEVELS[mark.group("word")] if mark.group("word") else (len(mark.group("code")) - 1) // 2
 
 
 def func_path(head: str) -> tuple[tuple[str, ...], int] | None:
@@ -299,13 +305,13 @@ def func_path(head: str) -> tuple[tuple[str, ...], int] | None:
     # the contiguous run of markers ending the phrase, levels rising one by one
     run = [marks[-1]]
     for mk in reversed(marks[:-1]):
-        if _LEVELS[mk.group(1)] != _LEVELS[run[0].group(1)] - 1:
+        if _level(mk) != _level(run[0]) - 1:
             break
         gap = core[mk.end():run[0].start()]
         if not gap.strip() or not all(_NAME_CHAR.match(ch) for ch in gap.strip()):
             break
         run.insert(0, mk)
-    if _LEVELS[run[0].group(1)] != 1:
+    if _level(run[0]) != 1:
         return None
     names = []
     i = run[0].start()
@@ -413,6 +419,7 @@ def extract_claims(doc: Document) -> list[Claim]:
                 if not clause.strip() and cstart > floor and text[cstart - 1] in "：:":
                     cstart = clause_start(text, cstart - 1, floor, DELIMS)  # 机关运行经费：77.96万元
                     clause = text[cstart:tok.start].rstrip("：: ")
+                clause = unframed(clause, doc)  # 在住房公积金（项）中安排X: the 项 is the subject
             relation, sign, word = "amount", 0, ""
             share_period = "current"
             m = _change_tail().search(clause)

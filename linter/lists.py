@@ -9,6 +9,12 @@ are share words before a list of percentages (…，占支出总额的比重分�
 比重分别为). Subjects are split at 、 and, when that gives too few, at the conjunction that closes
 the list (因公出国（境）费、公务用车购置及运行维护费和公务接待费).
 
+分别 is one of the respectively words (statements.json respectively: 各是 / 各为 / 各占 / 依次为 /
+各自为 too). A word printed once after the last subject may be every subject's (收入、支出总计各是
+X、Y; 一般公共预算、政府性基金预算拨款收入依次为…). A run of bare numbers closed by a count
+(各为3、5个) takes no money unit: it names no amount, but its subjects are the subjects of a list of
+amounts later in the sentence (…，金额依次为X、Y万元).
+
 Shares printed before their subject (88.16%（200.19万元）用于“一般公共服务支出”) are read the
 same way: the percentage as 「A占88.16%」, the bracketed amount as A's.
 
@@ -25,7 +31,7 @@ from itertools import combinations
 
 import regex
 
-from .cnnum import Token, normalise
+from .cnnum import Token, counts, normalise
 from .numbers import parse_number
 from .vocab import load_json
 
@@ -51,6 +57,34 @@ def _words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     subject_seps = regex.compile(d["respectively_subject_seps"])
     base_tail = regex.compile(rf"(?:{d['base_phrase']})$")
     return marker, subject_seps, base_tail
+
+
+@lru_cache(maxsize=None)
+def _tails() -> tuple[regex.Pattern, regex.Pattern]:
+    d = load_json("statements.json")
+    return (regex.compile(rf"(?:{d['respectively_total_tail']})$"),
+            regex.compile(rf"(?:{d['respectively_parallel_tail']})$"))
+
+
+def _shared_tail(subject: str, last: str) -> str:
+    """The words printed after the last subject that are this subject's too (收入、支出总计 →
+    总计; 一般公共预算、政府性基金预算拨款收入 → 拨款收入), or ''."""
+    total, parallel = _tails()
+    m = total.search(last)
+    if m and m.start() > 0 and not total.search(subject):
+        return m.group()
+    m = parallel.search(last)
+    if m and m.start() > 0 and not subject.endswith(m.group()) and last[m.start() - 1] == subject[-1:]:
+        return m.group()
+    return ""
+
+
+@lru_cache(maxsize=None)
+def respectively_intro() -> regex.Pattern:
+    """A respectively word with its copula (分别为 / 分别是 / 各是 / 各为 / 依次为): the words that
+    open the values of a list whose subjects were named before them."""
+    marker, _seps, _base = _words()
+    return regex.compile(rf"(?:{marker.pattern})(?:为|是)")
 
 
 def _split_subjects(words: str, n: int) -> list[tuple[int, str]] | None:
@@ -153,6 +187,63 @@ def _values(text: str, norm: str, start: int, by_start: dict[int, Token]) -> lis
     return tokens
 
 
+def _count_run(text: str, norm: str, start: int, tokens: list[Token]) -> int:
+    """How many counts a run from `start` lists (3、5个 / 3个、5个 / 3个和5个): bare numbers
+    and counts separated like values, the last one a count; 0 when the run is not one."""
+    at = {c.start: c for c in counts(text, tokens)}
+    n, pos, closed = 0, start, False
+    while True:
+        c = at.get(pos)
+        if c is not None:
+            pos, closed = c.end, True
+        else:
+            m = _NUMBER.match(norm, pos)
+            if not m:
+                break
+            pos, closed = m.end(), False
+        n += 1
+        sep = _VALUE_SEP.match(norm, pos)
+        if not sep or not (sep.end() in at or _NUMBER.match(norm, sep.end())):
+            break
+        pos = sep.end()
+    return n if closed else 0
+
+
+_LIST_JOIN = regex.compile(r"^\s*(?:、|和|及|与)\s*")
+
+
+def _named_amounts_before(text: str, tokens: list[Token], cs: int, n: int) -> list[tuple[int, str]] | None:
+    """The subjects of the n amounts listed right before the clause at `cs`, each printed after
+    its own subject and joined by 、 / 和 (人员经费120.00万元、公用经费30.00万元，…): the whole run,
+    ending in the clause before, or None (a longer run, an amount in another clause, a subject
+    that is not one)."""
+    from .statements import clean_subject  # statements reads lists: imported when first used
+
+    if cs == 0 or text[cs - 1] not in "，,":
+        return None
+    before = [t for t in tokens if t.end <= cs and t.kind in _KINDS]
+    run = []
+    end = cs - 1
+    for t in reversed(before):
+        if text[t.end:end].strip():
+            break  # words between this amount and what follows it: not the run's
+        start = t.start
+        while start > 0 and text[start - 1] not in _CLAUSE_END and not _LIST_JOIN.match(text[start - 1]):
+            start -= 1
+        if any(x.end > start and x.end <= t.start for x in before):
+            break  # another number inside the words: no subject of its own
+        subject, off = clean_subject(text[start:t.start])
+        if not subject or t.kind != "amount":
+            break
+        run.append((start + off, subject))
+        if start == 0 or not _LIST_JOIN.match(text[start - 1]):
+            break  # the run opens its clause
+        end = start - 1
+    if len(run) != n or text[run[-1][0] - 1:run[-1][0]] in "、和及与":
+        return None
+    return list(reversed(run))
+
+
 def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
     """Every listed value of a paragraph, by the offset where it starts."""
     marker, _seps, base_tail = _words()
@@ -171,7 +262,8 @@ def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
         if vstart is None or any(ch in _CLAUSE_END for ch in text[m.end():vstart]) or vstart - m.end() > 20:
             continue
         values = _values(text, norm, vstart, by_start)
-        if len(values) < 2:
+        counted = 0 if len(values) >= 2 else _count_run(text, norm, vstart, tokens)
+        if len(values) < 2 and counted < 2:
             continue
         cs = m.start()
         while cs > 0 and text[cs - 1] not in _CLAUSE_END:
@@ -181,6 +273,13 @@ def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
         b = base_tail.search(words)
         if b and b.end() - b.start() > 1:
             words, shared = words[:b.start()], b.group()
+        if counted:
+            # 货物类、服务类项目各为3、4个，金额依次为…: the counts name no amount, but their
+            # subjects are the subjects of the list of amounts after them
+            subjects = _split_subjects(words, counted) if _names_subject(words) else None
+            if subjects is not None:
+                last = (m.end(), [(cs + o, s) for o, s in subjects])
+            continue
         s = _share_phrase(words, text[m.end():vstart], values)
         if s is not None:  # 占支出总额的比重分别为a%和b% / 所占比例分别是 / 比重分别为: the share words are shared
             words, shared = words[:s], words[s:] + shared
@@ -194,11 +293,16 @@ def read_lists(text: str, tokens: list[Token]) -> dict[int, Listed]:
                 and not any(ch in "。！？!?" for ch in text[last[0]:m.start()]):
             # …，预算数分别为18.00万元、19.00万元 / 上年分别为…: the subjects of the list before
             subjects, shared = last[1], words + shared
+        elif (named := _named_amounts_before(text, tokens, cs, len(values))) is not None:
+            # 人员经费120.00万元、公用经费30.00万元，各占基本支出的80.0%、20.0%: the subjects of
+            # the amounts listed right before
+            subjects, shared = named, words + shared
         else:
             continue
         last = (m.end(), subjects)
+        final = subjects[-1][1]
         for tok, (at, subject) in zip(values, subjects):
-            out[tok.start] = Listed(tok, subject, at, subject + shared, m.start())
+            out[tok.start] = Listed(tok, subject, at, subject + _shared_tail(subject, final) + shared, m.start())
     return out
 
 

@@ -21,8 +21,9 @@ import regex
 from .claims import FUNC, Claim, Fact, claims_of, is_part_of, item_name, ledger_of, scoped_facts, vocab
 from .cnnum import UNIT_FACTOR
 from .engine import Rule
+from .lists import respectively_intro
 from .numbers import Interval, format_decimal
-from .statements import clause_start, ratio
+from .statements import clause_start, closes_bare_line, ratio
 from .vocab import load_json
 
 SCALES = [Decimal(10) ** k for k in (4, -4, 3, -3, 8, -8)]
@@ -253,10 +254,15 @@ def _candidates(total: Claim, claims: list[Claim], relation: str) -> dict[str, C
     sentence = total.sentence_no
     for c in _after(total, claims):
         if c.paragraph != para:
-            # a paragraph ending in 其中： continues in the enumerated paragraphs after it
-            if not (open_list or _ends_with_listing(total)) or not _enumerated(c):
+            # a paragraph ending in a colon (其中： / 具体如下：) continues in the enumerated
+            # paragraphs after it; a total on a line of its own, in the next paragraph
+            after = "numbered" if open_list else _list_after(total)
+            if after == "numbered" and _enumerated(c):
+                para, open_list = c.paragraph, True
+            elif after == "next" and para == total.paragraph and c.paragraph == para + 1:
+                para = c.paragraph
+            else:
                 break
-            para, open_list = c.paragraph, True
         elif c.sentence_no != sentence:
             # a new sentence goes on with the list only when it opens one (其中：… / （2）…) or
             # none of the list was stated yet; 另有… / 上年结转… after a finished list stand beside it
@@ -291,8 +297,17 @@ def _after(total: Claim, claims: list[Claim]):
         yield claims[i]
 
 
-def _ends_with_listing(total: Claim) -> bool:
-    return total.paragraph_text.rstrip().endswith(("其中：", "其中:"))
+def _list_after(total: Claim) -> str:
+    """Where the list of the total's parts goes on after its paragraph: 'numbered' when the
+    paragraph ends in a colon (…X万元，其中： / 具体如下：): in the numbered paragraphs after it;
+    'next' when the total closes a line of its own with no punctuation (（一）政府采购预算15.71
+    万元, a heading line): in the next paragraph; '' when its paragraph holds its list."""
+    text = total.paragraph_text.rstrip()
+    if text.endswith(("：", ":")):
+        return "numbered"
+    if closes_bare_line(text, total.pos + len(total.text)):
+        return "next"
+    return ""
 
 
 def _enumerated(c: Claim) -> bool:
@@ -360,7 +375,11 @@ def decompose(total: Claim, claims: list[Claim], relation: str) -> tuple[list[Cl
     return best
 
 
-_LISTING = regex.compile(r"主要用于|其中|包括|分别为|具体为|(?<=元)中[，,]")  # …227.07万元中，88.16%（200.19万元）用于…
+def _opens_listing(text: str, start: int, end: int) -> bool:
+    """Whether words between `start` and `end` open a listing of the total's 类 (主要用于 / 其中 /
+    …227.07万元中，88.16%（200.19万元）用于… / A、B分别为 / 各是 / 依次为)."""
+    return bool(_listing_words()["func_listing"].search(text, start, end)
+                or respectively_intro().search(text, start, end))
 
 
 def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim], bool]:
@@ -380,7 +399,7 @@ def _func_listing(total: Claim, claims: list[Claim], ledger) -> tuple[list[Claim
         if "/" in c.item or not c.is_money or c.period != "current" or c.item in {p.item for p in parts}:
             return [], False  # levels mixed, another period or a 类 twice: not one listing
         parts.append(c)
-    if len(parts) < 2 or not _LISTING.search(total.paragraph_text, total.pos, parts[0].pos):
+    if len(parts) < 2 or not _opens_listing(total.paragraph_text, total.pos, parts[0].pos):
         return [], False
     classes = table_classes(total.item, ledger)
     return parts, bool(classes) and classes <= {p.item for p in parts}
@@ -554,7 +573,9 @@ def _listed_as_whole(total: Claim, parts: list[Claim]) -> bool:
     text = total.paragraph_text
     first = min(parts, key=lambda p: (p.paragraph, p.pos))
     if first.paragraph != total.paragraph:
-        return False
+        # …X万元，具体如下： / X万元： then numbered lines: the breakdown; 其中： a selection
+        text = total.paragraph_text.rstrip()
+        return _list_after(total) == "numbered" and bool(words["whole_intro"].match(text[total.pos + len(total.text):]))
     own = text[clause_start(text, total.pos):total.pos]
     if first.pos < total.pos:
         return bool(_TOTAL_LAST.search(own))

@@ -27,6 +27,7 @@ from .cnnum import UNIT_FACTOR
 from .lists import lists_of, quantity_tokens
 from .model import Document
 from .numbers import Interval, Number
+from .subjects import table_levels
 from .vocab import load_json
 
 CLAUSE_DELIMS = "，,；;：:。！？!?"
@@ -526,6 +527,31 @@ def unqualified(words: str) -> str:
     return words
 
 
+@lru_cache(maxsize=None)
+def _frame() -> regex.Pattern:
+    return regex.compile(load_json("statements.json")["subject_frame"])
+
+
+_XIANG_END = regex.compile(r"[（(]\s*(?:\d{0,7}\s*项|\d{7})\s*[）)]\s*$")
+
+
+def unframed(words: str, doc=None) -> str:
+    """The words with a place frame around a 项 blanked out (same length, so offsets hold):
+    （5）在住房改革支出（款）住房公积金（项）中安排 reads as （5） 住房改革支出（款）住房公积金（项）,
+    the 项 the amount is arranged in being its subject. Only a 项 (marked so, or a name the
+    document's tables show as a 项 only): 在一般公共预算支出中安排X，用于… / 在社会保障和就业支出
+    中安排… / 在上年结转资金中安排… state a part of a larger whole, not its amount."""
+    m = roles().numbering.match(words)
+    f = _frame().match(words, m.end() if m else 0)
+    if not f or not clean_subject(f.group("inner"))[0]:
+        return words
+    inner = f.group("inner")
+    if not _XIANG_END.search(inner) and (doc is None or table_levels(doc, inner) != {3}):
+        return words
+    # the words after 中 (安排资金 / 列支 / 预算为) only say that the amount is arranged there
+    return words[:f.start("open")] + " " + inner + " " * (len(words) - f.end("inner"))
+
+
 def on_footing(st: Statement, role: str, like: Quantity, money: bool | None = True) -> Quantity | None:
     """The statement's one quantity of `role` that `like` (a change) can be measured with:
     stated on the same footing. This year's amount is the same on the comparable footing (only
@@ -574,6 +600,7 @@ def read_statements(doc: Document) -> list[Statement]:
     final = doc.meta.doc_type in ("决算", "绩效自评")
     out: list[Statement] = []
     list_head: int | None = None  # a paragraph ending in ：after a total opens a list of numbered paragraphs
+    line_head: tuple[int, int] | None = None  # (statement, paragraph) of a total on a line of its own
     for para in doc.paragraphs:
         text = para.text
         tokens = quantity_tokens(doc, para)
@@ -614,9 +641,12 @@ def read_statements(doc: Document) -> list[Statement]:
             elif not text[floor:tok.start].strip() and floor > prev_end and text[floor - 1] in "：:":
                 floor = clause_start(text, floor - 1, max(prev_end, 0))  # 司法（款）…（项）：38.72万元
                 prefix = text[floor:tok.start].rstrip("：: ")
+            elif prev_end == 0 and (label := _label_before(doc, text, floor, tok.start)) is not None \
+                    and (_role(text[floor:tok.start], tok.kind, year, final) or ("",))[0] == "amount":
+                floor, prefix = label  # 住房公积金项：预算数为X / 行政运行：主要反映…，预算X
             else:
                 prefix = text[floor:tok.start]
-            prefix = unqualified(prefix)  # 同口径比2025年减少…: the qualifier is neither subject nor role
+            prefix = unframed(unqualified(prefix), doc)  # 同口径比2025年减少…: the qualifier is neither subject nor role
             got = _bracketed(cur, text, floor, tok) or _role(prefix, tok.kind, year, final)
             prev_end = tok.end
             if got is None:
@@ -668,9 +698,15 @@ def read_statements(doc: Document) -> list[Statement]:
                 cur = _new(out, para, sentence, subj if key else "", text, floor + off)
                 if prev is None and item_head is not None:
                     cur.head = item_head  # 1．社会保障和就业支出（208）40.23万元（占1.71%）； under …按科目分：
+                elif prev is None and line_head is not None and line_head[1] == para.index - 1 \
+                        and role == "share" and not q.whole:
+                    cur.head = line_head[0]  # （一）支出X万元 / 基本支出占比为P%，…: shares of the line's total
                 if prev is not None and prev.quantities:
                     if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
                         cur.head = _list_head(out, prev)  # 其中 / 主要用于: a list of parts of prev opens
+                    elif role == "share" and not q.whole and prev.head is None and prev.sentence == sentence \
+                            and prev.quantities[-1].role == "amount" and not text[prev.quantities[-1].end:floor].strip(" ，,"):
+                        cur.head = _list_head(out, prev)  # 支出X万元，基本支出占比为P%: shares of prev's parts
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
                         cur.head = _list_of_next(out, prev, key, text[prev.quantities[-1].end:tok.start])
                 style = _numbering_style(text[floor:floor + 8])
@@ -684,10 +720,50 @@ def read_statements(doc: Document) -> list[Statement]:
         if text.rstrip().endswith(("：", ":")) and cur is not None and cur.paragraph == para.index \
                 and cur.one("amount", True) is not None:
             list_head = cur.index
+        line_head = None
+        if cur is not None and cur.paragraph == para.index and len(cur.quantities) == 1 \
+                and cur.quantities[0].role == "amount" and closes_bare_line(text, cur.quantities[0].end) \
+                and (cur.index == 0 or out[cur.index - 1].paragraph != para.index):
+            line_head = (cur.index, para.index)
     if final:
         for st in out:
             _pair_budget(st)
     return out
+
+
+_TEXT_PUNCTUATION = regex.compile(r"[，；;。！？!?：:]|,(?!\d)")  # 157,100.00 holds no comma of the text
+
+
+def closes_bare_line(text: str, end: int) -> bool:
+    """Whether an amount ending at `end` closes a line of its own that holds no punctuation
+    (（一）2025年政府采购预算15.71万元, a heading line): the total of what the next paragraph lists."""
+    return not text[end:].strip() and not _TEXT_PUNCTUATION.search(text)
+
+
+_SENTENCE_END = regex.compile(r"[。！？!?]")
+_LABEL = regex.compile(r"(?P<label>[^，,；;。！？!?：:]{2,60}?)\s*[：:]")
+
+
+def _label_before(doc: Document, text: str, floor: int, at: int) -> tuple[int, str] | None:
+    """A paragraph that opens with a 科目 as its label and a colon (住房改革支出款住房公积金项：,
+    一般公共服务支出/财政事务/行政运行：) and states its first amount in a clause that names no
+    subject of its own (预算数为X; 主要反映…，预算X): the 科目 is that amount's subject. The words
+    between the label and the clause (what the 科目 covers) are blanked out, so offsets hold. A
+    label that is no 科目 (公务用车运行维护费：2023年X) is left to the claims, which know which
+    table states it."""
+    from .claims import match_item  # claims and tablelinks read statements: imported when first used
+    from .tablelinks import names_kemu
+
+    words = text[floor:at]
+    if clean_subject(words)[0] or _SENTENCE_END.search(text, 0, floor):
+        return None
+    n = roles().numbering.match(text)
+    m = _LABEL.match(text, n.end() if n else 0)
+    label = m.group("label") if m is not None else ""
+    if m is None or m.end() > floor or not clean_subject(label)[0] or not names_kemu(doc, label) or match_item(label):
+        return None
+    start = m.start("label")
+    return start, text[start:m.end("label")] + " " * (floor - m.end("label")) + words
 
 
 def _pair_budget(st: Statement) -> None:
@@ -822,7 +898,9 @@ _STRONG_SEPARATOR = regex.compile(r"[；;]")
 def _closes(head: Statement, item: Statement, key: str, between: str) -> bool:
     """Whether a part named `key`, printed after the list item `item` with the words `between`,
     closes the list of `head`: it is named like head (基本支出 … 项目支出: the same head noun)
-    and not like item (人员经费, 公用经费), so it is head's sibling; or, when the names do not
+    and not like item (人员经费, 公用经费), so it is head's sibling; or it is named unlike a list
+    whose items are named like its head (收入X，一般公共预算拨款收入占P%；支出Y: 支出 ends the list of
+    收入); or, when the names do not
     tell, a 「；」 ends the list of a part (head in a list itself, or stated with its share).
     Parts joined by 「、」 are one list's items; a list of a total goes on after 「；」
     (X万元中，A…，B…；C…)."""
@@ -833,6 +911,8 @@ def _closes(head: Statement, item: Statement, key: str, between: str) -> bool:
         return True
     if noun and noun == item_noun != head_noun:
         return False
+    if noun and head_noun and item_noun == head_noun != noun:
+        return True  # 收入X，A收入占P%；支出Y… / ，基本支出占Q%: the list named like its head ends
     if not _STRONG_SEPARATOR.search(between):
         return False
     return head.head is not None or any(q.role == "share" for q in head.quantities)

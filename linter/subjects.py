@@ -57,6 +57,12 @@ def _table_subjects(doc: Document) -> dict[str, TableSubject]:
     return out
 
 
+def table_levels(doc: Document, name: str) -> set:
+    """The levels (1 类, 2 款, 3 项) at which the classified tables print a 科目 name."""
+    row = table_subjects(doc).get(_norm(name))
+    return set(row.levels) if row is not None else set()
+
+
 def subject_names_in_tables(doc: Document) -> dict[str, Cell | None]:
     return {k: v.cell for k, v in table_subjects(doc).items()}
 

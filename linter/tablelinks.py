@@ -19,6 +19,7 @@ from .cnnum import UNIT_FACTOR
 from .model import Cell, Document, Table, cell_at
 from .numbers import Interval
 from .statements import clean_subject, roles, subject_key
+from .subjects import table_levels
 from .vocab import load_json
 
 _AMOUNT_KEYS = ("合计", "小计", "金额", "总计")
@@ -41,6 +42,15 @@ def _label_strip() -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _path_words() -> regex.Pattern:
     return regex.compile(load_json("statements.json")["path_words"])
+
+
+def names_kemu(doc: Document, words: str) -> bool:
+    """Whether the words name a 科目 by their form: a level marker (行政运行（项）), a code
+    (一般行政管理事务（2010102）), a path (一般公共服务支出/财政事务/行政运行; …款…项), or a
+    name the document's classified tables print."""
+    name = clean_subject(words)[0] or words
+    return bool(_MARKER.search(name) or _BRACKET_CODE.search(name) or _PATH_SEP.search(name)
+                or _path_words().match(subject_key(name)) or table_levels(doc, name))
 
 
 @dataclass

@@ -198,3 +198,12 @@ def test_parts_under_a_specific_subject_are_scoped_to_its_rows():
     from linter.claims import scoped_facts
     assert [(f.number.value, f.cell.text) for f in scoped_facts(doc, scoped)] == [(Decimal("6.07"), "6.07")]
     assert scoped_facts(doc, by_text[("项目支出", "0万元")])[0].exact  # a blank cell: exactly none
+
+
+def test_a_code_in_brackets_marks_the_level_of_a_kemu():
+    from linter.claims import func_path
+
+    assert func_path("一般公共服务支出（201）") == (("一般公共服务支出",), 0)
+    assert func_path("社会保障和就业支出（208）行政事业单位养老支出（20805）")[0] == ("社会保障和就业支出", "行政事业单位养老支出")
+    assert func_path("住房公积金（2210201）") is None  # a 项 alone names no path from its 类
+    assert func_path("某某规划（2021）") is None  # a year is no code

@@ -82,3 +82,52 @@ def test_a_percentage_with_a_role_of_its_own_is_not_share_first():
 
     text = "比上年增长5.00%用于弥补缺口，上年为3.00%。"
     assert read_share_first(text, scan(text)) == {}
+
+
+def test_other_respectively_words_pair_like_fenbie():
+    got = listed("一般公共服务支出（201）、住房保障支出（221）各是120.50、9.30万元，各占92.8%、7.2%。")
+    assert [(g[0], g[1], g[2], g[3]) for g in got] == [
+        ("一般公共服务支出（201）", "120.50", "万元", "一般公共服务支出（201）是"),
+        ("住房保障支出（221）", "9.30万元", "万元", "住房保障支出（221）是"),
+        ("一般公共服务支出（201）", "92.8%", "%", "一般公共服务支出（201）占"),
+        ("住房保障支出（221）", "7.2%", "%", "住房保障支出（221）占")]
+    assert [g[3] for g in listed("基本支出、项目支出和其他支出依次为1.00、2.00、3.00万元")] == [
+        "基本支出为", "项目支出为", "其他支出为"]
+
+
+def test_ge_as_a_determiner_opens_no_list():
+    assert listed("各项支出、各级补助12.00万元、13.00万元") == []
+    assert listed("各单位、各部门预算12.00万元、13.00万元") == []
+
+
+def test_bare_counts_codes_and_years_take_no_unit():
+    assert listed("内设科室、下属单位各为5、2个，支出预算12.00万元") == []
+    assert listed("一般公共服务支出、住房保障支出的科目代码依次为201、221，支出预算12.00万元") == []
+    assert listed("资金依次于2024、2025年拨付12.00万元") == []
+
+
+def test_a_list_of_counts_names_the_subjects_of_the_amounts_after_it():
+    got = listed("货物类、服务类各为3、4个项目，金额依次为8.10、4.50万元。")
+    assert [(g[0], g[1], g[3]) for g in got] == [("货物类", "8.10", "货物类金额为"), ("服务类", "4.50万元", "服务类金额为")]
+    got = listed("货物类、服务类分别为3个、4个项目，金额分别为8.10万元、4.50万元。")
+    assert [g[0] for g in got] == ["货物类", "服务类"]
+
+
+def test_a_tail_printed_after_the_last_subject_is_every_subjects():
+    assert [g[3] for g in listed("收入、支出总计各是107.54、107.54万元")] == ["收入总计是", "支出总计是"]
+    assert [g[3] for g in listed("一般公共预算、政府性基金预算拨款收入依次为95.54、12.00万元")] == [
+        "一般公共预算拨款收入为", "政府性基金预算拨款收入为"]
+    # a parallel tail only after a name that ends like the other subject: 上年结转 is no 预算
+    assert [g[3] for g in listed("上年结转、一般公共预算拨款收入分别为5.00、95.54万元")] == [
+        "上年结转为", "一般公共预算拨款收入为"]
+    # a subject that carries a total word of its own keeps it
+    assert [g[3] for g in listed("收入合计、支出总计分别为107.54、107.54万元")] == ["收入合计为", "支出总计为"]
+
+
+def test_shares_after_amounts_each_named_take_those_subjects():
+    got = listed("基本支出150.00万元，人员经费120.00万元、公用经费30.00万元，各占基本支出的80.0%、20.0%。")
+    assert [(g[0], g[1], g[3]) for g in got] == [("人员经费", "80.0%", "人员经费占基本支出的"),
+                                                ("公用经费", "20.0%", "公用经费占基本支出的")]
+    # a run longer than the shares, amounts in separate clauses, or a number inside a subject: none
+    assert listed("工资福利支出100.00万元、人员经费120.00万元、公用经费30.00万元，各占80.0%、20.0%。") == []
+    assert listed("人员经费120.00万元，公用经费30.00万元，各占80.0%、20.0%。") == []

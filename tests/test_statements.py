@@ -258,3 +258,55 @@ def test_a_final_compared_with_its_budget_and_last_year_is_read_once_per_base():
     assert budget_change(st).text == "2.00万元"
     kind, change, rate = completion_blame(st)
     assert kind == "rate" and str(round(rate, 2)) == "96.30"  # 103.30% is over 100 while the 决算 is below its budget
+
+
+
+def test_a_xiang_in_a_place_frame_is_the_subject():
+    [(s, _)] = _read("（5）在住房改革支出（款）住房公积金（项）中安排25.96万元，用于职工住房公积金。")
+    assert s == "住房改革支出（款）住房公积金（项）"
+    [(s, _)] = _read("在城乡社区支出(类)城乡社区管理事务(款)城管执法(项)中列支资金12.00万元。")
+    assert s == "城乡社区支出(类)城乡社区管理事务(款)城管执法(项)"
+    # a whole, a source, a 类 or a word that begins with 在: what the frame holds is no 项
+    for body in ("在一般公共预算支出中安排5.00万元，用于干部培训。", "在上年结转资金中安排3.00万元。",
+                 "在社会保障和就业支出中安排5.00万元。", "在职人员中安排12.00万元。"):
+        assert _read(body)[0][0].startswith("在")
+
+
+def test_a_kemu_label_names_the_first_amount_of_its_paragraph():
+    [(s, qs)] = _read("住房改革支出款住房公积金项：预算数为4.52万元，主要用于职工住房公积金。")
+    assert s == "住房改革支出款住房公积金项" and qs == [("amount", "4.52万元", 0)]
+    [(s, _)] = _read("一般公共服务支出/财政事务/行政运行：主要反映行政单位的基本支出，预算34.01万元。")
+    assert s == "一般公共服务支出/财政事务/行政运行"
+    [(s, _)] = _read("行政运行（项）：2025年预算数110.00万元。")
+    assert s == "行政运行（项）"
+    # no 科目 (a label, a budget item the claims read), or a clause with a subject of its own
+    assert _read("说明：本年预算12.00万元。")[0][0] == ""
+    assert _read("公务用车运行维护费：本年度预算5.60万元。")[0][0] == ""
+    assert _read("行政运行（项）：其中人员经费预算8.00万元。")[0][0] == "人员经费"
+    assert _read("行政运行（项）：比上年增加2.00万元。")[0][0] == ""
+
+
+def _heads(body: str):
+    doc = document_from_text(f"某某局2025年部门预算公开\n一、预算情况\n{body}\n")
+    sts = statements_of(doc)
+    return [(st.subject, sts[st.head].subject if st.head is not None else None) for st in sts]
+
+
+def test_shares_right_after_a_total_are_its_parts_shares():
+    assert _heads("2025年支出预算300.00万元，基本支出占比为71.6%，项目支出占比为28.4%。") == [
+        ("支出", None), ("基本支出", "支出"), ("项目支出", "支出")]
+    # in another sentence, or after a clause of other words: no list
+    assert _heads("2025年支出预算300.00万元。基本支出占比为71.6%。")[1] == ("基本支出", None)
+
+
+def test_a_total_on_a_line_of_its_own_heads_the_shares_of_the_next_paragraph():
+    got = _heads("（一）2025年一般公共预算支出160.00万元\n一般公共服务支出占比为75.3%，住房保障支出占比为24.7%。")
+    assert got[1:] == [("一般公共服务支出", "一般公共预算支出"), ("住房保障支出", "一般公共预算支出")]
+    # a line with punctuation is a sentence, not a heading line
+    got = _heads("2025年一般公共预算支出160.00万元。\n一般公共服务支出占比为75.3%。")
+    assert got[1] == ("一般公共服务支出", None)
+
+
+def test_a_part_named_unlike_a_list_named_like_its_head_ends_the_list():
+    got = _heads("2025年收入预算300.00万元，其中一般公共预算拨款收入占90.0%；支出预算300.00万元，基本支出占71.6%。")
+    assert ("基本支出", "收入") not in got and ("基本支出", "一般公共预算拨款收入") not in got

@@ -18,6 +18,14 @@ NAMED_BEFORE = regex.compile(r"(?r)([\p{Han}“”]{2,})[\d.,]+\s*(?:亿元|万�
 NAMED_AFTER = regex.compile(r"[\p{Han}“”（）()]{2,}[\d.,]+\s*(?:亿元|万元|千元|元)")
 
 
+def _opens_values(words: str) -> bool:
+    """The words end with a respectively word (分别为 / 各是 / 依次为): the amounts after them
+    are the values of the subjects named before, not items whose names were deleted."""
+    from linter.lists import respectively_intro
+
+    return any(m.end() == len(words) for m in respectively_intro().finditer(words))
+
+
 def _alt(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -139,7 +147,7 @@ class UnfinishedSentence(Rule):
         if end < len(text) and text[end] not in "。；;，,）)":
             return False
         prev = NAMED_BEFORE.search(text, text.rfind("、", 0, sep) + 1, sep)
-        return prev is not None and not prev.group(1).endswith(("分别为", "分别是"))
+        return prev is not None and not _opens_values(prev.group(1))
 
     def _bare_items(self, doc):
         """An item of a numbered list that holds nothing but an amount (2.0.00万元； after
@@ -230,4 +238,4 @@ class UnfinishedSentence(Rule):
             return False
         prev = NAMED_BEFORE.search(text, text.rfind("、", 0, sep) + 1, sep)
         nxt = NAMED_AFTER.match(text, end + 1)
-        return prev is not None and nxt is not None and not prev.group(1).endswith(("分别为", "分别是"))
+        return prev is not None and nxt is not None and not _opens_values(prev.group(1))
