@@ -705,8 +705,11 @@ def read_statements(doc: Document) -> list[Statement]:
                     if r.list_markers.search(text, prev.quantities[-1].end, tok.start):
                         cur.head = _list_head(out, prev)  # 其中 / 主要用于: a list of parts of prev opens
                     elif role == "share" and not q.whole and prev.head is None and prev.sentence == sentence \
-                            and prev.quantities[-1].role == "amount" and not text[prev.quantities[-1].end:floor].strip(" ，,"):
-                        cur.head = _list_head(out, prev)  # 支出X万元，基本支出占比为P%: shares of prev's parts
+                            and prev.quantities[-1].role == "amount" and not text[prev.quantities[-1].end:floor].strip(" ，,") \
+                            and not any(x.role == "share" for x in prev.quantities):
+                        # 支出X万元，基本支出占比为P%: shares of prev's parts (not after a sibling
+                        # with its own share: 基本支出占比P%，金额X，项目支出占比Q%)
+                        cur.head = _list_head(out, prev)
                     elif prev.head is not None and not _ends_sentence(text, prev.quantities[-1].end, tok.start):
                         cur.head = _list_of_next(out, prev, key, text[prev.quantities[-1].end:tok.start])
                 style = _numbering_style(text[floor:floor + 8])

@@ -37,8 +37,9 @@ class NarrativePercentMismatch(IssueRule):
     amount it is compared with, 比上年安排数Z; a list of parts of a part, 基本支出A，包括人员经费a、
     公用经费b, ends at 「；」 or at the next part named like that part, 项目支出B，占Q%, whose share is
     of the outer total again) or from the tables, in any order of the words (A、B分别为
-    X、Y，占支出总额的比重分别为P、Q; 227.07万元中，88.16%（200.19万元）用于A; 用于A的占P%，计Y万元;
-    A占P%（Y万元）); the shares of a list of parts against 100% — over it always, under it when
+    X、Y，占支出总额的比重分别为P、Q; A、B各是X、Y万元，各占P、Q; A X万元、B Y万元，依次占P、Q;
+    227.07万元中，88.16%（200.19万元）用于A; 用于A的占P%，计Y万元; A占P%（Y万元）; 支出X万元，
+    A占比为P%，B占比为Q%, also in the paragraph after a total on a line of its own); the shares of a list of parts against 100% — over it always, under it when
     the parts make up their total (their amounts add up to it, or they name one composition of
     its item, or every 类 the tables show for it); a 决算's 完成年初预算的X% / 执行率 / 执行比例 /
     完成率 against 决算 / 年初预算 (with 年初预算 and 全年预算数 / 调整后预算 both stated, against the
