@@ -105,3 +105,84 @@ def _marked_subjects(doc: Document) -> list[MarkedSubject]:
                                              run.start() + i, m.end()))
                     break
     return out
+
+
+@dataclass
+class SubjectPath:
+    """A 科目 named as a path of table names, outermost first: 住房改革支出（款）住房公积金（项）,
+    住房改革支出款住房公积金项, 住房保障支出/住房改革支出/住房公积金, or one name (在住房公积金中)."""
+
+    names: tuple[str, ...]  # as the tables print them (normalised)
+    levels: tuple[int, ...]  # each name's marker level (0 when no marker)
+    marked: bool  # some name carries a marker (bracketed or bare) or the path has a separator
+
+
+_BARE_MARK = regex.compile(r"[类款项]")
+_PATH_SLASH = regex.compile(r"\s*[/／]\s*")
+
+
+def _frame() -> tuple[regex.Pattern, regex.Pattern]:
+    from .vocab import load_json
+
+    d = load_json("statements.json")
+    return regex.compile(d["subject_frame_lead"]), regex.compile(d["subject_frame_tail"])
+
+
+def subject_path(doc: Document, words: str) -> SubjectPath | None:
+    """The 科目 path the words name, each part a 科目 name the document's tables print, with its
+    marker in any form (（项）, (01项), 项 with no brackets) or none; None when any part of the
+    words is not a table name (a word that merely ends in 项 — 专项, 事项 — is no marker, since
+    the name before it must be a table's)."""
+    lead, tail = _frame()
+    s = _norm(words)
+    prev = None
+    while prev != s:  # 在…（项）科目中安排, 其中：…
+        prev = s
+        s = tail.sub("", lead.sub("", s, count=1), count=1)
+    if not s or len(s) > 80:
+        return None
+    known = table_subjects(doc)
+    parts = [p for p in _PATH_SLASH.split(s) if p]
+    if len(parts) > 1:
+        names = []
+        for p in parts:
+            got = _one_name(p, known)
+            if got is None:
+                return None
+            names.append(got)
+        return SubjectPath(tuple(names), (0,) * len(names), True)
+    names, levels, pos, marked = [], [], 0, False
+    while pos < len(s):
+        step = _named_step(s, pos, known)
+        if step is None:
+            return None
+        name, level, pos = step
+        marked = marked or level > 0
+        names.append(name)
+        levels.append(level)
+    return SubjectPath(tuple(names), tuple(levels), marked) if names else None
+
+
+def _one_name(words: str, known) -> str | None:
+    for n in (words, words + "支出", regex.sub("支出$", "", words)):
+        if n in known:
+            return n
+    return None
+
+
+def _named_step(s: str, pos: int, known) -> tuple[str, int, int] | None:
+    """(name, level, next position) of the longest table name at `pos` that a marker or the end
+    of the words follows."""
+    for j in range(len(s), pos, -1):
+        name = _one_name(s[pos:j], known)
+        if name is None:
+            continue
+        if j == len(s):
+            return name, 0, j
+        m = _MARK.match(s, j)
+        if m:
+            return name, LEVEL_OF_MARK[m.group(2)], m.end()
+        m = _BARE_MARK.match(s, j)
+        if m and (m.end() == len(s) or _named_step(s, m.end(), known) is not None):
+            return name, LEVEL_OF_MARK[m.group()], m.end()
+    return None

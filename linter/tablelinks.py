@@ -244,3 +244,35 @@ def whole_from_tables(doc: Document, words: str):
         return None
     h = hits[0]
     return first, f"{h.where}{h.cell.text.strip()}{h.unit}", related_cell(h.cell, h.where)
+
+
+def path_hits(doc: Document, path) -> list[LabelHit] | None:
+    """The table rows of a 科目 path (linter.subjects.SubjectPath): the rows named as its last
+    part, at its marker's level, under the parents it names (a 行政运行 row under the 人大事务
+    款, not the one under 政府办公厅（室）及相关机构事务). [] when the path stays ambiguous
+    (the rows differ and no parent tells them apart); None when the tables' rows carry no codes
+    to follow the path by."""
+    from .subjects import _norm as subject_norm
+
+    last, level = path.names[-1], path.levels[-1]
+    parents = path.names[:-1]
+    codes: set[str] = set()
+    coded = False
+    for table in doc.tables:
+        names_by_code = {info.code: subject_norm(info.name) for info in table.row_info if info.code}
+        for info in table.row_info:
+            if not info.name or subject_norm(info.name) != last or (level and info.level and info.level != level):
+                continue
+            if not info.code:
+                continue
+            coded = True
+            ancestors = [names_by_code.get(info.code[:n], "") for n in (3, 5) if n < len(info.code)]
+            if all(p in ancestors for p in parents):
+                codes.add(info.code)
+    if not coded:
+        return None
+    idx = label_index(doc)
+    hits = [h for c in sorted(codes) for h in idx.get(c, [])]
+    if len({h.interval() for h in hits}) > 1 and len(codes) > 1:
+        return []  # one name under several parents, and the words do not say which
+    return hits

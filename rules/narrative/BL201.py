@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import regex
+
 from linter.reconcile import IssueRule
 
 
@@ -48,17 +50,23 @@ class NarrativeTableMismatch(IssueRule):
         from linter.claims import claims_of
         from linter.findings import related_cell
         from linter.statements import money_text, roles, statements_of
-        from linter.tablelinks import hits_for
+        from linter.tablelinks import hits_for, path_hits
 
         claimed = {(c.line, c.start) for c in claims_of(doc)}
         reason = roles().digression
         for st in statements_of(doc):
             a = st.one("amount", True)
-            if not st.subject or a is None or (a.line, a.start) in claimed or a.subject != st.subject:
+            if a is None or (a.line, a.start) in claimed:
+                continue
+            path = _subject_path_of(doc, st, a)
+            if path is None and (not st.subject or a.subject != st.subject):
                 continue
             if reason.search(st.text, doc.paragraphs[st.paragraph].sentence_at(a.pos).start, a.pos):
                 continue  # 主要原因是…增加综合管理费209万元: a reason names a part of a change, not a level
-            hits = [h for h in hits_for(doc, st.subject) if h.cell.line != a.line]
+            found = path_hits(doc, path) if path is not None else None
+            if found is None and not st.subject:
+                continue
+            hits = [h for h in (found if found is not None else hits_for(doc, st.subject)) if h.cell.line != a.line]
             if not hits or any(a.interval().meets(h.interval()) for h in hits):
                 continue
             if any(_unit_slip(a, h) for h in hits):
@@ -69,10 +77,57 @@ class NarrativeTableMismatch(IssueRule):
                              + (f"（{x.cell.text.strip()}{x.unit}）" if x.unit != a.unit else "") for x in hits[:3])
             yield self.at_span(
                 doc, a.line, a.start, a.stop,
-                f"「{st.subject}」写为{a.text.strip()}，{shown}",
+                f"「{st.subject or '、'.join(path.names)}」写为{a.text.strip()}，{shown}",
                 related=[related_cell(x.cell, x.where) for x in hits[:3]],
                 suggestion=f"改为{money_text((h.interval().low + h.interval().high) / 2, a.unit, a.value.decimals)}" if len(values) == 1 else "核对表格与说明，统一金额",
                 severity="error" if len(values) == 1 else "warning")
+
+
+def _subject_path_of(doc, st, a):
+    """The 科目 path that names the amount, in whichever place the text puts it: its clause's
+    subject (在…（款）…（项）中安排, …款…项预算额), a bracket right after the amount
+    (…4.5万元（…类…款…项）), or a path opening the sentence before a colon, a purpose clause
+    between it and the amount (…/…/…：主要反映…，预算5.8万元). None when no 科目 path names it,
+    or only a bare name does (the label index links those)."""
+    from linter.subjects import subject_path
+
+    if st.subject and a.subject == st.subject:
+        path = subject_path(doc, st.subject)
+        if path is not None:
+            return path if path.marked or len(path.names) > 1 or st.subject != path.names[-1] else None
+    text = st.text
+    after = _bracket_after(text, a.end)
+    if after:
+        path = subject_path(doc, after)
+        if path is not None and path.marked:
+            return path
+    if not a.subject:
+        sentence = doc.paragraphs[st.paragraph].sentence_at(a.pos)
+        head = regex.match(r"[^：:。；;]*[：:]", text[sentence.start:a.pos])
+        if head and not regex.search(r"\d", text[sentence.start + head.end():a.pos]):
+            path = subject_path(doc, _numbering().sub("", head.group()))
+            if path is not None and path.marked:
+                return path
+    return None
+
+
+def _bracket_after(text: str, end: int) -> str:
+    """The words of a bracket that opens right after `end` (its own brackets kept)."""
+    if end >= len(text) or text[end] not in "（(":
+        return ""
+    depth = 0
+    for i in range(end, min(len(text), end + 80)):
+        depth += text[i] in "（("
+        depth -= text[i] in "）)"
+        if depth == 0:
+            return text[end + 1:i]
+    return ""
+
+
+def _numbering():
+    from linter.statements import roles
+
+    return roles().numbering
 
 
 def _unit_slip(a, hit) -> bool:
