@@ -130,7 +130,8 @@ class StaleYear(Rule):
     dates, history (截至…, …以来, 已…, 完成了…) and future targets (到2027年底) are skipped.
     - A comparison base (较2022年, 与2024年预算相比, 同比2023年, 和2024年预算持平, 在2021年预算
       58.99万元的基础上增加…, 比2023年累计支出…, 由2024年的6.39万元调整为…, the base of a
-      ratio: 为2024年预算229.14万元的114.68%) must be the previous year (in a 决算 or 自评, the previous year or
+      ratio: 为2024年预算229.14万元的114.68%, a figure said to equal the one named just before
+      it, in its sentence or the next: …1.50万元。2024年预算该项同为1.50万元) must be the previous year (in a 决算 or 自评, the previous year or
       the year itself, whose 预算 the 决算 is measured against); a 预算 compared with its own
       year has the wrong base.
     - Two year-labelled figures side by side in a sentence that states a change (增加, 增减额 …:
