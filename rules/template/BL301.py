@@ -103,6 +103,15 @@ def ratio_to_prior() -> "regex.Pattern":
 
 
 @lru_cache(maxsize=None)
+def same_as_before() -> "regex.Pattern":
+    """After a year: its role and a back-reference, then a word saying that its figure equals
+    one named before it (2024年预算该项同为6.20万元, 2024年预算亦为3万元: template_terms.json
+    year_context same_as_before); group role is what stands between the year and that word."""
+    same = "|".join(regex.escape(w) for w in terms()["year_context"]["same_as_before"])
+    return regex.compile(rf"\s*年度?(?P<role>[^，。；\d]{{0,10}}?)(?:{same})\s*[\d.,]+\s*(?:亿元|万元|千元|元)")
+
+
+@lru_cache(maxsize=None)
 def base_frames() -> tuple[tuple[str, "regex.Pattern"], ...]:
     """(opening word, what closes the frame and the change after it): 在2021年预算58.99万元的基础上增加."""
     change = changes().pattern
@@ -121,7 +130,8 @@ class StaleYear(Rule):
     dates, history (截至…, …以来, 已…, 完成了…) and future targets (到2027年底) are skipped.
     - A comparison base (较2022年, 与2024年预算相比, 同比2023年, 和2024年预算持平, 在2021年预算
       58.99万元的基础上增加…, 比2023年累计支出…, 由2024年的6.39万元调整为…, the base of a
-      ratio: 为2024年预算229.14万元的114.68%) must be the previous year (in a 决算 or 自评, the previous year or
+      ratio: 为2024年预算229.14万元的114.68%, a figure said to equal the one named just before
+      it, in its sentence or the next: …1.50万元。2024年预算该项同为1.50万元) must be the previous year (in a 决算 or 自评, the previous year or
       the year itself, whose 预算 the 决算 is measured against); a 预算 compared with its own
       year has the wrong base.
     - Two year-labelled figures side by side in a sentence that states a change (增加, 增减额 …:
@@ -209,7 +219,7 @@ class StaleYear(Rule):
                             f"变化后的金额应为本年（{year} 年）的，这里写成了 {y} 年（变化前是 {base} 年）",
                             suggestion=f"{year_like(year, ln.text[s:e])}年", related=related)
                     continue
-                kind = self._classify(text, s, end, ctx, retro)
+                kind = self._classify(text, s, end, ctx, retro, year)
                 if kind == "comparison":
                     fa, fb = sentence(text, s, end, FULL_STOPS)
                     # (比2023年累计支出1.37万元: 累计 labels the base's figure, not a history)
@@ -288,7 +298,7 @@ class StaleYear(Rule):
         return None
 
     @staticmethod
-    def _classify(text, s, e, ctx, retro=False):
+    def _classify(text, s, e, ctx, retro=False, year=None):
         a, b = clause(text, s, e)
         before, after = text[a:s], text[e:b]
         near_before = text[max(a, s - 5):s]
@@ -314,9 +324,39 @@ class StaleYear(Rule):
         if regex.search(r"(?<![为除])了|已|曾", after) or \
                 any(w in after for w in ctx["history_after"] if len(w) > 1 and w not in own):
             return "history"
+        if year and StaleYear._equals_figure_before(text, s, year, ctx, retro):
+            return "comparison"  # …1.50万元，2024年预算同为1.50万元: the base, as after 比
         if any(w in before or w in after for w in ctx["plan_markers"]):
             return "plan"
         return "unknown"
+
+    @staticmethod
+    def _equals_figure_before(text, s, year, ctx, retro) -> bool:
+        """The year at s labels a figure said to equal the figure named just before it: a
+        comparison base, even across a full stop (…预算6.20万元。2024年预算该项同为6.20万元，
+        两年持平). The year clause says so with a word of same_as_before (同为, 亦为) or gives
+        its figure with 为/是 and closes with a word of level_after (2024年预算为3万元，与本年
+        相同). The figure before stands in the year's sentence or the one right before it, and
+        that stretch names no year but the document's own: a figure of another year before it
+        makes a series of years (2022年5个，2023年也为5个), not this year's figure and its base."""
+        fa, fb = sentence(text, s, s + 4, FULL_STOPS)
+        same = same_as_before().match(text, s + 4)
+        if same is not None:
+            role = same.group("role")
+        else:
+            labelled = LABELLED_FIGURE.match(text, s + 4)
+            if labelled is None or not any(w in text[labelled.end():fb] for w in ctx["level_after"]):
+                return False
+            role = text[s + 4:labelled.end()]
+        if retro and any(w in role for w in ctx["retro_own_words"]):
+            return False  # a 决算's own figure beside its 预算 (预算5万元，2024年决算同为5万元)
+        start = fa
+        if not any(t.kind == "amount" for t in scan(text[fa:s])) and fa > 0:
+            start = sentence(text, fa - 1, fa - 1, FULL_STOPS)[0]  # the sentence before (。 ends it)
+        before = text[start:s]
+        if not any(t.kind == "amount" for t in scan(before)):
+            return False
+        return all(int(m.group()) == year for m in ANY_YEAR.finditer(before))
 
     @staticmethod
     def _from_to_base(text, s) -> int | None:
@@ -551,7 +591,7 @@ class StaleYear(Rule):
             text = with_arabic_years(text)
             for m in TITLE.finditer(text):
                 y = int(m.group(1))
-                if self._classify(text, m.start(1), m.end(1), ctx, retro) in ("comparison", "history"):
+                if self._classify(text, m.start(1), m.end(1), ctx, retro, year) in ("comparison", "history"):
                     continue
                 if regex.search(r"[较比与同上]\s*$", text[:m.start(1)]):
                     continue
