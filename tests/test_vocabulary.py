@@ -64,3 +64,27 @@ def test_a_key_nothing_reads_fails_the_check():
     found = list(_keys({"_doc": "notes", "read_by_nobody_xyz": [1], "部门": {"fixed_terms": []}}))
     assert ("read_by_nobody_xyz" in [k for _, k in found]) and not _read("read_by_nobody_xyz")
     assert "部门" not in [k for _, k in found] and "_doc" not in [k for _, k in found]
+
+
+def test_no_data_file_repeats_a_key():
+    """json keeps the last of two equal keys, so a repeated key silently drops the first value
+    (or the first key's documentation)."""
+    import glob
+    import json
+    import os
+
+    data = os.path.join(os.path.dirname(__file__), "..", "linter", "data")
+    repeated = []
+
+    def keys_once(pairs):
+        seen = set()
+        for key, _ in pairs:
+            if key in seen:
+                repeated.append(key)
+            seen.add(key)
+        return dict(pairs)
+
+    for path in sorted(glob.glob(os.path.join(data, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            json.load(f, object_pairs_hook=keys_once)
+    assert repeated == []
